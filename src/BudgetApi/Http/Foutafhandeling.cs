@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BudgetApi.Http;
+
+/// <summary>
+/// A query value that cannot be bound (vanJaar=abc) is the client's mistake: a 400 naming the parameter, never a 500.
+/// Anything else unexpected is a 500 problem without internals.
+/// </summary>
+public static partial class Foutafhandeling
+{
+    public static IApplicationBuilder GebruikFoutafhandeling(this IApplicationBuilder app) => app.UseExceptionHandler(fout => fout.Run(async context =>
+    {
+        var uitzondering = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        IResult antwoord;
+        if (uitzondering is BadHttpRequestException bad)
+        {
+            var m = BindFout().Match(bad.Message);
+            antwoord = m.Success
+                ? Problemen.OngeldigeParameter(Validatie.Parameternaam(m.Groups["naam"].Value),
+                    $"Parameter '{Validatie.Parameternaam(m.Groups["naam"].Value)}': '{m.Groups["waarde"].Value}' is geen geldige waarde; verwacht {Verwacht(m.Groups["type"].Value)}.")
+                : Problemen.OngeldigeParameter("verzoek", bad.Message);
+        }
+        else
+        {
+            antwoord = TypedResults.Problem(title: "Interne fout", detail: "Er ging iets mis bij het beantwoorden van dit verzoek.", statusCode: 500);
+        }
+        await antwoord.ExecuteAsync(context);
+    }));
+
+    private static string Verwacht(string type) => type.TrimEnd('?') switch
+    {
+        "int" or "Int32" or "long" or "Int64" => "een geheel getal",
+        "decimal" => "een getal",
+        _ => $"een waarde van het type {type}",
+    };
+
+    // The framework's message: Failed to bind parameter "int? VanJaar" from "abc".
+    [GeneratedRegex("""parameter "(?<type>[^ "]+) (?<naam>[^"]+)" from "(?<waarde>.*)"\.?""")]
+    private static partial Regex BindFout();
+}

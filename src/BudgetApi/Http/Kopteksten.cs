@@ -1,0 +1,25 @@
+namespace BudgetApi.Http;
+
+/// <summary>Headers on every response: the API version (ADR /core/version-header) and the security headers (ADR /core/transport/security-headers).</summary>
+public static class Kopteksten
+{
+    public static IApplicationBuilder GebruikKopteksten(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers["API-Version"] = OpenApiDocument.Versie;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.CacheControl = "no-store";
+            headers.StrictTransportSecurity = "max-age=31536000";
+            // Swagger UI is a page with its own scripts; the API's JSON needs none.
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger")
+                ? "frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}

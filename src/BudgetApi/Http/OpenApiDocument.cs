@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace BudgetApi.Http;
+
+/// <summary>
+/// Shapes the one OpenAPI document to the NL GOV API Design Rules: servers with the major version, contact,
+/// the API-Version header on every response, the 'formaat' parameter where CSV is offered.
+/// </summary>
+public static class OpenApiDocument
+{
+    public const string Versie = "1.0.0";
+    public const string Prefix = "/v1";
+
+    public static void Configureer(OpenApiOptions opties)
+    {
+        opties.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "BudgetApi — begroting Justitie en Veiligheid",
+                Version = Versie,
+                Description = "Meerjarige cijfers van de begrotingen JenV en AenM (stand ontwerpbegroting 2026, bedragen x € 1.000), " +
+                              "aansluitingen op de gedrukte totalen, en bezetting en budget per organisatie. Elk cijfer met zijn vindplaats in het introductiedossier JenV 2026.",
+                Contact = new OpenApiContact
+                {
+                    Name = "Directie Financieel-Economische Zaken (DFEZ), ministerie van Justitie en Veiligheid",
+                    Email = "budgetapi@minjenv.nl",
+                    Url = new Uri("https://www.rijksoverheid.nl/ministeries/ministerie-van-justitie-en-veiligheid"),
+                },
+            };
+            // Paths are relative to the server '/v1', so the major version appears once, in servers (ADR /core/uri-version).
+            document.Servers = [new OpenApiServer { Url = Prefix, Description = "BudgetApi versie 1" }];
+            var paden = new OpenApiPaths();
+            foreach (var (pad, item) in document.Paths)
+            {
+                paden.Add(pad.StartsWith(Prefix + "/", StringComparison.Ordinal) ? pad[Prefix.Length..] : pad, item);
+            }
+            document.Paths = paden;
+            return Task.CompletedTask;
+        });
+
+        opties.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<CsvMogelijk>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "formaat",
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "Uitvoerformaat: json (standaard) of csv (RFC 4180, UTF-8 met BOM). Ook met de header Accept: text/csv.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("json")!, JsonValue.Create("csv")!] },
+                    Example = JsonValue.Create("json"),
+                });
+            }
+            foreach (var (status, antwoord) in operation.Responses ?? [])
+            {
+                if (antwoord is not OpenApiResponse response) continue;
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["API-Version"] = new OpenApiHeader
+                {
+                    Description = "De volledige versie van de API (semver).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create(Versie)!] },
+                };
+                if (string.IsNullOrEmpty(response.Description)) response.Description = status;
+            }
+            return Task.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BudgetApi.Tests.Infrastructuur;
+
+/// <summary>The real service over real HTTP, loading the shipped data/ into its own SQLite file.</summary>
+public sealed class BudgetApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TijdelijkeMap _map = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Budget:DataMap", Repo.DataMap);
+        builder.UseSetting("Budget:DatabasePad", _map["budget.db"]);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _map.Dispose();
+    }
+}
+
+[CollectionDefinition(Naam)]
+public sealed class ApiCollectie : ICollectionFixture<BudgetApiFactory>
+{
+    public const string Naam = "api";
+}
