@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace BudgetApi.Tests.Infrastructuur;
+
+/// <summary>Reading the API's answers in tests: the JSON envelope, the CSV form, and problem details.</summary>
+public static class Antwoorden
+{
+    /// <summary>GET a collection as JSON; asserts 200 and returns its rows and metadata as JSON nodes.</summary>
+    public static async Task<(JsonArray Gegevens, JsonObject Metadata)> GetLijst(this HttpClient client, string url)
+    {
+        var antwoord = await client.GetAsync(url);
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK, tekst);
+        antwoord.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var body = JsonNode.Parse(tekst)!.AsObject();
+        return (body["gegevens"]!.AsArray(), body["metadata"]!.AsObject());
+    }
+
+    /// <summary>GET a collection as CSV; asserts 200, text/csv, BOM and file name, and returns the rows by header name.</summary>
+    public static async Task<List<Dictionary<string, string>>> GetCsv(this HttpClient client, string url)
+    {
+        var antwoord = await client.GetAsync(url);
+        var bytes = await antwoord.Content.ReadAsByteArrayAsync();
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(bytes));
+        antwoord.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        antwoord.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().EndWith(".csv");
+        bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "Excel needs the UTF-8 BOM");
+        using var lezer = new CsvReader(new StringReader(System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3)),
+            new CsvConfiguration(CultureInfo.InvariantCulture));
+        var rijen = new List<Dictionary<string, string>>();
+        lezer.Read();
+        lezer.ReadHeader();
+        while (lezer.Read())
+        {
+            rijen.Add(lezer.HeaderRecord!.ToDictionary(k => k, k => lezer.GetField(k)!));
+        }
+        return rijen;
+    }
+
+    /// <summary>GET that must fail: asserts the status and application/problem+json with status, title and detail.</summary>
+    public static async Task<JsonObject> GetProbleem(this HttpClient client, string url, HttpStatusCode status)
+    {
+        var antwoord = await client.GetAsync(url);
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        antwoord.StatusCode.Should().Be(status, tekst);
+        antwoord.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var body = JsonNode.Parse(tekst)!.AsObject();
+        body["status"]!.GetValue<int>().Should().Be((int)status);
+        body["title"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        body["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        return body;
+    }
+
+    /// <summary>The names of the parameters a 400 problem lists as invalid.</summary>
+    public static IEnumerable<string> OngeldigeParameters(this JsonObject probleem) =>
+        probleem["invalidParams"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
+
+    public static long Bedrag(this JsonNode rij, string veld) => rij[veld]!.GetValue<long>();
+
+    public static decimal Getal(this JsonNode rij, string veld) => rij[veld]!.GetValue<decimal>();
+
+    public static string Tekst(this JsonNode rij, string veld) => rij[veld]!.GetValue<string>();
+}
