@@ -18,6 +18,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
 builder.Services.AddCors();
+// Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 // A query value that does not bind (vanJaar=abc) throws, so the exception handler can answer with a problem naming it.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

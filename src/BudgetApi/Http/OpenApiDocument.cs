@@ -43,6 +43,12 @@ public static class OpenApiDocument
 
         opties.AddOperationTransformer((operation, context, _) =>
         {
+            // Query keys are camelCase (ADR /core/query-keys-camel-case) whatever the C# property is called;
+            // binding of query keys is case-insensitive, so the documented name is the name that works.
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } naam) parameter.Name = Validatie.Parameternaam(naam);
+            }
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<CsvMogelijk>().Any())
             {

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using BudgetApi.Tests.Infrastructuur;
+
+namespace BudgetApi.Tests.Api;
+
+[Collection(ApiCollectie.Naam)]
+public sealed class OpenApiTests(BudgetApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<JsonNode> Document()
+    {
+        var antwoord = await _client.GetAsync("/v1/openapi.json");
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK);
+        return JsonNode.Parse(await antwoord.Content.ReadAsStringAsync())!;
+    }
+
+    [Fact]
+    public async Task Het_gepubliceerde_document_is_het_gecommitte_document()
+    {
+        var gecommit = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
+
+        JsonNode.DeepEquals(await Document(), gecommit).Should().BeTrue(
+            "openapi/budgetapi.json is written by the build and committed; rebuild and commit it when the API changes");
+    }
+
+    [Fact]
+    public async Task Het_document_is_voor_iedereen_leesbaar_met_servers_contact_en_semver()
+    {
+        var verzoek = new HttpRequestMessage(HttpMethod.Get, "/v1/openapi.json");
+        verzoek.Headers.Add("Origin", "https://example.org");
+        var antwoord = await _client.SendAsync(verzoek);
+        antwoord.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+
+        var document = await Document();
+        document["servers"]![0]!["url"]!.GetValue<string>().Should().Be("/v1");
+        document["info"]!["version"]!.GetValue<string>().Should().MatchRegex(@"^\d+\.\d+\.\d+$");
+        document["info"]!["contact"]!["email"]!.GetValue<string>().Should().Contain("@");
+        antwoord.Headers.GetValues("API-Version").Single().Should().Be(document["info"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Elke_operatie_en_parameter_heeft_een_Nederlandse_beschrijving_en_elke_operatie_met_parameters_een_400()
+    {
+        var document = await Document();
+        foreach (var (pad, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (methode, operatie) in item!.AsObject())
+            {
+                var naam = $"{methode} {pad}";
+                (operatie!["summary"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace(naam);
+                (operatie["description"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace(naam);
+                var parameters = operatie["parameters"]?.AsArray() ?? [];
+                foreach (var parameter in parameters)
+                {
+                    (parameter!["description"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace($"{naam} {parameter["name"]}");
+                    parameter["name"]!.GetValue<string>().Should().MatchRegex("^[a-z][a-zA-Z0-9]*$", "query keys and path parameters are camelCase");
+                }
+                if (parameters.Count > 0) operatie["responses"]!["400"].Should().NotBeNull(naam);
+                operatie["responses"]!["200"]!["headers"]!["API-Version"].Should().NotBeNull(naam);
+            }
+        }
+    }
+}

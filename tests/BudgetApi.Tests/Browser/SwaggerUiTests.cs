@@ -1,0 +1,85 @@
+using BudgetApi.Tests.Infrastructuur;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace BudgetApi.Tests.Browser;
+
+/// <summary>The service on a real Kestrel port, for a real browser.</summary>
+public sealed class KestrelFactory : WebApplicationFactory<Program>
+{
+    private readonly TijdelijkeMap _map = new();
+
+    public KestrelFactory() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Budget:DataMap", Repo.DataMap);
+        builder.UseSetting("Budget:DatabasePad", _map["budget.db"]);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _map.Dispose();
+    }
+}
+
+/// <summary>
+/// Swagger UI in Debian's Chromium, driven by Playwright: the page loads the one OpenAPI document, and an example
+/// tried from the page answers with the source's figures. Chromium is installed by .ci/run (apt package 'chromium').
+/// </summary>
+public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<KestrelFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static async Task<IBrowser> StartChromium(IPlaywright playwright) => await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        // No background traffic: this machine has no network beyond its package registries.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+
+    [Fact]
+    public async Task Swagger_UI_toont_elke_operatie_en_een_voorbeeld_werkt_als_je_het_probeert()
+    {
+        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
+        factory.StartServer();
+        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartChromium(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(basis + "/swagger/index.html");
+        await page.Locator("#operations-Begrotingen-GetBegrotingen").WaitForAsync();
+
+        // Every operation of the document is on the page.
+        using var client = factory.CreateClient();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/v1/openapi.json"))!;
+        var operaties = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["operationId"]!.GetValue<string>())).ToList();
+        operaties.Should().NotBeEmpty();
+        foreach (var operatie in operaties)
+        {
+            (await page.Locator($"[id$='-{operatie}']").CountAsync()).Should().Be(1, $"operation {operatie} is shown");
+        }
+
+        // Try the article of Politie with the page's own example values.
+        var blok = page.Locator("#operations-Artikelen-GetArtikel");
+        await blok.Locator(".opblock-summary").ClickAsync();
+        await blok.Locator("button.try-out__btn").ClickAsync();
+        await blok.Locator("button.execute").ClickAsync();
+        var antwoord = blok.Locator(".live-responses-table tbody tr.response .response-col_status").First;
+        try
+        {
+            await antwoord.WaitForAsync();
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-fout.png"), FullPage = true });
+        }
+        (await antwoord.InnerTextAsync()).Trim().Should().Be("200");
+        (await blok.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("8843848");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger.png"), FullPage = true });
+    }
+}
