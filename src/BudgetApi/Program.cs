@@ -66,6 +66,8 @@ v1.AddEndpointFilter(async (context, next) =>
         ? fout
         : await next(context));
 v1.MapBegrotingen();
+v1.MapTotalen();
+v1.MapAandelen();
 
 app.Run();
 return 0;
