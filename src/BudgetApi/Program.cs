@@ -69,6 +69,8 @@ v1.AddEndpointFilter(async (context, next) =>
         : await next(context));
 v1.MapBegrotingen();
 v1.MapArtikelen();
+v1.MapTotalen();
+v1.MapAandelen();
 
 app.Run();
 return 0;

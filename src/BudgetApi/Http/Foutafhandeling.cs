@@ -28,7 +28,8 @@ public static partial class Foutafhandeling
         await antwoord.ExecuteAsync(context);
     }));
 
-    private static string Verwacht(string type) => type.TrimEnd('?') switch
+    // With [AsParameters] the framework names the type Nullable<int>; without, int?.
+    private static string Verwacht(string type) => Regex.Replace(type, "^Nullable<(.+)>$", "$1").TrimEnd('?') switch
     {
         "int" or "Int32" or "long" or "Int64" => "een geheel getal",
         "decimal" => "een getal",

@@ -74,6 +74,6 @@ public static class Rekenen
         {
             omlaag[i] += 1m;
         }
-        return omlaag.Select((o, i) => delen[i] is null ? null : (decimal?)(o / 100m)).ToList();
+        return omlaag.Select((o, i) => delen[i] is null ? null : (decimal?)(o * 0.01m)).ToList(); // * 0.01m keeps two decimals: 2.80, 100.00
     }
 }

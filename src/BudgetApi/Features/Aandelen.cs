@@ -1,0 +1,159 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using BudgetApi.Http;
+using BudgetApi.Opslag;
+using Dapper;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BudgetApi.Features;
+
+/// <summary>The query of /v1/aandelen.</summary>
+public sealed record AandelenQuery
+{
+    [Description("Code van de begroting (verplicht, één begroting). Bijvoorbeeld: JenV")]
+    [FromQuery(Name = "begroting")]
+    [Required]
+    public string? Begroting { get; init; }
+
+    [Description("uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [DefaultValue("uitgaven")]
+    [FromQuery(Name = "soort")]
+    public string? Soort { get; init; }
+
+    [Description("Het jaar. Standaard: het eerste jaar van de begroting (het begrotingsjaar, 2026). Bijvoorbeeld: 2026")]
+    [FromQuery(Name = "jaar")]
+    public int? Jaar { get; init; }
+
+    [Description("artikel: het aandeel van elk artikel in de begroting; waarvan: het aandeel van elke waarvan-regel (en van de rest 'overig, niet gespecificeerd') in zijn artikel en in de begroting. Standaard: artikel.")]
+    [DefaultValue("artikel")]
+    [FromQuery(Name = "niveau")]
+    public string? Niveau { get; init; }
+}
+
+public sealed class AandelenQueryValidator : AbstractValidator<AandelenQuery>
+{
+    public static readonly IReadOnlyList<string> Niveaus = ["artikel", "waarvan"];
+
+    public AandelenQueryValidator(Catalogus catalogus)
+    {
+        RuleFor(q => q.Begroting)
+            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}.")
+            .BestaandeBegroting(catalogus);
+        RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
+        RuleFor(q => q.Jaar).JaarInDeData("jaar", catalogus);
+        RuleFor(q => q.Niveau).BekendeWaarde("niveau", Niveaus);
+    }
+}
+
+/// <summary>One part of a begroting in one year, with its share of the whole begroting and of its parent.</summary>
+/// <param name="Begroting">Code van de begroting.</param>
+/// <param name="Soort">uitgaven of ontvangsten.</param>
+/// <param name="Jaar">Het jaar.</param>
+/// <param name="Niveau">artikel of waarvan: het niveau waarvan de delen samen 100 zijn.</param>
+/// <param name="Artikel">Artikelnummer van het deel (of van het artikel waar het deel onder valt).</param>
+/// <param name="ArtikelOmschrijving">Naam van het artikel zoals gedrukt.</param>
+/// <param name="Deel">Naam van het deel: het artikel, de waarvan-regel zoals gedrukt, of 'overig, niet gespecificeerd' (artikel min zijn waarvan-regels).</param>
+/// <param name="SoortDeel">artikel, waarvan of overig (de berekende rest van een artikel).</param>
+/// <param name="Bedrag">Bedrag van het deel (x € 1.000); leeg als de bron geen bedrag geeft.</param>
+/// <param name="BedragOuder">Bedrag van de ouder (x € 1.000): het artikel bij niveau waarvan, de hele begroting bij niveau artikel.</param>
+/// <param name="BedragGeheel">Som van de artikelregels van de begroting in dit jaar (x € 1.000), niet het gedrukte totaal.</param>
+/// <param name="AandeelVanOuder">Aandeel in de ouder in procent (2 decimalen, grootste resten: de delen van één ouder zijn samen 100,00); leeg bij een leeg bedrag of een ouder van 0.</param>
+/// <param name="AandeelVanGeheel">Aandeel in de hele begroting in procent (2 decimalen, grootste resten: alle delen van het niveau zijn samen 100,00); leeg bij een leeg bedrag.</param>
+/// <param name="BronTabel">De tabel in het brondocument.</param>
+/// <param name="BronRegel">Regel in het brondocument van het deel; bij 'overig' die van het artikel waarvan het de rest is.</param>
+public sealed record AandeelRegel(
+    string Begroting, string Soort, int Jaar, string Niveau, int Artikel, string ArtikelOmschrijving, string Deel, string SoortDeel,
+    long? Bedrag, long? BedragOuder, long BedragGeheel, decimal? AandeelVanOuder, decimal? AandeelVanGeheel, string BronTabel, int BronRegel);
+
+public static class AandelenEndpoints
+{
+    public const string Overig = "overig, niet gespecificeerd";
+
+    public static RouteGroupBuilder MapAandelen(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/aandelen").WithTags("Aandelen");
+        group.MapGet("", GetAandelen)
+            .WithName("GetAandelen")
+            .WithSummary("Aandelen van artikelen en waarvan-regels in een begroting")
+            .WithDescription("Het aandeel van elk deel in de hele begroting en in zijn ouder, in procent, voor één begroting, soort en jaar. " +
+                             "niveau=artikel: elk artikel in de begroting (ouder = de begroting, dus beide aandelen gelijk). niveau=waarvan: elke " +
+                             "waarvan-regel in zijn artikel en in de begroting, met per artikel de rest 'overig, niet gespecificeerd', zodat de delen " +
+                             "van één artikel samen 100,00 zijn en alle delen samen 100,00 van de begroting (grootste-restenmethode).")
+            .MetValidatie<AandelenQuery>();
+        return group;
+    }
+
+    /// <summary>A line (article or waarvan) in one year as stored; Dapper fills it (SQLite INTEGER is long).</summary>
+    private sealed class Regelbedrag
+    {
+        public long Artikel { get; set; }
+        public string? Waarvan { get; set; }
+        public string Omschrijving { get; set; } = "";
+        public string BronTabel { get; set; } = "";
+        public long BronRegel { get; set; }
+        public long? Bedrag { get; set; }
+    }
+
+    const string RegelbedragenSql = """
+        SELECT r.artikel AS Artikel, r.waarvan AS Waarvan, r.omschrijving AS Omschrijving, r.bron_tabel AS BronTabel,
+               r.bron_regel AS BronRegel, b.bedrag AS Bedrag
+        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
+        WHERE r.begroting = @Begroting AND r.soort = @Soort AND b.jaar = @Jaar
+        ORDER BY r.artikel, r.id
+        """;
+
+    static LijstResultaat<AandeelRegel> GetAandelen([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
+    {
+        var begroting = catalogus.ZoekBegroting(query.Begroting)!;
+        var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? "uitgaven";
+        var niveau = Queryregels.Canoniek(query.Niveau, AandelenQueryValidator.Niveaus) ?? "artikel";
+        var jaar = query.Jaar ?? begroting.VanJaar;
+
+        using var verbinding = db.Open();
+        var regels = verbinding.Query<Regelbedrag>(RegelbedragenSql, new { Begroting = begroting.Code, Soort = soort, Jaar = jaar }).ToList();
+        var artikelen = regels.Where(r => r.Waarvan is null).ToList();
+        // The whole is the sum of the article lines, never the printed total (which is wrong for JenV ontvangsten).
+        var geheel = artikelen.Sum(a => a.Bedrag ?? 0);
+
+        // The parts of the level, each with its parent article (null parent for niveau=artikel: the parent is the whole).
+        var delen = new List<(Regelbedrag Artikel, string Deel, string SoortDeel, long? Bedrag, Regelbedrag Bron)>();
+        foreach (var artikel in artikelen)
+        {
+            if (niveau == "artikel")
+            {
+                delen.Add((artikel, artikel.Omschrijving, "artikel", artikel.Bedrag, artikel));
+                continue;
+            }
+            var waarvan = regels.Where(r => r.Artikel == artikel.Artikel && r.Waarvan is not null).ToList();
+            delen.AddRange(waarvan.Select(w => (artikel, w.Omschrijving, "waarvan", w.Bedrag, w)));
+            // A blank waarvan line is an unknown part: it stays in the remainder, so the parts still add up to the article.
+            var rest = artikel.Bedrag - waarvan.Sum(w => w.Bedrag ?? 0);
+            delen.Add((artikel, Overig, "overig", rest, artikel));
+        }
+
+        var vanGeheel = Rekenen.AandelenTot100(delen.Select(d => d.Bedrag).ToList());
+        var vanOuder = new decimal?[delen.Count];
+        if (niveau == "artikel")
+        {
+            vanGeheel.ToList().CopyTo(vanOuder);
+        }
+        else
+        {
+            foreach (var artikelGroep in delen.Select((d, i) => (d, i)).GroupBy(x => x.d.Artikel.Artikel))
+            {
+                var aandelen = Rekenen.AandelenTot100(artikelGroep.Select(x => x.d.Bedrag).ToList());
+                foreach (var (x, aandeel) in artikelGroep.Zip(aandelen)) vanOuder[x.i] = aandeel;
+            }
+        }
+
+        var rijen = delen.Select((d, i) => new AandeelRegel(
+            begroting.Code, soort, jaar, niveau, (int)d.Artikel.Artikel, d.Artikel.Omschrijving, d.Deel, d.SoortDeel,
+            d.Bedrag, niveau == "artikel" ? geheel : d.Artikel.Bedrag, geheel, vanOuder[i], vanGeheel[i],
+            d.Bron.BronTabel, (int)d.Bron.BronRegel)).ToList();
+
+        return new LijstResultaat<AandeelRegel>(
+            new Lijst<AandeelRegel>(rijen, new Metadata { Stand = begroting.Stand, Valuta = "EUR", Factor = 1000, Afronding = Rekenen.AfrondingAandelen, Aantal = rijen.Count }),
+            "aandelen");
+    }
+}

@@ -1,0 +1,206 @@
+using System.ComponentModel;
+using BudgetApi.Http;
+using BudgetApi.Opslag;
+using Dapper;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BudgetApi.Features;
+
+/// <summary>The query of /v1/totalen.</summary>
+public sealed record TotalenQuery
+{
+    [Description("Code van een begroting; herhaalbaar (begroting=JenV&begroting=AenM). Met meer dan één begroting komt er ook een geconsolideerde groep bij (JenV+AenM). Standaard: alle begrotingen. Bijvoorbeeld: JenV")]
+    [FromQuery(Name = "begroting")]
+    public string[]? Begroting { get; init; }
+
+    [Description("uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven.")]
+    [DefaultValue("uitgaven")]
+    [FromQuery(Name = "soort")]
+    public string? Soort { get; init; }
+
+    [Description("Eerste jaar van de reeks. Standaard: het eerste jaar in de data. Bijvoorbeeld: 2026")]
+    [FromQuery(Name = "vanJaar")]
+    public int? VanJaar { get; init; }
+
+    [Description("Laatste jaar van de reeks. Standaard: het laatste jaar in de data. Bijvoorbeeld: 2030")]
+    [FromQuery(Name = "totJaar")]
+    public int? TotJaar { get; init; }
+
+    [Description("Waarnaar de artikelregels worden opgeteld: begroting, artikel of categorie (beleidsartikel / niet-beleidsartikel). Standaard: begroting.")]
+    [DefaultValue("begroting")]
+    [FromQuery(Name = "groepering")]
+    public string? Groepering { get; init; }
+}
+
+public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
+{
+    public static readonly IReadOnlyList<string> Groeperingen = ["begroting", "artikel", "categorie"];
+
+    public TotalenQueryValidator(Catalogus catalogus)
+    {
+        RuleForEach(q => q.Begroting).BestaandeBegroting(catalogus);
+        RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.SoortenMetSaldo);
+        RuleFor(q => q.Groepering).BekendeWaarde("groepering", Groeperingen);
+        RuleFor(q => q.VanJaar).JaarInDeData("vanJaar", catalogus);
+        RuleFor(q => q.TotJaar).JaarInDeData("totJaar", catalogus);
+        RuleFor(q => q.VanJaar)
+            .Must((q, van) => van <= q.TotJaar)
+            .When(q => q.VanJaar is not null && q.TotJaar is not null)
+            .WithMessage((q, van) => $"vanJaar ({van}) ligt na totJaar ({q.TotJaar}); vanJaar moet kleiner dan of gelijk aan totJaar zijn.");
+    }
+}
+
+/// <summary>One group (a begroting, an article or a categorie) in one year, with the group's figures over the whole range.</summary>
+/// <param name="Begroting">Code van de begroting, of de geconsolideerde groep (JenV+AenM) wanneer meer begrotingen zijn gevraagd.</param>
+/// <param name="Soort">uitgaven, ontvangsten of saldo (uitgaven min ontvangsten).</param>
+/// <param name="Groepering">begroting, artikel of categorie: waarnaar is opgeteld.</param>
+/// <param name="Artikel">Artikelnummer (alleen bij groepering=artikel).</param>
+/// <param name="Omschrijving">Naam van het artikel zoals gedrukt (alleen bij groepering=artikel).</param>
+/// <param name="Categorie">beleidsartikel of niet-beleidsartikel (bij groepering=artikel en categorie).</param>
+/// <param name="Jaar">Het jaar.</param>
+/// <param name="Bedrag">Som van de artikelregels van de groep in dit jaar (x € 1.000; waarvan-regels en gedrukte totalen tellen niet mee). Leeg als een regel geen bedrag heeft.</param>
+/// <param name="Mutatie">Bedrag min het bedrag van het vorige jaar (x € 1.000); leeg als het vorige jaar niet in de data staat.</param>
+/// <param name="MutatieProcent">Mutatie in procent van het bedrag van het vorige jaar (2 decimalen); leeg zonder vorig jaar of als dat 0 was.</param>
+/// <param name="VanJaar">Eerste jaar van de gevraagde reeks (herhaald op elke regel van de groep).</param>
+/// <param name="TotJaar">Laatste jaar van de gevraagde reeks (herhaald op elke regel van de groep).</param>
+/// <param name="MeerjarigTotaal">Som van de bedragen van de groep van vanJaar tot en met totJaar (x € 1.000), herhaald op elke regel van de groep.</param>
+/// <param name="GemiddeldeGroeiProcent">Gemiddelde jaarlijkse groei van vanJaar tot totJaar in procent (CAGR, 2 decimalen), herhaald op elke regel van de groep; leeg bij één jaar of een bedrag dat niet positief is.</param>
+/// <param name="AantalRegels">Aantal artikelregels dat in het bedrag is opgeteld.</param>
+/// <param name="BronTabel">De tabel(len) in het brondocument waar de regels uit komen.</param>
+/// <param name="BronRegels">De regels in het brondocument van de opgetelde artikelregels, gescheiden door '; '.</param>
+public sealed record TotaalRegel(
+    string Begroting, string Soort, string Groepering, int? Artikel, string? Omschrijving, string? Categorie, int Jaar,
+    long? Bedrag, long? Mutatie, decimal? MutatieProcent, int VanJaar, int TotJaar, long? MeerjarigTotaal, decimal? GemiddeldeGroeiProcent,
+    int AantalRegels, string BronTabel, string BronRegels);
+
+public static class TotalenEndpoints
+{
+    public static RouteGroupBuilder MapTotalen(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/totalen").WithTags("Totalen");
+        group.MapGet("", GetTotalen)
+            .WithName("GetTotalen")
+            .WithSummary("Meerjarige totalen per begroting, artikel of categorie")
+            .WithDescription("Per groep en jaar de som van de artikelregels (waarvan-regels zijn delen van artikelen en tellen niet nog eens mee; " +
+                             "gedrukte totalen worden niet gebruikt), de mutatie ten opzichte van het vorige jaar, en per groep het meerjarig totaal " +
+                             "en de gemiddelde jaarlijkse groei (CAGR) van vanJaar tot totJaar. Met meer begrotingen ook de geconsolideerde groep " +
+                             "(JenV+AenM) bij groepering begroting en categorie. soort=saldo is uitgaven min ontvangsten. Eén platte regel per groep en jaar.")
+            .MetValidatie<TotalenQuery>();
+        return group;
+    }
+
+    /// <summary>An article line and year as stored; Dapper fills it (SQLite INTEGER is long).</summary>
+    private sealed class Artikelbedrag
+    {
+        public string Begroting { get; set; } = "";
+        public string Soort { get; set; } = "";
+        public long Artikel { get; set; }
+        public string Omschrijving { get; set; } = "";
+        public string Categorie { get; set; } = "";
+        public string BronTabel { get; set; } = "";
+        public long BronRegel { get; set; }
+        public long Jaar { get; set; }
+        public long? Bedrag { get; set; }
+    }
+
+    private sealed record Groep(string Begroting, int? Artikel, string? Omschrijving, string? Categorie, int Volgorde);
+
+    // Only article lines (waarvan IS NULL): waarvan lines are parts of an article and would be counted twice.
+    const string ArtikelbedragenSql = """
+        SELECT r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel, r.omschrijving AS Omschrijving,
+               r.categorie AS Categorie, r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel, b.jaar AS Jaar, b.bedrag AS Bedrag
+        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
+        WHERE r.waarvan IS NULL AND r.begroting IN @Begrotingen AND r.soort IN @Soorten
+        ORDER BY r.id, b.jaar
+        """;
+
+    static LijstResultaat<TotaalRegel> GetTotalen([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
+    {
+        var begrotingen = query.Begroting is { Length: > 0 }
+            ? catalogus.Begrotingen.Where(b => query.Begroting.Any(q => q.Equals(b.Code, StringComparison.OrdinalIgnoreCase))).ToList()
+            : catalogus.Begrotingen.ToList();
+        var soort = Queryregels.Canoniek(query.Soort, Queryregels.SoortenMetSaldo) ?? "uitgaven";
+        var groepering = Queryregels.Canoniek(query.Groepering, TotalenQueryValidator.Groeperingen) ?? "begroting";
+        var eersteJaar = begrotingen.Min(b => b.VanJaar);
+        var laatsteJaar = begrotingen.Max(b => b.TotJaar);
+        var vanJaar = query.VanJaar ?? eersteJaar;
+        var totJaar = query.TotJaar ?? laatsteJaar;
+
+        string[] soorten = soort == "saldo" ? ["uitgaven", "ontvangsten"] : [soort];
+        using var verbinding = db.Open();
+        var regels = verbinding.Query<Artikelbedrag>(ArtikelbedragenSql,
+            new { Begrotingen = begrotingen.Select(b => b.Code).ToArray(), Soorten = soorten }).ToList();
+
+        var consolideren = begrotingen.Count > 1 && groepering != "artikel";
+        var geconsolideerd = string.Join("+", begrotingen.Select(b => b.Code));
+        var volgordeBegroting = begrotingen.Select((b, i) => (b.Code, i)).ToDictionary(x => x.Code, x => x.i);
+
+        // Each article line belongs to its own budget's group, and to the consolidated group where there is one.
+        IEnumerable<(Groep Groep, Artikelbedrag Regel)> Indelen(Artikelbedrag r)
+        {
+            yield return (Sleutel(r, r.Begroting, volgordeBegroting[r.Begroting]), r);
+            if (consolideren) yield return (Sleutel(r, geconsolideerd, begrotingen.Count), r);
+        }
+        Groep Sleutel(Artikelbedrag r, string begroting, int volgorde) => groepering switch
+        {
+            "artikel" => new Groep(begroting, (int)r.Artikel, null, null, volgorde),
+            "categorie" => new Groep(begroting, null, null, r.Categorie, volgorde),
+            _ => new Groep(begroting, null, null, null, volgorde),
+        };
+
+        var rijen = new List<TotaalRegel>();
+        var groepen = regels.SelectMany(Indelen).GroupBy(x => x.Groep, x => x.Regel)
+            .OrderBy(g => g.Key.Volgorde).ThenBy(g => g.Key.Artikel).ThenBy(g => g.Key.Categorie, StringComparer.Ordinal);
+        foreach (var groep in groepen)
+        {
+            // One printed line per (begroting, soort, artikel); its amounts keyed by year.
+            var lijnen = groep.GroupBy(r => (r.Begroting, r.Soort, r.Artikel)).ToList();
+            var eerste = lijnen[0].First();
+            var uitgavenLijn = lijnen.FirstOrDefault(l => l.Key.Soort == "uitgaven")?.First() ?? eerste;
+            var bedragen = new Dictionary<int, long?>();
+            for (var jaar = eersteJaar; jaar <= laatsteJaar; jaar++)
+            {
+                bedragen[jaar] = Som(lijnen, jaar, soort == "saldo");
+            }
+            long? Bedrag(int jaar) => bedragen.TryGetValue(jaar, out var b) ? b : null;
+            var meerjarig = Enumerable.Range(vanJaar, totJaar - vanJaar + 1).Aggregate((long?)0, (som, j) => som + Bedrag(j));
+            var groei = Rekenen.GemiddeldeGroeiProcent(Bedrag(vanJaar), Bedrag(totJaar), totJaar - vanJaar);
+            var bronTabel = string.Join("; ", groep.Select(r => r.BronTabel).Distinct());
+            var bronRegels = string.Join("; ", groep.Select(r => r.BronRegel).Distinct().Order());
+            for (var jaar = vanJaar; jaar <= totJaar; jaar++)
+            {
+                // The previous year counts where the data has it, also before vanJaar (vanJaar=2027 compares with 2026).
+                var vorig = Bedrag(jaar - 1);
+                rijen.Add(new TotaalRegel(
+                    groep.Key.Begroting, soort, groepering,
+                    groep.Key.Artikel,
+                    groepering == "artikel" ? uitgavenLijn.Omschrijving : null,
+                    groepering == "begroting" ? null : eerste.Categorie,
+                    jaar, Bedrag(jaar), Bedrag(jaar) - vorig, Rekenen.MutatieProcent(Bedrag(jaar), vorig),
+                    vanJaar, totJaar, meerjarig, groei, lijnen.Count, bronTabel, bronRegels));
+            }
+        }
+
+        var stand = string.Join("; ", begrotingen.Select(b => b.Stand).Distinct());
+        return new LijstResultaat<TotaalRegel>(
+            new Lijst<TotaalRegel>(rijen, new Metadata { Stand = stand, Valuta = "EUR", Factor = 1000, Afronding = Rekenen.Afronding, Aantal = rijen.Count }),
+            "totalen");
+    }
+
+    /// <summary>
+    /// The group's amount in one year; for saldo the ontvangsten lines count minus (uitgaven − ontvangsten, never added).
+    /// A blank on any line makes the sum unknown (null): a sum with an unknown part is not a sum. A year a line has no row for is blank too.
+    /// </summary>
+    private static long? Som(IEnumerable<IGrouping<(string Begroting, string Soort, long Artikel), Artikelbedrag>> lijnen, int jaar, bool saldo)
+    {
+        long som = 0;
+        foreach (var lijn in lijnen)
+        {
+            var bedrag = lijn.FirstOrDefault(r => r.Jaar == jaar)?.Bedrag;
+            if (bedrag is null) return null;
+            som += saldo && lijn.Key.Soort == "ontvangsten" ? -bedrag.Value : bedrag.Value;
+        }
+        return som;
+    }
+}
