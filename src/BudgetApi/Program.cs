@@ -66,6 +66,7 @@ v1.AddEndpointFilter(async (context, next) =>
         ? fout
         : await next(context));
 v1.MapBegrotingen();
+v1.MapAansluitingen();
 
 app.Run();
 return 0;
