@@ -201,6 +201,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     public async Task Filters_op_begroting_soort_jaar_en_status()
     {
         var (alle, metadata) = await _client.GetLijst(Url);
+        alle.Should().HaveCount(40 + 55 + 8 + 10 + 11 + 5, "the rows per kind that docs/aansluitingen.md lists");
         metadata["aantal"]!.GetValue<int>().Should().Be(alle.Count);
         metadata.Tekst("afronding").Should().Contain("sluit-binnen-afronding");
 
