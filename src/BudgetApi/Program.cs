@@ -71,6 +71,7 @@ v1.MapBegrotingen();
 v1.MapArtikelen();
 v1.MapTotalen();
 v1.MapAandelen();
+v1.MapAansluitingen();
 
 app.Run();
 return 0;

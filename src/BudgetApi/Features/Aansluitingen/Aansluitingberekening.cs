@@ -1,0 +1,341 @@
+using System.Globalization;
+using BudgetApi.Laden;
+using BudgetApi.Opslag;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BudgetApi.Features;
+
+/// <summary>
+/// Finds every reconciliation the data allows and judges it. Printed figures are compared, never corrected: the verdict and
+/// the value that should have been printed stand beside the printed figure. All arithmetic is exact decimal.
+/// </summary>
+public static class Aansluitingberekening
+{
+    public const string GedruktTotaal = "gedrukt-totaal";
+    public const string Waarvan = "waarvan";
+    public const string Bezettingstabel = "bezettingstabel";
+    public const string UitgavenbegrotingJenV = "uitgavenbegroting-jenv";
+    public const string OrganisatieDelen = "organisatie-delen";
+    public const string OrganisatieBegroting = "organisatie-begroting";
+
+    public static readonly IReadOnlyList<string> Soorten =
+        [GedruktTotaal, Waarvan, Bezettingstabel, UitgavenbegrotingJenV, OrganisatieDelen, OrganisatieBegroting];
+
+    public const string Sluit = "sluit";
+    public const string SluitBinnenAfronding = "sluit-binnen-afronding";
+    public const string SluitNiet = "sluit-niet";
+    public const string Past = "past";
+    public const string PastNiet = "past-niet";
+    public const string Akkoord = "akkoord";
+    public const string Afwijking = "afwijking";
+
+    /// <summary>The values of ?status: each verdict, and the two groups of verdicts.</summary>
+    public static readonly IReadOnlyList<string> Statussen = [Sluit, SluitBinnenAfronding, SluitNiet, Past, PastNiet, Afwijking, Akkoord];
+
+    public const string Afronding =
+        "Gedrukt en berekend worden exact in decimalen vergeleken, in de eenheid van het gedrukte cijfer (andere geldeenheden omgerekend via euro's per eenheid). " +
+        "sluit: berekend is gelijk aan gedrukt. sluit-binnen-afronding: berekend, afgerond (half van nul af) op de precisie waarin het cijfer gedrukt is " +
+        "(het aantal gedrukte decimalen in die eenheid: de tabel Bezetting FTE op € 1 miljoen, 40,3 € miljoen op € 0,1 miljoen), is gelijk aan gedrukt. " +
+        "sluit-niet: anders; juisteWaarde is dan berekend, afgerond op die precisie. Waarvan-regels: past als hun som niet groter is dan het artikel, " +
+        "rest is het niet uitgesplitste deel; past-niet anders. Een benadering (ca., circa, bijna) wordt niet ruimer beoordeeld, maar gemeld in benaderd.";
+
+    private const string TabelBezetting = "Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)";
+    private const string TabelUitgavenbegroting = "Uitgavenbegroting JenV (stand ontwerpbegroting 2026)";
+    private const string Duizend = "x € 1.000";
+
+    public static bool HeeftStatus(string oordeel, string status) => status switch
+    {
+        Afwijking => oordeel is SluitNiet or PastNiet,
+        Akkoord => oordeel is not (SluitNiet or PastNiet),
+        _ => oordeel == status,
+    };
+
+    public static IReadOnlyList<AansluitingRegel> Bereken(SqliteConnection verbinding, Catalogus catalogus)
+    {
+        var regels = verbinding.Query<Bedragregel>(BedragregelsSql).ToList();
+        var rijen = new List<AansluitingRegel>();
+        rijen.AddRange(GedrukteTotalen(verbinding, regels));
+        rijen.AddRange(Waarvanregels(regels));
+        rijen.AddRange(Bezetting(verbinding, regels, catalogus));
+        rijen.AddRange(Uitgavenbegroting(verbinding, regels, catalogus));
+        var feiten = verbinding.Query<Organisatiefeit>(OrganisatiefeitenSql).ToList();
+        rijen.AddRange(OrganisatieDelenTegenGeheel(feiten));
+        rijen.AddRange(OrganisatieTegenBegroting(feiten, regels));
+        return rijen;
+    }
+
+    const string BedragregelsSql = """
+        SELECT r.id AS RegelId, r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel, r.waarvan AS Waarvan,
+               r.omschrijving AS Omschrijving, r.categorie AS Categorie, r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel,
+               b.jaar AS Jaar, b.bedrag AS Bedrag
+        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
+        ORDER BY r.id, b.jaar
+        """;
+
+    const string GedrukteTotalenSql = """
+        SELECT begroting AS Begroting, soort AS Soort, totaal AS Totaal, jaar AS Jaar, bedrag AS Bedrag,
+               bron_tabel AS BronTabel, bron_regel AS BronRegel
+        FROM gedrukt_totaal ORDER BY rowid
+        """;
+
+    /// <summary>a. A printed TOTAAL against all articles of its table, "Totaal Beleidsartikelen" against the beleidsartikelen.</summary>
+    private static IEnumerable<AansluitingRegel> GedrukteTotalen(SqliteConnection verbinding, List<Bedragregel> regels)
+    {
+        foreach (var t in verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql))
+        {
+            if (t.Bedrag is null) continue;
+            var alleenBeleid = t.Totaal != "TOTAAL";
+            var delen = regels.Where(r => r.Waarvan is null && r.Begroting == t.Begroting && r.Soort == t.Soort && r.Jaar == t.Jaar
+                                          && r.Bedrag is not null && (!alleenBeleid || r.Categorie == "beleidsartikel")).ToList();
+            var wat = alleenBeleid ? "de beleidsartikelen" : "alle artikelen";
+            yield return Vergelijk(
+                id: $"{GedruktTotaal}/{t.Begroting}/{t.Soort}/{Sleutel(t.Totaal)}/{t.Jaar}", GedruktTotaal,
+                $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
+                t.Begroting, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
+                gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Duizend, benaderd: false,
+                delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel);
+        }
+    }
+
+    /// <summary>b. The waarvan lines of an article may not add up to more than the article; what they leave is the rest.</summary>
+    private static IEnumerable<AansluitingRegel> Waarvanregels(List<Bedragregel> regels)
+    {
+        foreach (var artikel in regels.Where(r => r.Waarvan is null && r.Bedrag is not null))
+        {
+            var delen = regels.Where(r => r.Waarvan is not null && r.Begroting == artikel.Begroting && r.Soort == artikel.Soort
+                                          && r.Artikel == artikel.Artikel && r.Jaar == artikel.Jaar && r.Bedrag is not null).ToList();
+            if (delen.Count == 0) continue;
+            decimal gedrukt = artikel.Bedrag!.Value;
+            decimal berekend = delen.Sum(d => d.Bedrag!.Value);
+            var past = berekend <= gedrukt;
+            yield return new AansluitingRegel(
+                $"{Waarvan}/{artikel.Begroting}/{artikel.Soort}/{artikel.Artikel}/{artikel.Jaar}", Waarvan,
+                $"Waarvan-regels van artikel {artikel.Artikel} {artikel.Omschrijving} ({artikel.BronTabel}) binnen het artikel",
+                artikel.Begroting, artikel.Soort, (int)artikel.Artikel, Organisatie: null, (int)artikel.Jaar, Peildatum: null,
+                gedrukt, berekend, gedrukt - berekend, Rest: past ? gedrukt - berekend : null, Duizend, Precisie: 1m,
+                past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
+                (int)artikel.BronRegel, artikel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), artikel.BronTabel);
+        }
+    }
+
+    const string BezettingSql = """
+        SELECT organisatie_zoals_gedrukt AS ZoalsGedrukt, organisatie AS Organisatie, budget_miljoen AS BudgetMiljoen,
+               komt_overeen_met AS KomtOvereenMet, bron_regel AS BronRegel
+        FROM bezetting WHERE komt_overeen_met IS NOT NULL AND budget_miljoen IS NOT NULL ORDER BY volgorde
+        """;
+
+    /// <summary>
+    /// c. The budgets of the table Bezetting FTE (€ miljoen, stand ontwerpbegroting 2026, so the first budget year) against the line
+    /// each is the same money as. Rows without such a line (Bestuursdepartement 431, Overig) have nothing to be compared with.
+    /// </summary>
+    private static IEnumerable<AansluitingRegel> Bezetting(SqliteConnection verbinding, List<Bedragregel> regels, Catalogus catalogus)
+    {
+        foreach (var b in verbinding.Query<BezettingRij>(BezettingSql))
+        {
+            var sleutel = Regelsleutel.Lees(b.KomtOvereenMet);
+            var jaar = catalogus.ZoekBegroting(sleutel.Begroting)?.VanJaar;
+            var regel = jaar is null ? null : sleutel.Zoek(regels, jaar.Value);
+            if (regel?.Bedrag is null) continue;
+            yield return VergelijkMetRegel(
+                $"{Bezettingstabel}/{b.Organisatie ?? b.ZoalsGedrukt}/{regel.Jaar}", Bezettingstabel,
+                $"Budget '{b.ZoalsGedrukt}' in de tabel Bezetting FTE tegen {sleutel.Tekst}",
+                sleutel, b.Organisatie, regel, peildatum: null, gedrukt: b.BudgetMiljoen, "€ miljoen", benaderd: false,
+                (int)b.BronRegel, TabelBezetting);
+        }
+    }
+
+    const string UitgavenbegrotingSql = """
+        SELECT omschrijving AS Omschrijving, bedrag AS Bedrag, artikel AS Artikel, bron_regel AS BronRegel
+        FROM uitgavenbegroting_jenv ORDER BY volgorde
+        """;
+
+    /// <summary>
+    /// d. The list "Uitgavenbegroting JenV" (x € 1.000, see data/README.md decision 3) against JenV uitgaven in the first budget
+    /// year: each line against its article, the first line (the whole ministry) against the sum of the articles and the printed TOTAAL.
+    /// </summary>
+    private static IEnumerable<AansluitingRegel> Uitgavenbegroting(SqliteConnection verbinding, List<Bedragregel> regels, Catalogus catalogus)
+    {
+        const string begroting = "JenV", soort = "uitgaven";
+        var jaar = catalogus.ZoekBegroting(begroting)?.VanJaar;
+        if (jaar is null) yield break;
+        var artikelen = regels.Where(r => r.Waarvan is null && r.Begroting == begroting && r.Soort == soort && r.Jaar == jaar && r.Bedrag is not null).ToList();
+        var totaal = verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql)
+            .FirstOrDefault(t => t.Begroting == begroting && t.Soort == soort && t.Totaal == "TOTAAL" && t.Jaar == jaar);
+        foreach (var u in verbinding.Query<UitgavenbegrotingRij>(UitgavenbegrotingSql))
+        {
+            if (u.Artikel is null)
+            {
+                yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/artikelen/{jaar}", UitgavenbegrotingJenV,
+                    $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen de som van de artikelen van A. Uitgaven JenV",
+                    begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, artikelen.Sum(a => a.Bedrag!.Value),
+                    Duizend, benaderd: false, artikelen.Count, (int)u.BronRegel, TabelUitgavenbegroting,
+                    artikelen.Select(a => a.BronRegel), artikelen.FirstOrDefault()?.BronTabel);
+                if (totaal?.Bedrag is not null)
+                {
+                    yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/gedrukt-totaal/{jaar}", UitgavenbegrotingJenV,
+                        $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen het gedrukte TOTAAL van {totaal.BronTabel}",
+                        begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, totaal.Bedrag.Value,
+                        Duizend, benaderd: false, 1, (int)u.BronRegel, TabelUitgavenbegroting, [totaal.BronRegel], totaal.BronTabel);
+                }
+                continue;
+            }
+            var artikel = artikelen.FirstOrDefault(a => a.Artikel == u.Artikel);
+            if (artikel is null) continue;
+            yield return Vergelijk($"{UitgavenbegrotingJenV}/{u.Artikel}/{jaar}", UitgavenbegrotingJenV,
+                $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen artikel {u.Artikel} {artikel.Omschrijving} van {artikel.BronTabel}",
+                begroting, soort, (int)u.Artikel, organisatie: null, jaar, peildatum: null, u.Bedrag, artikel.Bedrag!.Value,
+                Duizend, benaderd: false, 1, (int)u.BronRegel, TabelUitgavenbegroting, [artikel.BronRegel], artikel.BronTabel);
+        }
+    }
+
+    const string OrganisatiefeitenSql = """
+        SELECT organisatie AS Organisatie, omschrijving AS Omschrijving, jaar AS Jaar, peildatum AS Peildatum,
+               waarde AS Waarde, eenheid AS Eenheid, kwalificatie AS Kwalificatie, tabel AS Tabel, deel_van AS DeelVan,
+               komt_overeen_met AS KomtOvereenMet, bron_regel AS BronRegel
+        FROM organisatiefeit WHERE tabel IS NOT NULL OR komt_overeen_met IS NOT NULL ORDER BY id
+        """;
+
+    /// <summary>e. The parts of an organisation table (deel_van) against the printed whole they name, in the same table and year.</summary>
+    private static IEnumerable<AansluitingRegel> OrganisatieDelenTegenGeheel(List<Organisatiefeit> feiten)
+    {
+        foreach (var geheel in feiten.Where(f => f.Tabel is not null))
+        {
+            var delen = feiten.Where(f => f.Tabel == geheel.Tabel && f.DeelVan == geheel.Omschrijving && f.Jaar == geheel.Jaar).ToList();
+            if (delen.Count == 0) continue;
+            // Parts in another money unit are converted to the whole's unit; a part in another kind of unit cannot be added.
+            if (delen.Any(d => d.Eenheid != geheel.Eenheid && !(Codes.IsGeldEenheid(d.Eenheid) && Codes.IsGeldEenheid(geheel.Eenheid)))) continue;
+            var berekend = delen.Sum(d => Omrekenen(d.Getal, d.Eenheid, geheel.Eenheid));
+            var jaar = geheel.Jaar is null ? "" : $"/{geheel.Jaar}";
+            yield return Vergelijk($"{OrganisatieDelen}/{geheel.Tabel}{jaar}", OrganisatieDelen,
+                $"Delen van '{geheel.Omschrijving}' ({geheel.Tabel}) tegen het gedrukte geheel",
+                begroting: null, soort: null, artikel: null, geheel.Organisatie, (int?)geheel.Jaar, geheel.Datum,
+                geheel.Getal, berekend, geheel.Eenheid, benaderd: geheel.Kwalificatie is not null || delen.Any(d => d.Kwalificatie is not null),
+                delen.Count, (int)geheel.BronRegel, geheel.Tabel, delen.Select(d => d.BronRegel), geheel.Tabel);
+        }
+    }
+
+    /// <summary>f. An organisation figure against the budget line it is the same money as (komt_overeen_met), in its year.</summary>
+    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Bedragregel> regels)
+    {
+        foreach (var feit in feiten.Where(f => f.KomtOvereenMet is not null && f.Jaar is not null && Codes.IsGeldEenheid(f.Eenheid)))
+        {
+            var sleutel = Regelsleutel.Lees(feit.KomtOvereenMet!);
+            var regel = sleutel.Zoek(regels, feit.Jaar!.Value);
+            if (regel?.Bedrag is null) continue;
+            yield return VergelijkMetRegel(
+                $"{OrganisatieBegroting}/{feit.Organisatie}/{Sleutel(feit.Omschrijving)}/{feit.Jaar}", OrganisatieBegroting,
+                $"'{feit.Omschrijving}' van {feit.Organisatie} tegen {sleutel.Tekst}",
+                sleutel, feit.Organisatie, regel, feit.Datum, feit.Getal, feit.Eenheid, feit.Kwalificatie is not null,
+                (int)feit.BronRegel, feit.Tabel);
+        }
+    }
+
+    private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Regelsleutel sleutel, string? organisatie,
+        Bedragregel regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
+        Vergelijk(id, soortAansluiting, omschrijving, sleutel.Begroting, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
+            gedrukt, Omrekenen(regel.Bedrag!.Value, Duizend, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
+
+    /// <summary>The one verdict on a printed figure: equal, equal once the computed figure is rounded to the printed precision, or not.</summary>
+    private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, string? begroting, string? soort, int? artikel,
+        string? organisatie, int? jaar, DateOnly? peildatum, decimal gedrukt, decimal berekend, string eenheid, bool benaderd, int aantalDelen,
+        int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen)
+    {
+        var precisie = new decimal(1, 0, 0, false, gedrukt.Scale);
+        var afgerond = Normaal(Math.Round(berekend / precisie, MidpointRounding.AwayFromZero) * precisie);
+        var (oordeel, juist) = gedrukt == berekend ? (Sluit, (decimal?)null)
+            : gedrukt == afgerond ? (SluitBinnenAfronding, null)
+            : (SluitNiet, afgerond);
+        return new AansluitingRegel(id, soortAansluiting, omschrijving, begroting, soort, artikel, organisatie, jaar, peildatum,
+            gedrukt, Normaal(berekend), Normaal(gedrukt - berekend), Rest: null, eenheid, precisie, oordeel, juist, benaderd, aantalDelen,
+            bronRegel, bronTabel, BronRegels(bronRegelsDelen), bronTabelDelen);
+    }
+
+    private static decimal Omrekenen(decimal waarde, string van, string naar) =>
+        van == naar ? waarde : Normaal(waarde * Codes.EurosPerEenheid(van) / Codes.EurosPerEenheid(naar));
+
+    /// <summary>Drops trailing zeros (8480.305000 → 8480.305), so a computed figure shows only the digits it has.</summary>
+    private static decimal Normaal(decimal waarde) => waarde / 1.000000000000000000000000000000000m;
+
+    private static string BronRegels(IEnumerable<long> regels) => string.Join(",", regels.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Sleutel(string tekst) => tekst.ToLowerInvariant().Replace(' ', '-');
+
+    /// <summary>A budget line named as Begroting:soort:artikel or Begroting:soort:artikel:waarvan (data/README.md).</summary>
+    private sealed record Regelsleutel(string Begroting, string Soort, int Artikel, string? Waarvan)
+    {
+        public static Regelsleutel Lees(string tekst)
+        {
+            var delen = tekst.Split(':', 4);
+            return new Regelsleutel(delen[0], delen[1], int.Parse(delen[2], CultureInfo.InvariantCulture), delen.Length == 4 ? delen[3] : null);
+        }
+
+        public Bedragregel? Zoek(List<Bedragregel> regels, long jaar) => regels.FirstOrDefault(r =>
+            r.Begroting == Begroting && r.Soort == Soort && r.Artikel == Artikel && r.Waarvan == Waarvan && r.Jaar == jaar);
+
+        public string Tekst => $"{Begroting} {Soort} artikel {Artikel}" + (Waarvan is null ? "" : $" waarvan '{Waarvan}'");
+    }
+
+    private sealed class Bedragregel
+    {
+        public long RegelId { get; set; }
+        public string Begroting { get; set; } = "";
+        public string Soort { get; set; } = "";
+        public long Artikel { get; set; }
+        public string? Waarvan { get; set; }
+        public string Omschrijving { get; set; } = "";
+        public string Categorie { get; set; } = "";
+        public string BronTabel { get; set; } = "";
+        public long BronRegel { get; set; }
+        public long Jaar { get; set; }
+        public long? Bedrag { get; set; }
+    }
+
+    private sealed class GedruktTotaalRij
+    {
+        public string Begroting { get; set; } = "";
+        public string Soort { get; set; } = "";
+        public string Totaal { get; set; } = "";
+        public long Jaar { get; set; }
+        public long? Bedrag { get; set; }
+        public string BronTabel { get; set; } = "";
+        public long BronRegel { get; set; }
+    }
+
+    private sealed class BezettingRij
+    {
+        public string ZoalsGedrukt { get; set; } = "";
+        public string? Organisatie { get; set; }
+        public long BudgetMiljoen { get; set; }
+        public string KomtOvereenMet { get; set; } = "";
+        public long BronRegel { get; set; }
+    }
+
+    private sealed class UitgavenbegrotingRij
+    {
+        public string Omschrijving { get; set; } = "";
+        public long Bedrag { get; set; }
+        public long? Artikel { get; set; }
+        public long BronRegel { get; set; }
+    }
+
+    private sealed class Organisatiefeit
+    {
+        public string Organisatie { get; set; } = "";
+        public string Omschrijving { get; set; } = "";
+        public long? Jaar { get; set; }
+        public string? Peildatum { get; set; }
+        public string Waarde { get; set; } = "";
+        public string Eenheid { get; set; } = "";
+        public string? Kwalificatie { get; set; }
+        public string? Tabel { get; set; }
+        public string? DeelVan { get; set; }
+        public string? KomtOvereenMet { get; set; }
+        public long BronRegel { get; set; }
+
+        /// <summary>The figure as printed, exactly: waarde is TEXT so that its printed decimals (its precision) survive.</summary>
+        public decimal Getal => decimal.Parse(Waarde, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+        public DateOnly? Datum => Peildatum is null ? null : DateOnly.ParseExact(Peildatum, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using BudgetApi.Http;
+using BudgetApi.Opslag;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BudgetApi.Features;
+
+/// <summary>One reconciliation: a printed figure against what the data it stands for adds up to.</summary>
+/// <param name="Id">Vaste sleutel van deze aansluiting (soortAansluiting, wat vergeleken wordt, jaar).</param>
+/// <param name="SoortAansluiting">Soort aansluiting: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen of organisatie-begroting (zie docs/aansluitingen.md).</param>
+/// <param name="Omschrijving">Wat met wat vergeleken wordt, in woorden.</param>
+/// <param name="Begroting">Begroting van de begrotingsregel(s) in de vergelijking; leeg als alleen organisatiecijfers vergeleken worden.</param>
+/// <param name="Soort">uitgaven of ontvangsten van de begrotingsregel(s); leeg als alleen organisatiecijfers vergeleken worden.</param>
+/// <param name="Artikel">Het artikel, waar de vergelijking over één artikel of één regel van een artikel gaat.</param>
+/// <param name="Organisatie">Code van de organisatie, waar het gedrukte cijfer een organisatiecijfer is.</param>
+/// <param name="Jaar">Het jaar waarover de cijfers gaan; leeg als de bron geen jaar noemt.</param>
+/// <param name="Peildatum">De datum waarop het gedrukte cijfer betrekking heeft, als de bron die noemt.</param>
+/// <param name="Gedrukt">Het cijfer zoals gedrukt, in de eenheid 'eenheid'.</param>
+/// <param name="Berekend">Het cijfer zoals berekend uit de delen, exact, in de eenheid 'eenheid'.</param>
+/// <param name="Verschil">gedrukt − berekend, exact, in de eenheid 'eenheid'.</param>
+/// <param name="Rest">Alleen bij waarvan: het deel van het artikel dat niet in een waarvan-regel is uitgesplitst (artikel − som van de waarvan-regels).</param>
+/// <param name="Eenheid">Eenheid van gedrukt, berekend, verschil en juisteWaarde: x € 1.000, € miljoen, € miljard, fte, …</param>
+/// <param name="Precisie">De stap waarin het gedrukte cijfer gedrukt is (1 voor gehele getallen, 0.1 voor één decimaal), in de eenheid 'eenheid'.</param>
+/// <param name="Oordeel">sluit, sluit-binnen-afronding, sluit-niet (gedrukt totaal of gelijk bedrag) of past, past-niet (waarvan-regels binnen hun artikel).</param>
+/// <param name="JuisteWaarde">Waar het niet sluit of past: de waarde die gedrukt had moeten staan (berekend, afgerond op de precisie van het gedrukte cijfer); anders leeg.</param>
+/// <param name="Benaderd">Waar: het gedrukte cijfer of een van de delen is als benadering gedrukt (ca., circa, bijna, …).</param>
+/// <param name="AantalDelen">Het aantal cijfers dat is opgeteld tot 'berekend'.</param>
+/// <param name="BronRegel">Regel in het brondocument van het gedrukte cijfer.</param>
+/// <param name="BronTabel">Tabel of lijst van het gedrukte cijfer.</param>
+/// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, gescheiden door komma's.</param>
+/// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
+public sealed record AansluitingRegel(
+    string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Soort, int? Artikel, string? Organisatie,
+    int? Jaar, DateOnly? Peildatum, decimal Gedrukt, decimal Berekend, decimal Verschil, decimal? Rest, string Eenheid, decimal Precisie,
+    string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, string BronRegels, string? BronTabelDelen);
+
+public sealed record AansluitingenQuery
+{
+    [FromQuery(Name = "begroting")]
+    [Description("Alleen aansluitingen met begrotingsregels van deze begroting (JenV of AenM). Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
+    public string? Begroting { get; init; }
+
+    [FromQuery(Name = "soort")]
+    [Description("Alleen aansluitingen met begrotingsregels van deze soort: uitgaven of ontvangsten. Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: ontvangsten")]
+    public string? Soort { get; init; }
+
+    [FromQuery(Name = "jaar")]
+    [Description("Alleen aansluitingen over dit jaar; aansluitingen zonder jaar vallen dan weg. Bijvoorbeeld: 2026")]
+    public int? Jaar { get; init; }
+
+    [FromQuery(Name = "status")]
+    [Description("Alleen aansluitingen met dit oordeel: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet; of afwijking (sluit-niet en past-niet) of akkoord (de rest). Bijvoorbeeld: afwijking")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "aansluiting")]
+    [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
+    public string? Aansluiting { get; init; }
+}
+
+public sealed class AansluitingenQueryValidator : AbstractValidator<AansluitingenQuery>
+{
+    public AansluitingenQueryValidator(Catalogus catalogus, BudgetDb db)
+    {
+        // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
+        var jaren = new Lazy<(int Van, int Tot)>(() =>
+        {
+            using var verbinding = db.Open();
+            var alle = Aansluitingberekening.Bereken(verbinding, catalogus).Where(a => a.Jaar is not null).Select(a => a.Jaar!.Value).ToList();
+            return (alle.Min(), alle.Max());
+        });
+        RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
+        RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
+        RuleFor(q => q.Status).BekendeWaarde("status", Aansluitingberekening.Statussen);
+        RuleFor(q => q.Aansluiting).BekendeWaarde("aansluiting", Aansluitingberekening.Soorten);
+        RuleFor(q => q.Jaar)
+            .Must(j => j is null || (j >= jaren.Value.Van && j <= jaren.Value.Tot))
+            .WithMessage((_, j) => $"Het jaar {j} voor jaar ligt buiten de data; toegestaan: {jaren.Value.Van} tot en met {jaren.Value.Tot}.");
+    }
+}
+
+public static class AansluitingenEndpoints
+{
+    public static RouteGroupBuilder MapAansluitingen(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/aansluitingen").WithTags("Aansluitingen");
+        group.MapGet("", GetAansluitingen)
+            .WithName("GetAansluitingen")
+            .WithSummary("Sluiten de gedrukte totalen aan op hun delen?")
+            .WithDescription(
+                "Elke aansluiting die de gegevens toelaten, één platte regel per vergelijking: de gedrukte totalen van de begrotingstabellen " +
+                "tegen de som van de artikelen, de waarvan-regels tegen hun artikel, de budgetten van de tabel Bezetting FTE en de lijst " +
+                "Uitgavenbegroting JenV tegen de begrotingsregels, en de organisatiecijfers tegen hun gedrukte geheel en tegen de begrotingsregel " +
+                "waarmee ze overeenkomen. Elk met gedrukt, berekend, verschil, oordeel, de juiste waarde waar het niet sluit, en de vindplaats van beide kanten. " +
+                "Filter met ?status=afwijking op wat niet sluit.")
+            .MetValidatie<AansluitingenQuery>();
+        return group;
+    }
+
+    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, BudgetDb db, Catalogus catalogus)
+    {
+        using var verbinding = db.Open();
+        var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
+        var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
+        var status = Queryregels.Canoniek(query.Status, Aansluitingberekening.Statussen);
+        var aansluiting = Queryregels.Canoniek(query.Aansluiting, Aansluitingberekening.Soorten);
+        var rijen = Aansluitingberekening.Bereken(verbinding, catalogus)
+            .Where(a => begroting is null || a.Begroting == begroting)
+            .Where(a => soort is null || a.Soort == soort)
+            .Where(a => query.Jaar is null || a.Jaar == query.Jaar)
+            .Where(a => aansluiting is null || a.SoortAansluiting == aansluiting)
+            .Where(a => status is null || Aansluitingberekening.HeeftStatus(a.Oordeel, status))
+            .ToList();
+        return new LijstResultaat<AansluitingRegel>(
+            new Lijst<AansluitingRegel>(rijen, new Metadata { Afronding = Aansluitingberekening.Afronding, Aantal = rijen.Count }),
+            "aansluitingen");
+    }
+}

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BudgetApi.Tests.Infrastructuur;
+
+namespace BudgetApi.Tests.Api;
+
+[Collection(ApiCollectie.Naam)]
+public sealed class AansluitingenTests(BudgetApiFactory factory)
+{
+    private const string Url = "/v1/aansluitingen";
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static readonly int[] Jaren = [2026, 2027, 2028, 2029, 2030];
+
+    private static JsonNode Rij(JsonArray gegevens, string id) => gegevens.Single(r => r!.Tekst("id") == id)!;
+
+    /// <summary>The sum of the JenV ontvangsten articles straight from data/artikelen.csv, independent of the service.</summary>
+    private static long SomOntvangstenJenV(int jaar, bool alleenBeleid)
+    {
+        var regels = File.ReadAllLines(Path.Combine(Repo.DataMap, "artikelen.csv"));
+        var kop = regels[0].Split(',');
+        var kolom = Array.IndexOf(kop, jaar.ToString(CultureInfo.InvariantCulture));
+        return regels.Skip(1).Select(r => r.Split(','))
+            .Where(v => v[0] == "JenV" && v[1] == "ontvangsten" && (!alleenBeleid || v[4] == "beleidsartikel"))
+            .Sum(v => long.Parse(v[kolom], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task De_gedrukte_totalen_van_B_Ontvangsten_JenV_sluiten_in_geen_enkel_jaar_en_krijgen_hun_juiste_waarde()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?begroting=JenV&soort=ontvangsten&aansluiting=gedrukt-totaal");
+
+        gegevens.Should().HaveCount(10);
+        var totaal2026 = Rij(gegevens, "gedrukt-totaal/JenV/ontvangsten/totaal/2026");
+        totaal2026.Bedrag("gedrukt").Should().Be(18_596_347);
+        totaal2026.Bedrag("berekend").Should().Be(1_843_526);
+        totaal2026.Bedrag("juisteWaarde").Should().Be(1_843_526);
+        totaal2026.Bedrag("verschil").Should().Be(18_596_347 - 1_843_526);
+        totaal2026.Bedrag("aantalDelen").Should().Be(8);
+        totaal2026.Bedrag("bronRegel").Should().Be(533);
+        totaal2026.Tekst("bronTabel").Should().Be("B. Ontvangsten JenV");
+        totaal2026.Tekst("bronRegels").Should().Be("537,539,543,549,553,557,559,561");
+        var beleid2026 = Rij(gegevens, "gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/2026");
+        beleid2026.Bedrag("gedrukt").Should().Be(18_020_661);
+        beleid2026.Bedrag("juisteWaarde").Should().Be(1_833_020);
+        beleid2026.Bedrag("bronRegel").Should().Be(535);
+        beleid2026.Bedrag("aantalDelen").Should().Be(5);
+
+        foreach (var jaar in Jaren)
+        {
+            var totaal = Rij(gegevens, $"gedrukt-totaal/JenV/ontvangsten/totaal/{jaar}");
+            totaal.Tekst("oordeel").Should().Be("sluit-niet");
+            totaal.Bedrag("juisteWaarde").Should().Be(SomOntvangstenJenV(jaar, alleenBeleid: false));
+            totaal.Bedrag("verschil").Should().Be(totaal.Bedrag("gedrukt") - totaal.Bedrag("berekend"));
+            var beleid = Rij(gegevens, $"gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/{jaar}");
+            beleid.Tekst("oordeel").Should().Be("sluit-niet");
+            beleid.Bedrag("juisteWaarde").Should().Be(SomOntvangstenJenV(jaar, alleenBeleid: true));
+        }
+        SomOntvangstenJenV(2030, alleenBeleid: false).Should().Be(1_982_682);
+        SomOntvangstenJenV(2030, alleenBeleid: true).Should().Be(1_972_176);
+    }
+
+    [Fact]
+    public async Task Alle_andere_gedrukte_totalen_sluiten_ook_alle_uitgaventabellen()
+    {
+        var (afwijkend, _) = await _client.GetLijst($"{Url}?aansluiting=gedrukt-totaal&status=afwijking");
+        afwijkend.Select(r => r!.Tekst("id")).Should().OnlyContain(id => id.StartsWith("gedrukt-totaal/JenV/ontvangsten/", StringComparison.Ordinal))
+            .And.HaveCount(10);
+
+        var (uitgaven, _) = await _client.GetLijst($"{Url}?soort=uitgaven&aansluiting=gedrukt-totaal");
+        uitgaven.Should().HaveCount(2 * 2 * 5, "two tables with two printed totals each, five years");
+        uitgaven.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit");
+        uitgaven.Should().OnlyContain(r => r!["juisteWaarde"] == null);
+        var totaal = Rij(uitgaven, "gedrukt-totaal/JenV/uitgaven/totaal/2026");
+        totaal.Bedrag("berekend").Should().Be(18_596_347);
+        totaal.Bedrag("verschil").Should().Be(0);
+        Rij(uitgaven, "gedrukt-totaal/JenV/uitgaven/totaal-beleidsartikelen/2026").Bedrag("berekend").Should().Be(18_020_661);
+        Rij(uitgaven, "gedrukt-totaal/AenM/uitgaven/totaal/2029").Bedrag("berekend").Should().Be(1_941_930);
+    }
+
+    [Fact]
+    public async Task Waarvan_regels_passen_binnen_hun_artikel_met_de_rest_erbij()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=waarvan");
+
+        var apparaat = Rij(gegevens, "waarvan/JenV/uitgaven/91/2026");
+        apparaat.Bedrag("gedrukt").Should().Be(521_608);
+        apparaat.Bedrag("berekend").Should().Be(520_739);
+        apparaat.Bedrag("rest").Should().Be(869);
+        apparaat.Tekst("oordeel").Should().Be("past");
+        apparaat.Bedrag("artikel").Should().Be(91);
+        apparaat.Tekst("bronRegels").Should().Be("519,521,523");
+        apparaat.Bedrag("bronRegel").Should().Be(517);
+        // The Ukrainian refugees line is blank in 2029: four parts, and the room the README computes for it.
+        var asiel2029 = Rij(gegevens, "waarvan/AenM/uitgaven/37/2029");
+        asiel2029.Bedrag("aantalDelen").Should().Be(4);
+        asiel2029.Bedrag("rest").Should().Be(231_427);
+        Rij(gegevens, "waarvan/AenM/uitgaven/37/2028").Bedrag("aantalDelen").Should().Be(5);
+        gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("past");
+        gegevens.Should().HaveCount(11 * 5, "eleven articles have waarvan lines, five years each");
+    }
+
+    [Fact]
+    public async Task De_budgetten_van_de_tabel_Bezetting_FTE_sluiten_binnen_afronding_op_een_miljoen()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=bezettingstabel");
+
+        gegevens.Select(r => r!.Tekst("organisatie")).Should().Equal("Politie", "DJI", "Rechtspraak", "OM", "IND", "RvdK", "CJIB", "NFI");
+        gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit-binnen-afronding");
+        var politie = Rij(gegevens, "bezettingstabel/Politie/2026");
+        politie.Getal("gedrukt").Should().Be(8480m);
+        politie.Getal("berekend").Should().Be(8480.305m);
+        politie.Getal("verschil").Should().Be(-0.305m);
+        politie.Getal("precisie").Should().Be(1m);
+        politie.Tekst("eenheid").Should().Be("€ miljoen");
+        politie.Bedrag("bronRegel").Should().Be(634);
+        politie.Tekst("bronRegels").Should().Be("474");
+        politie.Tekst("begroting").Should().Be("JenV");
+        politie.Bedrag("artikel").Should().Be(31);
+        var ind = Rij(gegevens, "bezettingstabel/IND/2026");
+        ind.Tekst("begroting").Should().Be("AenM");
+        ind.Getal("berekend").Should().Be(1019.723m);
+    }
+
+    [Fact]
+    public async Task De_lijst_Uitgavenbegroting_JenV_sluit_op_de_artikelen_en_het_gedrukte_totaal()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=uitgavenbegroting-jenv");
+
+        gegevens.Should().HaveCount(10);
+        gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit");
+        var artikelen = Rij(gegevens, "uitgavenbegroting-jenv/totaal/artikelen/2026");
+        artikelen.Bedrag("gedrukt").Should().Be(18_596_347);
+        artikelen.Bedrag("aantalDelen").Should().Be(8);
+        artikelen.Bedrag("bronRegel").Should().Be(668);
+        Rij(gegevens, "uitgavenbegroting-jenv/totaal/gedrukt-totaal/2026").Tekst("bronRegels").Should().Be("468");
+        var politie = Rij(gegevens, "uitgavenbegroting-jenv/31/2026");
+        politie.Bedrag("berekend").Should().Be(8_843_848);
+        politie.Tekst("bronRegels").Should().Be("472");
+    }
+
+    [Fact]
+    public async Task Organisatiedelen_tegen_hun_gedrukte_geheel()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=organisatie-delen");
+
+        var psg = Rij(gegevens, "organisatie-delen/formatie-psg-cluster");
+        psg.Getal("gedrukt").Should().Be(436m);
+        psg.Getal("berekend").Should().Be(433m);
+        psg.Tekst("oordeel").Should().Be("sluit-niet");
+        psg.Getal("juisteWaarde").Should().Be(433m);
+        psg["benaderd"]!.GetValue<bool>().Should().BeTrue();
+        psg.Bedrag("aantalDelen").Should().Be(8);
+        psg.Tekst("eenheid").Should().Be("fte");
+        psg["jaar"].Should().BeNull();
+        psg["begroting"].Should().BeNull();
+        psg.Bedrag("bronRegel").Should().Be(881);
+
+        Rij(gegevens, "organisatie-delen/formatie-hdbv-cluster").Tekst("oordeel").Should().Be("sluit");
+        Rij(gegevens, "organisatie-delen/formatie-hdbv-cluster").Getal("berekend").Should().Be(537m);
+        var dgpenv = Rij(gegevens, "organisatie-delen/instrumenten-dgpenv/2026");
+        dgpenv.Getal("berekend").Should().Be(9_216_945m);
+        dgpenv.Tekst("oordeel").Should().Be("sluit");
+        foreach (var jaar in new[] { 2025, 2026, 2027, 2028, 2029, 2030 })
+        {
+            Rij(gegevens, $"organisatie-delen/budgettair-kader-dgrr/{jaar}").Tekst("oordeel").Should().Be("sluit");
+        }
+        Rij(gegevens, "organisatie-delen/budgettair-kader-dgrr/2026").Getal("berekend").Should().Be(3_968_511m);
+        var ind = Rij(gegevens, "organisatie-delen/bezetting-ind");
+        ind.Getal("gedrukt").Should().Be(6500m);
+        ind.Getal("berekend").Should().Be(6475m);
+        ind.Tekst("oordeel").Should().Be("sluit-niet");
+        ind["benaderd"]!.GetValue<bool>().Should().BeTrue();
+        var dji = Rij(gegevens, "organisatie-delen/begroting-dji-2024/2024");
+        dji.Getal("berekend").Should().Be(3.7m);
+        dji.Getal("precisie").Should().Be(0.1m);
+        dji.Tekst("oordeel").Should().Be("sluit");
+    }
+
+    [Fact]
+    public async Task Het_beschikbaar_kader_van_de_Hoge_Raad_sluit_binnen_afronding_op_een_ton()
+    {
+        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=organisatie-begroting");
+
+        gegevens.Should().HaveCount(5);
+        gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit-binnen-afronding");
+        var hogeRaad = Rij(gegevens, "organisatie-begroting/hoge-raad/beschikbaar-kader/2026");
+        hogeRaad.Getal("gedrukt").Should().Be(40.3m);
+        hogeRaad.Getal("berekend").Should().Be(40.346m);
+        hogeRaad.Getal("precisie").Should().Be(0.1m);
+        hogeRaad.Tekst("begroting").Should().Be("JenV");
+        hogeRaad.Tekst("soort").Should().Be("uitgaven");
+        hogeRaad.Bedrag("artikel").Should().Be(32);
+        hogeRaad.Tekst("bronRegels").Should().Be("478");
+        hogeRaad.Bedrag("bronRegel").Should().Be(7707);
+    }
+
+    [Fact]
+    public async Task Filters_op_begroting_soort_jaar_en_status()
+    {
+        var (alle, metadata) = await _client.GetLijst(Url);
+        alle.Should().HaveCount(40 + 55 + 8 + 10 + 11 + 5, "the rows per kind that docs/aansluitingen.md lists");
+        metadata["aantal"]!.GetValue<int>().Should().Be(alle.Count);
+        metadata.Tekst("afronding").Should().Contain("sluit-binnen-afronding");
+
+        var (aenm, _) = await _client.GetLijst($"{Url}?begroting=aenm");
+        aenm.Should().HaveCount(alle.Count(r => r!["begroting"]?.GetValue<string>() == "AenM")).And.NotBeEmpty();
+        aenm.Select(r => r!.Tekst("begroting")).Should().AllBe("AenM");
+        aenm.Select(r => r!.Tekst("id")).Should().Contain("bezettingstabel/IND/2026");
+
+        var (jaar2024, _) = await _client.GetLijst($"{Url}?jaar=2024");
+        jaar2024.Select(r => r!.Tekst("id")).Should().Equal("organisatie-delen/begroting-dji-2024/2024");
+
+        var (afwijking, _) = await _client.GetLijst($"{Url}?status=afwijking");
+        var (akkoord, _) = await _client.GetLijst($"{Url}?status=akkoord");
+        afwijking.Select(r => r!.Tekst("oordeel")).Should().OnlyContain(o => o == "sluit-niet" || o == "past-niet");
+        afwijking.Should().HaveCount(12, "ten JenV ontvangsten totals, the pSG-cluster and IND bezetting");
+        (afwijking.Count + akkoord.Count).Should().Be(alle.Count);
+
+        var (precies, _) = await _client.GetLijst($"{Url}?begroting=JENV&soort=Ontvangsten&jaar=2027&status=SLUIT-NIET");
+        precies.Select(r => r!.Tekst("id")).Should().Equal(
+            "gedrukt-totaal/JenV/ontvangsten/totaal/2027", "gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/2027");
+        precies[0]!.Bedrag("juisteWaarde").Should().Be(1_871_453);
+    }
+
+    [Fact]
+    public async Task In_csv_dezelfde_regels_en_cijfers_als_in_json()
+    {
+        var (gegevens, _) = await _client.GetLijst(Url);
+        var csv = await _client.GetCsv($"{Url}?formaat=csv");
+
+        csv.Should().HaveCount(gegevens.Count);
+        csv[0].Keys.Should().Equal(gegevens[0]!.AsObject().Select(p => p.Key));
+        for (var i = 0; i < csv.Count; i++)
+        {
+            foreach (var (veld, waarde) in gegevens[i]!.AsObject())
+            {
+                var verwacht = waarde is null ? "" : waarde.GetValueKind() switch
+                {
+                    JsonValueKind.String => waarde.GetValue<string>(),
+                    _ => waarde.ToJsonString(),
+                };
+                csv[i][veld].Should().Be(verwacht, $"regel {i}, veld {veld}");
+            }
+        }
+        var politie = csv.Single(r => r["id"] == "bezettingstabel/Politie/2026");
+        decimal.Parse(politie["berekend"], CultureInfo.InvariantCulture).Should().Be(8480.305m);
+    }
+
+    [Theory]
+    [InlineData("begroting=BZK", "begroting")]
+    [InlineData("soort=saldo", "soort")]
+    [InlineData("status=klopt", "status")]
+    [InlineData("aansluiting=alles", "aansluiting")]
+    [InlineData("jaar=2031", "jaar")]
+    [InlineData("jaar=2023", "jaar")]
+    [InlineData("jaar=abc", "jaar")]
+    public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter)
+    {
+        var probleem = await _client.GetProbleem($"{Url}?{query}", HttpStatusCode.BadRequest);
+
+        probleem.OngeldigeParameters().Should().Equal(parameter);
+        probleem.Tekst("title").Should().Contain(parameter);
+    }
+
+    [Fact]
+    public async Task Meerdere_ongeldige_parameters_in_een_400_met_wat_wel_mag()
+    {
+        var probleem = await _client.GetProbleem($"{Url}?begroting=BZK&status=klopt&jaar=2031", HttpStatusCode.BadRequest);
+
+        probleem.OngeldigeParameters().Should().BeEquivalentTo("begroting", "status", "jaar");
+        probleem.Tekst("detail").Should().Contain("toegestaan: JenV, AenM")
+            .And.Contain("sluit-binnen-afronding")
+            .And.Contain("toegestaan: 2024 tot en met 2030");
+    }
+}
