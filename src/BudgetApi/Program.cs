@@ -15,7 +15,8 @@ builder.Services.AddSingleton(new BudgetDb(databasePad));
 builder.Services.AddSingleton<Catalogus>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
-builder.Services.AddProblemDetails();
+// Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
 builder.Services.AddCors();
 // Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
@@ -49,6 +50,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 app.GebruikFoutafhandeling();
+app.UseStatusCodePages();
 app.GebruikKopteksten();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition"));

@@ -11,12 +11,13 @@ public static class Problemen
 {
     public static ProblemHttpResult OngeldigeParameters(IReadOnlyList<OngeldigeParameter> fouten)
     {
-        var namen = string.Join(", ", fouten.Select(f => f.Name).Distinct());
+        var verschillend = fouten.Select(f => f.Name).Distinct().ToList();
+        var namen = string.Join(", ", verschillend);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
             Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
-            Title = fouten.Count == 1 ? $"Ongeldige parameter: {namen}" : $"Ongeldige parameters: {namen}",
+            Title = verschillend.Count == 1 ? $"Ongeldige parameter: {namen}" : $"Ongeldige parameters: {namen}",
             Detail = string.Join(" ", fouten.Select(f => f.Reason)),
         };
         problem.Extensions["invalidParams"] = fouten;
@@ -24,6 +25,31 @@ public static class Problemen
     }
 
     public static ProblemHttpResult OngeldigeParameter(string naam, string reden) => OngeldigeParameters([new OngeldigeParameter(naam, reden)]);
+
+    /// <summary>Fills in what a problem written by the framework lacks: a Dutch title and a detail that says what happened.</summary>
+    public static void VulAan(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var pad = context.HttpContext.Request.Path;
+        switch (problem.Status)
+        {
+            case StatusCodes.Status404NotFound when problem.Detail is null:
+                problem.Title = "Niet gevonden";
+                problem.Detail = $"Er is geen resource op het pad '{pad}'. De resources staan onder /v1; zie /v1/openapi.json.";
+                break;
+            case StatusCodes.Status405MethodNotAllowed when problem.Detail is null:
+                problem.Title = "Methode niet toegestaan";
+                problem.Detail = $"'{context.HttpContext.Request.Method}' is niet toegestaan op '{pad}'; deze API kent alleen GET.";
+                break;
+            case StatusCodes.Status400BadRequest when problem.Detail is null:
+                problem.Title = "Ongeldig verzoek";
+                problem.Detail = "Het verzoek kon niet worden gelezen.";
+                break;
+            default:
+                problem.Detail ??= problem.Title;
+                break;
+        }
+    }
 
     public static ProblemHttpResult NietGevonden(string naam, string detail) => TypedResults.Problem(new ProblemDetails
     {
