@@ -66,6 +66,9 @@ v1.AddEndpointFilter(async (context, next) =>
         ? fout
         : await next(context));
 v1.MapBegrotingen();
+v1.MapOrganisaties();
+v1.MapBezetting();
+v1.MapBedragen();
 
 app.Run();
 return 0;
