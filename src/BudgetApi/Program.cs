@@ -74,6 +74,9 @@ v1.MapArtikelen();
 v1.MapTotalen();
 v1.MapAandelen();
 v1.MapAansluitingen();
+v1.MapOrganisaties();
+v1.MapBezetting();
+v1.MapBedragen();
 
 app.Run();
 return 0;
