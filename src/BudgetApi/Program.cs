@@ -13,6 +13,7 @@ var databasePad = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootP
 
 builder.Services.AddSingleton(new BudgetDb(databasePad));
 builder.Services.AddSingleton<Catalogus>();
+builder.Services.AddSingleton<Aansluitingberekening.Lijst>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
-using Dapper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -84,25 +83,6 @@ public static class AandelenEndpoints
         return group;
     }
 
-    /// <summary>A line (article or waarvan) in one year as stored; Dapper fills it (SQLite INTEGER is long).</summary>
-    private sealed class Regelbedrag
-    {
-        public long Artikel { get; set; }
-        public string? Waarvan { get; set; }
-        public string Omschrijving { get; set; } = "";
-        public string BronTabel { get; set; } = "";
-        public long BronRegel { get; set; }
-        public long? Bedrag { get; set; }
-    }
-
-    const string RegelbedragenSql = """
-        SELECT r.artikel AS Artikel, r.waarvan AS Waarvan, r.omschrijving AS Omschrijving, r.bron_tabel AS BronTabel,
-               r.bron_regel AS BronRegel, b.bedrag AS Bedrag
-        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-        WHERE r.begroting = @Begroting AND r.soort = @Soort AND b.jaar = @Jaar
-        ORDER BY r.artikel, r.id
-        """;
-
     static LijstResultaat<AandeelRegel> GetAandelen([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
@@ -110,8 +90,7 @@ public static class AandelenEndpoints
         var niveau = Queryregels.Canoniek(query.Niveau, AandelenQueryValidator.Niveaus) ?? "artikel";
         var jaar = query.Jaar ?? begroting.VanJaar;
 
-        using var verbinding = db.Open();
-        var regels = verbinding.Query<Regelbedrag>(RegelbedragenSql, new { Begroting = begroting.Code, Soort = soort, Jaar = jaar }).ToList();
+        var regels = db.LeesRegelbedragen([begroting.Code], [soort], jaar: jaar).OrderBy(r => r.Artikel).ThenBy(r => r.RegelId).ToList();
         var artikelen = regels.Where(r => r.Waarvan is null).ToList();
         // The whole is the sum of the article lines, never the printed total (which is wrong for JenV ontvangsten).
         var geheel = artikelen.Sum(a => a.Bedrag ?? 0);

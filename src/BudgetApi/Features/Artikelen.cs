@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
-using Dapper;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -123,21 +122,11 @@ public static class ArtikelenEndpoints
             yield return new ArtikelregelPlat(a.Begroting, a.Soort, a.Artikel, a.Categorie, "overig", Overig, b.Jaar, b.Bedrag, a.BronTabel, null);
     }
 
-    private const string RegelsSql = """
-        SELECT r.soort AS Soort, r.artikel AS Artikel, r.waarvan AS Waarvan, r.omschrijving AS Omschrijving, r.categorie AS Categorie,
-               r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel, b.jaar AS Jaar, b.bedrag AS Bedrag
-        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-        WHERE r.begroting = @Begroting AND (@Soort IS NULL OR r.soort = @Soort) AND (@Artikel IS NULL OR r.artikel = @Artikel)
-        ORDER BY CASE r.soort WHEN 'uitgaven' THEN 0 ELSE 1 END, r.artikel, r.id, b.jaar
-        """;
-
-    private sealed record RegelRij(string Soort, long Artikel, string? Waarvan, string Omschrijving, string Categorie, string BronTabel, long BronRegel, long Jaar, long? Bedrag);
-
     internal static IReadOnlyList<Begrotingsartikel> LeesArtikelen(BudgetDb db, Begroting begroting, string? soort, int? artikel)
     {
-        using var verbinding = db.Open();
-        var rijen = verbinding.Query<RegelRij>(RegelsSql, new { Begroting = begroting.Code, Soort = soort, Artikel = artikel }).ToList();
+        var rijen = db.LeesRegelbedragen([begroting.Code], soort is null ? null : [soort], artikel);
         return rijen
+            .OrderBy(r => r.Soort == "uitgaven" ? 0 : 1).ThenBy(r => r.Artikel).ThenBy(r => r.RegelId).ThenBy(r => r.Jaar)
             .GroupBy(r => (r.Soort, r.Artikel))
             .Select(g =>
             {

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
-using Dapper;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -90,30 +89,7 @@ public static class TotalenEndpoints
         return group;
     }
 
-    /// <summary>An article line and year as stored; Dapper fills it (SQLite INTEGER is long).</summary>
-    private sealed class Artikelbedrag
-    {
-        public string Begroting { get; set; } = "";
-        public string Soort { get; set; } = "";
-        public long Artikel { get; set; }
-        public string Omschrijving { get; set; } = "";
-        public string Categorie { get; set; } = "";
-        public string BronTabel { get; set; } = "";
-        public long BronRegel { get; set; }
-        public long Jaar { get; set; }
-        public long? Bedrag { get; set; }
-    }
-
     private sealed record Groep(string Begroting, int? Artikel, string? Omschrijving, string? Categorie, int Volgorde);
-
-    // Only article lines (waarvan IS NULL): waarvan lines are parts of an article and would be counted twice.
-    const string ArtikelbedragenSql = """
-        SELECT r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel, r.omschrijving AS Omschrijving,
-               r.categorie AS Categorie, r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel, b.jaar AS Jaar, b.bedrag AS Bedrag
-        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-        WHERE r.waarvan IS NULL AND r.begroting IN @Begrotingen AND r.soort IN @Soorten
-        ORDER BY r.id, b.jaar
-        """;
 
     static LijstResultaat<TotaalRegel> GetTotalen([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
     {
@@ -128,21 +104,20 @@ public static class TotalenEndpoints
         var totJaar = query.TotJaar ?? laatsteJaar;
 
         string[] soorten = soort == "saldo" ? ["uitgaven", "ontvangsten"] : [soort];
-        using var verbinding = db.Open();
-        var regels = verbinding.Query<Artikelbedrag>(ArtikelbedragenSql,
-            new { Begrotingen = begrotingen.Select(b => b.Code).ToArray(), Soorten = soorten }).ToList();
+        // Only article lines: waarvan lines are parts of an article and would be counted twice.
+        var regels = db.LeesRegelbedragen(begrotingen.Select(b => b.Code).ToArray(), soorten, alleenArtikelen: true);
 
         var consolideren = begrotingen.Count > 1 && groepering != "artikel";
         var geconsolideerd = string.Join("+", begrotingen.Select(b => b.Code));
         var volgordeBegroting = begrotingen.Select((b, i) => (b.Code, i)).ToDictionary(x => x.Code, x => x.i);
 
         // Each article line belongs to its own budget's group, and to the consolidated group where there is one.
-        IEnumerable<(Groep Groep, Artikelbedrag Regel)> Indelen(Artikelbedrag r)
+        IEnumerable<(Groep Groep, Regelbedrag Regel)> Indelen(Regelbedrag r)
         {
             yield return (Sleutel(r, r.Begroting, volgordeBegroting[r.Begroting]), r);
             if (consolideren) yield return (Sleutel(r, geconsolideerd, begrotingen.Count), r);
         }
-        Groep Sleutel(Artikelbedrag r, string begroting, int volgorde) => groepering switch
+        Groep Sleutel(Regelbedrag r, string begroting, int volgorde) => groepering switch
         {
             "artikel" => new Groep(begroting, (int)r.Artikel, null, null, volgorde),
             "categorie" => new Groep(begroting, null, null, r.Categorie, volgorde),
@@ -192,7 +167,7 @@ public static class TotalenEndpoints
     /// The group's amount in one year; for saldo the ontvangsten lines count minus (uitgaven − ontvangsten, never added).
     /// A blank on any line makes the sum unknown (null): a sum with an unknown part is not a sum. A year a line has no row for is blank too.
     /// </summary>
-    private static long? Som(IEnumerable<IGrouping<(string Begroting, string Soort, long Artikel), Artikelbedrag>> lijnen, int jaar, bool saldo)
+    private static long? Som(IEnumerable<IGrouping<(string Begroting, string Soort, long Artikel), Regelbedrag>> lijnen, int jaar, bool saldo)
     {
         long som = 0;
         foreach (var lijn in lijnen)

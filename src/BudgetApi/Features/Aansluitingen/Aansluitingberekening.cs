@@ -12,6 +12,17 @@ namespace BudgetApi.Features;
 /// </summary>
 public static class Aansluitingberekening
 {
+    /// <summary>
+    /// The reconciliations, computed once: the data does not change while the service runs, and every request
+    /// (and the validator's year range) filters the same list.
+    /// </summary>
+    public sealed class Lijst(BudgetDb db, Catalogus catalogus)
+    {
+        private readonly Lazy<IReadOnlyList<AansluitingRegel>> _alle = new(() => Bereken(db, catalogus));
+
+        public IReadOnlyList<AansluitingRegel> Alle => _alle.Value;
+    }
+
     public const string GedruktTotaal = "gedrukt-totaal";
     public const string Waarvan = "waarvan";
     public const string Bezettingstabel = "bezettingstabel";
@@ -51,9 +62,10 @@ public static class Aansluitingberekening
         _ => oordeel == status,
     };
 
-    public static IReadOnlyList<AansluitingRegel> Bereken(SqliteConnection verbinding, Catalogus catalogus)
+    public static IReadOnlyList<AansluitingRegel> Bereken(BudgetDb db, Catalogus catalogus)
     {
-        var regels = verbinding.Query<Bedragregel>(BedragregelsSql).ToList();
+        var regels = db.LeesRegelbedragen().ToList();
+        using var verbinding = db.Open();
         var rijen = new List<AansluitingRegel>();
         rijen.AddRange(GedrukteTotalen(verbinding, regels));
         rijen.AddRange(Waarvanregels(regels));
@@ -65,14 +77,6 @@ public static class Aansluitingberekening
         return rijen;
     }
 
-    const string BedragregelsSql = """
-        SELECT r.id AS RegelId, r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel, r.waarvan AS Waarvan,
-               r.omschrijving AS Omschrijving, r.categorie AS Categorie, r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel,
-               b.jaar AS Jaar, b.bedrag AS Bedrag
-        FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-        ORDER BY r.id, b.jaar
-        """;
-
     const string GedrukteTotalenSql = """
         SELECT begroting AS Begroting, soort AS Soort, totaal AS Totaal, jaar AS Jaar, bedrag AS Bedrag,
                bron_tabel AS BronTabel, bron_regel AS BronRegel
@@ -80,7 +84,7 @@ public static class Aansluitingberekening
         """;
 
     /// <summary>a. A printed TOTAAL against all articles of its table, "Totaal Beleidsartikelen" against the beleidsartikelen.</summary>
-    private static IEnumerable<AansluitingRegel> GedrukteTotalen(SqliteConnection verbinding, List<Bedragregel> regels)
+    private static IEnumerable<AansluitingRegel> GedrukteTotalen(SqliteConnection verbinding, List<Regelbedrag> regels)
     {
         foreach (var t in verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql))
         {
@@ -99,7 +103,7 @@ public static class Aansluitingberekening
     }
 
     /// <summary>b. The waarvan lines of an article may not add up to more than the article; what they leave is the rest.</summary>
-    private static IEnumerable<AansluitingRegel> Waarvanregels(List<Bedragregel> regels)
+    private static IEnumerable<AansluitingRegel> Waarvanregels(List<Regelbedrag> regels)
     {
         foreach (var artikel in regels.Where(r => r.Waarvan is null && r.Bedrag is not null))
         {
@@ -129,7 +133,7 @@ public static class Aansluitingberekening
     /// c. The budgets of the table Bezetting FTE (€ miljoen, stand ontwerpbegroting 2026, so the first budget year) against the line
     /// each is the same money as. Rows without such a line (Bestuursdepartement 431, Overig) have nothing to be compared with.
     /// </summary>
-    private static IEnumerable<AansluitingRegel> Bezetting(SqliteConnection verbinding, List<Bedragregel> regels, Catalogus catalogus)
+    private static IEnumerable<AansluitingRegel> Bezetting(SqliteConnection verbinding, List<Regelbedrag> regels, Catalogus catalogus)
     {
         foreach (var b in verbinding.Query<BezettingRij>(BezettingSql))
         {
@@ -154,7 +158,7 @@ public static class Aansluitingberekening
     /// d. The list "Uitgavenbegroting JenV" (x € 1.000, see data/README.md decision 3) against JenV uitgaven in the first budget
     /// year: each line against its article, the first line (the whole ministry) against the sum of the articles and the printed TOTAAL.
     /// </summary>
-    private static IEnumerable<AansluitingRegel> Uitgavenbegroting(SqliteConnection verbinding, List<Bedragregel> regels, Catalogus catalogus)
+    private static IEnumerable<AansluitingRegel> Uitgavenbegroting(SqliteConnection verbinding, List<Regelbedrag> regels, Catalogus catalogus)
     {
         const string begroting = "JenV", soort = "uitgaven";
         var jaar = catalogus.ZoekBegroting(begroting)?.VanJaar;
@@ -216,7 +220,7 @@ public static class Aansluitingberekening
     }
 
     /// <summary>f. An organisation figure against the budget line it is the same money as (komt_overeen_met), in its year.</summary>
-    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Bedragregel> regels)
+    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Regelbedrag> regels)
     {
         foreach (var feit in feiten.Where(f => f.KomtOvereenMet is not null && f.Jaar is not null && Codes.IsGeldEenheid(f.Eenheid)))
         {
@@ -232,7 +236,7 @@ public static class Aansluitingberekening
     }
 
     private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Regelsleutel sleutel, string? organisatie,
-        Bedragregel regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
+        Regelbedrag regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
         Vergelijk(id, soortAansluiting, omschrijving, sleutel.Begroting, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
             gedrukt, Omrekenen(regel.Bedrag!.Value, Duizend, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
 
@@ -270,25 +274,10 @@ public static class Aansluitingberekening
             return new Regelsleutel(delen[0], delen[1], int.Parse(delen[2], CultureInfo.InvariantCulture), delen.Length == 4 ? delen[3] : null);
         }
 
-        public Bedragregel? Zoek(List<Bedragregel> regels, long jaar) => regels.FirstOrDefault(r =>
+        public Regelbedrag? Zoek(List<Regelbedrag> regels, long jaar) => regels.FirstOrDefault(r =>
             r.Begroting == Begroting && r.Soort == Soort && r.Artikel == Artikel && r.Waarvan == Waarvan && r.Jaar == jaar);
 
         public string Tekst => $"{Begroting} {Soort} artikel {Artikel}" + (Waarvan is null ? "" : $" waarvan '{Waarvan}'");
-    }
-
-    private sealed class Bedragregel
-    {
-        public long RegelId { get; set; }
-        public string Begroting { get; set; } = "";
-        public string Soort { get; set; } = "";
-        public long Artikel { get; set; }
-        public string? Waarvan { get; set; }
-        public string Omschrijving { get; set; } = "";
-        public string Categorie { get; set; } = "";
-        public string BronTabel { get; set; } = "";
-        public long BronRegel { get; set; }
-        public long Jaar { get; set; }
-        public long? Bedrag { get; set; }
     }
 
     private sealed class GedruktTotaalRij

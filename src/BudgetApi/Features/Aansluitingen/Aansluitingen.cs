@@ -60,13 +60,12 @@ public sealed record AansluitingenQuery
 
 public sealed class AansluitingenQueryValidator : AbstractValidator<AansluitingenQuery>
 {
-    public AansluitingenQueryValidator(Catalogus catalogus, BudgetDb db)
+    public AansluitingenQueryValidator(Catalogus catalogus, Aansluitingberekening.Lijst aansluitingen)
     {
         // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
         var jaren = new Lazy<(int Van, int Tot)>(() =>
         {
-            using var verbinding = db.Open();
-            var alle = Aansluitingberekening.Bereken(verbinding, catalogus).Where(a => a.Jaar is not null).Select(a => a.Jaar!.Value).ToList();
+            var alle = aansluitingen.Alle.Where(a => a.Jaar is not null).Select(a => a.Jaar!.Value).ToList();
             return (alle.Min(), alle.Max());
         });
         RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
@@ -97,14 +96,13 @@ public static class AansluitingenEndpoints
         return group;
     }
 
-    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, BudgetDb db, Catalogus catalogus)
+    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus)
     {
-        using var verbinding = db.Open();
         var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
         var status = Queryregels.Canoniek(query.Status, Aansluitingberekening.Statussen);
         var aansluiting = Queryregels.Canoniek(query.Aansluiting, Aansluitingberekening.Soorten);
-        var rijen = Aansluitingberekening.Bereken(verbinding, catalogus)
+        var rijen = aansluitingen.Alle
             .Where(a => begroting is null || a.Begroting == begroting)
             .Where(a => soort is null || a.Soort == soort)
             .Where(a => query.Jaar is null || a.Jaar == query.Jaar)
