@@ -48,6 +48,7 @@ public static class OpenApiDocument
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } naam) parameter.Name = Validatie.Parameternaam(naam);
+                parameter.Example ??= Voorbeelden.Voor(operation.OperationId, parameter.Name!, parameter.Schema?.Type?.HasFlag(JsonSchemaType.Array) == true);
             }
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<CsvMogelijk>().Any())
@@ -60,7 +61,7 @@ public static class OpenApiDocument
                     Required = false,
                     Description = "Uitvoerformaat: json (standaard) of csv (RFC 4180, UTF-8 met BOM). Ook met de header Accept: text/csv.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("json")!, JsonValue.Create("csv")!] },
-                    Example = JsonValue.Create("json"),
+                    Example = Voorbeelden.Voor(operation.OperationId, "formaat", herhaalbaar: false),
                 });
             }
             foreach (var (status, antwoord) in operation.Responses ?? [])

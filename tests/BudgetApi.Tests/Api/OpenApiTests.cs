@@ -62,4 +62,27 @@ public sealed class OpenApiTests(BudgetApiFactory factory)
             }
         }
     }
+
+    [Fact]
+    public async Task Elke_operatie_met_haar_voorbeelden_geeft_regels()
+    {
+        var document = await Document();
+        foreach (var (pad, item) in document["paths"]!.AsObject())
+        {
+            var operatie = item!["get"]!;
+            var url = "/v1" + pad;
+            var query = new List<string>();
+            foreach (var parameter in operatie["parameters"]?.AsArray() ?? [])
+            {
+                var naam = parameter!["name"]!.GetValue<string>();
+                var voorbeeld = parameter["example"];
+                voorbeeld.Should().NotBeNull($"{pad} {naam} has an example for Swagger UI");
+                var waarden = voorbeeld is JsonArray lijst ? lijst.Select(w => w!.ToString()) : [voorbeeld!.ToString()];
+                if (parameter["in"]!.GetValue<string>() == "path") url = url.Replace("{" + naam + "}", waarden.Single());
+                else query.AddRange(waarden.Select(w => $"{naam}={Uri.EscapeDataString(w)}"));
+            }
+            var (gegevens, _) = await _client.GetLijst(url + "?" + string.Join("&", query));
+            gegevens.Should().NotBeEmpty($"the examples of {pad} find rows");
+        }
+    }
 }

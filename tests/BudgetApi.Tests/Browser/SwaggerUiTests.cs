@@ -64,22 +64,28 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
             (await page.Locator($"[id$='-{operatie}']").CountAsync()).Should().Be(1, $"operation {operatie} is shown");
         }
 
-        // Try the article of Politie with the page's own example values.
-        var blok = page.Locator("#operations-Artikelen-GetArtikel");
-        await blok.Locator(".opblock-summary").ClickAsync();
-        await blok.Locator("button.try-out__btn").ClickAsync();
-        await blok.Locator("button.execute").ClickAsync();
-        var antwoord = blok.Locator(".live-responses-table tbody tr.response .response-col_status").First;
-        try
+        // Every operation, tried with the values the page fills in itself, answers 200.
+        foreach (var blok in await page.Locator(".opblock").AllAsync())
         {
-            await antwoord.WaitForAsync();
+            var naam = await blok.GetAttributeAsync("id");
+            await blok.Locator(".opblock-summary").First.ClickAsync();
+            await blok.Locator("button.try-out__btn").ClickAsync();
+            await blok.Locator("button.execute").ClickAsync();
+            var status = blok.Locator(".live-responses-table tbody tr.response .response-col_status").First;
+            try
+            {
+                await status.WaitForAsync();
+            }
+            finally
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-fout.png"), FullPage = true });
+            }
+            (await status.InnerTextAsync()).Trim().Should().Be("200", naam);
         }
-        finally
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-fout.png"), FullPage = true });
-        }
-        (await antwoord.InnerTextAsync()).Trim().Should().Be("200");
-        (await blok.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("8843848");
+
+        // The article of Politie, with the page's examples, shows the source's figure.
+        var politie = page.Locator("#operations-Artikelen-GetArtikel");
+        (await politie.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("8843848");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger.png"), FullPage = true });
     }
 }

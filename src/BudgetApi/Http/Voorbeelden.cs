@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace BudgetApi.Http;
+
+/// <summary>
+/// The example of every parameter, in one place: Swagger UI fills them in on "Try it out", so each must give an answer
+/// with rows on the bundled data. A parameter's example is the same in every operation, unless the operation needs
+/// another to find something (reconciliations that do not add up are in JenV's ontvangsten).
+/// </summary>
+public static class Voorbeelden
+{
+    private static readonly Dictionary<string, JsonNode> PerParameter = new()
+    {
+        ["begroting"] = "JenV",
+        ["soort"] = "uitgaven",
+        ["artikel"] = 31,
+        ["jaar"] = 2026,
+        ["vanJaar"] = 2026,
+        ["totJaar"] = 2030,
+        ["groepering"] = "begroting",
+        ["niveau"] = "artikel",
+        ["status"] = "afwijking",
+        ["aansluiting"] = "gedrukt-totaal",
+        ["onderdeelVan"] = "DGSenB",
+        ["meting"] = "bezetting",
+        ["code"] = "DJI",
+        ["regelsoort"] = "artikel",
+        ["sortering"] = "-bedrag",
+        ["pagina"] = 1,
+        ["paginaGrootte"] = 100,
+        ["formaat"] = "json",
+    };
+
+    private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
+    {
+        [("GetAansluitingen", "soort")] = "ontvangsten",
+    };
+
+    public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)
+    {
+        var voorbeeld = operatie is not null && PerOperatie.TryGetValue((operatie, parameter), out var v) ? v
+            : PerParameter.TryGetValue(parameter, out var p) ? p : null;
+        if (voorbeeld is null) return null;
+        return herhaalbaar ? new JsonArray(voorbeeld.DeepClone()) : voorbeeld.DeepClone();
+    }
+}
