@@ -15,36 +15,31 @@ public sealed record Begroting
 }
 
 /// <summary>
-/// What exists in the loaded data (begrotingen and their years, articles, organisations), read once after the load.
+/// The begrotingen in the loaded data and their years, read once after the load.
 /// Validators ask it whether a parameter names something real; the data never changes while the service runs.
 /// </summary>
 public sealed class Catalogus
 {
-    private readonly Lazy<Inhoud> _inhoud;
+    private readonly Lazy<IReadOnlyList<Begroting>> _begrotingen;
 
-    public Catalogus(BudgetDb db) => _inhoud = new Lazy<Inhoud>(() => Lees(db));
+    public Catalogus(BudgetDb db) => _begrotingen = new(() => Lees(db));
 
-    private sealed record Inhoud(IReadOnlyList<Begroting> Begrotingen, HashSet<(string, int)> Artikelen, HashSet<string> Organisaties);
-
-    public IReadOnlyList<Begroting> Begrotingen => _inhoud.Value.Begrotingen;
+    public IReadOnlyList<Begroting> Begrotingen => _begrotingen.Value;
 
     /// <summary>The begroting with this code, matched without regard to case (JenV, jenv); null when unknown.</summary>
     public Begroting? ZoekBegroting(string? code) =>
         Begrotingen.FirstOrDefault(b => string.Equals(b.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    public bool HeeftArtikel(string begroting, int artikel) => _inhoud.Value.Artikelen.Contains((begroting, artikel));
-
     public int EersteJaar => Begrotingen.Min(b => b.VanJaar);
 
     public int LaatsteJaar => Begrotingen.Max(b => b.TotJaar);
 
-    private static Inhoud Lees(BudgetDb db)
+    private const string BegrotingenSql =
+        "SELECT code, naam, stand, eenheid, van_jaar AS VanJaar, tot_jaar AS TotJaar, bron_regel AS BronRegel FROM begroting ORDER BY rowid";
+
+    private static IReadOnlyList<Begroting> Lees(BudgetDb db)
     {
         using var verbinding = db.Open();
-        var begrotingen = verbinding.Query<Begroting>(
-            "SELECT code, naam, stand, eenheid, van_jaar AS VanJaar, tot_jaar AS TotJaar, bron_regel AS BronRegel FROM begroting ORDER BY rowid").ToList();
-        var artikelen = verbinding.Query<(string, int)>("SELECT DISTINCT begroting, artikel FROM regel").ToHashSet();
-        var organisaties = verbinding.Query<string>("SELECT code FROM organisatie").ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new Inhoud(begrotingen, artikelen, organisaties);
+        return verbinding.Query<Begroting>(BegrotingenSql).ToList();
     }
 }
