@@ -41,6 +41,14 @@ public static class OpenApiDocument
             return Task.CompletedTask;
         });
 
+        // Percentages and decimal figures are exact decimals, not binary floating point: say so in the contract.
+        opties.AddSchemaTransformer((schema, context, _) =>
+        {
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type == typeof(decimal)) schema.Format = "decimal";
+            return Task.CompletedTask;
+        });
+
         opties.AddOperationTransformer((operation, context, _) =>
         {
             // Query keys are camelCase (ADR /core/query-keys-camel-case) whatever the C# property is called;
