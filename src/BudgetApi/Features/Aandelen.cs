@@ -67,8 +67,6 @@ public sealed record AandeelRegel(
 
 public static class AandelenEndpoints
 {
-    public const string Overig = "overig, niet gespecificeerd";
-
     public static RouteGroupBuilder MapAandelen(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/aandelen").WithTags("Aandelen");
@@ -106,9 +104,7 @@ public static class AandelenEndpoints
             }
             var waarvan = regels.Where(r => r.Artikel == artikel.Artikel && r.Waarvan is not null).ToList();
             delen.AddRange(waarvan.Select(w => (artikel, w.Omschrijving, "waarvan", w.Bedrag, w)));
-            // A blank waarvan line is an unknown part: it stays in the remainder, so the parts still add up to the article.
-            var rest = artikel.Bedrag - waarvan.Sum(w => w.Bedrag ?? 0);
-            delen.Add((artikel, Overig, "overig", rest, artikel));
+            delen.Add((artikel, Regelbedragen.Overig, "overig", Regelbedragen.Rest(artikel.Bedrag, waarvan.Select(w => w.Bedrag)), artikel));
         }
 
         var vanGeheel = Rekenen.AandelenTot100(delen.Select(d => d.Bedrag).ToList());

@@ -57,8 +57,6 @@ public sealed class ArtikelenQueryValidator : AbstractValidator<ArtikelenQuery>
 
 public static class ArtikelenEndpoints
 {
-    public const string Overig = "overig, niet gespecificeerd";
-
     public static RouteGroupBuilder MapArtikelen(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/begrotingen/{begroting}/artikelen").WithTags("Artikelen");
@@ -119,7 +117,7 @@ public static class ArtikelenEndpoints
             foreach (var b in w.Bedragen)
                 yield return new ArtikelregelPlat(a.Begroting, a.Soort, a.Artikel, a.Categorie, "waarvan", w.Omschrijving, b.Jaar, b.Bedrag, a.BronTabel, w.BronRegel);
         foreach (var b in a.Overig ?? [])
-            yield return new ArtikelregelPlat(a.Begroting, a.Soort, a.Artikel, a.Categorie, "overig", Overig, b.Jaar, b.Bedrag, a.BronTabel, null);
+            yield return new ArtikelregelPlat(a.Begroting, a.Soort, a.Artikel, a.Categorie, "overig", Regelbedragen.Overig, b.Jaar, b.Bedrag, a.BronTabel, null);
     }
 
     internal static IReadOnlyList<Begrotingsartikel> LeesArtikelen(BudgetDb db, Begroting begroting, string? soort, int? artikel)
@@ -143,11 +141,8 @@ public static class ArtikelenEndpoints
             .ToList();
     }
 
-    /// <summary>
-    /// The article minus its waarvan lines, per year. A waarvan line without a figure for a year (a blank in the source)
-    /// is not part of that year, so the remainder is the article minus the parts that are printed; a blank article gives a blank remainder.
-    /// </summary>
+    /// <summary>The article minus its waarvan lines, per year (<see cref="Regelbedragen.Rest"/>).</summary>
     private static List<Jaarbedrag> Rest(IReadOnlyList<Jaarbedrag> artikel, IReadOnlyList<Waarvanregel> waarvan) =>
         artikel.Select(a => new Jaarbedrag(a.Jaar,
-            a.Bedrag - waarvan.Sum(w => w.Bedragen.FirstOrDefault(b => b.Jaar == a.Jaar)?.Bedrag ?? 0))).ToList();
+            Regelbedragen.Rest(a.Bedrag, waarvan.Select(w => w.Bedragen.FirstOrDefault(b => b.Jaar == a.Jaar)?.Bedrag)))).ToList();
 }

@@ -27,6 +27,16 @@ public sealed class Regelbedrag
 
 public static class Regelbedragen
 {
+    /// <summary>The name of what an article holds beyond its waarvan lines.</summary>
+    public const string Overig = "overig, niet gespecificeerd";
+
+    /// <summary>
+    /// The article minus its printed waarvan lines in one year: the part "overig, niet gespecificeerd". A waarvan line
+    /// without a figure that year (a blank in the source) is not a part of it, so its money stays in the remainder and the
+    /// parts still add up to the article; a blank article gives a blank remainder. Every resource uses this one rule.
+    /// </summary>
+    public static long? Rest(long? artikel, IEnumerable<long?> waarvan) => artikel - waarvan.Sum(w => w ?? 0);
+
     // Optional filters as bound parameters: a null filter matches everything. Ordered as printed (regel.id is load order).
     private const string Sql = """
         SELECT r.id AS RegelId, r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel, r.waarvan AS Waarvan,

@@ -117,7 +117,7 @@ public static class Aansluitingberekening
                 $"{Waarvan}/{artikel.Begroting}/{artikel.Soort}/{artikel.Artikel}/{artikel.Jaar}", Waarvan,
                 $"Waarvan-regels van artikel {artikel.Artikel} {artikel.Omschrijving} ({artikel.BronTabel}) binnen het artikel",
                 artikel.Begroting, artikel.Soort, (int)artikel.Artikel, Organisatie: null, (int)artikel.Jaar, Peildatum: null,
-                gedrukt, berekend, gedrukt - berekend, Rest: past ? gedrukt - berekend : null, Duizend, Precisie: 1m,
+                gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(artikel.Bedrag, delen.Select(d => d.Bedrag)) : null, Duizend, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
                 (int)artikel.BronRegel, artikel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), artikel.BronTabel);
         }
