@@ -58,7 +58,7 @@ public sealed class OrganisatiesQueryValidator : AbstractValidator<OrganisatiesQ
 {
     public OrganisatiesQueryValidator(BudgetDb db)
     {
-        // The Catalogus knows the organisation codes but does not expose them; the registry is read once, on first use.
+        // The registry's codes, read once on first use: the data does not change while the service runs.
         var codes = new Lazy<IReadOnlyList<string>>(() => OrganisatiesEndpoints.Organisatiecodes(db, alleenMetOnderdelen: false));
         var metOnderdelen = new Lazy<IReadOnlyList<string>>(() => OrganisatiesEndpoints.Organisatiecodes(db, alleenMetOnderdelen: true));
         RuleFor(q => q.OnderdeelVan)
@@ -73,9 +73,6 @@ public sealed class OrganisatiesQueryValidator : AbstractValidator<OrganisatiesQ
 
 public static class OrganisatiesEndpoints
 {
-    /// <summary>The printed title of the table whose figures are also facts of their organisation.</summary>
-    public const string Bezettingstabel = "Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)";
-
     public static RouteGroupBuilder MapOrganisaties(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/organisaties").WithTags("Organisaties");
@@ -175,7 +172,7 @@ public static class OrganisatiesEndpoints
     /// <summary>A row of the bezetting table as facts: fte (stand 2025) and budget (€ miljoen, ontwerpbegroting 2026), each in its own unit.</summary>
     static IEnumerable<OrganisatiefeitRegel> Tabelfeiten(string code, Bezettingsrij b)
     {
-        const string sectie = "3. De begroting in het kort > " + Bezettingstabel;
+        const string sectie = "3. De begroting in het kort > " + Bronnen.TabelBezetting;
         if (b.BezettingFte is { } fte)
         {
             yield return new OrganisatiefeitRegel(code, "bezetting", "Bezetting FTE (stand 2025)", 2025, null, fte, Gedrukt(fte), "fte",

@@ -18,15 +18,18 @@ public static class Codes
         ["formatie", "bezetting", "medewerkers", "budget", "budgettair-kader", "beschikbaar-kader", "uitgaven", "ontvangsten", "opbrengst", "bijdrage", "instrument"];
 
     /// <summary>Units as the source prints them. Budget tables are x € 1.000; organisation figures keep their own unit.</summary>
-    public static readonly IReadOnlyList<string> Eenheden = ["fte", "personen", "x € 1.000", "€", "€ miljoen", "€ miljard"];
+    public static readonly IReadOnlyList<string> Eenheden = ["fte", "personen", EenheidBegroting, "€", "€ miljoen", "€ miljard"];
 
-    public static bool IsGeldEenheid(string eenheid) => eenheid is "x € 1.000" or "€" or "€ miljoen" or "€ miljard";
+    /// <summary>The unit of the budget tables: thousands of euros.</summary>
+    public const string EenheidBegroting = "x € 1.000";
+
+    public static bool IsGeldEenheid(string eenheid) => eenheid is EenheidBegroting or "€" or "€ miljoen" or "€ miljard";
 
     /// <summary>How many euros one unit is; used only to compare figures of different units, as exact decimals.</summary>
     public static decimal EurosPerEenheid(string eenheid) => eenheid switch
     {
         "€" => 1m,
-        "x € 1.000" => 1_000m,
+        EenheidBegroting => 1_000m,
         "€ miljoen" => 1_000_000m,
         "€ miljard" => 1_000_000_000m,
         _ => throw new ArgumentOutOfRangeException(nameof(eenheid), eenheid, "geen geldeenheid"),

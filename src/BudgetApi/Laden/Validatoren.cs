@@ -103,7 +103,7 @@ public sealed class BegrotingValidator : RijValidator
         Verplicht("begroting");
         Verplicht("naam");
         Verplicht("stand");
-        EenVan("eenheid", ["x € 1.000"]);
+        EenVan("eenheid", [Codes.EenheidBegroting]);
         RuleFor(r => r["van_jaar"]).Must(Velden.IsJaar).OverridePropertyName("van_jaar").WithMessage((_, v) => $"kolom 'van_jaar': '{v}' is geen jaartal");
         RuleFor(r => r["tot_jaar"]).Must(Velden.IsJaar).OverridePropertyName("tot_jaar").WithMessage((_, v) => $"kolom 'tot_jaar': '{v}' is geen jaartal");
         RuleFor(r => r).Must(r => string.CompareOrdinal(r["van_jaar"], r["tot_jaar"]) <= 0).OverridePropertyName("tot_jaar")

@@ -51,9 +51,6 @@ public static class Aansluitingberekening
         "sluit-niet: anders; juisteWaarde is dan berekend, afgerond op die precisie. Waarvan-regels: past als hun som niet groter is dan het artikel, " +
         "rest is het niet uitgesplitste deel; past-niet anders. Een benadering (ca., circa, bijna) wordt niet ruimer beoordeeld, maar gemeld in benaderd.";
 
-    private const string TabelBezetting = "Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)";
-    private const string TabelUitgavenbegroting = "Uitgavenbegroting JenV (stand ontwerpbegroting 2026)";
-    private const string Duizend = "x € 1.000";
 
     public static bool HeeftStatus(string oordeel, string status) => status switch
     {
@@ -97,7 +94,7 @@ public static class Aansluitingberekening
                 id: $"{GedruktTotaal}/{t.Begroting}/{t.Soort}/{Sleutel(t.Totaal)}/{t.Jaar}", GedruktTotaal,
                 $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
                 t.Begroting, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
-                gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Duizend, benaderd: false,
+                gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false,
                 delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel);
         }
     }
@@ -117,7 +114,7 @@ public static class Aansluitingberekening
                 $"{Waarvan}/{artikel.Begroting}/{artikel.Soort}/{artikel.Artikel}/{artikel.Jaar}", Waarvan,
                 $"Waarvan-regels van artikel {artikel.Artikel} {artikel.Omschrijving} ({artikel.BronTabel}) binnen het artikel",
                 artikel.Begroting, artikel.Soort, (int)artikel.Artikel, Organisatie: null, (int)artikel.Jaar, Peildatum: null,
-                gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(artikel.Bedrag, delen.Select(d => d.Bedrag)) : null, Duizend, Precisie: 1m,
+                gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(artikel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
                 (int)artikel.BronRegel, artikel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), artikel.BronTabel);
         }
@@ -145,7 +142,7 @@ public static class Aansluitingberekening
                 $"{Bezettingstabel}/{b.Organisatie ?? b.ZoalsGedrukt}/{regel.Jaar}", Bezettingstabel,
                 $"Budget '{b.ZoalsGedrukt}' in de tabel Bezetting FTE tegen {sleutel.Tekst}",
                 sleutel, b.Organisatie, regel, peildatum: null, gedrukt: b.BudgetMiljoen, "€ miljoen", benaderd: false,
-                (int)b.BronRegel, TabelBezetting);
+                (int)b.BronRegel, Bronnen.TabelBezetting);
         }
     }
 
@@ -173,14 +170,14 @@ public static class Aansluitingberekening
                 yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/artikelen/{jaar}", UitgavenbegrotingJenV,
                     $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen de som van de artikelen van A. Uitgaven JenV",
                     begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, artikelen.Sum(a => a.Bedrag!.Value),
-                    Duizend, benaderd: false, artikelen.Count, (int)u.BronRegel, TabelUitgavenbegroting,
+                    Codes.EenheidBegroting, benaderd: false, artikelen.Count, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV,
                     artikelen.Select(a => a.BronRegel), artikelen.FirstOrDefault()?.BronTabel);
                 if (totaal?.Bedrag is not null)
                 {
                     yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/gedrukt-totaal/{jaar}", UitgavenbegrotingJenV,
                         $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen het gedrukte TOTAAL van {totaal.BronTabel}",
                         begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, totaal.Bedrag.Value,
-                        Duizend, benaderd: false, 1, (int)u.BronRegel, TabelUitgavenbegroting, [totaal.BronRegel], totaal.BronTabel);
+                        Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [totaal.BronRegel], totaal.BronTabel);
                 }
                 continue;
             }
@@ -189,7 +186,7 @@ public static class Aansluitingberekening
             yield return Vergelijk($"{UitgavenbegrotingJenV}/{u.Artikel}/{jaar}", UitgavenbegrotingJenV,
                 $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen artikel {u.Artikel} {artikel.Omschrijving} van {artikel.BronTabel}",
                 begroting, soort, (int)u.Artikel, organisatie: null, jaar, peildatum: null, u.Bedrag, artikel.Bedrag!.Value,
-                Duizend, benaderd: false, 1, (int)u.BronRegel, TabelUitgavenbegroting, [artikel.BronRegel], artikel.BronTabel);
+                Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [artikel.BronRegel], artikel.BronTabel);
         }
     }
 
@@ -238,7 +235,7 @@ public static class Aansluitingberekening
     private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Regelsleutel sleutel, string? organisatie,
         Regelbedrag regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
         Vergelijk(id, soortAansluiting, omschrijving, sleutel.Begroting, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
-            gedrukt, Omrekenen(regel.Bedrag!.Value, Duizend, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
+            gedrukt, Omrekenen(regel.Bedrag!.Value, Codes.EenheidBegroting, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
 
     /// <summary>The one verdict on a printed figure: equal, equal once the computed figure is rounded to the printed precision, or not.</summary>
     private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, string? begroting, string? soort, int? artikel,
