@@ -78,10 +78,7 @@ public static class ArtikelenEndpoints
 
     static Results<LijstResultaat<Begrotingsartikel>, ProblemHttpResult> GetArtikelen([AsParameters] ArtikelenQuery query, BudgetDb db, Catalogus catalogus)
     {
-        if (catalogus.ZoekBegroting(query.Begroting) is not { } begroting)
-        {
-            return Problemen.NietGevonden("begroting", $"De begroting '{query.Begroting}' bestaat niet; bekend: {string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}.");
-        }
+        if (catalogus.ZoekBegroting(query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);
         var artikelen = LeesArtikelen(db, begroting, Queryregels.Canoniek(query.Soort, Queryregels.Soorten), artikel: null);
         return Antwoord(begroting, artikelen, $"artikelen-{begroting.Code}");
     }
@@ -91,10 +88,7 @@ public static class ArtikelenEndpoints
         [Description("Artikelnummer, bijvoorbeeld 31 (Politie).")] [DefaultValue(31)] int artikel,
         BudgetDb db, Catalogus catalogus)
     {
-        if (catalogus.ZoekBegroting(query.Begroting) is not { } begroting)
-        {
-            return Problemen.NietGevonden("begroting", $"De begroting '{query.Begroting}' bestaat niet; bekend: {string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}.");
-        }
+        if (catalogus.ZoekBegroting(query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
         var artikelen = LeesArtikelen(db, begroting, soort, artikel);
         if (artikelen.Count == 0)
@@ -103,6 +97,9 @@ public static class ArtikelenEndpoints
         }
         return Antwoord(begroting, artikelen, $"artikel-{begroting.Code}-{artikel}");
     }
+
+    private static ProblemHttpResult OnbekendeBegroting(string begroting, Catalogus catalogus) =>
+        Problemen.NietGevonden("begroting", $"De begroting '{begroting}' bestaat niet; bekend: {string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}.");
 
     private static LijstResultaat<Begrotingsartikel> Antwoord(Begroting begroting, IReadOnlyList<Begrotingsartikel> artikelen, string bestandsnaam) =>
         new(new Lijst<Begrotingsartikel>(artikelen, new Metadata { Stand = begroting.Stand, Valuta = "EUR", Factor = 1000, Aantal = artikelen.Count }),

@@ -73,9 +73,7 @@ public sealed class BedragenQueryValidator : AbstractValidator<BedragenQuery>
             return artikelen.Value.Where(a => begrotingen.Contains(a.Begroting, StringComparer.OrdinalIgnoreCase)).Select(a => a.Artikel).Distinct().Order();
         }
 
-        RuleForEach(q => q.Begroting)
-            .Must(b => catalogus.ZoekBegroting(b) is not null)
-            .WithMessage((_, b) => $"Onbekende begroting '{b}'; toegestaan: {string.Join(", ", catalogus.Begrotingen.Select(x => x.Code))}.");
+        RuleForEach(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Regelsoort).BekendeWaarde("regelsoort", BedragenEndpoints.Regelsoorten);
         RuleFor(q => q.Jaar).JaarInDeData("jaar", catalogus);
