@@ -3,7 +3,6 @@ using System.ComponentModel.DataAnnotations;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Features;
 
@@ -11,22 +10,18 @@ namespace BudgetApi.Features;
 public sealed record AandelenQuery
 {
     [Description("Code van de begroting (verplicht, één begroting). Bijvoorbeeld: JenV")]
-    [FromQuery(Name = "begroting")]
     [Required]
     public string? Begroting { get; init; }
 
     [Description("uitgaven of ontvangsten. Standaard: uitgaven.")]
     [DefaultValue("uitgaven")]
-    [FromQuery(Name = "soort")]
     public string? Soort { get; init; }
 
     [Description("Het jaar. Standaard: het eerste jaar van de begroting (het begrotingsjaar, 2026). Bijvoorbeeld: 2026")]
-    [FromQuery(Name = "jaar")]
     public int? Jaar { get; init; }
 
     [Description("artikel: het aandeel van elk artikel in de begroting; waarvan: het aandeel van elke waarvan-regel (en van de rest 'overig, niet gespecificeerd') in zijn artikel en in de begroting. Standaard: artikel.")]
     [DefaultValue("artikel")]
-    [FromQuery(Name = "niveau")]
     public string? Niveau { get; init; }
 }
 

@@ -4,7 +4,6 @@ using BudgetApi.Http;
 using BudgetApi.Opslag;
 using Dapper;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace BudgetApi.Features;
@@ -27,38 +26,30 @@ public sealed record BedragRegel(
 public sealed record BedragenQuery
 {
     [Description("Begroting, herhaalbaar (?begroting=JenV&begroting=AenM); zonder: alle. Bijvoorbeeld: JenV")]
-    [FromQuery(Name = "begroting")]
     public string[]? Begroting { get; init; }
 
     [Description("uitgaven of ontvangsten; zonder: beide. Bijvoorbeeld: uitgaven")]
-    [FromQuery(Name = "soort")]
     public string? Soort { get; init; }
 
     [Description("Artikelnummer (bestaand in de gekozen begroting). Bijvoorbeeld: 31")]
-    [FromQuery(Name = "artikel")]
     public int? Artikel { get; init; }
 
     [Description("Eén jaar binnen de data (2026 tot en met 2030). Bijvoorbeeld: 2026")]
-    [FromQuery(Name = "jaar")]
     public int? Jaar { get; init; }
 
     [Description("artikel (alleen artikelregels) of waarvan (alleen waarvan-regels); zonder: beide. Bijvoorbeeld: waarvan")]
-    [FromQuery(Name = "regelsoort")]
     public string? Regelsoort { get; init; }
 
     [Description("Sorteervelden, gescheiden door komma's, '-' ervoor voor aflopend: bedrag, jaar, artikel, begroting, omschrijving. " +
                  "Zonder: begroting, soort, artikel, regel (artikelregel eerst, dan de waarvan-regels zoals gedrukt), jaar. Bijvoorbeeld: jaar,-bedrag")]
-    [FromQuery(Name = "sortering")]
     public string? Sortering { get; init; }
 
     [Description("Paginanummer, vanaf 1.")]
     [DefaultValue(1)]
-    [FromQuery(Name = "pagina")]
     public int? Pagina { get; init; }
 
     [Description("Rijen per pagina, 1 tot en met 1000.")]
     [DefaultValue(100)]
-    [FromQuery(Name = "paginaGrootte")]
     public int? PaginaGrootte { get; init; }
 }
 

@@ -5,7 +5,6 @@ using BudgetApi.Laden;
 using BudgetApi.Opslag;
 using Dapper;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetApi.Features;
@@ -42,15 +41,12 @@ public sealed record OrganisatiefeitRegel(
 public sealed record OrganisatiesQuery
 {
     [Description("Alleen de organisaties die onder dit cluster, DG of deze organisatie vallen, direct of via tussenliggende onderdelen (de organisatie zelf niet). Bijvoorbeeld: DGSenB")]
-    [FromQuery(Name = "onderdeelVan")]
     public string? OnderdeelVan { get; init; }
 
     [Description("Alleen de organisaties met minstens één cijfer van deze meting (formatie, bezetting, medewerkers, budget, budgettair-kader, beschikbaar-kader, uitgaven, ontvangsten, opbrengst, bijdrage, instrument). Bijvoorbeeld: formatie")]
-    [FromQuery(Name = "meting")]
     public string? Meting { get; init; }
 
     [Description("Alleen de organisatie met deze code (hoofdletters maken niet uit). Bijvoorbeeld: DGRR")]
-    [FromQuery(Name = "code")]
     public string? Code { get; init; }
 }
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Features;
 
@@ -10,25 +9,20 @@ namespace BudgetApi.Features;
 public sealed record TotalenQuery
 {
     [Description("Code van een begroting; herhaalbaar (begroting=JenV&begroting=AenM). Met meer dan één begroting komt er ook een geconsolideerde groep bij (JenV+AenM). Standaard: alle begrotingen. Bijvoorbeeld: JenV")]
-    [FromQuery(Name = "begroting")]
     public string[]? Begroting { get; init; }
 
     [Description("uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven.")]
     [DefaultValue("uitgaven")]
-    [FromQuery(Name = "soort")]
     public string? Soort { get; init; }
 
     [Description("Eerste jaar van de reeks. Standaard: het eerste jaar in de data. Bijvoorbeeld: 2026")]
-    [FromQuery(Name = "vanJaar")]
     public int? VanJaar { get; init; }
 
     [Description("Laatste jaar van de reeks. Standaard: het laatste jaar in de data. Bijvoorbeeld: 2030")]
-    [FromQuery(Name = "totJaar")]
     public int? TotJaar { get; init; }
 
     [Description("Waarnaar de artikelregels worden opgeteld: begroting, artikel of categorie (beleidsartikel / niet-beleidsartikel). Standaard: begroting.")]
     [DefaultValue("begroting")]
-    [FromQuery(Name = "groepering")]
     public string? Groepering { get; init; }
 }
 

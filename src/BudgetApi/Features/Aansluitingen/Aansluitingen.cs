@@ -2,7 +2,6 @@ using System.ComponentModel;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Features;
 
@@ -37,23 +36,18 @@ public sealed record AansluitingRegel(
 
 public sealed record AansluitingenQuery
 {
-    [FromQuery(Name = "begroting")]
     [Description("Alleen aansluitingen met begrotingsregels van deze begroting (JenV of AenM). Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
     public string? Begroting { get; init; }
 
-    [FromQuery(Name = "soort")]
     [Description("Alleen aansluitingen met begrotingsregels van deze soort: uitgaven of ontvangsten. Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: ontvangsten")]
     public string? Soort { get; init; }
 
-    [FromQuery(Name = "jaar")]
     [Description("Alleen aansluitingen over dit jaar; aansluitingen zonder jaar vallen dan weg. Bijvoorbeeld: 2026")]
     public int? Jaar { get; init; }
 
-    [FromQuery(Name = "status")]
     [Description("Alleen aansluitingen met dit oordeel: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet; of afwijking (sluit-niet en past-niet) of akkoord (de rest). Bijvoorbeeld: afwijking")]
     public string? Status { get; init; }
 
-    [FromQuery(Name = "aansluiting")]
     [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
     public string? Aansluiting { get; init; }
 }
