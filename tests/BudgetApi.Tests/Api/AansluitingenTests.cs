@@ -250,19 +250,20 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("begroting=BZK", "begroting")]
-    [InlineData("soort=saldo", "soort")]
-    [InlineData("status=klopt", "status")]
-    [InlineData("aansluiting=alles", "aansluiting")]
-    [InlineData("jaar=2031", "jaar")]
-    [InlineData("jaar=2023", "jaar")]
-    [InlineData("jaar=abc", "jaar")]
-    public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter)
+    [InlineData("begroting=BZK", "begroting", "Onbekende begroting 'BZK'; toegestaan: JenV, AenM.")]
+    [InlineData("soort=saldo", "soort", "Onbekende waarde 'saldo' voor soort; toegestaan: uitgaven, ontvangsten.")]
+    [InlineData("status=klopt", "status", "Onbekende waarde 'klopt' voor status; toegestaan: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet, afwijking, akkoord.")]
+    [InlineData("aansluiting=alles", "aansluiting", "Onbekende waarde 'alles' voor aansluiting; toegestaan: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting.")]
+    [InlineData("jaar=2031", "jaar", "Het jaar 2031 voor jaar ligt buiten de data; toegestaan: 2024 tot en met 2030.")]
+    [InlineData("jaar=2023", "jaar", "Het jaar 2023 voor jaar ligt buiten de data; toegestaan: 2024 tot en met 2030.")]
+    [InlineData("jaar=abc", "jaar", "Parameter 'jaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
+    public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter, string reden)
     {
         var probleem = await _client.GetProbleem($"{Url}?{query}", HttpStatusCode.BadRequest);
 
         probleem.OngeldigeParameters().Should().Equal(parameter);
-        probleem.Tekst("title").Should().Contain(parameter);
+        probleem.Tekst("title").Should().Be($"Ongeldige parameter: {parameter}");
+        probleem.Tekst("detail").Should().Be(reden);
     }
 
     [Fact]

@@ -218,8 +218,8 @@ public sealed class BedragenTests(BudgetApiFactory factory)
     [InlineData("/v1/bedragen?jaar=2031", "jaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("/v1/bedragen?artikel=99", "artikel", "toegestaan: 31, 32, 33, 34, 36, 37, 91, 92, 93")]
     [InlineData("/v1/bedragen?begroting=AenM&artikel=31", "artikel", "toegestaan: 37, 91, 92")]
-    [InlineData("/v1/bedragen?artikel=abc", "artikel", "'abc'")]
-    [InlineData("/v1/bedragen?pagina=twee", "pagina", "'twee'")]
+    [InlineData("/v1/bedragen?artikel=abc", "artikel", "Parameter 'artikel': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
+    [InlineData("/v1/bedragen?pagina=twee", "pagina", "Parameter 'pagina': 'twee' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("/v1/bedragen?formaat=xml", "formaat", "toegestaan: json, csv")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string url, string parameter, string reden)
     {

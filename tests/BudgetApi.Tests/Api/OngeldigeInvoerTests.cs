@@ -69,6 +69,7 @@ public sealed class OngeldigeInvoerTests(BudgetApiFactory factory)
     public async Task Een_onbekend_pad_is_een_404_probleem()
     {
         var probleem = await _client.GetProbleem("/v1/begrotingen/JenV/artikelen/31/extra", HttpStatusCode.NotFound);
-        probleem.Tekst("title").Should().NotBeNullOrWhiteSpace();
+        probleem.Tekst("title").Should().Be("Niet gevonden");
+        probleem.Tekst("detail").Should().Be("Er is geen resource op het pad '/v1/begrotingen/JenV/artikelen/31/extra'. De resources staan onder /v1; zie /v1/openapi.json.");
     }
 }

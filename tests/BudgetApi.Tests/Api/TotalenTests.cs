@@ -187,8 +187,8 @@ public sealed class TotalenTests(BudgetApiFactory factory)
     [InlineData("vanJaar=2025", "vanJaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("totJaar=2031", "totJaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("vanJaar=2029&totJaar=2027", "vanJaar", "ligt na totJaar")]
-    [InlineData("vanJaar=abc", "vanJaar", "geen geldige waarde")]
-    [InlineData("totJaar=2027.5", "totJaar", "geen geldige waarde")]
+    [InlineData("vanJaar=abc", "vanJaar", "Parameter 'vanJaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
+    [InlineData("totJaar=2027.5", "totJaar", "Parameter 'totJaar': '2027.5' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("formaat=xml", "formaat", "toegestaan: json, csv")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter, string reden)
     {

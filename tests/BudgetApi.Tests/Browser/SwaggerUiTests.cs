@@ -1,29 +1,7 @@
 using BudgetApi.Tests.Infrastructuur;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace BudgetApi.Tests.Browser;
-
-/// <summary>The service on a real Kestrel port, for a real browser.</summary>
-public sealed class KestrelFactory : WebApplicationFactory<Program>
-{
-    private readonly TijdelijkeMap _map = new();
-
-    public KestrelFactory() => UseKestrel(0);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Budget:DataMap", Repo.DataMap);
-        builder.UseSetting("Budget:DatabasePad", _map["budget.db"]);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing) _map.Dispose();
-    }
-}
 
 /// <summary>
 /// Swagger UI in Debian's Chromium, driven by Playwright: the page loads the one OpenAPI document, and an example

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace BudgetApi.Tests.Infrastructuur;
 
 /// <summary>The real service over real HTTP, loading the shipped data/ into its own SQLite file.</summary>
-public sealed class BudgetApiFactory : WebApplicationFactory<Program>
+public class BudgetApiFactory : WebApplicationFactory<Program>
 {
     private readonly TijdelijkeMap _map = new();
 
@@ -19,6 +19,12 @@ public sealed class BudgetApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing) _map.Dispose();
     }
+}
+
+/// <summary>The same service on a real Kestrel port, for a real browser.</summary>
+public sealed class KestrelFactory : BudgetApiFactory
+{
+    public KestrelFactory() => UseKestrel(0);
 }
 
 [CollectionDefinition(Naam)]
