@@ -23,8 +23,7 @@ public static class BegrotingenEndpoints
         group.MapGet("", GetBegrotingen)
             .WithName("GetBegrotingen")
             .WithSummary("De geladen begrotingen")
-            .WithDescription("De begrotingen JenV en AenM met hun stand, eenheid en jaren. Gebruik de code in de andere resources.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("De begrotingen JenV en AenM met hun stand, eenheid en jaren. Gebruik de code in de andere resources.");
         return group;
     }
 

@@ -30,8 +30,7 @@ public static class BezettingEndpoints
             .WithName("GetBezetting")
             .WithSummary("Bezetting (fte, stand 2025) en budget (€ miljoen, ontwerpbegroting 2026) per organisatie")
             .WithDescription("De gedrukte rijen van de tabel 'Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)', zonder totaalrij, " +
-                             "met per rij het aandeel in de kolomsommen en het budget per fte in euro's. 'Overig' heeft alleen een bezetting.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+                             "met per rij het aandeel in de kolomsommen en het budget per fte in euro's. 'Overig' heeft alleen een bezetting.");
         return group;
     }
 

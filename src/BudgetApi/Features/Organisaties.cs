@@ -84,7 +84,6 @@ public static class OrganisatiesEndpoints
             .WithDescription("Elk personeels- en geldcijfer van de organisatie, één rij per cijfer, in zijn eigen eenheid en met zijn vindplaats: " +
                              "de cijfers uit de tekst (herkomst 'organisatiefeiten') en die uit de tabel Bezetting FTE en budget (herkomst 'bezetting'). " +
                              "De gegevens uit het register staan in /organisaties?code={code}.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

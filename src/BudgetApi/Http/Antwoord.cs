@@ -73,6 +73,8 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
     {
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Lijst<T>), ["application/json", "text/csv"]));
         builder.Metadata.Add(new CsvMogelijk());
+        // An unknown ?formaat is a 400 on every collection (Formaat.Controleer), so every collection documents it.
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
     }
 }
 
