@@ -12,6 +12,7 @@ var dataMap = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
 var databasePad = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DatabasePad));
 
 builder.Services.AddSingleton(new BudgetDb(databasePad));
+builder.Services.AddSingleton<IGegevensversie>(new Gegevensversie(Gegevensversie.VanMap(dataMap)));
 builder.Services.AddSingleton<Catalogus>();
 builder.Services.AddSingleton<Aansluitingberekening.Lijst>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
