@@ -10,12 +10,21 @@ var builder = WebApplication.CreateBuilder(args);
 var opties = builder.Configuration.GetSection("Budget").Get<BudgetOpties>() ?? new BudgetOpties();
 var dataMap = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DataMap));
 var databasePad = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DatabasePad));
+var importMap = Path.GetFullPath(opties.ImportMap is null
+    ? Path.Combine(Path.GetDirectoryName(databasePad)!, "standen")
+    : Path.Combine(builder.Environment.ContentRootPath, opties.ImportMap));
 
-builder.Services.AddSingleton(new BudgetDb(databasePad));
-builder.Services.AddSingleton<IGegevensversie>(new Gegevensversie(Gegevensversie.VanMap(dataMap)));
-builder.Services.AddSingleton<Catalogus>();
-builder.Services.AddSingleton<Aansluitingberekening.Lijst>();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
+// The data a request reads is one version, held for the whole request (Gegevensgebruik): a reload or import swaps in a new
+// version whole, and the request in flight finishes on the old one. Everything below is resolved from that version.
+builder.Services.AddSingleton(sp => new Gegevensbron(dataMap, databasePad, importMap, Array.Empty<BudgetApi.Domein.IStandlezer>(), sp.GetRequiredService<ILogger<Gegevensbron>>()));
+builder.Services.AddHostedService<Herlaadbewaker>();
+builder.Services.AddScoped<Gegevensgebruik>();
+builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevensgebruik>().Gegevens);
+builder.Services.AddScoped<IGegevensversie>(sp => sp.GetRequiredService<Gegevens>());
+builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Db);
+builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Catalogus);
+builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Berekend(g => new Aansluitingberekening.Lijst(g.Db, g.Catalogus)));
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
@@ -32,15 +41,16 @@ var app = builder.Build();
 var isDocumentGenerator = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 if (!isDocumentGenerator)
 {
-    var resultaat = Lader.Laad(dataMap, databasePad);
+    var gegevensbron = app.Services.GetRequiredService<Gegevensbron>();
+    var resultaat = gegevensbron.Laad();
     if (!resultaat.Gelukt)
     {
         foreach (var probleem in resultaat.Problemen) Console.Error.WriteLine(probleem);
         Console.Error.WriteLine($"BudgetApi start niet: {resultaat.Problemen.Count} probleem/problemen in {dataMap}. De vorige database ({databasePad}) is ongewijzigd.");
         return 1;
     }
-    app.Logger.LogInformation("Gegevens geladen uit {DataMap} in {Database}: {Rijen}", dataMap, databasePad,
-        string.Join(", ", resultaat.RijenPerBestand.Select(r => $"{r.Key} {r.Value}")));
+    app.Logger.LogInformation("Gegevens versie {Versie} geladen uit {DataMap} en {ImportMap} in {Database}: {Standen} standen",
+        gegevensbron.Huidig!.Versie, dataMap, importMap, gegevensbron.Huidig.Db.DatabasePad, gegevensbron.Huidig.Catalogus.Standen.Count);
 }
 
 // Tell the user where to go: the addresses are known only once the server listens.

@@ -9,18 +9,24 @@ namespace BudgetApi.Features;
 /// <summary>The query of /v1/aandelen.</summary>
 public sealed record AandelenQuery
 {
-    [Description("Code van de begroting (verplicht, één begroting). Bijvoorbeeld: JenV")]
+    [Description("Code van de begroting of zijn hoofdstuk (verplicht, één begroting). Bijvoorbeeld: JenV")]
     [Required]
     public string? Begroting { get; init; }
 
-    [Description("uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [Description("Begrotingsjaar van de stand. Standaard: het laatste begrotingsjaar van de begroting. Bijvoorbeeld: 2026")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Fase { get; init; }
+
+    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 
-    [Description("Het jaar. Standaard: het eerste jaar van de begroting (het begrotingsjaar, 2026). Bijvoorbeeld: 2026")]
+    [Description("Het jaar. Standaard: het begrotingsjaar van de stand (2026 voor de ontwerpbegroting 2026). Bijvoorbeeld: 2026")]
     public int? Jaar { get; init; }
 
-    [Description("artikel: het aandeel van elk artikel in de begroting; waarvan: het aandeel van elke waarvan-regel (en van de rest 'overig, niet gespecificeerd') in zijn artikel en in de begroting. Standaard: artikel.")]
+    [Description("artikel: het aandeel van elk artikel in de begroting; waarvan: het aandeel van elk deel direct onder een artikel (de waarvan-regels, of de eerste laag van een budgettaire tabel, en de rest 'overig, niet gespecificeerd') in zijn artikel en in de begroting. Standaard: artikel.")]
     [DefaultValue("artikel")]
     public string? Niveau { get; init; }
 }
@@ -32,33 +38,43 @@ public sealed class AandelenQueryValidator : AbstractValidator<AandelenQuery>
     public AandelenQueryValidator(Catalogus catalogus)
     {
         RuleFor(q => q.Begroting)
-            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}.")
+            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(b => b.Code))}.")
             .BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
-        RuleFor(q => q.Jaar).JaarInDeData("jaar", catalogus);
         RuleFor(q => q.Niveau).BekendeWaarde("niveau", Niveaus);
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;
+            var keuze = Standkeuzes.Een(catalogus, begroting, q.Begrotingsjaar, q.Fase);
+            Standkeuzes.VoegFoutenToe(context, keuze);
+            if (keuze.IsGeldig && Standkeuzes.JaarFout(q.Jaar, "jaar", keuze.Standen) is { } fout) context.AddFailure("jaar", fout);
+        });
     }
 }
 
 /// <summary>One part of a begroting in one year, with its share of the whole begroting and of its parent.</summary>
 /// <param name="Begroting">Code van de begroting.</param>
-/// <param name="Soort">uitgaven of ontvangsten.</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
+/// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>
+/// <param name="Fase">Fase van de stand.</param>
+/// <param name="Soort">verplichtingen, uitgaven of ontvangsten.</param>
 /// <param name="Jaar">Het jaar.</param>
 /// <param name="Niveau">artikel of waarvan: het niveau waarvan de delen samen 100 zijn.</param>
 /// <param name="Artikel">Artikelnummer van het deel (of van het artikel waar het deel onder valt).</param>
 /// <param name="ArtikelOmschrijving">Naam van het artikel zoals gedrukt.</param>
 /// <param name="Deel">Naam van het deel: het artikel, de waarvan-regel zoals gedrukt, of 'overig, niet gespecificeerd' (artikel min zijn waarvan-regels).</param>
-/// <param name="SoortDeel">artikel, waarvan of overig (de berekende rest van een artikel).</param>
+/// <param name="SoortDeel">artikel, het niveau van het deel (waarvan, artikelonderdeel, …) of overig (de berekende rest van een artikel).</param>
 /// <param name="Bedrag">Bedrag van het deel (x € 1.000); leeg als de bron geen bedrag geeft.</param>
 /// <param name="BedragOuder">Bedrag van de ouder (x € 1.000): het artikel bij niveau waarvan, de hele begroting bij niveau artikel.</param>
 /// <param name="BedragGeheel">Som van de artikelregels van de begroting in dit jaar (x € 1.000), niet het gedrukte totaal.</param>
 /// <param name="AandeelVanOuder">Aandeel in de ouder in procent (2 decimalen, grootste resten: de delen van één ouder zijn samen 100,00); leeg bij een leeg bedrag of een ouder van 0.</param>
 /// <param name="AandeelVanGeheel">Aandeel in de hele begroting in procent (2 decimalen, grootste resten: alle delen van het niveau zijn samen 100,00); leeg bij een leeg bedrag.</param>
-/// <param name="BronTabel">De tabel in het brondocument.</param>
-/// <param name="BronRegel">Regel in het brondocument van het deel; bij 'overig' die van het artikel waarvan het de rest is.</param>
+/// <param name="BronTabel">De tabel in de bron.</param>
+/// <param name="BronBestand">Het bronbestand.</param>
+/// <param name="BronRegel">Regel in het bronbestand van het deel; bij 'overig' die van het artikel waarvan het de rest is.</param>
 public sealed record AandeelRegel(
-    string Begroting, string Soort, int Jaar, string Niveau, int Artikel, string ArtikelOmschrijving, string Deel, string SoortDeel,
-    long? Bedrag, long? BedragOuder, long BedragGeheel, decimal? AandeelVanOuder, decimal? AandeelVanGeheel, string BronTabel, int BronRegel);
+    string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Jaar, string Niveau, int Artikel, string ArtikelOmschrijving, string Deel, string SoortDeel,
+    long? Bedrag, long? BedragOuder, long BedragGeheel, decimal? AandeelVanOuder, decimal? AandeelVanGeheel, string BronTabel, string BronBestand, int BronRegel);
 
 public static class AandelenEndpoints
 {
@@ -79,12 +95,13 @@ public static class AandelenEndpoints
     static LijstResultaat<AandeelRegel> GetAandelen([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
+        var stand = Standkeuzes.Een(catalogus, begroting, query.Begrotingsjaar, query.Fase).Standen[0];
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? "uitgaven";
         var niveau = Queryregels.Canoniek(query.Niveau, AandelenQueryValidator.Niveaus) ?? "artikel";
-        var jaar = query.Jaar ?? begroting.VanJaar;
+        var jaar = query.Jaar ?? stand.Begrotingsjaar;
 
-        var regels = db.LeesRegelbedragen([begroting.Code], [soort], jaar: jaar).OrderBy(r => r.Artikel).ThenBy(r => r.RegelId).ToList();
-        var artikelen = regels.Where(r => r.Waarvan is null).ToList();
+        var regels = db.LeesRegelbedragen([stand], [soort], jaar: jaar).OrderBy(r => r.Artikel).ThenBy(r => r.RegelId).ToList();
+        var artikelen = regels.Where(r => r.IsArtikel).ToList();
         // The whole is the sum of the article lines, never the printed total (which is wrong for JenV ontvangsten).
         var geheel = artikelen.Sum(a => a.Bedrag ?? 0);
 
@@ -97,8 +114,8 @@ public static class AandelenEndpoints
                 delen.Add((artikel, artikel.Omschrijving, "artikel", artikel.Bedrag, artikel));
                 continue;
             }
-            var waarvan = regels.Where(r => r.Artikel == artikel.Artikel && r.Waarvan is not null).ToList();
-            delen.AddRange(waarvan.Select(w => (artikel, w.Omschrijving, "waarvan", w.Bedrag, w)));
+            var waarvan = regels.Where(r => r.OuderId == artikel.RegelId).ToList();
+            delen.AddRange(waarvan.Select(w => (artikel, w.Omschrijving, w.Niveau, w.Bedrag, w)));
             delen.Add((artikel, Regelbedragen.Overig, "overig", Regelbedragen.Rest(artikel.Bedrag, waarvan.Select(w => w.Bedrag)), artikel));
         }
 
@@ -118,12 +135,10 @@ public static class AandelenEndpoints
         }
 
         var rijen = delen.Select((d, i) => new AandeelRegel(
-            begroting.Code, soort, jaar, niveau, (int)d.Artikel.Artikel, d.Artikel.Omschrijving, d.Deel, d.SoortDeel,
+            begroting.Code, begroting.Hoofdstuk, stand.Begrotingsjaar, stand.Fase, soort, jaar, niveau, (int)d.Artikel.Artikel, d.Artikel.Omschrijving, d.Deel, d.SoortDeel,
             d.Bedrag, niveau == "artikel" ? geheel : d.Artikel.Bedrag, geheel, vanOuder[i], vanGeheel[i],
-            d.Bron.BronTabel, (int)d.Bron.BronRegel)).ToList();
+            d.Bron.BronTabel, d.Bron.BronBestand, (int)d.Bron.BronRegel)).ToList();
 
-        return new LijstResultaat<AandeelRegel>(
-            new Lijst<AandeelRegel>(rijen, new Metadata { Stand = begroting.Stand, Valuta = "EUR", Factor = 1000, Afronding = Rekenen.AfrondingAandelen, Aantal = rijen.Count }),
-            "aandelen");
+        return new LijstResultaat<AandeelRegel>(new Lijst<AandeelRegel>(rijen, StandVerwijzing.Metadata([stand], rijen.Count, Rekenen.AfrondingAandelen)), "aandelen");
     }
 }

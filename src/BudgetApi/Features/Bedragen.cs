@@ -8,40 +8,54 @@ using Microsoft.AspNetCore.Http.Extensions;
 
 namespace BudgetApi.Features;
 
-/// <summary>One amount: one budget line (an article line or a waarvan line) in one year. The tidy long form for BI tools.</summary>
-/// <param name="Begroting">Code van de begroting (JenV, AenM).</param>
-/// <param name="Soort">uitgaven of ontvangsten.</param>
+/// <summary>
+/// One amount: one budget line (an artikel line or a part of one) of one stand in one year. The tidy long form for BI tools, and
+/// the project's own stand format: its CSV can be imported as a stand (docs/standbestanden.md).
+/// </summary>
+/// <param name="Begroting">Code van de begroting (JenV, AenM, IXB …).</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI, XX, IXB …).</param>
+/// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>
+/// <param name="Fase">Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Soort">verplichtingen, uitgaven of ontvangsten.</param>
 /// <param name="Artikel">Artikelnummer.</param>
-/// <param name="Regelsoort">artikel (de artikelregel) of waarvan (een benoemd deel van het artikel).</param>
+/// <param name="Regelsoort">artikel (de artikelregel) of het niveau van het deel: waarvan (het document), programma-apparaat, artikelonderdeel, financieel-instrument, uitsplitsing, nadere-omschrijving (budgettaire tabellen).</param>
+/// <param name="Pad">De omschrijvingen van de regels boven dit deel, onder het artikel, gescheiden door ' > '; leeg voor een artikelregel en een deel direct onder het artikel.</param>
 /// <param name="Omschrijving">Omschrijving zoals gedrukt: van het artikel, of van het deel (zonder 'waarvan').</param>
-/// <param name="Categorie">beleidsartikel of niet-beleidsartikel (van het artikel waar de regel onder staat).</param>
-/// <param name="Jaar">Begrotingsjaar.</param>
-/// <param name="Bedrag">Bedrag x € 1.000, zoals gedrukt; leeg waar de tabel geen bedrag geeft (nooit 0).</param>
-/// <param name="BronTabel">Titel van de gedrukte tabel.</param>
-/// <param name="BronRegel">Regel in het brondocument.</param>
+/// <param name="Categorie">beleidsartikel of niet-beleidsartikel (van het artikel waar de regel onder staat); leeg waar de bron het niet zegt.</param>
+/// <param name="Jaar">Het jaar van het bedrag.</param>
+/// <param name="Bedrag">Bedrag x € 1.000, zoals gedrukt; leeg waar de bron geen bedrag geeft (nooit 0).</param>
+/// <param name="BronTabel">Titel van de gedrukte tabel, of het bronbestand.</param>
+/// <param name="BronBestand">Het bronbestand van de regel: het introductiedossier of een standbestand.</param>
+/// <param name="BronRegel">Regel in het bronbestand.</param>
 public sealed record BedragRegel(
-    string Begroting, string Soort, long Artikel, string Regelsoort, string Omschrijving, string Categorie, long Jaar, long? Bedrag,
-    string BronTabel, long BronRegel);
+    string Begroting, string Hoofdstuk, long Begrotingsjaar, string Fase, string Soort, long Artikel, string Regelsoort, string Pad, string Omschrijving,
+    string? Categorie, long Jaar, long? Bedrag, string BronTabel, string BronBestand, long BronRegel);
 
 public sealed record BedragenQuery
 {
-    [Description("Begroting, herhaalbaar (?begroting=JenV&begroting=AenM); zonder: alle. Bijvoorbeeld: JenV")]
+    [Description("Begroting (code of hoofdstuk), herhaalbaar (?begroting=JenV&begroting=AenM); zonder: elke begroting met een stand in het begrotingsjaar. Bijvoorbeeld: JenV")]
     public string[]? Begroting { get; init; }
 
-    [Description("uitgaven of ontvangsten; zonder: beide. Bijvoorbeeld: uitgaven")]
+    [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar dat de gevraagde begrotingen gemeen hebben (zonder begroting: het laatste in de data). Bijvoorbeeld: 2026")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Fase { get; init; }
+
+    [Description("verplichtingen, uitgaven of ontvangsten; zonder: alle. Bijvoorbeeld: uitgaven")]
     public string? Soort { get; init; }
 
-    [Description("Artikelnummer (bestaand in de gekozen begroting). Bijvoorbeeld: 31")]
+    [Description("Artikelnummer (bestaand in de gekozen standen). Bijvoorbeeld: 31")]
     public int? Artikel { get; init; }
 
-    [Description("Eén jaar binnen de data (2026 tot en met 2030). Bijvoorbeeld: 2026")]
+    [Description("Eén jaar binnen de jaren van de gekozen standen. Bijvoorbeeld: 2026")]
     public int? Jaar { get; init; }
 
-    [Description("artikel (alleen artikelregels) of waarvan (alleen waarvan-regels); zonder: beide. Bijvoorbeeld: waarvan")]
+    [Description("artikel (alleen artikelregels), of één niveau van de delen: waarvan, programma-apparaat, artikelonderdeel, financieel-instrument, uitsplitsing, nadere-omschrijving; zonder: alle. Bijvoorbeeld: waarvan")]
     public string? Regelsoort { get; init; }
 
     [Description("Sorteervelden, gescheiden door komma's, '-' ervoor voor aflopend: bedrag, jaar, artikel, begroting, omschrijving. " +
-                 "Zonder: begroting, soort, artikel, regel (artikelregel eerst, dan de waarvan-regels zoals gedrukt), jaar. Bijvoorbeeld: jaar,-bedrag")]
+                 "Zonder: begroting, stand, soort, artikel, regel (artikelregel eerst, dan de delen zoals gedrukt), jaar. Bijvoorbeeld: jaar,-bedrag")]
     public string? Sortering { get; init; }
 
     [Description("Paginanummer, vanaf 1.")]
@@ -57,21 +71,23 @@ public sealed class BedragenQueryValidator : AbstractValidator<BedragenQuery>
 {
     public BedragenQueryValidator(Catalogus catalogus, BudgetDb db)
     {
-        var artikelen = new Lazy<IReadOnlyList<(string Begroting, long Artikel)>>(() => BedragenEndpoints.Artikelen(db));
-        IEnumerable<long> ArtikelenVan(BedragenQuery q)
-        {
-            var begrotingen = q.Begroting is { Length: > 0 } ? q.Begroting : catalogus.Begrotingen.Select(b => b.Code).ToArray();
-            return artikelen.Value.Where(a => begrotingen.Contains(a.Begroting, StringComparer.OrdinalIgnoreCase)).Select(a => a.Artikel).Distinct().Order();
-        }
-
         RuleForEach(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Regelsoort).BekendeWaarde("regelsoort", BedragenEndpoints.Regelsoorten);
-        RuleFor(q => q.Jaar).JaarInDeData("jaar", catalogus);
-        RuleFor(q => q.Artikel)
-            .Must((q, a) => a is null || ArtikelenVan(q).Contains(a.Value))
-            .WithMessage((q, a) => $"Er is geen artikel {a} in de gekozen begroting(en); toegestaan: {string.Join(", ", ArtikelenVan(q))}.")
-            .When(q => q.Begroting is null || q.Begroting.All(b => catalogus.ZoekBegroting(b) is not null));
+        // The stand, the year and the artikel are checked for the begrotingen that exist (an unknown code is its own 400).
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            var keuze = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(q.Begroting, catalogus), q.Begrotingsjaar, q.Fase);
+            Standkeuzes.VoegFoutenToe(context, keuze);
+            if (!keuze.IsGeldig) return;
+            if (Standkeuzes.JaarFout(q.Jaar, "jaar", keuze.Standen) is { } fout) context.AddFailure("jaar", fout);
+            // With an unknown begroting the artikelen it would have are unknown too: only its own 400 then.
+            if (q.Artikel is { } artikel && (q.Begroting is null || q.Begroting.All(b => catalogus.ZoekBegroting(b) is not null)))
+            {
+                var artikelen = BedragenEndpoints.Artikelen(db, keuze.Standen);
+                if (!artikelen.Contains(artikel)) context.AddFailure("artikel", $"Er is geen artikel {artikel} in de gekozen stand(en) ({keuze.Label}); toegestaan: {string.Join(", ", artikelen)}.");
+            }
+        });
         RuleFor(q => q.Sortering)
             .Must(s => s is null || Sortering.Lees(s).Fout is null)
             .WithMessage((_, s) => Sortering.Lees(s!).Fout!);
@@ -98,15 +114,18 @@ public static class Sortering
         ["bedrag"] = new("rb.bedrag IS NULL", "rb.bedrag"),
         ["jaar"] = new(null, "rb.jaar"),
         ["artikel"] = new(null, "r.artikel"),
-        ["begroting"] = new(null, "r.begroting"),
+        ["begroting"] = new(null, "g.code"),
         ["omschrijving"] = new(null, "r.omschrijving COLLATE NOCASE"),
     };
 
     public static IReadOnlyList<string> Toegestaan { get; } = ["bedrag", "jaar", "artikel", "begroting", "omschrijving"];
 
-    /// <summary>The document's own order: begroting, soort (uitgaven first), artikel, the article line then its waarvan lines as printed, jaar.</summary>
+    /// <summary>
+    /// The sources' own order: begroting (the Rijksbegroting's order), stand (begrotingsjaar, fase in the cycle), soort (V, U, O),
+    /// artikel, the artikel line then its parts as printed (the line in the source), jaar.
+    /// </summary>
     public const string Standaard =
-        "b.bron_regel, CASE r.soort WHEN 'uitgaven' THEN 0 ELSE 1 END, r.artikel, r.waarvan IS NOT NULL, r.bron_regel, rb.jaar";
+        "g.volgorde, s.begrotingsjaar, s.volgorde_fase, CASE r.soort WHEN 'verplichtingen' THEN 0 WHEN 'uitgaven' THEN 1 ELSE 2 END, r.artikel, r.ouder_id IS NOT NULL, r.bron_regel, r.id, rb.jaar";
 
     /// <summary>The ORDER BY fragments for a valid sortering (null: the default order), or what is wrong with it.</summary>
     public static (string? OrderBy, string? Fout) Lees(string? sortering)
@@ -138,7 +157,7 @@ public static class BedragenEndpoints
     public const int GrootstePagina = 1000;
     public const int StandaardPaginaGrootte = 100;
 
-    public static readonly IReadOnlyList<string> Regelsoorten = ["artikel", "waarvan"];
+    public static readonly IReadOnlyList<string> Regelsoorten = Domein.Begrotingscodes.Niveaus;
 
     public static RouteGroupBuilder MapBedragen(this RouteGroupBuilder v1)
     {
@@ -146,52 +165,53 @@ public static class BedragenEndpoints
         group.MapGet("", GetBedragen)
             .WithName("GetBedragen")
             .WithSummary("Alle bedragen in lange vorm: één rij per begrotingsregel en jaar")
-            .WithDescription("Elke artikelregel en elke waarvan-regel van de tabellen van 'De begroting in het kort', één rij per jaar, x € 1.000. " +
-                             "Een leeg bedrag blijft een rij met bedrag null. Filter op begroting, soort, artikel, jaar en regelsoort; sorteer met sortering; " +
-                             "blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header).")
+            .WithDescription("Elke artikelregel en elk deel ervan (waarvan-regels, regels van een budgettaire tabel) van de gekozen standen, één rij per jaar, " +
+                             "x € 1.000. Een leeg bedrag blijft een rij met bedrag null. Filter op begroting, begrotingsjaar, fase, soort, artikel, jaar en regelsoort; " +
+                             "sorteer met sortering; blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header). " +
+                             "De CSV is het eigen standformaat: een stand als CSV kan als stand worden geïmporteerd (POST /standen).")
             .MetValidatie<BedragenQuery>();
         return group;
     }
 
-    const string ArtikelenSql = "SELECT DISTINCT begroting AS Begroting, artikel AS Artikel FROM regel ORDER BY begroting, artikel";
+    const string ArtikelenSql = "SELECT DISTINCT artikel FROM regel WHERE stand_id IN @Standen AND ouder_id IS NULL ORDER BY artikel";
 
-    internal static IReadOnlyList<(string Begroting, long Artikel)> Artikelen(BudgetDb db)
+    /// <summary>The artikelen of the chosen standen, ascending: what artikel may be.</summary>
+    internal static IReadOnlyList<long> Artikelen(BudgetDb db, IEnumerable<Stand> standen)
     {
         using var verbinding = db.Open();
-        return verbinding.Query<(string, long)>(ArtikelenSql).ToList();
+        return verbinding.Query<long>(ArtikelenSql, new { Standen = standen.Select(s => s.Id).ToArray() }).ToList();
     }
 
     const string Selectie = """
         FROM regelbedrag rb
         JOIN regel r ON r.id = rb.regel_id
-        JOIN begroting b ON b.code = r.begroting
-        WHERE r.begroting IN @Begrotingen
+        JOIN stand s ON s.id = r.stand_id
+        JOIN begroting g ON g.hoofdstuk = s.hoofdstuk
+        JOIN bronbestand bb ON bb.id = r.bron_id
+        WHERE r.stand_id IN @Standen
           AND (@Soort IS NULL OR r.soort = @Soort)
           AND (@Artikel IS NULL OR r.artikel = @Artikel)
           AND (@Jaar IS NULL OR rb.jaar = @Jaar)
-          AND (@Regelsoort IS NULL OR (CASE WHEN r.waarvan IS NULL THEN 'artikel' ELSE 'waarvan' END) = @Regelsoort)
+          AND (@Regelsoort IS NULL OR r.niveau = @Regelsoort)
         """;
 
     const string AantalSql = "SELECT COUNT(*) " + Selectie;
 
     // /*sortering*/ is replaced only by Sortering.Lees's fragments, which come from its whitelist.
     const string BedragenSql = """
-        SELECT r.begroting AS Begroting, r.soort AS Soort, r.artikel AS Artikel,
-               CASE WHEN r.waarvan IS NULL THEN 'artikel' ELSE 'waarvan' END AS Regelsoort,
-               r.omschrijving AS Omschrijving, r.categorie AS Categorie, rb.jaar AS Jaar, rb.bedrag AS Bedrag,
-               r.bron_tabel AS BronTabel, r.bron_regel AS BronRegel
+        SELECT g.code AS Begroting, g.hoofdstuk AS Hoofdstuk, s.begrotingsjaar AS Begrotingsjaar, s.fase AS Fase, r.soort AS Soort, r.artikel AS Artikel,
+               r.niveau AS Regelsoort, r.pad AS Pad, r.omschrijving AS Omschrijving, r.categorie AS Categorie, rb.jaar AS Jaar, rb.bedrag AS Bedrag,
+               r.bron_tabel AS BronTabel, bb.naam AS BronBestand, r.bron_regel AS BronRegel
         """ + "\n" + Selectie + "\nORDER BY /*sortering*/\nLIMIT @Limiet OFFSET @Overslaan";
 
     static LijstResultaat<BedragRegel> GetBedragen([AsParameters] BedragenQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
     {
         var pagina = query.Pagina ?? 1;
         var grootte = query.PaginaGrootte ?? StandaardPaginaGrootte;
-        var begrotingen = query.Begroting is { Length: > 0 }
-            ? query.Begroting.Select(b => catalogus.ZoekBegroting(b)!.Code).Distinct().ToList()
-            : catalogus.Begrotingen.Select(b => b.Code).ToList();
+        var standen = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(query.Begroting, catalogus), query.Begrotingsjaar, query.Fase).Standen;
         var parameters = new DynamicParameters(new
         {
-            Begrotingen = begrotingen,
+            Standen = standen.Select(s => s.Id).ToArray(),
             Soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten),
             query.Artikel,
             query.Jaar,
@@ -204,7 +224,8 @@ public static class BedragenEndpoints
         var totaal = (int)verbinding.ExecuteScalar<long>(AantalSql, parameters);
         var sql = BedragenSql.Replace("/*sortering*/", Sortering.Lees(query.Sortering).OrderBy!, StringComparison.Ordinal);
         var rijen = verbinding.Query<Rij>(sql, parameters)
-            .Select(r => new BedragRegel(r.Begroting, r.Soort, r.Artikel, r.Regelsoort, r.Omschrijving, r.Categorie, r.Jaar, r.Bedrag, r.BronTabel, r.BronRegel))
+            .Select(r => new BedragRegel(r.Begroting, r.Hoofdstuk, r.Begrotingsjaar, r.Fase, r.Soort, r.Artikel, r.Regelsoort, r.Pad, r.Omschrijving,
+                r.Categorie, r.Jaar, r.Bedrag, r.BronTabel, r.BronBestand, r.BronRegel))
             .ToList();
 
         var paginering = Pagineer(http.Request, pagina, grootte, totaal);
@@ -213,14 +234,7 @@ public static class BedragenEndpoints
         if (paginering.Vorige is not null) koppelingen.Add($"<{paginering.Vorige}>; rel=\"prev\"");
         if (koppelingen.Count > 0) http.Response.Headers.Link = string.Join(", ", koppelingen);
 
-        var metadata = new Metadata
-        {
-            Stand = catalogus.Begrotingen[0].Stand,
-            Valuta = "EUR",
-            Factor = 1000,
-            Aantal = rijen.Count,
-            Paginering = paginering,
-        };
+        var metadata = StandVerwijzing.Metadata(standen, rijen.Count) with { Paginering = paginering };
         return new LijstResultaat<BedragRegel>(new Lijst<BedragRegel>(rijen, metadata), "bedragen");
     }
 
@@ -253,11 +267,16 @@ public static class BedragenEndpoints
     sealed class Rij
     {
         public string Begroting { get; set; } = "";
+        public string Hoofdstuk { get; set; } = "";
+        public long Begrotingsjaar { get; set; }
+        public string Fase { get; set; } = "";
         public string Soort { get; set; } = "";
         public long Artikel { get; set; }
         public string Regelsoort { get; set; } = "";
+        public string Pad { get; set; } = "";
         public string Omschrijving { get; set; } = "";
-        public string Categorie { get; set; } = "";
+        public string? Categorie { get; set; }
+        public string BronBestand { get; set; } = "";
         public long Jaar { get; set; }
         public long? Bedrag { get; set; }
         public string BronTabel { get; set; } = "";

@@ -1,19 +1,26 @@
+using BudgetApi.Domein;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 
 namespace BudgetApi.Features;
 
-/// <summary>A budget loaded into the service.</summary>
-/// <param name="Code">Code van de begroting, te gebruiken in de andere resources (JenV, AenM).</param>
-/// <param name="Naam">Naam van de begroting.</param>
-/// <param name="Stand">Versie van de begroting waar de cijfers uit komen.</param>
+/// <summary>A begroting (a hoofdstuk of the Rijksbegroting) and the stand a question about it means when it names none.</summary>
+/// <param name="Code">Code van de begroting, te gebruiken in de andere resources (JenV, AenM, IXB …); het hoofdstuk (VI) mag ook.</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting: VI, XX, IXB; fondsen hebben een letter (A, B, …).</param>
+/// <param name="Naam">Naam van de begroting (de huidige; een stand kan de naam van zijn jaar dragen, zie /standen).</param>
+/// <param name="Stand">De standaardstand: het laatste begrotingsjaar en daarin de laatste fase, bijvoorbeeld "ontwerpbegroting 2026".</param>
+/// <param name="Begrotingsjaar">Begrotingsjaar van de standaardstand.</param>
+/// <param name="Fase">Fase van de standaardstand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Eenheid">Eenheid van de bedragen zoals gedrukt.</param>
 /// <param name="Valuta">Valuta van de bedragen.</param>
 /// <param name="Factor">Vermenigvuldig een bedrag hiermee voor euro's.</param>
-/// <param name="VanJaar">Eerste jaar met cijfers.</param>
-/// <param name="TotJaar">Laatste jaar met cijfers.</param>
-/// <param name="BronRegel">Regel in het brondocument waar de tabel begint.</param>
-public sealed record BegrotingRegel(string Code, string Naam, string Stand, string Eenheid, string Valuta, int Factor, int VanJaar, int TotJaar, int BronRegel);
+/// <param name="VanJaar">Eerste jaar met cijfers in de standaardstand.</param>
+/// <param name="TotJaar">Laatste jaar met cijfers in de standaardstand.</param>
+/// <param name="AantalStanden">Aantal standen van deze begroting in de data (zie /standen?begroting=…).</param>
+/// <param name="BronRegel">Regel in het brondocument waar de tabel van de standaardstand begint; leeg voor open data (zie /standen).</param>
+public sealed record BegrotingRegel(
+    string Code, string Hoofdstuk, string Naam, string Stand, int Begrotingsjaar, string Fase, string Eenheid, string Valuta, int Factor,
+    int? VanJaar, int? TotJaar, int AantalStanden, int? BronRegel);
 
 public static class BegrotingenEndpoints
 {
@@ -22,16 +29,21 @@ public static class BegrotingenEndpoints
         var group = v1.MapGroup("/begrotingen").WithTags("Begrotingen");
         group.MapGet("", GetBegrotingen)
             .WithName("GetBegrotingen")
-            .WithSummary("De geladen begrotingen")
-            .WithDescription("De begrotingen JenV en AenM met hun stand, eenheid en jaren. Gebruik de code in de andere resources.");
+            .WithSummary("De begrotingen met standen in de data")
+            .WithDescription("Elke begroting (hoofdstuk van de Rijksbegroting) waarvan de data standen heeft, met zijn code en hoofdstuk, " +
+                             "en de stand die een vraag zonder begrotingsjaar en fase bedoelt: het laatste begrotingsjaar en daarin de laatste fase. " +
+                             "Gebruik de code of het hoofdstuk in de andere resources; alle standen staan in /standen.");
         return group;
     }
 
     static LijstResultaat<BegrotingRegel> GetBegrotingen(Catalogus catalogus)
     {
-        var rijen = catalogus.Begrotingen
-            .Select(b => new BegrotingRegel(b.Code, b.Naam, b.Stand, b.Eenheid, "EUR", 1000, b.VanJaar, b.TotJaar, b.BronRegel))
+        var rijen = catalogus.BegrotingenMetStanden
+            .Select(b => (Begroting: b, Stand: catalogus.Standaardstand(b)!))
+            .Select(x => new BegrotingRegel(x.Begroting.Code, x.Begroting.Hoofdstuk, x.Begroting.Naam, x.Stand.Label, x.Stand.Begrotingsjaar, x.Stand.Fase,
+                Begrotingscodes.EenheidBegroting, "EUR", 1000, x.Stand.VanJaar, x.Stand.TotJaar, catalogus.StandenVan(x.Begroting).Count(), x.Stand.Titelregel))
             .ToList();
-        return new LijstResultaat<BegrotingRegel>(new Lijst<BegrotingRegel>(rijen, new Metadata { Aantal = rijen.Count }), "begrotingen");
+        var bron = StandVerwijzing.Bronnaam(catalogus.Standen);
+        return new LijstResultaat<BegrotingRegel>(new Lijst<BegrotingRegel>(rijen, new Metadata { Bron = bron, Aantal = rijen.Count }), "begrotingen");
     }
 }

@@ -8,17 +8,24 @@ namespace BudgetApi.Features;
 /// <summary>The query of /v1/totalen.</summary>
 public sealed record TotalenQuery
 {
-    [Description("Code van een begroting; herhaalbaar (begroting=JenV&begroting=AenM). Met meer dan één begroting komt er ook een geconsolideerde groep bij (JenV+AenM). Standaard: alle begrotingen. Bijvoorbeeld: JenV")]
+    [Description("Code van een begroting of zijn hoofdstuk; herhaalbaar (begroting=JenV&begroting=AenM). Met meer dan één begroting komt er ook een geconsolideerde groep bij (JenV+AenM). " +
+                 "Standaard: elke begroting met een stand in het begrotingsjaar. Bijvoorbeeld: JenV")]
     public string[]? Begroting { get; init; }
+
+    [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar dat de gevraagde begrotingen gemeen hebben (zonder begroting: het laatste in de data). Bijvoorbeeld: 2026")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Fase { get; init; }
 
     [Description("uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 
-    [Description("Eerste jaar van de reeks. Standaard: het eerste jaar in de data. Bijvoorbeeld: 2026")]
+    [Description("Eerste jaar van de reeks. Standaard: het eerste jaar van de standen. Bijvoorbeeld: 2026")]
     public int? VanJaar { get; init; }
 
-    [Description("Laatste jaar van de reeks. Standaard: het laatste jaar in de data. Bijvoorbeeld: 2030")]
+    [Description("Laatste jaar van de reeks. Standaard: het laatste jaar van de standen. Bijvoorbeeld: 2030")]
     public int? TotJaar { get; init; }
 
     [Description("Waarnaar de artikelregels worden opgeteld: begroting, artikel of categorie (beleidsartikel / niet-beleidsartikel). Standaard: begroting.")]
@@ -35,8 +42,15 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
         RuleForEach(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.SoortenMetSaldo);
         RuleFor(q => q.Groepering).BekendeWaarde("groepering", Groeperingen);
-        RuleFor(q => q.VanJaar).JaarInDeData("vanJaar", catalogus);
-        RuleFor(q => q.TotJaar).JaarInDeData("totJaar", catalogus);
+        // The stand and the years are checked for the begrotingen that exist (an unknown code is its own 400), so every mistake is named at once.
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            var keuze = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(q.Begroting, catalogus), q.Begrotingsjaar, q.Fase);
+            Standkeuzes.VoegFoutenToe(context, keuze);
+            if (!keuze.IsGeldig) return;
+            if (Standkeuzes.JaarFout(q.VanJaar, "vanJaar", keuze.Standen) is { } van) context.AddFailure("vanJaar", van);
+            if (Standkeuzes.JaarFout(q.TotJaar, "totJaar", keuze.Standen) is { } tot) context.AddFailure("totJaar", tot);
+        });
         RuleFor(q => q.VanJaar)
             .Must((q, van) => van <= q.TotJaar)
             .When(q => q.VanJaar is not null && q.TotJaar is not null)
@@ -46,6 +60,9 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
 
 /// <summary>One group (a begroting, an article or a categorie) in one year, with the group's figures over the whole range.</summary>
 /// <param name="Begroting">Code van de begroting, of de geconsolideerde groep (JenV+AenM) wanneer meer begrotingen zijn gevraagd.</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de begroting (VI), of van de geconsolideerde groep (VI+XX).</param>
+/// <param name="Begrotingsjaar">Begrotingsjaar van de stand(en).</param>
+/// <param name="Fase">Fase van de stand; bij een geconsolideerde groep de fasen van zijn standen, gescheiden door '+', als die verschillen.</param>
 /// <param name="Soort">uitgaven, ontvangsten of saldo (uitgaven min ontvangsten).</param>
 /// <param name="Groepering">begroting, artikel of categorie: waarnaar is opgeteld.</param>
 /// <param name="Artikel">Artikelnummer (alleen bij groepering=artikel).</param>
@@ -63,7 +80,7 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
 /// <param name="BronTabel">De tabel(len) in het brondocument waar de regels uit komen.</param>
 /// <param name="BronRegels">De regels in het brondocument van de opgetelde artikelregels, gescheiden door '; '.</param>
 public sealed record TotaalRegel(
-    string Begroting, string Soort, string Groepering, int? Artikel, string? Omschrijving, string? Categorie, int Jaar,
+    string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, string Groepering, int? Artikel, string? Omschrijving, string? Categorie, int Jaar,
     long? Bedrag, long? Mutatie, decimal? MutatieProcent, int VanJaar, int TotJaar, long? MeerjarigTotaal, decimal? GemiddeldeGroeiProcent,
     int AantalRegels, string BronTabel, string BronRegels);
 
@@ -87,23 +104,26 @@ public static class TotalenEndpoints
 
     static LijstResultaat<TotaalRegel> GetTotalen([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
     {
-        var begrotingen = query.Begroting is { Length: > 0 }
-            ? catalogus.Begrotingen.Where(b => query.Begroting.Any(q => q.Equals(b.Code, StringComparison.OrdinalIgnoreCase))).ToList()
-            : catalogus.Begrotingen.ToList();
+        var standen = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(query.Begroting, catalogus), query.Begrotingsjaar, query.Fase).Standen;
+        var begrotingen = standen.Select(s => s.Begroting).ToList();
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.SoortenMetSaldo) ?? "uitgaven";
         var groepering = Queryregels.Canoniek(query.Groepering, TotalenQueryValidator.Groeperingen) ?? "begroting";
-        var eersteJaar = begrotingen.Min(b => b.VanJaar);
-        var laatsteJaar = begrotingen.Max(b => b.TotJaar);
+        var (eersteJaar, laatsteJaar) = Standkeuzes.Jaren(standen) ?? (standen[0].Begrotingsjaar, standen[0].Begrotingsjaar);
         var vanJaar = query.VanJaar ?? eersteJaar;
         var totJaar = query.TotJaar ?? laatsteJaar;
 
         string[] soorten = soort == "saldo" ? ["uitgaven", "ontvangsten"] : [soort];
-        // Only article lines: waarvan lines are parts of an article and would be counted twice.
-        var regels = db.LeesRegelbedragen(begrotingen.Select(b => b.Code).ToArray(), soorten, alleenArtikelen: true);
+        // Only article lines: their parts (waarvan lines, lines of a budgettaire tabel) are in them and would be counted twice.
+        var regels = db.LeesRegelbedragen(standen, soorten, alleenArtikelen: true);
 
         var consolideren = begrotingen.Count > 1 && groepering != "artikel";
         var geconsolideerd = string.Join("+", begrotingen.Select(b => b.Code));
         var volgordeBegroting = begrotingen.Select((b, i) => (b.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var standVan = standen.ToDictionary(s => s.Begroting.Code);
+        (string Hoofdstuk, string Fase) Kop(string begroting) => begroting == geconsolideerd && consolideren
+            ? (string.Join("+", begrotingen.Select(b => b.Hoofdstuk)), string.Join("+", standen.Select(s => s.Fase).Distinct()))
+            : (standVan[begroting].Begroting.Hoofdstuk, standVan[begroting].Fase);
+        var begrotingsjaar = standen[0].Begrotingsjaar;
 
         // Each article line belongs to its own budget's group, and to the consolidated group where there is one.
         IEnumerable<(Groep Groep, Regelbedrag Regel)> Indelen(Regelbedrag r)
@@ -141,8 +161,9 @@ public static class TotalenEndpoints
             {
                 // The previous year counts where the data has it, also before vanJaar (vanJaar=2027 compares with 2026).
                 var vorig = Bedrag(jaar - 1);
+                var (hoofdstuk, fase) = Kop(groep.Key.Begroting);
                 rijen.Add(new TotaalRegel(
-                    groep.Key.Begroting, soort, groepering,
+                    groep.Key.Begroting, hoofdstuk, begrotingsjaar, fase, soort, groepering,
                     groep.Key.Artikel,
                     groepering == "artikel" ? uitgavenLijn.Omschrijving : null,
                     groepering == "begroting" ? null : eerste.Categorie,
@@ -151,10 +172,7 @@ public static class TotalenEndpoints
             }
         }
 
-        var stand = string.Join("; ", begrotingen.Select(b => b.Stand).Distinct());
-        return new LijstResultaat<TotaalRegel>(
-            new Lijst<TotaalRegel>(rijen, new Metadata { Stand = stand, Valuta = "EUR", Factor = 1000, Afronding = Rekenen.Afronding, Aantal = rijen.Count }),
-            "totalen");
+        return new LijstResultaat<TotaalRegel>(new Lijst<TotaalRegel>(rijen, StandVerwijzing.Metadata(standen, rijen.Count, Rekenen.Afronding)), "totalen");
     }
 
     /// <summary>

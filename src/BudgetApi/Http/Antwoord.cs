@@ -19,6 +19,9 @@ public sealed record Metadata
     /// <summary>The version of the budget (e.g. "ontwerpbegroting 2026"), where the rows are budget figures.</summary>
     public string? Stand { get; init; }
 
+    /// <summary>The standen the rows come from, each by id, begroting and fase, where the rows are budget figures.</summary>
+    public IReadOnlyList<StandVerwijzing>? Standen { get; init; }
+
     /// <summary>Currency of the amounts ("EUR"); absent where rows carry their own unit.</summary>
     public string? Valuta { get; init; }
 
@@ -34,6 +37,29 @@ public sealed record Metadata
     /// <summary>Paging, for paged resources.</summary>
     public Paginering? Paginering { get; init; }
 }
+
+/// <summary>A stand named in metadata: its id (for /standen/{id}), begroting, hoofdstuk, begrotingsjaar and fase.</summary>
+public sealed record StandVerwijzing(string Id, string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Label)
+{
+    /// <summary>metadata.bron: the sources of the standen, each once; the document by its full title.</summary>
+    public static string Bronnaam(IEnumerable<Opslag.Stand> standen) => string.Join("; ", standen.SelectMany(s => s.Bronnen)
+        .Select(b => b.Naam == Laden.Documentlezer.Bestand ? Bronnen.Document : b.Naam).Distinct());
+
+    public static StandVerwijzing Van(Opslag.Stand s) => new(s.Sleutel.Id, s.Begroting.Code, s.Begroting.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.Label);
+
+    /// <summary>The metadata of rows that come from these standen: their labels, sources and ids.</summary>
+    public static Metadata Metadata(IReadOnlyList<Opslag.Stand> standen, int aantal, string? afronding = null) => new()
+    {
+        Bron = Bronnaam(standen),
+        Stand = string.Join("; ", standen.Select(s => s.Label).Distinct()),
+        Standen = standen.Select(Van).ToList(),
+        Valuta = "EUR",
+        Factor = 1000,
+        Afronding = afronding,
+        Aantal = aantal,
+    };
+}
+
 
 public sealed record Paginering(int Pagina, int PaginaGrootte, int TotaalAantal, int AantalPaginas, string Zelf, string? Volgende, string? Vorige);
 

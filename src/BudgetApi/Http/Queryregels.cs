@@ -12,22 +12,22 @@ public static class Queryregels
 {
     public static IRuleBuilderOptions<T, string?> BestaandeBegroting<T>(this IRuleBuilder<T, string?> regel, Catalogus catalogus) =>
         regel.Must(b => b is null || catalogus.ZoekBegroting(b) is not null)
-            .WithMessage((_, b) => $"Onbekende begroting '{b}'; toegestaan: {string.Join(", ", catalogus.Begrotingen.Select(x => x.Code))}.");
+            .WithMessage((_, b) => $"Onbekende begroting '{b}'; toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(x => x.Code))} (of hun hoofdstuk, zoals VI).");
 
     public static IRuleBuilderOptions<T, string?> BekendeWaarde<T>(this IRuleBuilder<T, string?> regel, string parameter, IReadOnlyList<string> toegestaan) =>
         regel.Must(w => w is null || toegestaan.Contains(w, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, w) => $"Onbekende waarde '{w}' voor {parameter}; toegestaan: {string.Join(", ", toegestaan)}.");
-
-    public static IRuleBuilderOptions<T, int?> JaarInDeData<T>(this IRuleBuilder<T, int?> regel, string parameter, Catalogus catalogus) =>
-        regel.Must(j => j is null || (j >= catalogus.EersteJaar && j <= catalogus.LaatsteJaar))
-            .WithMessage((_, j) => $"Het jaar {j} voor {parameter} ligt buiten de data; toegestaan: {catalogus.EersteJaar} tot en met {catalogus.LaatsteJaar}.");
 
     /// <summary>The canonical value of a case-insensitive code (uitgaven, Uitgaven → uitgaven).</summary>
     public static string? Canoniek(string? waarde, IReadOnlyList<string> toegestaan) =>
         waarde is null ? null : toegestaan.FirstOrDefault(t => t.Equals(waarde, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Soort of a budget line; 'saldo' (uitgaven − ontvangsten) is allowed only where an endpoint computes it.</summary>
-    public static readonly IReadOnlyList<string> Soorten = Codes.Soorten;
+    public static readonly IReadOnlyList<string> Soorten = Domein.Begrotingscodes.Soorten;
 
-    public static readonly IReadOnlyList<string> SoortenMetSaldo = [.. Codes.Soorten, "saldo"];
+    public static readonly IReadOnlyList<string> SoortenMetSaldo = [.. Domein.Begrotingscodes.Soorten, "saldo"];
+
+    /// <summary>The begrotingen a repeatable begroting parameter names, each once, in the order asked; unknown codes are left out (the validator reports them).</summary>
+    public static IReadOnlyList<Begroting> Begrotingen(IEnumerable<string>? codes, Catalogus catalogus) =>
+        (codes ?? []).Select(catalogus.ZoekBegroting).OfType<Begroting>().Distinct().ToList();
 }

@@ -15,6 +15,8 @@ public static class Voorbeelden
         ["soort"] = "uitgaven",
         ["artikel"] = 31,
         ["jaar"] = 2026,
+        ["begrotingsjaar"] = 2026,
+        ["fase"] = "ontwerpbegroting",
         ["vanJaar"] = 2026,
         ["totJaar"] = 2030,
         ["groepering"] = "begroting",

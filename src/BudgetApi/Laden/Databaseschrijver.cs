@@ -1,31 +1,49 @@
 using System.Globalization;
+using System.Text.Json;
+using BudgetApi.Domein;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BudgetApi.Laden;
 
-/// <summary>Writes validated rows into a new database. Money is stored as INTEGER (thousands of euros), never REAL.</summary>
+/// <summary>Writes a validated, merged load into a new database. Money is stored as INTEGER (thousands of euros), never REAL.</summary>
 internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTransaction transactie)
 {
     public const string Schema = """
         CREATE TABLE laadinfo (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+        -- A begroting is a hoofdstuk of the Rijksbegroting: VI (code JenV), XX (AenM), IXB, the funds A, B, …
         CREATE TABLE begroting (
-            code TEXT PRIMARY KEY, naam TEXT NOT NULL, stand TEXT NOT NULL, eenheid TEXT NOT NULL,
-            van_jaar INTEGER NOT NULL, tot_jaar INTEGER NOT NULL, bron_regel INTEGER NOT NULL);
-        -- An article line (waarvan IS NULL) or one of its waarvan lines; one row per printed line.
+            hoofdstuk TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, naam TEXT NOT NULL, soort TEXT NOT NULL, volgorde INTEGER NOT NULL);
+        -- Every source file a figure can come from: the document and each stand file, with its hash and the import's who and when.
+        CREATE TABLE bronbestand (
+            id INTEGER PRIMARY KEY, naam TEXT NOT NULL UNIQUE, formaat TEXT NOT NULL, sha256 TEXT NOT NULL,
+            geimporteerd_op TEXT, geimporteerd_door TEXT);
+        -- One version of one begroting for one begrotingsjaar in one fase of the cycle.
+        CREATE TABLE stand (
+            id INTEGER PRIMARY KEY, sleutel TEXT NOT NULL UNIQUE, hoofdstuk TEXT NOT NULL REFERENCES begroting(hoofdstuk),
+            begrotingsjaar INTEGER NOT NULL, fase TEXT NOT NULL, volgorde_fase INTEGER NOT NULL, naam_zoals_gepubliceerd TEXT,
+            van_jaar INTEGER, tot_jaar INTEGER, aantal_regels INTEGER NOT NULL, etag TEXT NOT NULL, titelregel INTEGER,
+            UNIQUE (hoofdstuk, begrotingsjaar, fase));
+        CREATE TABLE stand_bron (
+            stand_id INTEGER NOT NULL REFERENCES stand(id), bron_id INTEGER NOT NULL REFERENCES bronbestand(id), inhoud TEXT NOT NULL,
+            PRIMARY KEY (stand_id, bron_id));
+        -- A printed line of a stand: an artikel line (ouder_id NULL) or a part of one at any depth (niveau, pad of its ancestors).
         CREATE TABLE regel (
-            id INTEGER PRIMARY KEY, begroting TEXT NOT NULL REFERENCES begroting(code), soort TEXT NOT NULL,
-            artikel INTEGER NOT NULL, waarvan TEXT, omschrijving TEXT NOT NULL, categorie TEXT NOT NULL,
-            bron_tabel TEXT NOT NULL, bron_regel INTEGER NOT NULL,
-            UNIQUE (begroting, soort, artikel, waarvan));
-        -- One figure per line and year; bedrag NULL is a blank in the source, not 0.
+            id INTEGER PRIMARY KEY, stand_id INTEGER NOT NULL REFERENCES stand(id), soort TEXT NOT NULL, artikel INTEGER NOT NULL,
+            ouder_id INTEGER REFERENCES regel(id), niveau TEXT NOT NULL, diepte INTEGER NOT NULL, pad TEXT NOT NULL,
+            omschrijving TEXT NOT NULL, code TEXT, categorie TEXT, totaalregel INTEGER NOT NULL,
+            bron_id INTEGER NOT NULL REFERENCES bronbestand(id), bron_tabel TEXT NOT NULL, bron_regel INTEGER NOT NULL);
+        -- One figure per line and year, with the source line it stands on; bedrag NULL is a blank in the source, not 0.
         CREATE TABLE regelbedrag (
             regel_id INTEGER NOT NULL REFERENCES regel(id), jaar INTEGER NOT NULL, bedrag INTEGER,
-            PRIMARY KEY (regel_id, jaar));
-        -- Printed totals are facts about the document, kept apart from the lines and never recomputed.
+            bron_id INTEGER NOT NULL, bron_regel INTEGER NOT NULL, PRIMARY KEY (regel_id, jaar)) WITHOUT ROWID;
+        -- Printed totals are facts about a source, kept apart from the lines and never recomputed.
         CREATE TABLE gedrukt_totaal (
-            begroting TEXT NOT NULL, soort TEXT NOT NULL, totaal TEXT NOT NULL, jaar INTEGER NOT NULL, bedrag INTEGER,
-            bron_tabel TEXT NOT NULL, bron_regel INTEGER NOT NULL, PRIMARY KEY (begroting, soort, totaal, jaar));
+            stand_id INTEGER NOT NULL REFERENCES stand(id), soort TEXT NOT NULL, totaal TEXT NOT NULL, alleen_beleid INTEGER NOT NULL,
+            jaar INTEGER NOT NULL, bedrag INTEGER, bron_id INTEGER NOT NULL, bron_tabel TEXT NOT NULL, bron_regel INTEGER NOT NULL,
+            PRIMARY KEY (stand_id, soort, totaal, jaar));
+        -- Doubts found while reading and merging the sources (kept whole, as /v1/bevindingen serves them).
+        CREATE TABLE bevinding (id TEXT PRIMARY KEY, soort TEXT NOT NULL, ernst TEXT NOT NULL, hoofdstuk TEXT, inhoud TEXT NOT NULL);
         CREATE TABLE uitgavenbegroting_jenv (
             volgorde INTEGER PRIMARY KEY, omschrijving TEXT NOT NULL, bedrag INTEGER NOT NULL, artikel INTEGER, bron_regel INTEGER NOT NULL);
         CREATE TABLE organisatie (
@@ -39,47 +57,114 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         CREATE TABLE bezetting (
             volgorde INTEGER PRIMARY KEY, organisatie_zoals_gedrukt TEXT NOT NULL, organisatie TEXT,
             bezetting_fte INTEGER, budget_miljoen INTEGER, komt_overeen_met TEXT, bron_regel INTEGER NOT NULL);
+        """;
+
+    /// <summary>Indexes are made after the rows are in: one sort per index instead of a B-tree update per row.</summary>
+    public const string Indexen = """
+        CREATE INDEX regel_stand ON regel (stand_id, soort, artikel);
+        CREATE INDEX regel_ouder ON regel (ouder_id);
         CREATE INDEX regelbedrag_jaar ON regelbedrag (jaar);
         CREATE INDEX organisatiefeit_organisatie ON organisatiefeit (organisatie);
         """;
 
+    private static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web);
+
     private static string? LeegIsNull(string waarde) => waarde.Length == 0 ? null : waarde;
 
-    public void Schrijf(IReadOnlyDictionary<string, RuweTabel> tabellen)
+    public void Schrijf(Documentlezer document, IReadOnlyList<RegisterBegroting> begrotingen, IReadOnlyList<Bronbestand> bronnen,
+        IReadOnlyList<SamengesteldeStand> standen, IReadOnlyList<Bevinding> bevindingen, string versie)
     {
         Voer(Schema);
-        Voer("INSERT INTO laadinfo VALUES ('bron', @Bron), ('geladen_op', @Op)",
-            new { Bron = Bronnen.Document, Op = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
+        Voer("INSERT INTO laadinfo VALUES ('bron', @Bron), ('versie', @Versie), ('geladen_op', @Op)",
+            new { Bron = Bronnen.Document, Versie = versie, Op = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
 
-        foreach (var r in tabellen[Lader.Begrotingen].Rijen)
+        foreach (var b in begrotingen)
         {
-            Voer("INSERT INTO begroting VALUES (@code, @naam, @stand, @eenheid, @van, @tot, @bron)",
-                new { code = r["begroting"], naam = r["naam"], stand = r["stand"], eenheid = r["eenheid"], van = int.Parse(r["van_jaar"], CultureInfo.InvariantCulture), tot = int.Parse(r["tot_jaar"], CultureInfo.InvariantCulture), bron = Velden.Geheel(r["bron_regel"]) });
+            Voer("INSERT INTO begroting VALUES (@Hoofdstuk, @Code, @Naam, @Soort, @Volgorde)", b);
         }
-        foreach (var r in tabellen[Lader.Artikelen].Rijen) SchrijfRegel(r, waarvan: null, r["categorie"]);
-        var categorie = tabellen[Lader.Artikelen].Rijen.ToDictionary(r => (r["begroting"], r["soort"], r["artikel"]), r => r["categorie"]);
-        foreach (var r in tabellen[Lader.Waarvanregels].Rijen) SchrijfRegel(r, r["omschrijving"], categorie[(r["begroting"], r["soort"], r["artikel"])]);
-
-        foreach (var r in tabellen[Lader.GedrukteTotalen].Rijen)
+        var bronId = new Dictionary<Bronbestand, long>();
+        foreach (var bron in bronnen)
         {
-            foreach (var jaar in Velden.JaarKolommen(r.Kolommen))
+            bronId[bron] = verbinding.ExecuteScalar<long>(
+                "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door) RETURNING id",
+                new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor }, transactie);
+        }
+        SchrijfStanden(document.TitelregelPerStand(), standen, bronId);
+        foreach (var b in bevindingen.DistinctBy(b => b.Id))
+        {
+            Voer("INSERT INTO bevinding VALUES (@Id, @Soort, @Ernst, @Hoofdstuk, @Inhoud)",
+                new { b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Inhoud = JsonSerializer.Serialize(b, JsonOpties) });
+        }
+        SchrijfDocumenttabellen(document.Tabellen);
+        Voer(Indexen);
+    }
+
+    private void SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IReadOnlyList<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId)
+    {
+        using var regel = Bereid("""
+            INSERT INTO regel (stand_id, soort, artikel, ouder_id, niveau, diepte, pad, omschrijving, code, categorie, totaalregel, bron_id, bron_tabel, bron_regel)
+            VALUES ($stand, $soort, $artikel, $ouder, $niveau, $diepte, $pad, $omschrijving, $code, $categorie, $totaal, $bron, $tabel, $regel) RETURNING id
+            """, "$stand", "$soort", "$artikel", "$ouder", "$niveau", "$diepte", "$pad", "$omschrijving", "$code", "$categorie", "$totaal", "$bron", "$tabel", "$regel");
+        using var bedrag = Bereid("INSERT INTO regelbedrag VALUES ($regel, $jaar, $bedrag, $bron, $bronregel)", "$regel", "$jaar", "$bedrag", "$bron", "$bronregel");
+        using var totaal = Bereid("INSERT INTO gedrukt_totaal VALUES ($stand, $soort, $totaal, $beleid, $jaar, $bedrag, $bron, $tabel, $regel)",
+            "$stand", "$soort", "$totaal", "$beleid", "$jaar", "$bedrag", "$bron", "$tabel", "$regel");
+
+        foreach (var stand in standen)
+        {
+            var jaren = stand.Regels.SelectMany(r => r.Bedragen.Keys).ToList();
+            var standId = verbinding.ExecuteScalar<long>("""
+                INSERT INTO stand (sleutel, hoofdstuk, begrotingsjaar, fase, volgorde_fase, naam_zoals_gepubliceerd, van_jaar, tot_jaar, aantal_regels, etag, titelregel)
+                VALUES (@Sleutel, @Hoofdstuk, @Begrotingsjaar, @Fase, @VolgordeFase, @Naam, @Van, @Tot, @Aantal, @Etag, @Titelregel) RETURNING id
+                """,
+                new
+                {
+                    Sleutel = stand.Sleutel.Id, stand.Sleutel.Hoofdstuk, stand.Sleutel.Begrotingsjaar, stand.Sleutel.Fase,
+                    VolgordeFase = Begrotingscodes.Volgorde(stand.Sleutel.Fase), Naam = stand.NaamZoalsGepubliceerd,
+                    Van = jaren.Count == 0 ? (int?)null : jaren.Min(), Tot = jaren.Count == 0 ? (int?)null : jaren.Max(),
+                    Aantal = stand.Regels.Count, stand.Etag, Titelregel = titelregels.TryGetValue(stand.Sleutel, out var titel) ? titel : (int?)null,
+                }, transactie);
+            foreach (var (bron, inhoud) in stand.Bronnen)
             {
-                Voer("INSERT INTO gedrukt_totaal VALUES (@b, @s, @t, @jaar, @bedrag, @tabel, @bron)",
-                    new { b = r["begroting"], s = r["soort"], t = r["totaal"], jaar, bedrag = Velden.Geheel(r[Jaar(jaar)]), tabel = r["bron_tabel"], bron = Velden.Geheel(r["bron_regel"]) });
+                Voer("INSERT INTO stand_bron VALUES (@standId, @bron, @inhoud)", new { standId, bron = bronId[bron], inhoud });
+            }
+
+            // Parents before children: a line is written after every line on its path, in the order the sources give them.
+            var ids = new Dictionary<SamengesteldeRegel, long>();
+            foreach (var r in stand.Regels.OrderBy(r => r.Diepte))
+            {
+                var pad = string.Join(" > ", r.Regel.Pad.Take(r.Diepte - 1).Select(p => p.Omschrijving));
+                ids[r] = (long)Voer(regel, standId, r.Regel.Soort, r.Regel.Artikel, r.Ouder is null ? null : ids[r.Ouder], r.Regel.Niveau, r.Diepte, pad,
+                    r.Regel.Omschrijving, r.Regel.Code, r.Categorie, r.Regel.IsTotaalregel ? 1 : 0, bronId[r.Bron],
+                    r.Regel.BronTabel ?? r.Bron.Naam, r.Regel.Herkomst.Regel)!;
+                foreach (var (jaar, b) in r.Bedragen)
+                {
+                    Voer(bedrag, ids[r], jaar, b.Bedrag, bronId[b.Bron], b.Waar.Regel);
+                }
+            }
+            foreach (var (t, bron) in stand.Totalen)
+            {
+                foreach (var (jaar, b) in t.Bedragen)
+                {
+                    Voer(totaal, standId, t.Soort, t.Totaal, t.AlleenBeleidsartikelen ? 1 : 0, jaar, b, bronId[bron], t.BronTabel ?? bron.Naam, t.Herkomst.Regel);
+                }
             }
         }
+    }
+
+    private void SchrijfDocumenttabellen(IReadOnlyDictionary<string, RuweTabel> tabellen)
+    {
         var volgorde = 0;
-        foreach (var r in tabellen[Lader.UitgavenbegrotingJenV].Rijen)
+        foreach (var r in tabellen[Documentlezer.UitgavenbegrotingJenV].Rijen)
         {
             Voer("INSERT INTO uitgavenbegroting_jenv VALUES (@volgorde, @o, @bedrag, @artikel, @bron)",
                 new { volgorde = ++volgorde, o = r["omschrijving"], bedrag = Velden.Geheel(r["bedrag"]), artikel = Velden.Geheel(r["artikel"]), bron = Velden.Geheel(r["bron_regel"]) });
         }
-        foreach (var r in tabellen[Lader.Organisaties].Rijen)
+        foreach (var r in tabellen[Documentlezer.Organisaties].Rijen)
         {
             Voer("INSERT INTO organisatie VALUES (@code, @naam, @afk, @soort, @deel, @bron)",
                 new { code = r["code"], naam = r["naam"], afk = LeegIsNull(r["afkorting"]), soort = r["soort"], deel = LeegIsNull(r["onderdeel_van"]), bron = Velden.Geheel(r["bron_regel"]) });
         }
-        foreach (var r in tabellen[Lader.Organisatiefeiten].Rijen)
+        foreach (var r in tabellen[Documentlezer.Organisatiefeiten].Rijen)
         {
             Voer("""
                 INSERT INTO organisatiefeit (organisatie, meting, omschrijving, jaar, peildatum, waarde, zoals_gedrukt, eenheid, kwalificatie, tabel, deel_van, komt_overeen_met, bron_sectie, bron_regel)
@@ -94,28 +179,29 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                 });
         }
         volgorde = 0;
-        foreach (var r in tabellen[Lader.Bezetting].Rijen)
+        foreach (var r in tabellen[Documentlezer.Bezetting].Rijen)
         {
             Voer("INSERT INTO bezetting VALUES (@volgorde, @gedrukt, @org, @fte, @budget, @komt, @bron)",
                 new { volgorde = ++volgorde, gedrukt = r["organisatie_zoals_gedrukt"], org = LeegIsNull(r["organisatie"]), fte = Velden.Geheel(r["bezetting_fte"]), budget = Velden.Geheel(r["budget_miljoen"]), komt = LeegIsNull(r["komt_overeen_met"]), bron = Velden.Geheel(r["bron_regel"]) });
         }
     }
 
-    private void SchrijfRegel(RuweRij r, string? waarvan, string categorie)
+    /// <summary>A statement prepared once and run for every row: the bulk of a load is a few statements run many times.</summary>
+    private SqliteCommand Bereid(string sql, params string[] parameters)
     {
-        var id = verbinding.ExecuteScalar<long>("""
-            INSERT INTO regel (begroting, soort, artikel, waarvan, omschrijving, categorie, bron_tabel, bron_regel)
-            VALUES (@b, @s, @a, @waarvan, @o, @categorie, @tabel, @bron) RETURNING id
-            """,
-            new { b = r["begroting"], s = r["soort"], a = int.Parse(r["artikel"], CultureInfo.InvariantCulture), waarvan, o = r["omschrijving"], categorie, tabel = r["bron_tabel"], bron = Velden.Geheel(r["bron_regel"]) },
-            transactie);
-        foreach (var jaar in Velden.JaarKolommen(r.Kolommen))
-        {
-            Voer("INSERT INTO regelbedrag VALUES (@id, @jaar, @bedrag)", new { id, jaar, bedrag = Velden.Geheel(r[Jaar(jaar)]) });
-        }
+        var opdracht = verbinding.CreateCommand();
+        opdracht.Transaction = transactie;
+        opdracht.CommandText = sql;
+        foreach (var p in parameters) opdracht.Parameters.Add(new SqliteParameter { ParameterName = p });
+        opdracht.Prepare();
+        return opdracht;
     }
 
-    private static string Jaar(int jaar) => jaar.ToString(CultureInfo.InvariantCulture);
+    private static object? Voer(SqliteCommand opdracht, params object?[] waarden)
+    {
+        for (var i = 0; i < waarden.Length; i++) opdracht.Parameters[i].Value = waarden[i] ?? DBNull.Value;
+        return opdracht.ExecuteScalar();
+    }
 
     private void Voer(string sql, object? parameters = null) => verbinding.Execute(sql, parameters, transactie);
 }

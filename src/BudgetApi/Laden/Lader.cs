@@ -1,5 +1,5 @@
-using System.Globalization;
-using FluentValidation;
+using System.Text;
+using BudgetApi.Domein;
 using Microsoft.Data.Sqlite;
 
 namespace BudgetApi.Laden;
@@ -8,116 +8,118 @@ namespace BudgetApi.Laden;
 public sealed record Laadresultaat(IReadOnlyList<Laadprobleem> Problemen, IReadOnlyDictionary<string, int> RijenPerBestand)
 {
     public bool Gelukt => Problemen.Count == 0;
+
+    /// <summary>The standen the load holds, with the hash of each source's contribution: an import compares against it.</summary>
+    public IReadOnlyList<SamengesteldeStand> Standen { get; init; } = [];
 }
 
 /// <summary>
-/// The only writer: reads data/, validates every row, and builds the SQLite database in a temporary file that
-/// replaces the previous database only when it is complete. A failed load leaves the previous database as it was.
+/// The only writer: reads data/ and the stand files, validates every row of every file, merges the sources into standen, and
+/// builds the SQLite database in a temporary file that replaces the target only when it is complete. A failed load leaves
+/// the previous database as it was.
 /// </summary>
 public static class Lader
 {
-    public const string Begrotingen = "begrotingen.csv";
-    public const string Artikelen = "artikelen.csv";
-    public const string Waarvanregels = "waarvanregels.csv";
-    public const string GedrukteTotalen = "gedrukte-totalen.csv";
-    public const string UitgavenbegrotingJenV = "uitgavenbegroting-jenv.csv";
-    public const string Organisaties = "organisaties.csv";
-    public const string Organisatiefeiten = "organisatiefeiten.csv";
-    public const string Bezetting = "bezetting.csv";
+    public const string Begrotingen = Documentlezer.Begrotingen;
+    public const string Artikelen = Documentlezer.Artikelen;
+    public const string Waarvanregels = Documentlezer.Waarvanregels;
+    public const string GedrukteTotalen = Documentlezer.GedrukteTotalen;
+    public const string UitgavenbegrotingJenV = Documentlezer.UitgavenbegrotingJenV;
+    public const string Organisaties = Documentlezer.Organisaties;
+    public const string Organisatiefeiten = Documentlezer.Organisatiefeiten;
+    public const string Bezetting = Documentlezer.Bezetting;
 
-    public static Laadresultaat Laad(string dataMap, string databasePad)
+    /// <summary>Loads the data folder alone (its document and data/standen/), as the tests and a plain start do.</summary>
+    public static Laadresultaat Laad(string dataMap, string databasePad, IReadOnlyList<IStandlezer>? lezers = null) =>
+        Laad(dataMap, Standbestandsmappen.Zoek(dataMap, importMap: null), databasePad, lezers ?? [], versie: "");
+
+    /// <summary>
+    /// Loads the document in <paramref name="dataMap"/> and the given stand files into a new database at <paramref name="databasePad"/>.
+    /// With <paramref name="databasePad"/> null nothing is written: the load only validates (an import checks its file this way).
+    /// </summary>
+    public static Laadresultaat Laad(string dataMap, IReadOnlyList<Standbestand> bestanden, string? databasePad, IReadOnlyList<IStandlezer> lezers, string versie)
     {
         var problemen = new List<Laadprobleem>();
-        var context = new Laadcontext();
-        var tabellen = new Dictionary<string, RuweTabel>();
+        var document = Documentlezer.Lees(dataMap, problemen);
+        var rijen = document.RijenPerBestand;
+        if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
-        // Files are validated in dependency order: a row may only point to what an earlier file established.
-        // A row registers its key even when one of its figures is wrong: a bad amount in article 31 is one problem,
-        // not also one for every waarvan line and reference that points to article 31.
-        var begrotingen = Valideer(dataMap, Begrotingen, ["begroting", "naam", "stand", "eenheid", "van_jaar", "tot_jaar", "bron_regel"],
-            (_, eerste) => new BegrotingValidator(eerste), r => r["begroting"], problemen, tabellen,
-            r =>
-            {
-                if (Velden.IsJaar(r["van_jaar"]) && Velden.IsJaar(r["tot_jaar"]))
-                {
-                    context.Begrotingen.TryAdd(r["begroting"], (int.Parse(r["van_jaar"], CultureInfo.InvariantCulture), int.Parse(r["tot_jaar"], CultureInfo.InvariantCulture)));
-                }
-            });
-        Valideer(dataMap, Artikelen, ["begroting", "soort", "artikel", "omschrijving", "categorie", "bron_tabel", "bron_regel"],
-            (_, eerste) => new ArtikelValidator(context, eerste), r => RijValidator.Sleutel(r["begroting"], r["soort"], r["artikel"]), problemen, tabellen,
-            r => context.Artikelen.Add((r["begroting"], r["soort"], r["artikel"])));
-        Valideer(dataMap, Waarvanregels, ["begroting", "soort", "artikel", "omschrijving", "bron_tabel", "bron_regel"],
-            (_, eerste) => new WaarvanregelValidator(context, eerste), r => RijValidator.Sleutel(r["begroting"], r["soort"], r["artikel"], r["omschrijving"]), problemen, tabellen,
-            r => context.Waarvanregels.Add((r["begroting"], r["soort"], r["artikel"], r["omschrijving"])));
-        Valideer(dataMap, GedrukteTotalen, ["begroting", "soort", "totaal", "bron_tabel", "bron_regel"],
-            (_, eerste) => new GedruktTotaalValidator(context, eerste), r => RijValidator.Sleutel(r["begroting"], r["soort"], r["totaal"]), problemen, tabellen, _ => { });
-        Valideer(dataMap, UitgavenbegrotingJenV, ["omschrijving", "bedrag", "artikel", "bron_regel"],
-            (_, eerste) => new UitgavenbegrotingValidator(context, eerste), r => r["omschrijving"], problemen, tabellen, _ => { });
-        // Organisations may name a parent that stands further down the file, so every code is known before the rows are checked.
-        Valideer(dataMap, Organisaties, ["code", "naam", "afkorting", "soort", "onderdeel_van", "bron_regel"],
-            (tabel, eerste) =>
-            {
-                foreach (var rij in tabel.Rijen.Where(r => r["code"].Length > 0)) context.Organisaties.Add(rij["code"]);
-                return new OrganisatieValidator(context, eerste);
-            }, r => r["code"], problemen, tabellen, _ => { });
-        Valideer(dataMap, Organisatiefeiten, ["organisatie", "meting", "omschrijving", "jaar", "peildatum", "waarde", "zoals_gedrukt", "eenheid", "kwalificatie", "tabel", "deel_van", "komt_overeen_met", "bron_sectie", "bron_regel"],
-            (_, eerste) => new OrganisatiefeitValidator(context, eerste),
-            r => RijValidator.Sleutel(r["organisatie"], r["meting"], r["omschrijving"], r["jaar"], r["peildatum"]), problemen, tabellen, _ => { });
-        ValideerDeelVan(tabellen.GetValueOrDefault(Organisatiefeiten), problemen);
-        Valideer(dataMap, Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "komt_overeen_met", "bron_regel"],
-            (_, eerste) => new BezettingValidator(context, eerste), r => r["organisatie_zoals_gedrukt"], problemen, tabellen, _ => { });
-
-        var rijen = tabellen.ToDictionary(t => t.Key, t => t.Value.Rijen.Count);
-        if (problemen.Count > 0 || begrotingen is null)
+        var documentbron = new Bronbestand(Documentlezer.Bestand, Documentlezer.Formaat, document.Sha256(), 0);
+        var bijdragen = new List<Bijdrage> { new(documentbron, document.AlsStanden()) };
+        var bevindingen = new List<Bevinding>();
+        foreach (var bestand in bestanden)
         {
-            return new Laadresultaat(problemen, rijen);
+            var resultaat = LeesStandbestand(bestand, lezers);
+            problemen.AddRange(resultaat.Problemen.Select(p => new Laadprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding, bestand.Map)));
+            if (!resultaat.Gelukt) continue;
+            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor);
+            bijdragen.Add(new Bijdrage(bron, resultaat));
+            bevindingen.AddRange(resultaat.Bevindingen);
         }
+        if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
-        Bouw(tabellen, databasePad);
-        return new Laadresultaat([], rijen);
+        var begrotingen = RegisterMetBronnen(document.Registry, bijdragen);
+        var (standen, samenstelling) = Standsamenstelling.Stel(bijdragen);
+        bevindingen.AddRange(samenstelling);
+        if (databasePad is not null)
+        {
+            Bouw(databasePad, (verbinding, transactie) =>
+                new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bijdragen.Select(b => b.Bron).ToList(), standen, bevindingen, versie));
+        }
+        return new Laadresultaat([], rijen) { Standen = standen };
     }
 
-    private static RuweTabel? Valideer(
-        string dataMap, string bestand, string[] verplichteKolommen,
-        Func<RuweTabel, IReadOnlyDictionary<string, int>, RijValidator> maakValidator, Func<RuweRij, string> sleutel,
-        List<Laadprobleem> problemen, Dictionary<string, RuweTabel> tabellen, Action<RuweRij> registreer)
+    /// <summary>Reads one stand file with the reader its header names; a header no reader knows is a refusal naming the file.</summary>
+    public static Leesresultaat LeesStandbestand(Standbestand bestand, IReadOnlyList<IStandlezer> lezers, Standverwachting? verwachting = null)
     {
-        var tabel = RuweTabel.Lees(dataMap, bestand, problemen);
-        tabellen[bestand] = tabel;
-        if (tabel.Kolommen.Count == 0 || !tabel.HeeftKolommen(verplichteKolommen, problemen)) return null;
-
-        var eersteRegel = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var rij in tabel.Rijen) eersteRegel.TryAdd(sleutel(rij), rij.Regel);
-
-        var validator = maakValidator(tabel, eersteRegel);
-        foreach (var rij in tabel.Rijen)
+        var tekst = Encoding.UTF8.GetString(bestand.Lees()).TrimStart('\uFEFF');
+        var kopregel = new StringReader(tekst).ReadLine() ?? "";
+        var velden = KopVelden(kopregel);
+        var lezer = lezers.FirstOrDefault(l => l.Herkent(velden));
+        if (lezer is null)
         {
-            var uitkomst = validator.Validate(rij);
-            foreach (var fout in uitkomst.Errors)
-            {
-                problemen.Add(new Laadprobleem(bestand, rij.Regel, rij.KolomNummer(fout.PropertyName), fout.ErrorMessage));
-            }
-            registreer(rij);
+            var bekend = string.Join(", ", lezers.Select(l => l.Formaat));
+            return new Leesresultaat("", [], [], [], [],
+                [new Leesprobleem(bestand.Naam, 1, 0, $"de kopregel is van geen bekend formaat; bekende formaten: {bekend} (zie docs/standbestanden.md)")]);
         }
-        return tabel;
+        return lezer.Lees(bestand.Naam, new StringReader(tekst), verwachting);
     }
 
-    /// <summary>A 'deel_van' must name a row of the same table (and year), or the reconciliation would compare with nothing.</summary>
-    private static void ValideerDeelVan(RuweTabel? feiten, List<Laadprobleem> problemen)
+    /// <summary>The fields of a header row, split as CSV (a header may quote a field that holds commas).</summary>
+    private static List<string> KopVelden(string kopregel)
     {
-        if (feiten is null || feiten.Kolommen.Count == 0) return;
-        var rijen = feiten.Rijen.Select(r => (r["tabel"], r["omschrijving"], r["jaar"])).ToHashSet();
-        foreach (var rij in feiten.Rijen.Where(r => r["deel_van"].Length > 0 && r["tabel"].Length > 0))
+        var velden = new List<string>();
+        var veld = new StringBuilder();
+        var tussenAanhalingstekens = false;
+        for (var i = 0; i < kopregel.Length; i++)
         {
-            if (!rijen.Contains((rij["tabel"], rij["deel_van"], rij["jaar"])))
-            {
-                problemen.Add(new Laadprobleem(feiten.Bestand, rij.Regel, rij.KolomNummer("deel_van"),
-                    $"kolom 'deel_van': tabel '{rij["tabel"]}' heeft geen regel '{rij["deel_van"]}' voor jaar '{rij["jaar"]}'"));
-            }
+            var c = kopregel[i];
+            if (c == '"' && tussenAanhalingstekens && i + 1 < kopregel.Length && kopregel[i + 1] == '"') { veld.Append('"'); i++; }
+            else if (c == '"') tussenAanhalingstekens = !tussenAanhalingstekens;
+            else if (c == ',' && !tussenAanhalingstekens) { velden.Add(veld.ToString()); veld.Clear(); }
+            else veld.Append(c);
         }
+        velden.Add(veld.ToString());
+        return velden;
     }
 
-    private static void Bouw(Dictionary<string, RuweTabel> tabellen, string databasePad)
+    /// <summary>
+    /// The registry's begrotingen, and every hoofdstuk a source names that the registry lacks (a new one, like XXIII): it is known
+    /// by its hoofdstuk code and the name the source gives it, so nothing a source holds is left unreachable.
+    /// </summary>
+    private static List<RegisterBegroting> RegisterMetBronnen(IReadOnlyList<RegisterBegroting> registry, IEnumerable<Bijdrage> bijdragen)
+    {
+        var begrotingen = registry.ToList();
+        foreach (var kop in bijdragen.SelectMany(b => b.Resultaat.Standen))
+        {
+            if (begrotingen.Any(b => b.Hoofdstuk == kop.Stand.Hoofdstuk)) continue;
+            begrotingen.Add(new RegisterBegroting(kop.Stand.Hoofdstuk, kop.Stand.Hoofdstuk, kop.NaamZoalsGepubliceerd ?? kop.Stand.Hoofdstuk, "begroting", begrotingen.Count));
+        }
+        return begrotingen;
+    }
+
+    /// <summary>Builds the database beside its target in a temporary file, in one transaction, and moves it into place only when complete.</summary>
+    private static void Bouw(string databasePad, Action<SqliteConnection, SqliteTransaction> schrijf)
     {
         var map = Path.GetDirectoryName(Path.GetFullPath(databasePad))!;
         Directory.CreateDirectory(map);
@@ -129,15 +131,27 @@ public static class Lader
         var tijdelijk = $"{databasePad}.{Guid.NewGuid():N}.bouw";
         try
         {
-            // Pooling off: the file must be closed before it is moved into place.
+            // Pooling off: the file must be closed before it is moved into place. The journal is off and writes are not synced
+            // while building: the file is not the database until the move, and a crash before it only leaves a .bouw file.
             using (var verbinding = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tijdelijk, Pooling = false }.ToString()))
             {
                 verbinding.Open();
-                using var transactie = verbinding.BeginTransaction();
-                var schrijver = new Databaseschrijver(verbinding, transactie);
-                schrijver.Schrijf(tabellen);
-                transactie.Commit();
+                using (var pragma = verbinding.CreateCommand())
+                {
+                    pragma.CommandText = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;";
+                    pragma.ExecuteNonQuery();
+                }
+                using (var transactie = verbinding.BeginTransaction())
+                {
+                    schrijf(verbinding, transactie);
+                    transactie.Commit();
+                }
+                // Synced once, whole, before the move makes it the database.
+                using var sync = verbinding.CreateCommand();
+                sync.CommandText = "PRAGMA synchronous = FULL; PRAGMA user_version = 1;";
+                sync.ExecuteNonQuery();
             }
+            using (var bestand = new FileStream(tijdelijk, FileMode.Open, FileAccess.ReadWrite)) bestand.Flush(flushToDisk: true);
             File.Move(tijdelijk, databasePad, overwrite: true);
         }
         finally

@@ -89,8 +89,8 @@ public sealed record RuweTabel(string Bestand, IReadOnlyList<string> Kolommen, I
     }
 }
 
-/// <summary>One problem in data/: file, line and column (1-based; 0 when it concerns the whole file or line).</summary>
-public sealed record Laadprobleem(string Bestand, int Regel, int Kolom, string Melding)
+/// <summary>One problem in a file of the load: folder and file, line and column (1-based; 0 when it concerns the whole file or line).</summary>
+public sealed record Laadprobleem(string Bestand, int Regel, int Kolom, string Melding, string Map = "data")
 {
-    public override string ToString() => $"data/{Bestand}:{Regel}:{Kolom}: {Melding}";
+    public override string ToString() => $"{Map}/{Bestand}:{Regel}:{Kolom}: {Melding}";
 }

@@ -5,6 +5,9 @@ namespace BudgetApi.Laden;
 /// <summary>What the earlier files of a load established, so later rows can be checked against it.</summary>
 public sealed class Laadcontext
 {
+    /// <summary>The registry: a begroting's code (JenV) → its hoofdstuk (VI).</summary>
+    public Dictionary<string, string> Hoofdstukken { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, (int VanJaar, int TotJaar)> Begrotingen { get; } = new(StringComparer.Ordinal);
     public HashSet<(string Begroting, string Soort, string Artikel)> Artikelen { get; } = [];
     public HashSet<(string Begroting, string Soort, string Artikel, string Waarvan)> Waarvanregels { get; } = [];
@@ -96,13 +99,34 @@ public abstract class RijValidator : AbstractValidator<RuweRij>
     public static string Sleutel(params string[] delen) => string.Join('\u001f', delen);
 }
 
+public sealed partial class HoofdstukValidator : RijValidator
+{
+    public static readonly IReadOnlyList<string> Soorten = ["begroting", "fonds"];
+
+    public HoofdstukValidator(IReadOnlyDictionary<string, int> eersteRegel)
+    {
+        // Roman numerals with an optional letter (IIA, IXB) for begrotingen, one letter for the funds (A, B, J).
+        RuleFor(r => r["hoofdstuk"]).Must(h => HoofdstukPatroon().IsMatch(h)).OverridePropertyName("hoofdstuk")
+            .WithMessage((_, h) => $"kolom 'hoofdstuk': '{h}' is geen hoofdstuk (romeins cijfer met eventueel een letter, zoals VI of IXB, of één letter voor een fonds)");
+        Verplicht("code");
+        Verplicht("naam");
+        EenVan("soort", Soorten);
+        UniekeSleutel(eersteRegel, r => r["hoofdstuk"], "hoofdstuk", "hoofdstuk");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([IVX]+[A-Z]?|[A-Z])$")]
+    private static partial System.Text.RegularExpressions.Regex HoofdstukPatroon();
+}
+
 public sealed class BegrotingValidator : RijValidator
 {
-    public BegrotingValidator(IReadOnlyDictionary<string, int> eersteRegel)
+    public BegrotingValidator(Laadcontext context, IReadOnlyDictionary<string, int> eersteRegel)
     {
-        Verplicht("begroting");
+        RuleFor(r => r["begroting"]).Must(context.Hoofdstukken.ContainsKey).OverridePropertyName("begroting")
+            .WithMessage((_, b) => $"kolom 'begroting': '{b}' is geen code uit hoofdstukken.csv");
         Verplicht("naam");
-        Verplicht("stand");
+        RuleFor(r => r["begrotingsjaar"]).Must(Velden.IsJaar).OverridePropertyName("begrotingsjaar").WithMessage((_, v) => $"kolom 'begrotingsjaar': '{v}' is geen jaartal");
+        EenVan("fase", Domein.Begrotingscodes.Fasen);
         EenVan("eenheid", [Codes.EenheidBegroting]);
         RuleFor(r => r["van_jaar"]).Must(Velden.IsJaar).OverridePropertyName("van_jaar").WithMessage((_, v) => $"kolom 'van_jaar': '{v}' is geen jaartal");
         RuleFor(r => r["tot_jaar"]).Must(Velden.IsJaar).OverridePropertyName("tot_jaar").WithMessage((_, v) => $"kolom 'tot_jaar': '{v}' is geen jaartal");

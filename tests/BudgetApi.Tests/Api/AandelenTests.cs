@@ -121,7 +121,7 @@ public sealed class AandelenTests(BudgetApiFactory factory)
     [InlineData("", "begroting", "verplicht")]
     [InlineData("begroting=XYZ", "begroting", "toegestaan: JenV, AenM")]
     [InlineData("begroting=JenV&begroting=AenM", "begroting", "toegestaan: JenV, AenM")]
-    [InlineData("begroting=JenV&soort=saldo", "soort", "toegestaan: uitgaven, ontvangsten")]
+    [InlineData("begroting=JenV&soort=saldo", "soort", "toegestaan: verplichtingen, uitgaven, ontvangsten")]
     [InlineData("begroting=JenV&jaar=2031", "jaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("begroting=JenV&jaar=abc", "jaar", "Parameter 'jaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("begroting=JenV&niveau=organisatie", "niveau", "toegestaan: artikel, waarvan")]

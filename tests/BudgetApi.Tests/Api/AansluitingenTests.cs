@@ -33,7 +33,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         var (gegevens, _) = await _client.GetLijst($"{Url}?begroting=JenV&soort=ontvangsten&aansluiting=gedrukt-totaal");
 
         gegevens.Should().HaveCount(10);
-        var totaal2026 = Rij(gegevens, "gedrukt-totaal/JenV/ontvangsten/totaal/2026");
+        var totaal2026 = Rij(gegevens, "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
         totaal2026.Bedrag("gedrukt").Should().Be(18_596_347);
         totaal2026.Bedrag("berekend").Should().Be(1_843_526);
         totaal2026.Bedrag("juisteWaarde").Should().Be(1_843_526);
@@ -42,7 +42,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         totaal2026.Bedrag("bronRegel").Should().Be(533);
         totaal2026.Tekst("bronTabel").Should().Be("B. Ontvangsten JenV");
         totaal2026.Tekst("bronRegels").Should().Be("537,539,543,549,553,557,559,561");
-        var beleid2026 = Rij(gegevens, "gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/2026");
+        var beleid2026 = Rij(gegevens, "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal-beleidsartikelen/2026");
         beleid2026.Bedrag("gedrukt").Should().Be(18_020_661);
         beleid2026.Bedrag("juisteWaarde").Should().Be(1_833_020);
         beleid2026.Bedrag("bronRegel").Should().Be(535);
@@ -50,11 +50,11 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
 
         foreach (var jaar in Jaren)
         {
-            var totaal = Rij(gegevens, $"gedrukt-totaal/JenV/ontvangsten/totaal/{jaar}");
+            var totaal = Rij(gegevens, $"gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/{jaar}");
             totaal.Tekst("oordeel").Should().Be("sluit-niet");
             totaal.Bedrag("juisteWaarde").Should().Be(SomOntvangstenJenV(jaar, alleenBeleid: false));
             totaal.Bedrag("verschil").Should().Be(totaal.Bedrag("gedrukt") - totaal.Bedrag("berekend"));
-            var beleid = Rij(gegevens, $"gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/{jaar}");
+            var beleid = Rij(gegevens, $"gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal-beleidsartikelen/{jaar}");
             beleid.Tekst("oordeel").Should().Be("sluit-niet");
             beleid.Bedrag("juisteWaarde").Should().Be(SomOntvangstenJenV(jaar, alleenBeleid: true));
         }
@@ -66,18 +66,18 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     public async Task Alle_andere_gedrukte_totalen_sluiten_ook_alle_uitgaventabellen()
     {
         var (afwijkend, _) = await _client.GetLijst($"{Url}?aansluiting=gedrukt-totaal&status=afwijking");
-        afwijkend.Select(r => r!.Tekst("id")).Should().OnlyContain(id => id.StartsWith("gedrukt-totaal/JenV/ontvangsten/", StringComparison.Ordinal))
+        afwijkend.Select(r => r!.Tekst("id")).Should().OnlyContain(id => id.StartsWith("gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/", StringComparison.Ordinal))
             .And.HaveCount(10);
 
         var (uitgaven, _) = await _client.GetLijst($"{Url}?soort=uitgaven&aansluiting=gedrukt-totaal");
         uitgaven.Should().HaveCount(2 * 2 * 5, "two tables with two printed totals each, five years");
         uitgaven.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit");
         uitgaven.Should().OnlyContain(r => r!["juisteWaarde"] == null);
-        var totaal = Rij(uitgaven, "gedrukt-totaal/JenV/uitgaven/totaal/2026");
+        var totaal = Rij(uitgaven, "gedrukt-totaal/VI-2026-ontwerpbegroting/uitgaven/totaal/2026");
         totaal.Bedrag("berekend").Should().Be(18_596_347);
         totaal.Bedrag("verschil").Should().Be(0);
-        Rij(uitgaven, "gedrukt-totaal/JenV/uitgaven/totaal-beleidsartikelen/2026").Bedrag("berekend").Should().Be(18_020_661);
-        Rij(uitgaven, "gedrukt-totaal/AenM/uitgaven/totaal/2029").Bedrag("berekend").Should().Be(1_941_930);
+        Rij(uitgaven, "gedrukt-totaal/VI-2026-ontwerpbegroting/uitgaven/totaal-beleidsartikelen/2026").Bedrag("berekend").Should().Be(18_020_661);
+        Rij(uitgaven, "gedrukt-totaal/XX-2026-ontwerpbegroting/uitgaven/totaal/2029").Bedrag("berekend").Should().Be(1_941_930);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     {
         var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=waarvan");
 
-        var apparaat = Rij(gegevens, "waarvan/JenV/uitgaven/91/2026");
+        var apparaat = Rij(gegevens, "waarvan/VI-2026-ontwerpbegroting/uitgaven/91/2026");
         apparaat.Bedrag("gedrukt").Should().Be(521_608);
         apparaat.Bedrag("berekend").Should().Be(520_739);
         apparaat.Bedrag("rest").Should().Be(869);
@@ -94,10 +94,10 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         apparaat.Tekst("bronRegels").Should().Be("519,521,523");
         apparaat.Bedrag("bronRegel").Should().Be(517);
         // The Ukrainian refugees line is blank in 2029: four parts, and the room the README computes for it.
-        var asiel2029 = Rij(gegevens, "waarvan/AenM/uitgaven/37/2029");
+        var asiel2029 = Rij(gegevens, "waarvan/XX-2026-ontwerpbegroting/uitgaven/37/2029");
         asiel2029.Bedrag("aantalDelen").Should().Be(4);
         asiel2029.Bedrag("rest").Should().Be(231_427);
-        Rij(gegevens, "waarvan/AenM/uitgaven/37/2028").Bedrag("aantalDelen").Should().Be(5);
+        Rij(gegevens, "waarvan/XX-2026-ontwerpbegroting/uitgaven/37/2028").Bedrag("aantalDelen").Should().Be(5);
         gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("past");
         gegevens.Should().HaveCount(11 * 5, "eleven articles have waarvan lines, five years each");
     }
@@ -221,7 +221,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
 
         var (precies, _) = await _client.GetLijst($"{Url}?begroting=JENV&soort=Ontvangsten&jaar=2027&status=SLUIT-NIET");
         precies.Select(r => r!.Tekst("id")).Should().Equal(
-            "gedrukt-totaal/JenV/ontvangsten/totaal/2027", "gedrukt-totaal/JenV/ontvangsten/totaal-beleidsartikelen/2027");
+            "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2027", "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal-beleidsartikelen/2027");
         precies[0]!.Bedrag("juisteWaarde").Should().Be(1_871_453);
     }
 
@@ -250,10 +250,10 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("begroting=BZK", "begroting", "Onbekende begroting 'BZK'; toegestaan: JenV, AenM.")]
-    [InlineData("soort=saldo", "soort", "Onbekende waarde 'saldo' voor soort; toegestaan: uitgaven, ontvangsten.")]
+    [InlineData("begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; toegestaan: JenV, AenM (of hun hoofdstuk, zoals VI).")]
+    [InlineData("soort=saldo", "soort", "Onbekende waarde 'saldo' voor soort; toegestaan: verplichtingen, uitgaven, ontvangsten.")]
     [InlineData("status=klopt", "status", "Onbekende waarde 'klopt' voor status; toegestaan: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet, afwijking, akkoord.")]
-    [InlineData("aansluiting=alles", "aansluiting", "Onbekende waarde 'alles' voor aansluiting; toegestaan: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting.")]
+    [InlineData("aansluiting=alles", "aansluiting", "Onbekende waarde 'alles' voor aansluiting; toegestaan: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting.")]
     [InlineData("jaar=2031", "jaar", "Het jaar 2031 voor jaar ligt buiten de data; toegestaan: 2024 tot en met 2030.")]
     [InlineData("jaar=2023", "jaar", "Het jaar 2023 voor jaar ligt buiten de data; toegestaan: 2024 tot en met 2030.")]
     [InlineData("jaar=abc", "jaar", "Parameter 'jaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
@@ -269,7 +269,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Meerdere_ongeldige_parameters_in_een_400_met_wat_wel_mag()
     {
-        var probleem = await _client.GetProbleem($"{Url}?begroting=BZK&status=klopt&jaar=2031", HttpStatusCode.BadRequest);
+        var probleem = await _client.GetProbleem($"{Url}?begroting=XYZ&status=klopt&jaar=2031", HttpStatusCode.BadRequest);
 
         probleem.OngeldigeParameters().Should().BeEquivalentTo("begroting", "status", "jaar");
         probleem.Tekst("detail").Should().Contain("toegestaan: JenV, AenM")

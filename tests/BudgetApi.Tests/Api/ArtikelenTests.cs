@@ -101,7 +101,7 @@ public sealed class ArtikelenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("/v1/begrotingen/JenV/artikelen?soort=uitgave", "soort", "Onbekende waarde 'uitgave' voor soort; toegestaan: uitgaven, ontvangsten.")]
+    [InlineData("/v1/begrotingen/JenV/artikelen?soort=uitgave", "soort", "Onbekende waarde 'uitgave' voor soort; toegestaan: verplichtingen, uitgaven, ontvangsten.")]
     [InlineData("/v1/begrotingen/JenV/artikelen/drie", "artikel", "Parameter 'artikel': 'drie' is geen geldige waarde; verwacht een geheel getal.")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string url, string naam, string reden)
     {

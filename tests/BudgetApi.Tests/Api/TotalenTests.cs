@@ -182,7 +182,7 @@ public sealed class TotalenTests(BudgetApiFactory factory)
     [Theory]
     [InlineData("begroting=XYZ", "begroting", "toegestaan: JenV, AenM")]
     [InlineData("begroting=JenV&begroting=", "begroting", "toegestaan: JenV, AenM")]
-    [InlineData("soort=verplichtingen", "soort", "toegestaan: uitgaven, ontvangsten, saldo")]
+    [InlineData("soort=baten", "soort", "toegestaan: verplichtingen, uitgaven, ontvangsten, saldo")]
     [InlineData("groepering=organisatie", "groepering", "toegestaan: begroting, artikel, categorie")]
     [InlineData("vanJaar=2025", "vanJaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("totJaar=2031", "totJaar", "toegestaan: 2026 tot en met 2030")]

@@ -106,8 +106,8 @@ public sealed class FouteInvoerTests : IDisposable
     [Fact]
     public void Een_ontbrekende_kolom()
     {
-        LaadMet(Lader.Begrotingen, t => t.Replace(",stand,", ",versie,"))
-            .Should().StartWith("data/begrotingen.csv:1:0: de kolom 'stand' ontbreekt in de kopregel");
+        LaadMet(Lader.Begrotingen, t => t.Replace(",fase,", ",versie,"))
+            .Should().StartWith("data/begrotingen.csv:1:0: de kolom 'fase' ontbreekt in de kopregel");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class FouteInvoerTests : IDisposable
         var resultaat = Lader.Laad(data, _map["budget.db"]);
 
         resultaat.Problemen.Select(p => p.ToString()).Should().Contain([
-            "data/begrotingen.csv:2:6: kolom 'tot_jaar': 2026 ligt voor van_jaar 2030",
+            "data/begrotingen.csv:2:7: kolom 'tot_jaar': 2026 ligt voor van_jaar 2030",
             "data/gedrukte-totalen.csv:8:3: kolom 'totaal': onbekende waarde 'TOTAL'; toegestaan: TOTAAL, Totaal Beleidsartikelen",
             "data/uitgavenbegroting-jenv.csv:0:0: het bestand ontbreekt",
         ]);

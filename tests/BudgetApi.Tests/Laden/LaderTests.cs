@@ -44,10 +44,14 @@ public sealed class LaderTests : IDisposable
             [Lader.Bezetting] = 10,
         });
         using var db = OpenDatabase(_map["budget.db"]);
-        db.ExecuteScalar<long>("SELECT COUNT(*) FROM regel WHERE waarvan IS NULL").Should().Be(20);
-        db.ExecuteScalar<long>("SELECT COUNT(*) FROM regel WHERE begroting = 'JenV' AND soort = 'uitgaven' AND waarvan IS NULL").Should().Be(8);
-        db.ExecuteScalar<long>("SELECT COUNT(*) FROM regel WHERE begroting = 'JenV' AND soort = 'uitgaven' AND waarvan IS NOT NULL").Should().Be(19);
-        db.ExecuteScalar<long>("SELECT COUNT(*) FROM regel WHERE begroting = 'AenM' AND soort = 'uitgaven' AND waarvan IS NOT NULL").Should().Be(8);
+        db.ExecuteScalar<long>("SELECT COUNT(*) FROM regel WHERE ouder_id IS NULL").Should().Be(20);
+        long Regels(string hoofdstuk, string soort, bool delen) => db.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM regel r JOIN stand s ON s.id = r.stand_id WHERE s.hoofdstuk = @hoofdstuk AND r.soort = @soort AND (r.ouder_id IS NOT NULL) = @delen",
+            new { hoofdstuk, soort, delen });
+        Regels("VI", "uitgaven", delen: false).Should().Be(8);
+        Regels("VI", "uitgaven", delen: true).Should().Be(19);
+        Regels("XX", "uitgaven", delen: true).Should().Be(8);
+        db.Query<string>("SELECT sleutel FROM stand ORDER BY sleutel").Should().Equal("VI-2026-ontwerpbegroting", "XX-2026-ontwerpbegroting");
         db.ExecuteScalar<long>("SELECT COUNT(*) FROM regelbedrag").Should().Be(51 * 5);
         db.ExecuteScalar<long>("SELECT COUNT(*) FROM gedrukt_totaal").Should().Be(8 * 5);
     }
@@ -57,8 +61,9 @@ public sealed class LaderTests : IDisposable
     {
         using var db = OpenDatabase(LaadGeleverdeData());
         long Bedrag(string begroting, string soort, int artikel, string? waarvan, int jaar) => db.ExecuteScalar<long>("""
-            SELECT b.bedrag FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-            WHERE r.begroting = @begroting AND r.soort = @soort AND r.artikel = @artikel AND r.waarvan IS @waarvan AND b.jaar = @jaar
+            SELECT b.bedrag FROM regel r JOIN regelbedrag b ON b.regel_id = r.id JOIN stand s ON s.id = r.stand_id JOIN begroting g ON g.hoofdstuk = s.hoofdstuk
+            WHERE g.code = @begroting AND r.soort = @soort AND r.artikel = @artikel AND b.jaar = @jaar
+              AND (CASE WHEN @waarvan IS NULL THEN r.ouder_id IS NULL ELSE r.niveau = 'waarvan' AND r.omschrijving = @waarvan END)
             """, new { begroting, soort, artikel, waarvan, jaar });
 
         Bedrag("JenV", "uitgaven", 31, null, 2026).Should().Be(8_843_848);
@@ -66,7 +71,7 @@ public sealed class LaderTests : IDisposable
         Bedrag("JenV", "ontvangsten", 33, "Boetes en Transacties", 2030).Should().Be(1_212_024);
         Bedrag("AenM", "uitgaven", 37, "bijdrage COA", 2027).Should().Be(922_330);
         Bedrag("AenM", "ontvangsten", 37, null, 2029).Should().Be(13_826);
-        db.ExecuteScalar<long>("SELECT bedrag FROM gedrukt_totaal WHERE begroting = 'JenV' AND soort = 'uitgaven' AND totaal = 'Totaal Beleidsartikelen' AND jaar = 2026")
+        db.ExecuteScalar<long>("SELECT t.bedrag FROM gedrukt_totaal t JOIN stand s ON s.id = t.stand_id WHERE s.hoofdstuk = 'VI' AND t.soort = 'uitgaven' AND t.totaal = 'Totaal Beleidsartikelen' AND t.jaar = 2026")
             .Should().Be(18_020_661);
         db.ExecuteScalar<long>("SELECT bezetting_fte FROM bezetting WHERE organisatie = 'Politie'").Should().Be(66_658);
         db.ExecuteScalar<long>("SELECT bedrag FROM uitgavenbegroting_jenv WHERE artikel = 93").Should().Be(3_609);
@@ -80,7 +85,7 @@ public sealed class LaderTests : IDisposable
         using var db = OpenDatabase(LaadGeleverdeData());
         var oekraine = db.Query<(long Jaar, long? Bedrag)>("""
             SELECT b.jaar, b.bedrag FROM regel r JOIN regelbedrag b ON b.regel_id = r.id
-            WHERE r.waarvan = 'opvang Oekraïense ontheemden' ORDER BY b.jaar
+            WHERE r.niveau = 'waarvan' AND r.omschrijving = 'opvang Oekraïense ontheemden' ORDER BY b.jaar
             """).ToList();
         oekraine.Should().Equal((2026, 2_782_443), (2027, 2_781_594), (2028, 1_014_701), (2029, null), (2030, null));
         db.ExecuteScalar<long?>("SELECT budget_miljoen FROM bezetting WHERE organisatie_zoals_gedrukt = 'Overig'").Should().BeNull();

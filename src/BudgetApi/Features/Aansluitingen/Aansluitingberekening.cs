@@ -13,25 +13,40 @@ namespace BudgetApi.Features;
 public static class Aansluitingberekening
 {
     /// <summary>
-    /// The reconciliations, computed once: the data does not change while the service runs, and every request
-    /// (and the validator's year range) filters the same list.
+    /// The reconciliations of one data version: the document's organisation and list reconciliations once, and each stand's
+    /// printed totals and parts on first use (a question about 2016 does not compute every other year's). A version's data never
+    /// changes, so nothing is computed twice; a reload makes a new list with the new data.
     /// </summary>
     public sealed class Lijst(BudgetDb db, Catalogus catalogus)
     {
-        private readonly Lazy<IReadOnlyList<AansluitingRegel>> _alle = new(() => Bereken(db, catalogus));
+        private readonly Lazy<IReadOnlyList<AansluitingRegel>> _document = new(() => Document(db, catalogus));
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Lazy<IReadOnlyList<AansluitingRegel>>> _perStand = new();
 
-        public IReadOnlyList<AansluitingRegel> Alle => _alle.Value;
+        /// <summary>The printed totals and parts of one stand.</summary>
+        public IReadOnlyList<AansluitingRegel> VanStand(Stand stand) =>
+            _perStand.GetOrAdd(stand.Id, _ => new Lazy<IReadOnlyList<AansluitingRegel>>(() => BerekenStand(db, stand))).Value;
+
+        /// <summary>The reconciliations that compare the document's own figures: bezetting, the uitgavenbegroting list, organisation tables.</summary>
+        public IReadOnlyList<AansluitingRegel> Documentcijfers => _document.Value;
+
+        /// <summary>The reconciliations of these standen (and the document's own), by kind first, then in the order of the standen.</summary>
+        public IReadOnlyList<AansluitingRegel> Voor(IEnumerable<Stand> standen, bool metDocumentcijfers) =>
+            [.. standen.SelectMany(VanStand).Concat(metDocumentcijfers ? Documentcijfers : []).OrderBy(a => Soorten.ToList().IndexOf(a.SoortAansluiting))];
+
+        /// <summary>Every reconciliation of every stand: what the findings list is made from.</summary>
+        public IReadOnlyList<AansluitingRegel> Alle => Voor(catalogus.Standen, metDocumentcijfers: true);
     }
 
     public const string GedruktTotaal = "gedrukt-totaal";
     public const string Waarvan = "waarvan";
+    public const string Totaalregel = "totaalregel";
     public const string Bezettingstabel = "bezettingstabel";
     public const string UitgavenbegrotingJenV = "uitgavenbegroting-jenv";
     public const string OrganisatieDelen = "organisatie-delen";
     public const string OrganisatieBegroting = "organisatie-begroting";
 
     public static readonly IReadOnlyList<string> Soorten =
-        [GedruktTotaal, Waarvan, Bezettingstabel, UitgavenbegrotingJenV, OrganisatieDelen, OrganisatieBegroting];
+        [GedruktTotaal, Waarvan, Totaalregel, Bezettingstabel, UitgavenbegrotingJenV, OrganisatieDelen, OrganisatieBegroting];
 
     public const string Sluit = "sluit";
     public const string SluitBinnenAfronding = "sluit-binnen-afronding";
@@ -49,7 +64,8 @@ public static class Aansluitingberekening
         "sluit: berekend is gelijk aan gedrukt. sluit-binnen-afronding: berekend, afgerond (half van nul af) op de precisie waarin het cijfer gedrukt is " +
         "(het aantal gedrukte decimalen in die eenheid: de tabel Bezetting FTE op € 1 miljoen, 40,3 € miljoen op € 0,1 miljoen), is gelijk aan gedrukt. " +
         "sluit-niet: anders; juisteWaarde is dan berekend, afgerond op die precisie. Waarvan-regels: past als hun som niet groter is dan het artikel, " +
-        "rest is het niet uitgesplitste deel; past-niet anders. Een benadering (ca., circa, bijna) wordt niet ruimer beoordeeld, maar gemeld in benaderd.";
+        "rest is het niet uitgesplitste deel; past-niet anders. Een benadering (ca., circa, bijna) wordt niet ruimer beoordeeld, maar gemeld in benaderd." +
+        " Een totaalregel (J) van een budgettaire tabel sluit als zijn delen er precies op optellen, op elke diepte.";
 
 
     public static bool HeeftStatus(string oordeel, string status) => status switch
@@ -59,64 +75,86 @@ public static class Aansluitingberekening
         _ => oordeel == status,
     };
 
-    public static IReadOnlyList<AansluitingRegel> Bereken(BudgetDb db, Catalogus catalogus)
+    /// <summary>One stand: its printed totals against its artikel lines, and every line with parts against its parts.</summary>
+    public static IReadOnlyList<AansluitingRegel> BerekenStand(BudgetDb db, Stand stand)
     {
-        var regels = db.LeesRegelbedragen().ToList();
+        var regels = db.LeesRegelbedragen([stand]).ToList();
+        using var verbinding = db.Open();
+        return [.. GedrukteTotalen(verbinding, stand, regels), .. Delen(stand, regels)];
+    }
+
+    /// <summary>The document's own figures against the lines of the document's standen (the ones the comparisons name).</summary>
+    private static IReadOnlyList<AansluitingRegel> Document(BudgetDb db, Catalogus catalogus)
+    {
+        var documentstanden = catalogus.Standen.Where(s => s.Bronnen.Any(b => b.Formaat == Laden.Documentlezer.Formaat)).ToList();
+        var regels = db.LeesRegelbedragen(documentstanden).ToList();
         using var verbinding = db.Open();
         var rijen = new List<AansluitingRegel>();
-        rijen.AddRange(GedrukteTotalen(verbinding, regels));
-        rijen.AddRange(Waarvanregels(regels));
-        rijen.AddRange(Bezetting(verbinding, regels, catalogus));
-        rijen.AddRange(Uitgavenbegroting(verbinding, regels, catalogus));
+        rijen.AddRange(Bezetting(verbinding, regels, documentstanden));
+        rijen.AddRange(Uitgavenbegroting(verbinding, regels, documentstanden));
         var feiten = verbinding.Query<Organisatiefeit>(OrganisatiefeitenSql).ToList();
         rijen.AddRange(OrganisatieDelenTegenGeheel(feiten));
-        rijen.AddRange(OrganisatieTegenBegroting(feiten, regels));
+        rijen.AddRange(OrganisatieTegenBegroting(feiten, regels, documentstanden));
         return rijen;
     }
 
     const string GedrukteTotalenSql = """
-        SELECT begroting AS Begroting, soort AS Soort, totaal AS Totaal, jaar AS Jaar, bedrag AS Bedrag,
+        SELECT soort AS Soort, totaal AS Totaal, alleen_beleid AS AlleenBeleid, jaar AS Jaar, bedrag AS Bedrag,
                bron_tabel AS BronTabel, bron_regel AS BronRegel
-        FROM gedrukt_totaal ORDER BY rowid
+        FROM gedrukt_totaal WHERE stand_id = @Id ORDER BY rowid
         """;
 
-    /// <summary>a. A printed TOTAAL against all articles of its table, "Totaal Beleidsartikelen" against the beleidsartikelen.</summary>
-    private static IEnumerable<AansluitingRegel> GedrukteTotalen(SqliteConnection verbinding, List<Regelbedrag> regels)
+    /// <summary>a. A printed total of a stand against the sum of its artikel lines ("Totaal Beleidsartikelen" against the beleidsartikelen).</summary>
+    private static IEnumerable<AansluitingRegel> GedrukteTotalen(SqliteConnection verbinding, Stand stand, List<Regelbedrag> regels)
     {
-        foreach (var t in verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql))
+        foreach (var t in verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql, new { stand.Id }))
         {
             if (t.Bedrag is null) continue;
-            var alleenBeleid = t.Totaal != "TOTAAL";
-            var delen = regels.Where(r => r.Waarvan is null && r.Begroting == t.Begroting && r.Soort == t.Soort && r.Jaar == t.Jaar
-                                          && r.Bedrag is not null && (!alleenBeleid || r.Categorie == "beleidsartikel")).ToList();
-            var wat = alleenBeleid ? "de beleidsartikelen" : "alle artikelen";
+            var delen = regels.Where(r => r.IsArtikel && r.Soort == t.Soort && r.Jaar == t.Jaar
+                                          && r.Bedrag is not null && (!t.AlleenBeleid || r.Categorie == Domein.Begrotingscodes.Beleidsartikel)).ToList();
+            var wat = t.AlleenBeleid ? "de beleidsartikelen" : "alle artikelen";
             yield return Vergelijk(
-                id: $"{GedruktTotaal}/{t.Begroting}/{t.Soort}/{Sleutel(t.Totaal)}/{t.Jaar}", GedruktTotaal,
+                id: $"{GedruktTotaal}/{stand.Sleutel.Id}/{t.Soort}/{Sleutel(t.Totaal)}/{t.Jaar}", GedruktTotaal,
                 $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
-                t.Begroting, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
+                stand, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
                 gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false,
                 delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel);
         }
     }
 
-    /// <summary>b. The waarvan lines of an article may not add up to more than the article; what they leave is the rest.</summary>
-    private static IEnumerable<AansluitingRegel> Waarvanregels(List<Regelbedrag> regels)
+    /// <summary>
+    /// b. Every line with parts against its parts. The document's waarvan lines need not cover their artikel: they fit (past) when
+    /// their sum is not larger, and what they leave is the rest. A total row of a budgettaire tabel (J) is printed as the sum of its
+    /// parts: it must add up exactly (sluit), at every level.
+    /// </summary>
+    private static IEnumerable<AansluitingRegel> Delen(Stand stand, List<Regelbedrag> regels)
     {
-        foreach (var artikel in regels.Where(r => r.Waarvan is null && r.Bedrag is not null))
+        var kinderen = regels.Where(r => !r.IsArtikel).ToLookup(r => (r.OuderId!.Value, r.Jaar));
+        foreach (var geheel in regels.Where(r => r.Bedrag is not null))
         {
-            var delen = regels.Where(r => r.Waarvan is not null && r.Begroting == artikel.Begroting && r.Soort == artikel.Soort
-                                          && r.Artikel == artikel.Artikel && r.Jaar == artikel.Jaar && r.Bedrag is not null).ToList();
+            var delen = kinderen[(geheel.RegelId, geheel.Jaar)].Where(d => d.Bedrag is not null).ToList();
             if (delen.Count == 0) continue;
-            decimal gedrukt = artikel.Bedrag!.Value;
+            var wat = geheel.IsArtikel ? $"artikel {geheel.Artikel} {geheel.Omschrijving}" : $"'{geheel.Omschrijving}' van artikel {geheel.Artikel}";
+            var regelId = geheel.IsArtikel ? $"{geheel.Artikel}" : $"{geheel.Artikel}/{Sleutel(geheel.Pad.Length == 0 ? geheel.Omschrijving : geheel.Pad + " > " + geheel.Omschrijving)}";
+            if (geheel.Totaalregel)
+            {
+                yield return Vergelijk($"{Totaalregel}/{stand.Sleutel.Id}/{geheel.Soort}/{regelId}/{geheel.Jaar}", Totaalregel,
+                    $"Totaalregel {wat} ({geheel.BronTabel}) tegen de som van zijn {delen.Count} delen",
+                    stand, geheel.Soort, (int)geheel.Artikel, organisatie: null, (int)geheel.Jaar, peildatum: null, geheel.Bedrag!.Value,
+                    delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false, delen.Count, (int)geheel.BronRegel, geheel.BronTabel,
+                    delen.Select(d => d.BronRegel), geheel.BronTabel);
+                continue;
+            }
+            decimal gedrukt = geheel.Bedrag!.Value;
             decimal berekend = delen.Sum(d => d.Bedrag!.Value);
             var past = berekend <= gedrukt;
             yield return new AansluitingRegel(
-                $"{Waarvan}/{artikel.Begroting}/{artikel.Soort}/{artikel.Artikel}/{artikel.Jaar}", Waarvan,
-                $"Waarvan-regels van artikel {artikel.Artikel} {artikel.Omschrijving} ({artikel.BronTabel}) binnen het artikel",
-                artikel.Begroting, artikel.Soort, (int)artikel.Artikel, Organisatie: null, (int)artikel.Jaar, Peildatum: null,
-                gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(artikel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
+                $"{Waarvan}/{stand.Sleutel.Id}/{geheel.Soort}/{regelId}/{geheel.Jaar}", Waarvan,
+                $"Waarvan-regels van {wat} ({geheel.BronTabel}) binnen {(geheel.IsArtikel ? "het artikel" : "de regel")}",
+                stand.Begroting.Code, stand.Begroting.Hoofdstuk, stand.Begrotingsjaar, stand.Fase, geheel.Soort, (int)geheel.Artikel, Organisatie: null, (int)geheel.Jaar, Peildatum: null,
+                gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(geheel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
-                (int)artikel.BronRegel, artikel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), artikel.BronTabel);
+                (int)geheel.BronRegel, geheel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), geheel.BronTabel);
         }
     }
 
@@ -130,18 +168,18 @@ public static class Aansluitingberekening
     /// c. The budgets of the table Bezetting FTE (€ miljoen, stand ontwerpbegroting 2026, so the first budget year) against the line
     /// each is the same money as. Rows without such a line (Bestuursdepartement 431, Overig) have nothing to be compared with.
     /// </summary>
-    private static IEnumerable<AansluitingRegel> Bezetting(SqliteConnection verbinding, List<Regelbedrag> regels, Catalogus catalogus)
+    private static IEnumerable<AansluitingRegel> Bezetting(SqliteConnection verbinding, List<Regelbedrag> regels, List<Stand> documentstanden)
     {
         foreach (var b in verbinding.Query<BezettingRij>(BezettingSql))
         {
             var sleutel = Regelsleutel.Lees(b.KomtOvereenMet);
-            var jaar = catalogus.ZoekBegroting(sleutel.Begroting)?.VanJaar;
-            var regel = jaar is null ? null : sleutel.Zoek(regels, jaar.Value);
+            var stand = documentstanden.FirstOrDefault(s => s.Begroting.Code == sleutel.Begroting);
+            var regel = stand is null ? null : sleutel.Zoek(regels, stand.Begrotingsjaar);
             if (regel?.Bedrag is null) continue;
             yield return VergelijkMetRegel(
                 $"{Bezettingstabel}/{b.Organisatie ?? b.ZoalsGedrukt}/{regel.Jaar}", Bezettingstabel,
                 $"Budget '{b.ZoalsGedrukt}' in de tabel Bezetting FTE tegen {sleutel.Tekst}",
-                sleutel, b.Organisatie, regel, peildatum: null, gedrukt: b.BudgetMiljoen, "€ miljoen", benaderd: false,
+                stand!, sleutel, b.Organisatie, regel, peildatum: null, gedrukt: b.BudgetMiljoen, "€ miljoen", benaderd: false,
                 (int)b.BronRegel, Bronnen.TabelBezetting);
         }
     }
@@ -155,28 +193,29 @@ public static class Aansluitingberekening
     /// d. The list "Uitgavenbegroting JenV" (x € 1.000, see data/README.md decision 3) against JenV uitgaven in the first budget
     /// year: each line against its article, the first line (the whole ministry) against the sum of the articles and the printed TOTAAL.
     /// </summary>
-    private static IEnumerable<AansluitingRegel> Uitgavenbegroting(SqliteConnection verbinding, List<Regelbedrag> regels, Catalogus catalogus)
+    private static IEnumerable<AansluitingRegel> Uitgavenbegroting(SqliteConnection verbinding, List<Regelbedrag> regels, List<Stand> documentstanden)
     {
-        const string begroting = "JenV", soort = "uitgaven";
-        var jaar = catalogus.ZoekBegroting(begroting)?.VanJaar;
-        if (jaar is null) yield break;
-        var artikelen = regels.Where(r => r.Waarvan is null && r.Begroting == begroting && r.Soort == soort && r.Jaar == jaar && r.Bedrag is not null).ToList();
-        var totaal = verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql)
-            .FirstOrDefault(t => t.Begroting == begroting && t.Soort == soort && t.Totaal == "TOTAAL" && t.Jaar == jaar);
+        const string soort = "uitgaven";
+        var stand = documentstanden.FirstOrDefault(s => s.Begroting.Code == "JenV");
+        if (stand is null) yield break;
+        var jaar = stand.Begrotingsjaar;
+        var artikelen = regels.Where(r => r.IsArtikel && r.StandId == stand.Id && r.Soort == soort && r.Jaar == jaar && r.Bedrag is not null).ToList();
+        var totaal = verbinding.Query<GedruktTotaalRij>(GedrukteTotalenSql, new { stand.Id })
+            .FirstOrDefault(t => t.Soort == soort && t.Totaal == "TOTAAL" && t.Jaar == jaar);
         foreach (var u in verbinding.Query<UitgavenbegrotingRij>(UitgavenbegrotingSql))
         {
             if (u.Artikel is null)
             {
                 yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/artikelen/{jaar}", UitgavenbegrotingJenV,
                     $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen de som van de artikelen van A. Uitgaven JenV",
-                    begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, artikelen.Sum(a => a.Bedrag!.Value),
+                    stand, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, artikelen.Sum(a => a.Bedrag!.Value),
                     Codes.EenheidBegroting, benaderd: false, artikelen.Count, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV,
                     artikelen.Select(a => a.BronRegel), artikelen.FirstOrDefault()?.BronTabel);
                 if (totaal?.Bedrag is not null)
                 {
                     yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/gedrukt-totaal/{jaar}", UitgavenbegrotingJenV,
                         $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen het gedrukte TOTAAL van {totaal.BronTabel}",
-                        begroting, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, totaal.Bedrag.Value,
+                        stand, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, totaal.Bedrag.Value,
                         Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [totaal.BronRegel], totaal.BronTabel);
                 }
                 continue;
@@ -185,7 +224,7 @@ public static class Aansluitingberekening
             if (artikel is null) continue;
             yield return Vergelijk($"{UitgavenbegrotingJenV}/{u.Artikel}/{jaar}", UitgavenbegrotingJenV,
                 $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen artikel {u.Artikel} {artikel.Omschrijving} van {artikel.BronTabel}",
-                begroting, soort, (int)u.Artikel, organisatie: null, jaar, peildatum: null, u.Bedrag, artikel.Bedrag!.Value,
+                stand, soort, (int)u.Artikel, organisatie: null, jaar, peildatum: null, u.Bedrag, artikel.Bedrag!.Value,
                 Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [artikel.BronRegel], artikel.BronTabel);
         }
     }
@@ -210,14 +249,14 @@ public static class Aansluitingberekening
             var jaar = geheel.Jaar is null ? "" : $"/{geheel.Jaar}";
             yield return Vergelijk($"{OrganisatieDelen}/{geheel.Tabel}{jaar}", OrganisatieDelen,
                 $"Delen van '{geheel.Omschrijving}' ({geheel.Tabel}) tegen het gedrukte geheel",
-                begroting: null, soort: null, artikel: null, geheel.Organisatie, (int?)geheel.Jaar, geheel.Datum,
+                stand: null, soort: null, artikel: null, geheel.Organisatie, (int?)geheel.Jaar, geheel.Datum,
                 geheel.Getal, berekend, geheel.Eenheid, benaderd: geheel.Kwalificatie is not null || delen.Any(d => d.Kwalificatie is not null),
                 delen.Count, (int)geheel.BronRegel, geheel.Tabel, delen.Select(d => d.BronRegel), geheel.Tabel);
         }
     }
 
     /// <summary>f. An organisation figure against the budget line it is the same money as (komt_overeen_met), in its year.</summary>
-    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Regelbedrag> regels)
+    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Regelbedrag> regels, List<Stand> documentstanden)
     {
         foreach (var feit in feiten.Where(f => f.KomtOvereenMet is not null && f.Jaar is not null && Codes.IsGeldEenheid(f.Eenheid)))
         {
@@ -227,18 +266,18 @@ public static class Aansluitingberekening
             yield return VergelijkMetRegel(
                 $"{OrganisatieBegroting}/{feit.Organisatie}/{Sleutel(feit.Omschrijving)}/{feit.Jaar}", OrganisatieBegroting,
                 $"'{feit.Omschrijving}' van {feit.Organisatie} tegen {sleutel.Tekst}",
-                sleutel, feit.Organisatie, regel, feit.Datum, feit.Getal, feit.Eenheid, feit.Kwalificatie is not null,
+                documentstanden.First(s => s.Id == regel.StandId), sleutel, feit.Organisatie, regel, feit.Datum, feit.Getal, feit.Eenheid, feit.Kwalificatie is not null,
                 (int)feit.BronRegel, feit.Tabel);
         }
     }
 
-    private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Regelsleutel sleutel, string? organisatie,
+    private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Stand stand, Regelsleutel sleutel, string? organisatie,
         Regelbedrag regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
-        Vergelijk(id, soortAansluiting, omschrijving, sleutel.Begroting, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
+        Vergelijk(id, soortAansluiting, omschrijving, stand, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
             gedrukt, Omrekenen(regel.Bedrag!.Value, Codes.EenheidBegroting, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
 
     /// <summary>The one verdict on a printed figure: equal, equal once the computed figure is rounded to the printed precision, or not.</summary>
-    private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, string? begroting, string? soort, int? artikel,
+    private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, Stand? stand, string? soort, int? artikel,
         string? organisatie, int? jaar, DateOnly? peildatum, decimal gedrukt, decimal berekend, string eenheid, bool benaderd, int aantalDelen,
         int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen)
     {
@@ -247,7 +286,8 @@ public static class Aansluitingberekening
         var (oordeel, juist) = gedrukt == berekend ? (Sluit, (decimal?)null)
             : gedrukt == afgerond ? (SluitBinnenAfronding, null)
             : (SluitNiet, afgerond);
-        return new AansluitingRegel(id, soortAansluiting, omschrijving, begroting, soort, artikel, organisatie, jaar, peildatum,
+        return new AansluitingRegel(id, soortAansluiting, omschrijving, stand?.Begroting.Code, stand?.Begroting.Hoofdstuk, stand?.Begrotingsjaar, stand?.Fase,
+            soort, artikel, organisatie, jaar, peildatum,
             gedrukt, Normaal(berekend), Normaal(gedrukt - berekend), Rest: null, eenheid, precisie, oordeel, juist, benaderd, aantalDelen,
             bronRegel, bronTabel, BronRegels(bronRegelsDelen), bronTabelDelen);
     }
@@ -272,16 +312,17 @@ public static class Aansluitingberekening
         }
 
         public Regelbedrag? Zoek(List<Regelbedrag> regels, long jaar) => regels.FirstOrDefault(r =>
-            r.Begroting == Begroting && r.Soort == Soort && r.Artikel == Artikel && r.Waarvan == Waarvan && r.Jaar == jaar);
+            r.Begroting == Begroting && r.Soort == Soort && r.Artikel == Artikel && r.Jaar == jaar
+            && (Waarvan is null ? r.IsArtikel : r.Diepte == 1 && r.Omschrijving == Waarvan));
 
         public string Tekst => $"{Begroting} {Soort} artikel {Artikel}" + (Waarvan is null ? "" : $" waarvan '{Waarvan}'");
     }
 
     private sealed class GedruktTotaalRij
     {
-        public string Begroting { get; set; } = "";
         public string Soort { get; set; } = "";
         public string Totaal { get; set; } = "";
+        public bool AlleenBeleid { get; set; }
         public long Jaar { get; set; }
         public long? Bedrag { get; set; }
         public string BronTabel { get; set; } = "";

@@ -7,9 +7,12 @@ namespace BudgetApi.Features;
 
 /// <summary>One reconciliation: a printed figure against what the data it stands for adds up to.</summary>
 /// <param name="Id">Vaste sleutel van deze aansluiting (soortAansluiting, wat vergeleken wordt, jaar).</param>
-/// <param name="SoortAansluiting">Soort aansluiting: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen of organisatie-begroting (zie docs/aansluitingen.md).</param>
+/// <param name="SoortAansluiting">Soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen of organisatie-begroting (zie docs/aansluitingen.md).</param>
 /// <param name="Omschrijving">Wat met wat vergeleken wordt, in woorden.</param>
 /// <param name="Begroting">Begroting van de begrotingsregel(s) in de vergelijking; leeg als alleen organisatiecijfers vergeleken worden.</param>
+/// <param name="Hoofdstuk">Hoofdstuk van die begroting.</param>
+/// <param name="Begrotingsjaar">Begrotingsjaar van de stand van de begrotingsregel(s).</param>
+/// <param name="Fase">Fase van die stand.</param>
 /// <param name="Soort">uitgaven of ontvangsten van de begrotingsregel(s); leeg als alleen organisatiecijfers vergeleken worden.</param>
 /// <param name="Artikel">Het artikel, waar de vergelijking over één artikel of één regel van een artikel gaat.</param>
 /// <param name="Organisatie">Code van de organisatie, waar het gedrukte cijfer een organisatiecijfer is.</param>
@@ -30,16 +33,22 @@ namespace BudgetApi.Features;
 /// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, gescheiden door komma's.</param>
 /// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
 public sealed record AansluitingRegel(
-    string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Soort, int? Artikel, string? Organisatie,
+    string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Hoofdstuk, int? Begrotingsjaar, string? Fase, string? Soort, int? Artikel, string? Organisatie,
     int? Jaar, DateOnly? Peildatum, decimal Gedrukt, decimal Berekend, decimal Verschil, decimal? Rest, string Eenheid, decimal Precisie,
     string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, string BronRegels, string? BronTabelDelen);
 
 public sealed record AansluitingenQuery
 {
-    [Description("Alleen aansluitingen met begrotingsregels van deze begroting (JenV of AenM). Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
+    [Description("Alleen aansluitingen met begrotingsregels van deze begroting (code of hoofdstuk). Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
     public string? Begroting { get; init; }
 
-    [Description("Alleen aansluitingen met begrotingsregels van deze soort: uitgaven of ontvangsten. Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: ontvangsten")]
+    [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar van de begroting (zonder begroting: het laatste in de data, met de organisatiecijfers van het document). Bijvoorbeeld: 2026")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Fase { get; init; }
+
+    [Description("Alleen aansluitingen met begrotingsregels van deze soort: verplichtingen, uitgaven of ontvangsten. Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: ontvangsten")]
     public string? Soort { get; init; }
 
     [Description("Alleen aansluitingen over dit jaar; aansluitingen zonder jaar vallen dan weg. Bijvoorbeeld: 2026")]
@@ -48,7 +57,7 @@ public sealed record AansluitingenQuery
     [Description("Alleen aansluitingen met dit oordeel: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet; of afwijking (sluit-niet en past-niet) of akkoord (de rest). Bijvoorbeeld: afwijking")]
     public string? Status { get; init; }
 
-    [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
+    [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
     public string? Aansluiting { get; init; }
 }
 
@@ -56,19 +65,22 @@ public sealed class AansluitingenQueryValidator : AbstractValidator<Aansluitinge
 {
     public AansluitingenQueryValidator(Catalogus catalogus, Aansluitingberekening.Lijst aansluitingen)
     {
-        // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
-        var jaren = new Lazy<(int Van, int Tot)>(() =>
-        {
-            var alle = aansluitingen.Alle.Where(a => a.Jaar is not null).Select(a => a.Jaar!.Value).ToList();
-            return (alle.Min(), alle.Max());
-        });
         RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Status).BekendeWaarde("status", Aansluitingberekening.Statussen);
         RuleFor(q => q.Aansluiting).BekendeWaarde("aansluiting", Aansluitingberekening.Soorten);
-        RuleFor(q => q.Jaar)
-            .Must(j => j is null || (j >= jaren.Value.Van && j <= jaren.Value.Tot))
-            .WithMessage((_, j) => $"Het jaar {j} voor jaar ligt buiten de data; toegestaan: {jaren.Value.Van} tot en met {jaren.Value.Tot}.");
+        // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            var (keuze, rijen) = AansluitingenEndpoints.Kies(q, aansluitingen, catalogus);
+            Standkeuzes.VoegFoutenToe(context, keuze);
+            if (!keuze.IsGeldig || q.Jaar is null) return;
+            var jaren = rijen.Where(a => a.Jaar is not null).Select(a => a.Jaar!.Value).ToList();
+            if (jaren.Count > 0 && (q.Jaar < jaren.Min() || q.Jaar > jaren.Max()))
+            {
+                context.AddFailure("jaar", $"Het jaar {q.Jaar} voor jaar ligt buiten de data; toegestaan: {jaren.Min()} tot en met {jaren.Max()}.");
+            }
+        });
     }
 }
 
@@ -90,21 +102,33 @@ public static class AansluitingenEndpoints
         return group;
     }
 
+    /// <summary>
+    /// The standen the query means and their reconciliations; the document's own figures (organisations, bezetting, the list
+    /// Uitgavenbegroting JenV) belong to the document's standen, so they come along when one of those is chosen.
+    /// </summary>
+    internal static (Standkeuze Keuze, IReadOnlyList<AansluitingRegel> Rijen) Kies(AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus)
+    {
+        var keuze = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(query.Begroting is null ? null : [query.Begroting], catalogus), query.Begrotingsjaar, query.Fase);
+        if (!keuze.IsGeldig) return (keuze, []);
+        var metDocument = keuze.Standen.Any(s => s.Bronnen.Any(b => b.Formaat == Laden.Documentlezer.Formaat));
+        return (keuze, aansluitingen.Voor(keuze.Standen, metDocument));
+    }
+
     static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
         var status = Queryregels.Canoniek(query.Status, Aansluitingberekening.Statussen);
         var aansluiting = Queryregels.Canoniek(query.Aansluiting, Aansluitingberekening.Soorten);
-        var rijen = aansluitingen.Alle
+        var (keuze, alle) = Kies(query, aansluitingen, catalogus);
+        var rijen = alle
             .Where(a => begroting is null || a.Begroting == begroting)
             .Where(a => soort is null || a.Soort == soort)
             .Where(a => query.Jaar is null || a.Jaar == query.Jaar)
             .Where(a => aansluiting is null || a.SoortAansluiting == aansluiting)
             .Where(a => status is null || Aansluitingberekening.HeeftStatus(a.Oordeel, status))
             .ToList();
-        return new LijstResultaat<AansluitingRegel>(
-            new Lijst<AansluitingRegel>(rijen, new Metadata { Afronding = Aansluitingberekening.Afronding, Aantal = rijen.Count }),
-            "aansluitingen");
+        var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null };
+        return new LijstResultaat<AansluitingRegel>(new Lijst<AansluitingRegel>(rijen, metadata), "aansluitingen");
     }
 }

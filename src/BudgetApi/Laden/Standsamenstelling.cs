@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using BudgetApi.Domein;
+
+namespace BudgetApi.Laden;
+
+/// <summary>A source file as loaded: its name as shown, format, hash, its place in the load order, and the import's who and when.</summary>
+/// <param name="Naam">The file's name as shown in /v1/standen and in provenance (the document's text name, or the stand file's name).</param>
+/// <param name="Formaat">The format it was read as: document, begrotingsstaten, budgettaire-tabellen, standen-csv.</param>
+/// <param name="Sha256">The SHA-256 of the file's bytes (of the document's table files, for the document).</param>
+/// <param name="Volgorde">Load order: the document first, then stand files in the data folder by name, then imports in the order they were made.</param>
+/// <param name="GeimporteerdOp">When it was imported; null for a file that ships or was placed.</param>
+/// <param name="GeimporteerdDoor">Who imported it; null for a file that ships or was placed.</param>
+public sealed record Bronbestand(string Naam, string Formaat, string Sha256, int Volgorde, DateTimeOffset? GeimporteerdOp = null, string? GeimporteerdDoor = null);
+
+/// <summary>One source's reading, to be merged into standen.</summary>
+public sealed record Bijdrage(Bronbestand Bron, Leesresultaat Resultaat);
+
+/// <summary>One amount of a merged line, with the source and line it stands on.</summary>
+public sealed record Bedragbron(long? Bedrag, Bronbestand Bron, Vindplaats Waar);
+
+/// <summary>A line of a merged stand: the line as its leading source gives it, its amounts per year from whichever source gives them.</summary>
+public sealed class SamengesteldeRegel(Standregel regel, Bronbestand bron, string sleutel)
+{
+    public Standregel Regel { get; } = regel;
+
+    public Bronbestand Bron { get; } = bron;
+
+    /// <summary>(soort, artikel, path) within the stand.</summary>
+    public string Sleutel { get; } = sleutel;
+
+    public string? Categorie { get; set; } = regel.Categorie;
+
+    public SortedDictionary<int, Bedragbron> Bedragen { get; } = [];
+
+    public SamengesteldeRegel? Ouder { get; set; }
+
+    public int Diepte => Regel.Pad.Count;
+}
+
+/// <summary>A stand as loaded: every line once, its printed totals, its sources, and the hash of its content (its ETag).</summary>
+public sealed class SamengesteldeStand(Standsleutel sleutel)
+{
+    public Standsleutel Sleutel { get; } = sleutel;
+
+    public string? NaamZoalsGepubliceerd { get; set; }
+
+    public List<SamengesteldeRegel> Regels { get; } = [];
+
+    public List<(GedruktStandtotaal Totaal, Bronbestand Bron)> Totalen { get; } = [];
+
+    /// <summary>Each source that contributes, with the hash of what it contributes (an import compares with it).</summary>
+    public List<(Bronbestand Bron, string Inhoud)> Bronnen { get; } = [];
+
+    public string Etag { get; set; } = "";
+}
+
+/// <summary>
+/// Merges the readings of every source into standen, by one set of rules (docs/standen.md):
+/// <list type="number">
+/// <item>Per stand and format, the last source in load order that holds the stand counts: a new import of the same format replaces
+/// the earlier one for that stand; a source of another format adds to the stand.</item>
+/// <item>A line is identified within its stand by soort, artikel and path; two sources that give the same line and year must agree.
+/// Where they differ, the more detailed source counts (the project's own stand files, then the document, then the budgettaire
+/// tabellen, then the begrotingsstaten) and the difference is a finding with both figures: never silently one of the two, and the
+/// money counts once.</item>
+/// <item>A line's parent is the line with the longest proper prefix of its path; a part whose artikel line no source gives is not
+/// loaded and is a finding (its money would be in no total).</item>
+/// </list>
+/// </summary>
+public static class Standsamenstelling
+{
+    /// <summary>Lower is more detailed: where sources differ on an amount, the lowest rank counts.</summary>
+    public static int Rang(string formaat) => formaat switch
+    {
+        "standen-csv" => 0,
+        Documentlezer.Formaat => 1,
+        "budgettaire-tabellen" => 2,
+        "begrotingsstaten" => 3,
+        _ => 4,
+    };
+
+    public static (IReadOnlyList<SamengesteldeStand> Standen, IReadOnlyList<Bevinding> Bevindingen) Stel(IEnumerable<Bijdrage> bijdragen)
+    {
+        // Per (stand, format) the last contribution in load order; the rest of that format for that stand is replaced.
+        var gekozen = new Dictionary<(Standsleutel, string), Bijdrage>();
+        var perStand = new Dictionary<Bijdrage, ILookup<Standsleutel, Standregel>>();
+        foreach (var bijdrage in bijdragen.OrderBy(b => b.Bron.Volgorde))
+        {
+            perStand[bijdrage] = bijdrage.Resultaat.Regels.ToLookup(r => r.Stand);
+            foreach (var stand in bijdrage.Resultaat.Standen.Select(s => s.Stand).Distinct())
+            {
+                gekozen[(stand, bijdrage.Resultaat.Formaat)] = bijdrage;
+            }
+        }
+
+        var bevindingen = new List<Bevinding>();
+        var standen = new List<SamengesteldeStand>();
+        foreach (var groep in gekozen.GroupBy(g => g.Key.Item1).OrderBy(g => g.Key.Hoofdstuk, StringComparer.Ordinal).ThenBy(g => g.Key.Begrotingsjaar).ThenBy(g => Begrotingscodes.Volgorde(g.Key.Fase)))
+        {
+            var stand = new SamengesteldeStand(groep.Key);
+            var regels = new Dictionary<string, SamengesteldeRegel>(StringComparer.Ordinal);
+            foreach (var bijdrage in groep.Select(g => g.Value).OrderBy(b => Rang(b.Resultaat.Formaat)).ThenBy(b => b.Bron.Volgorde))
+            {
+                var kop = bijdrage.Resultaat.Standen.First(s => s.Stand == stand.Sleutel);
+                stand.NaamZoalsGepubliceerd ??= kop.NaamZoalsGepubliceerd;
+                var eigen = perStand[bijdrage][stand.Sleutel].ToList();
+                var totalen = bijdrage.Resultaat.Totalen.Where(t => t.Stand == stand.Sleutel).ToList();
+                stand.Bronnen.Add((bijdrage.Bron, Inhoudshash(eigen, totalen)));
+                foreach (var regel in eigen) Voegtoe(stand, regels, regel, bijdrage.Bron, bevindingen);
+                foreach (var totaal in totalen)
+                {
+                    // The same printed total from two sources counts once (the more detailed source's), like a line.
+                    if (!stand.Totalen.Any(t => t.Totaal.Soort == totaal.Soort && t.Totaal.Totaal == totaal.Totaal)) stand.Totalen.Add((totaal, bijdrage.Bron));
+                }
+            }
+            KoppelOuders(stand, regels, bevindingen);
+            stand.Etag = Etag(stand);
+            standen.Add(stand);
+        }
+        return (standen, bevindingen);
+    }
+
+    /// <summary>The identity of a line within its stand: soort, artikel and the path, compared without regard to case or spacing.</summary>
+    public static string Regelsleutel(string soort, int artikel, IEnumerable<Padstap> pad) =>
+        string.Join('\u001f', new[] { soort, artikel.ToString(CultureInfo.InvariantCulture) }
+            .Concat(pad.Select(p => p.Niveau + "\u001e" + Normaal(p.Omschrijving))));
+
+    private static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private static void Voegtoe(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels, Standregel regel, Bronbestand bron, List<Bevinding> bevindingen)
+    {
+        var sleutel = Regelsleutel(regel.Soort, regel.Artikel, regel.Pad);
+        if (!regels.TryGetValue(sleutel, out var samengesteld))
+        {
+            samengesteld = new SamengesteldeRegel(regel, bron, sleutel);
+            regels[sleutel] = samengesteld;
+            stand.Regels.Add(samengesteld);
+        }
+        else
+        {
+            samengesteld.Categorie ??= regel.Categorie;
+        }
+        foreach (var (jaar, bedrag) in regel.Bedragen)
+        {
+            var waar = regel.HerkomstPerJaar?.GetValueOrDefault(jaar) ?? regel.Herkomst;
+            if (!samengesteld.Bedragen.TryGetValue(jaar, out var bestaand))
+            {
+                samengesteld.Bedragen[jaar] = new Bedragbron(bedrag, bron, waar);
+            }
+            else if (bestaand.Bedrag != bedrag)
+            {
+                bevindingen.Add(Verschil(stand.Sleutel, samengesteld, jaar, bestaand, new Bedragbron(bedrag, bron, waar)));
+            }
+        }
+    }
+
+    private static Bevinding Verschil(Standsleutel stand, SamengesteldeRegel regel, int jaar, Bedragbron telt, Bedragbron anders)
+    {
+        var omschrijving = Omschrijving(stand, regel.Regel);
+        string Tekst(long? b) => b is null ? "leeg" : b.Value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+        return new Bevinding
+        {
+            Id = $"{Bevindingsoorten.BronnenVerschillen}/{stand.Id}/{regel.Regel.Soort}/{regel.Regel.Artikel}/{Padtekst(regel.Regel.Pad)}/{jaar}".Replace(' ', '-'),
+            Soort = Bevindingsoorten.BronnenVerschillen,
+            Ernst = Bevindingsoorten.Tegenstrijdig,
+            Hoofdstuk = stand.Hoofdstuk,
+            Begrotingsjaar = stand.Begrotingsjaar,
+            Fase = stand.Fase,
+            Uitleg = $"Twee bronnen geven dezelfde regel ({omschrijving}, {jaar}) met een ander bedrag: {telt.Bron.Naam} (regel {telt.Waar.Regel}) " +
+                     $"{Tekst(telt.Bedrag)}, {anders.Bron.Naam} (regel {anders.Waar.Regel}) {Tekst(anders.Bedrag)}. Het bedrag van {telt.Bron.Naam} telt, " +
+                     "omdat de meest gedetailleerde bron voorgaat (eigen standbestanden, dan het document, dan de budgettaire tabellen, dan de begrotingsstaten); " +
+                     "het bedrag telt één keer.",
+            Cijfers =
+            [
+                Cijfer(telt, jaar, omschrijving),
+                Cijfer(anders, jaar, omschrijving),
+            ],
+            JuisteWaarde = null,
+            Eenheid = Begrotingscodes.EenheidBegroting,
+        };
+    }
+
+    private static Bevindingcijfer Cijfer(Bedragbron b, int jaar, string omschrijving) => new()
+    {
+        Waarde = b.Bedrag,
+        ZoalsGedrukt = null,
+        Eenheid = Begrotingscodes.EenheidBegroting,
+        Jaar = jaar,
+        Omschrijving = omschrijving,
+        BronSectie = b.Bron.Formaat,
+        BronBestand = b.Bron.Naam,
+        BronRegel = b.Waar.Regel,
+    };
+
+    /// <summary>"VI uitgaven artikel 31 > Bekostiging nationale politie": a line named the way findings and errors name it.</summary>
+    public static string Omschrijving(Standsleutel stand, Standregel regel) =>
+        $"{stand.Hoofdstuk} {regel.Soort} artikel {regel.Artikel}" + (regel.Pad.Count == 0 ? $" {regel.Omschrijving}" : " > " + Padtekst(regel.Pad));
+
+    private static string Padtekst(IEnumerable<Padstap> pad) => string.Join(" > ", pad.Select(p => p.Omschrijving));
+
+    /// <summary>Each part hangs under the line with the longest proper prefix of its path; a part without an artikel line is not loaded.</summary>
+    private static void KoppelOuders(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels, List<Bevinding> bevindingen)
+    {
+        var wezen = new List<SamengesteldeRegel>();
+        foreach (var regel in stand.Regels.Where(r => r.Diepte > 0))
+        {
+            for (var lengte = regel.Diepte - 1; lengte >= 0 && regel.Ouder is null; lengte--)
+            {
+                regel.Ouder = regels.GetValueOrDefault(Regelsleutel(regel.Regel.Soort, regel.Regel.Artikel, regel.Regel.Pad.Take(lengte)));
+            }
+            if (regel.Ouder is null) wezen.Add(regel);
+        }
+        foreach (var wees in wezen)
+        {
+            stand.Regels.Remove(wees);
+            var omschrijving = Omschrijving(stand.Sleutel, wees.Regel);
+            bevindingen.Add(new Bevinding
+            {
+                Id = $"{Bevindingsoorten.Wees}/{stand.Sleutel.Id}/{wees.Regel.Soort}/{wees.Regel.Artikel}/{Padtekst(wees.Regel.Pad)}".Replace(' ', '-'),
+                Soort = Bevindingsoorten.Wees,
+                Ernst = Bevindingsoorten.Twijfel,
+                Hoofdstuk = stand.Sleutel.Hoofdstuk,
+                Begrotingsjaar = stand.Sleutel.Begrotingsjaar,
+                Fase = stand.Sleutel.Fase,
+                Uitleg = $"De regel {omschrijving} staat onder artikel {wees.Regel.Artikel}, maar geen bron geeft de artikelregel zelf. " +
+                         "Zonder artikelregel telt de regel in geen totaal; hij is niet geladen.",
+                Cijfers = wees.Bedragen.Select(b => Cijfer(b.Value, b.Key, omschrijving)).ToList(),
+                Eenheid = Begrotingscodes.EenheidBegroting,
+            });
+        }
+        // The children of a removed orphan hang under it; they go too (their money is in the orphan's).
+        var verwijderd = wezen.ToHashSet();
+        stand.Regels.RemoveAll(r => Voorouders(r).Any(verwijderd.Contains));
+    }
+
+    private static IEnumerable<SamengesteldeRegel> Voorouders(SamengesteldeRegel regel)
+    {
+        for (var o = regel.Ouder; o is not null; o = o.Ouder) yield return o;
+    }
+
+    /// <summary>The hash of one source's contribution to a stand, as read: an import that brings the same content changes nothing.</summary>
+    private static string Inhoudshash(IEnumerable<Standregel> regels, IEnumerable<GedruktStandtotaal> totalen)
+    {
+        var tekst = new StringBuilder();
+        foreach (var r in regels.Select(r => (Sleutel: Regelsleutel(r.Soort, r.Artikel, r.Pad), r.Bedragen)).OrderBy(r => r.Sleutel, StringComparer.Ordinal))
+        {
+            tekst.Append(r.Sleutel);
+            foreach (var (jaar, bedrag) in r.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Append('\n');
+        }
+        foreach (var t in totalen.OrderBy(t => t.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal, StringComparer.Ordinal))
+        {
+            tekst.Append(CultureInfo.InvariantCulture, $"totaal\u001f{t.Soort}\u001f{t.Totaal}");
+            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Append('\n');
+        }
+        return Hash(tekst.ToString());
+    }
+
+    /// <summary>The stand's strong ETag: a hash of every line, amount and printed total that is loaded for it.</summary>
+    private static string Etag(SamengesteldeStand stand)
+    {
+        var tekst = new StringBuilder();
+        foreach (var r in stand.Regels.OrderBy(r => r.Sleutel, StringComparer.Ordinal))
+        {
+            tekst.Append(r.Sleutel).Append('\u001f').Append(r.Regel.Omschrijving).Append('\u001f').Append(r.Categorie);
+            foreach (var (jaar, b) in r.Bedragen) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={b.Bedrag}");
+            tekst.Append('\n');
+        }
+        foreach (var (t, _) in stand.Totalen.OrderBy(t => t.Totaal.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal.Totaal, StringComparer.Ordinal))
+        {
+            tekst.Append(CultureInfo.InvariantCulture, $"totaal\u001f{t.Soort}\u001f{t.Totaal}");
+            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Append('\n');
+        }
+        return "\"" + Hash(tekst.ToString())[..24] + "\"";
+    }
+
+    private static string Hash(string tekst) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tekst)));
+}

@@ -1,0 +1,174 @@
+using BudgetApi.Domein;
+using BudgetApi.Laden;
+
+namespace BudgetApi.Opslag;
+
+/// <summary>A reload that did not go through: when, why it was tried, and every problem. The old data keeps serving.</summary>
+public sealed record MisluktHerladen(DateTimeOffset Tijd, string Aanleiding, IReadOnlyList<string> Problemen);
+
+/// <summary>
+/// The data the service serves, and the only way it changes: a load at start, a reload (the data folder changed, SIGHUP), an import.
+/// Each builds a complete database for the new version beside the old one and swaps it in whole; a request in flight finishes on
+/// the version it started with. Invalid data never replaces valid data. Changes are serialized: one at a time.
+/// </summary>
+public sealed class Gegevensbron(string dataMap, string databasePad, string importMap, IReadOnlyList<IStandlezer> lezers, ILogger<Gegevensbron> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _eenTegelijk = new(1, 1);
+    private volatile Gegevens? _huidig;
+
+    public string DataMap { get; } = dataMap;
+
+    public string ImportMap { get; } = importMap;
+
+    public IReadOnlyList<IStandlezer> Lezers { get; } = lezers;
+
+    /// <summary>The version served now; null before the first load completed.</summary>
+    public Gegevens? Huidig => _huidig;
+
+    /// <summary>The last reload that failed, until a later one succeeds (readiness names it).</summary>
+    public MisluktHerladen? LaatsteMislukking { get; private set; }
+
+    /// <summary>A hold on the current version for one request; the version's file stays until every hold is released.</summary>
+    public Gegevens NeemInGebruik()
+    {
+        while (true)
+        {
+            var gegevens = _huidig ?? throw new InvalidOperationException("Er zijn nog geen gegevens geladen.");
+            gegevens.NeemInGebruik();
+            if (ReferenceEquals(gegevens, _huidig)) return gegevens;
+            gegevens.GeefVrij(); // swapped between reading and holding: hold the new one
+        }
+    }
+
+    /// <summary>The database file of a version: budget.db → budget.&lt;versie&gt;.db beside it.</summary>
+    public string DatabaseVoor(string versie) =>
+        Path.Combine(Path.GetDirectoryName(databasePad)!, $"{Path.GetFileNameWithoutExtension(databasePad)}.{versie}{Path.GetExtension(databasePad)}");
+
+    /// <summary>The load at start: reuses the database of the same version when it is there (complete by construction), else builds it.</summary>
+    public Laadresultaat Laad()
+    {
+        _eenTegelijk.Wait();
+        try
+        {
+            Standbestandsmappen.RuimOp(ImportMap);
+            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), extra: null, out var gegevens);
+            if (gegevens is not null)
+            {
+                Zet(gegevens);
+                RuimOudeVersiesOp(gegevens);
+            }
+            return resultaat;
+        }
+        finally
+        {
+            _eenTegelijk.Release();
+        }
+    }
+
+    /// <summary>
+    /// A reload: when the files changed, the new data is validated and built whole, then swapped in. Invalid data leaves the old
+    /// data serving, is logged, and stays named (<see cref="LaatsteMislukking"/>) until a reload succeeds.
+    /// </summary>
+    public async Task<Laadresultaat?> HerlaadAsync(string aanleiding, CancellationToken ct = default)
+    {
+        await _eenTegelijk.WaitAsync(ct);
+        try
+        {
+            var versie = Gegevensversie.Bereken(DataMap, ImportMap);
+            if (versie == _huidig?.Versie) return null;
+            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), extra: null, out var gegevens);
+            if (gegevens is null)
+            {
+                LaatsteMislukking = new MisluktHerladen(DateTimeOffset.UtcNow, aanleiding, resultaat.Problemen.Select(p => p.ToString()).ToList());
+                foreach (var probleem in resultaat.Problemen) logger.LogError("Herladen ({Aanleiding}) mislukt: {Probleem}", aanleiding, probleem);
+                logger.LogError("Herladen ({Aanleiding}) mislukt met {Aantal} probleem/problemen; versie {Versie} blijft in gebruik.", aanleiding, resultaat.Problemen.Count, _huidig?.Versie);
+                return resultaat;
+            }
+            Zet(gegevens);
+            LaatsteMislukking = null;
+            logger.LogInformation("Herladen ({Aanleiding}): versie {Versie} in gebruik, {Standen} standen.", aanleiding, gegevens.Versie, resultaat.Standen.Count);
+            return resultaat;
+        }
+        finally
+        {
+            _eenTegelijk.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="wijziging"/> while no other change runs (an import: validate, check, store, swap). The current
+    /// version is stable for its whole duration.
+    /// </summary>
+    public async Task<T> EenTegelijkAsync<T>(Func<Task<T>> wijziging, CancellationToken ct)
+    {
+        await _eenTegelijk.WaitAsync(ct);
+        try
+        {
+            return await wijziging();
+        }
+        finally
+        {
+            _eenTegelijk.Release();
+        }
+    }
+
+    /// <summary>
+    /// Validates and builds the data with <paramref name="bestanden"/> plus an import not yet stored; with <paramref name="bouwen"/>
+    /// false only validates. Call inside <see cref="EenTegelijkAsync{T}"/>.
+    /// </summary>
+    internal Laadresultaat Probeer(IReadOnlyList<Standbestand> bestanden, Standbestand extra, bool bouwen, out Gegevens? gegevens)
+    {
+        if (!bouwen)
+        {
+            gegevens = null;
+            return Lader.Laad(DataMap, [.. bestanden, extra], databasePad: null, Lezers, versie: "");
+        }
+        return LaadVersie(bestanden, extra, out gegevens);
+    }
+
+    /// <summary>Makes <paramref name="gegevens"/> the served version (inside <see cref="EenTegelijkAsync{T}"/>).</summary>
+    internal void Zet(Gegevens gegevens)
+    {
+        var vorige = _huidig;
+        _huidig = gegevens;
+        if (vorige is not null && !ReferenceEquals(vorige, gegevens)) vorige.Vervang();
+    }
+
+    /// <summary>
+    /// Builds (or reuses) the database of the version these files make. The import that is being made is named in the version as
+    /// the file it will be, so the database built before storing it is the one that serves after a restart.
+    /// </summary>
+    private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, Standbestand? extra, out Gegevens? gegevens)
+    {
+        var versie = Gegevensversie.Bereken(DataMap, ImportMap, extra is null ? null : [extra]);
+        var pad = DatabaseVoor(versie);
+        if (versie == _huidig?.Versie)
+        {
+            gegevens = _huidig;
+            return new Laadresultaat([], new Dictionary<string, int>());
+        }
+        if (File.Exists(pad))
+        {
+            gegevens = new Gegevens(versie, new BudgetDb(pad));
+            return new Laadresultaat([], new Dictionary<string, int>());
+        }
+        var alle = extra is null ? bestanden : [.. bestanden, extra];
+        var resultaat = Lader.Laad(DataMap, alle, pad, Lezers, versie);
+        gegevens = resultaat.Gelukt ? new Gegevens(versie, new BudgetDb(pad)) : null;
+        return resultaat;
+    }
+
+    public void Dispose() => _eenTegelijk.Dispose();
+
+    /// <summary>Databases of other versions left by earlier runs; the database folder is this instance's own (docs/deployment.md).</summary>
+    private void RuimOudeVersiesOp(Gegevens huidig)
+    {
+        var map = Path.GetDirectoryName(databasePad)!;
+        if (!Directory.Exists(map)) return;
+        var patroon = $"{Path.GetFileNameWithoutExtension(databasePad)}.*{Path.GetExtension(databasePad)}";
+        foreach (var oud in Directory.EnumerateFiles(map, patroon).Where(p => p != huidig.Db.DatabasePad))
+        {
+            try { File.Delete(oud); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

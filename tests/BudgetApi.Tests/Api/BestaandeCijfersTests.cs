@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using BudgetApi.Tests.Infrastructuur;
+
+namespace BudgetApi.Tests.Api;
+
+/// <summary>
+/// Every figure the API gave before the standen model is still given, exactly: tests/BudgetApi.Tests/Gouden holds the answers of
+/// the service as it was (commit b9aa78f, the document alone) to the requests in urls.txt. Each field of each row there must be in
+/// today's answer with the same value; new fields (hoofdstuk, begrotingsjaar, fase, bronBestand …) may be added. Where a list may
+/// grow (the registry of begrotingen, organisation figures), rows are matched by their key instead of their place.
+/// </summary>
+[Collection(ApiCollectie.Naam)]
+public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static readonly string Map = Path.Combine(Repo.Wortel, "tests", "BudgetApi.Tests", "Gouden");
+
+    private static readonly string[] FeitSleutel = ["herkomst", "meting", "omschrijving", "jaar", "peildatum"];
+
+    private static readonly string[] MetadataVelden = ["stand", "valuta", "factor"];
+
+    public static TheoryData<int, string> Verzoeken()
+    {
+        var data = new TheoryData<int, string>();
+        var urls = File.ReadAllLines(Path.Combine(Map, "urls.txt")).Where(u => u.Length > 0).ToList();
+        for (var i = 0; i < urls.Count; i++) data.Add(i + 1, urls[i]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Verzoeken))]
+    public async Task Elk_cijfer_van_voor_de_standen_staat_er_nog_precies_zo(int nummer, string url)
+    {
+        var toen = JsonNode.Parse(File.ReadAllText(Path.Combine(Map, $"{nummer:00}.json")))!.AsObject();
+        var (nu, metadata) = await _client.GetLijst(url);
+
+        var sleutel = Sleutel(url);
+        var rijenToen = toen["gegevens"]!.AsArray();
+        if (sleutel is null)
+        {
+            nu.Should().HaveCount(rijenToen.Count, $"{url} gives the same rows as before");
+            for (var i = 0; i < rijenToen.Count; i++) Vergelijk(rijenToen[i]!, nu[i]!, $"{url} row {i}");
+        }
+        else
+        {
+            var perSleutel = nu.ToDictionary(r => sleutel(r!), r => r!);
+            foreach (var rij in rijenToen)
+            {
+                perSleutel.Should().ContainKey(sleutel(rij!), $"{url} still has the row {sleutel(rij!)}");
+                Vergelijk(rij!, perSleutel[sleutel(rij!)], $"{url} row {sleutel(rij!)}");
+            }
+        }
+        foreach (var veld in MetadataVelden)
+        {
+            if (toen["metadata"]![veld] is { } waarde) JsonNode.DeepEquals(waarde, metadata[veld]).Should().BeTrue($"metadata.{veld} of {url} is {waarde.ToJsonString()}, as before");
+        }
+        // The rounding note may say more (the open data's total rows), never less.
+        if (toen["metadata"]!["afronding"] is { } afronding) metadata.Tekst("afronding").Should().StartWith(afronding.GetValue<string>());
+    }
+
+    /// <summary>Lists that grow with more data are compared by key; the figure lists must be the same rows in the same order.</summary>
+    private static Func<JsonNode, string>? Sleutel(string url) => url switch
+    {
+        "/v1/begrotingen" => r => r["code"]!.GetValue<string>(),
+        "/v1/organisaties" => r => r["code"]!.GetValue<string>(),
+        _ when url.StartsWith("/v1/organisaties/", StringComparison.Ordinal) =>
+            r => string.Join("|", FeitSleutel.Select(v => r[v]?.ToJsonString() ?? "")),
+        _ => null,
+    };
+
+    /// <summary>Every field that was there is there with the same value, at every depth; arrays keep their length and order.</summary>
+    private static void Vergelijk(JsonNode? toen, JsonNode? nu, string waar)
+    {
+        switch (toen)
+        {
+            case JsonObject object_:
+                nu.Should().BeOfType<JsonObject>($"{waar} is an object");
+                foreach (var (veld, waarde) in object_)
+                {
+                    Vergelijk(veld == "id" ? Id(waarde!.GetValue<string>()) : waarde, nu![veld], $"{waar}.{veld}");
+                }
+                break;
+            case JsonArray array:
+                nu.Should().BeOfType<JsonArray>($"{waar} is an array");
+                nu!.AsArray().Should().HaveCount(array.Count, $"{waar} has as many elements as before");
+                for (var i = 0; i < array.Count; i++) Vergelijk(array[i], nu.AsArray()[i], $"{waar}[{i}]");
+                break;
+            default:
+                JsonNode.DeepEquals(toen, nu).Should().BeTrue($"{waar} was {toen?.ToJsonString()}, is {nu?.ToJsonString()}");
+                break;
+        }
+    }
+
+    /// <summary>A reconciliation's id now names its stand (there is more than one stand of JenV): the same reconciliation, a longer id.</summary>
+    private static JsonNode Id(string id) => JsonValue.Create(id
+        .Replace("/JenV/", "/VI-2026-ontwerpbegroting/", StringComparison.Ordinal)
+        .Replace("/AenM/", "/XX-2026-ontwerpbegroting/", StringComparison.Ordinal))!;
+}
