@@ -67,8 +67,9 @@ public sealed record Paginering(int Pagina, int PaginaGrootte, int TotaalAantal,
 public sealed record Lijst<T>(IReadOnlyList<T> Gegevens, Metadata Metadata);
 
 /// <summary>
-/// A collection answered as JSON (default) or as CSV (Accept: text/csv or ?formaat=csv): RFC 4180, UTF-8 with BOM for Excel,
-/// one header row, the same fields as the JSON rows. One way to write every collection.
+/// A collection answered as JSON (default), as CSV (Accept: text/csv or ?formaat=csv: RFC 4180, UTF-8 with BOM for Excel,
+/// one header row, the same fields as the JSON rows) or as an Excel workbook (?formaat=xlsx or the xlsx media type: the same
+/// rows as the CSV, typed and formatted, and a sheet "Toelichting"). One way to write every collection.
 /// </summary>
 public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<T, IEnumerable<object>>? platmaken = null)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult
@@ -81,50 +82,93 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        if (Formaat.IsCsv(httpContext.Request))
+        var uitvoer = Formaat.Kies(httpContext.Request);
+        // CSV and Excel give the same flat rows: the one flattening (platmaken), or the rows themselves.
+        var rijen = platmaken is null ? Lijst.Gegevens.Cast<object>() : Lijst.Gegevens.SelectMany(platmaken);
+        var rijType = platmaken is null ? typeof(T) : null;
+        var opties = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        if (uitvoer == Uitvoer.Csv)
         {
             httpContext.Response.ContentType = "text/csv; charset=utf-8";
             httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{bestandsnaam}.csv\"";
-            var rijen = platmaken is null ? Lijst.Gegevens.Cast<object>() : Lijst.Gegevens.SelectMany(platmaken);
-            var tekst = Csv.Schrijf(rijen, platmaken is null ? typeof(T) : null);
+            var tekst = Csv.Schrijf(rijen, rijType);
             await httpContext.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble());
             await httpContext.Response.WriteAsync(tekst, Encoding.UTF8);
             return;
         }
-        var opties = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        if (uitvoer == Uitvoer.Xlsx)
+        {
+            httpContext.Response.ContentType = Xlsx.MediaType;
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{bestandsnaam}.xlsx\"";
+            var werkmap = Xlsx.Schrijf(rijen, rijType, Toelichting.Voor(httpContext, JsonSerializer.SerializeToNode(Lijst.Metadata, opties)!.AsObject()));
+            await httpContext.Response.Body.WriteAsync(werkmap);
+            return;
+        }
         await httpContext.Response.WriteAsJsonAsync(Lijst, opties);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Lijst<T>), ["application/json", "text/csv"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Lijst<T>), ["application/json", "text/csv", Xlsx.MediaType]));
         builder.Metadata.Add(new CsvMogelijk());
         // An unknown ?formaat is a 400 on every collection (Formaat.Controleer), so every collection documents it.
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
     }
 }
 
-/// <summary>Marks an endpoint that also answers in CSV; the OpenAPI document then lists the 'formaat' parameter.</summary>
+/// <summary>Marks an endpoint that also answers in CSV and Excel; the OpenAPI document then lists the 'formaat' parameter.</summary>
 public sealed class CsvMogelijk;
+
+/// <summary>The forms a collection answers in: JSON (the default), CSV, Excel.</summary>
+public enum Uitvoer { Json, Csv, Xlsx }
 
 public static class Formaat
 {
-    public static readonly IReadOnlyList<string> Toegestaan = ["json", "csv"];
+    public static readonly IReadOnlyList<string> Toegestaan = ["json", "csv", "xlsx"];
 
-    public static bool IsCsv(HttpRequest request)
+    /// <summary>?formaat wins; without it the Accept header chooses (highest q, on a tie the first listed); JSON otherwise.</summary>
+    public static Uitvoer Kies(HttpRequest request)
     {
         var formaat = request.Query["formaat"].ToString();
-        if (formaat.Length > 0) return formaat.Equals("csv", StringComparison.OrdinalIgnoreCase);
-        return request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+        if (formaat.Length > 0) return VanNaam(formaat) ?? Uitvoer.Json;
+        var voorkeur = request.GetTypedHeaders().Accept
+            .Select((a, volgorde) => (Uitvoer: VanMediaType(a.MediaType.Value), Kwaliteit: a.Quality ?? 1, Volgorde: volgorde))
+            .Where(a => a.Uitvoer is not null && a.Kwaliteit > 0)  // q=0: "not this one"
+            .OrderByDescending(a => a.Kwaliteit).ThenBy(a => a.Volgorde)
+            .FirstOrDefault();
+        return voorkeur.Uitvoer ?? Uitvoer.Json;
     }
 
-    /// <summary>Checks ?formaat before any endpoint runs, so a wrong value is a 400 on every CSV-capable endpoint.</summary>
+    /// <summary>Checks ?formaat before any endpoint runs, so a wrong value is a 400 on every collection.</summary>
     public static IResult? Controleer(HttpRequest request)
     {
         var formaat = request.Query["formaat"].ToString();
-        if (formaat.Length == 0 || Toegestaan.Contains(formaat, StringComparer.OrdinalIgnoreCase)) return null;
-        return Problemen.OngeldigeParameter("formaat", $"Onbekend formaat '{formaat}'; toegestaan: json, csv.");
+        if (formaat.Length == 0 || VanNaam(formaat) is not null) return null;
+        return Problemen.OngeldigeParameter("formaat", $"Onbekend formaat '{formaat}'; toegestaan: {string.Join(", ", Toegestaan)}.");
     }
+
+    private static Uitvoer? VanNaam(string formaat) => formaat.ToLowerInvariant() switch
+    {
+        "json" => Uitvoer.Json,
+        "csv" => Uitvoer.Csv,
+        "xlsx" => Uitvoer.Xlsx,
+        _ => null,
+    };
+
+    private static Uitvoer? VanMediaType(string? mediaType) => mediaType?.ToLowerInvariant() switch
+    {
+        "application/json" => Uitvoer.Json,
+        "text/csv" => Uitvoer.Csv,
+        Xlsx.MediaType => Uitvoer.Xlsx,
+        _ => null,
+    };
+}
+
+/// <summary>One column of a flat row: its header (camelCase, as in the JSON) and the property it reads.</summary>
+public sealed record Kolom(string Naam, PropertyInfo Eigenschap)
+{
+    /// <summary>The property's type without Nullable: a long? column is a long column whose empty cells are null.</summary>
+    public Type Type => Nullable.GetUnderlyingType(Eigenschap.PropertyType) ?? Eigenschap.PropertyType;
 }
 
 /// <summary>The one CSV writer: the rows' properties in declaration order, camelCase headers as in the JSON.</summary>
@@ -137,18 +181,24 @@ public static class Csv
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(schrijver, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
         if (rijType is null) return "";
-        var eigenschappen = rijType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && IsEenvoudig(p.PropertyType)).ToList();
-        foreach (var p in eigenschappen) csv.WriteField(JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+        var kolommen = Kolommen(rijType);
+        foreach (var k in kolommen) csv.WriteField(k.Naam);
         csv.NextRecord();
         foreach (var rij in lijst)
         {
-            foreach (var p in eigenschappen) csv.WriteField(Tekst(p.GetValue(rij)));
+            foreach (var k in kolommen) csv.WriteField(Tekst(k.Eigenschap.GetValue(rij)));
             csv.NextRecord();
         }
         csv.Flush();
         return schrijver.ToString();
     }
+
+    /// <summary>The columns of a flat row, for CSV and Excel alike: its simple properties in declaration order, camelCase.</summary>
+    public static IReadOnlyList<Kolom> Kolommen(Type rijType) =>
+        rijType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && IsEenvoudig(p.PropertyType))
+            .Select(p => new Kolom(JsonNamingPolicy.CamelCase.ConvertName(p.Name), p))
+            .ToList();
 
     private static bool IsEenvoudig(Type t)
     {
@@ -156,7 +206,8 @@ public static class Csv
         return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly);
     }
 
-    private static string Tekst(object? waarde) => waarde switch
+    /// <summary>A value as the CSV writes it; Excel writes text columns (and enums) the same way.</summary>
+    public static string Tekst(object? waarde) => waarde switch
     {
         null => "",
         bool b => b ? "true" : "false",

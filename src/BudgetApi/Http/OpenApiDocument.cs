@@ -67,14 +67,21 @@ public static class OpenApiDocument
                     Name = "formaat",
                     In = ParameterLocation.Query,
                     Required = false,
-                    Description = "Uitvoerformaat: json (standaard) of csv (RFC 4180, UTF-8 met BOM). Ook met de header Accept: text/csv.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("json")!, JsonValue.Create("csv")!] },
+                    Description = "Uitvoerformaat: json (standaard), csv (RFC 4180, UTF-8 met BOM) of xlsx (Excel-werkmap: dezelfde regels als de csv, " +
+                                  "getallen als getallen, met een blad Toelichting). Ook met de header Accept: text/csv of " +
+                                  "Accept: " + Xlsx.MediaType + ". formaat gaat voor Accept.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Formaat.Toegestaan.Select(f => (JsonNode)JsonValue.Create(f)!)] },
                     Example = Voorbeelden.Voor(operation.OperationId, "formaat", herhaalbaar: false),
                 });
             }
             foreach (var (status, antwoord) in operation.Responses ?? [])
             {
                 if (antwoord is not OpenApiResponse response) continue;
+                // An Excel workbook is a file, not the JSON envelope: a binary string, so a client saves it rather than parses it.
+                if (response.Content?.TryGetValue(Xlsx.MediaType, out var werkmap) == true)
+                {
+                    werkmap.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Excel-werkmap (.xlsx) met de bladen Gegevens en Toelichting." };
+                }
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 response.Headers["API-Version"] = new OpenApiHeader
                 {

@@ -125,7 +125,7 @@ public sealed class AandelenTests(BudgetApiFactory factory)
     [InlineData("begroting=JenV&jaar=2031", "jaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("begroting=JenV&jaar=abc", "jaar", "Parameter 'jaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("begroting=JenV&niveau=organisatie", "niveau", "toegestaan: artikel, waarvan")]
-    [InlineData("begroting=JenV&formaat=pdf", "formaat", "toegestaan: json, csv")]
+    [InlineData("begroting=JenV&formaat=pdf", "formaat", "toegestaan: json, csv, xlsx")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter, string reden)
     {
         var probleem = await _client.GetProbleem("/v1/aandelen?" + query, HttpStatusCode.BadRequest);

@@ -220,7 +220,7 @@ public sealed class BedragenTests(BudgetApiFactory factory)
     [InlineData("/v1/bedragen?begroting=AenM&artikel=31", "artikel", "toegestaan: 37, 91, 92")]
     [InlineData("/v1/bedragen?artikel=abc", "artikel", "Parameter 'artikel': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("/v1/bedragen?pagina=twee", "pagina", "Parameter 'pagina': 'twee' is geen geldige waarde; verwacht een geheel getal.")]
-    [InlineData("/v1/bedragen?formaat=xml", "formaat", "toegestaan: json, csv")]
+    [InlineData("/v1/bedragen?formaat=xml", "formaat", "toegestaan: json, csv, xlsx")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string url, string parameter, string reden)
     {
         var probleem = await _client.GetProbleem(url, HttpStatusCode.BadRequest);

@@ -46,7 +46,7 @@ public sealed class BegrotingenTests(BudgetApiFactory factory)
         var probleem = await _client.GetProbleem("/v1/begrotingen?formaat=xml", HttpStatusCode.BadRequest);
 
         probleem.OngeldigeParameters().Should().Equal("formaat");
-        probleem.Tekst("detail").Should().Be("Onbekend formaat 'xml'; toegestaan: json, csv.");
+        probleem.Tekst("detail").Should().Be("Onbekend formaat 'xml'; toegestaan: json, csv, xlsx.");
     }
 
     [Fact]

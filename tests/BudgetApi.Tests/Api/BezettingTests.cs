@@ -97,7 +97,7 @@ public sealed class BezettingTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_onbekend_formaat_is_een_400_die_de_parameter_noemt()
     {
-        var probleem = await _client.GetProbleem("/v1/bezetting?formaat=xlsx", HttpStatusCode.BadRequest);
+        var probleem = await _client.GetProbleem("/v1/bezetting?formaat=ods", HttpStatusCode.BadRequest);
 
         probleem.OngeldigeParameters().Should().Equal("formaat");
     }

@@ -145,8 +145,8 @@ public sealed class OrganisatiesTests(BudgetApiFactory factory)
     [InlineData("/v1/organisaties?meting=fte", "meting", "toegestaan: formatie, bezetting")]
     [InlineData("/v1/organisaties?onderdeelVan=XYZ", "onderdeelVan", "Onbekende organisatie 'XYZ'")]
     [InlineData("/v1/organisaties?code=XYZ", "code", "Onbekende organisatie 'XYZ'")]
-    [InlineData("/v1/organisaties?formaat=xml", "formaat", "toegestaan: json, csv")]
-    [InlineData("/v1/organisaties/DGRR?formaat=pdf", "formaat", "toegestaan: json, csv")]
+    [InlineData("/v1/organisaties?formaat=xml", "formaat", "toegestaan: json, csv, xlsx")]
+    [InlineData("/v1/organisaties/DGRR?formaat=pdf", "formaat", "toegestaan: json, csv, xlsx")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string url, string parameter, string reden)
     {
         var probleem = await _client.GetProbleem(url, HttpStatusCode.BadRequest);

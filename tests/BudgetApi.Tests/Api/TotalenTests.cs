@@ -189,7 +189,7 @@ public sealed class TotalenTests(BudgetApiFactory factory)
     [InlineData("vanJaar=2029&totJaar=2027", "vanJaar", "ligt na totJaar")]
     [InlineData("vanJaar=abc", "vanJaar", "Parameter 'vanJaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]
     [InlineData("totJaar=2027.5", "totJaar", "Parameter 'totJaar': '2027.5' is geen geldige waarde; verwacht een geheel getal.")]
-    [InlineData("formaat=xml", "formaat", "toegestaan: json, csv")]
+    [InlineData("formaat=xml", "formaat", "toegestaan: json, csv, xlsx")]
     public async Task Een_ongeldige_parameter_is_een_400_die_hem_noemt(string query, string parameter, string reden)
     {
         var probleem = await _client.GetProbleem("/v1/totalen?" + query, HttpStatusCode.BadRequest);

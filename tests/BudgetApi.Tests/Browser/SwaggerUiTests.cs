@@ -66,4 +66,29 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
         (await politie.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("8843848");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task In_Swagger_UI_geeft_formaat_xlsx_een_excelbestand_om_te_downloaden()
+    {
+        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
+        factory.StartServer();
+        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartChromium(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(basis + "/swagger/index.html");
+        var bezetting = page.Locator("#operations-Bezetting-GetBezetting");
+        await bezetting.WaitForAsync();
+        await bezetting.Locator(".opblock-summary").First.ClickAsync();
+        await bezetting.Locator("button.try-out__btn").ClickAsync();
+        await bezetting.Locator("tr[data-param-name='formaat'] select").SelectOptionAsync("xlsx");
+        await bezetting.Locator("button.execute").ClickAsync();
+
+        var download = bezetting.Locator(".live-responses-table a", new LocatorLocatorOptions { HasText = "Download file" });
+        await download.WaitForAsync();
+        (await download.GetAttributeAsync("download")).Should().Be("bezetting.xlsx");
+        (await bezetting.Locator(".live-responses-table tbody tr.response .response-col_status").First.InnerTextAsync()).Trim().Should().Be("200");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-xlsx.png"), FullPage = true });
+    }
 }
