@@ -174,7 +174,7 @@ public sealed class ExcelTests(BudgetApiFactory factory)
 
         Werkmappen.ZelfdeAlsJson(blad, json);
         blad.Regels.Should().OnlyContain(r => r["benaderd"].Type == "b");
-        var ontvangsten = blad.Regels.Single(r => r["id"].Tekst == "gedrukt-totaal/JenV/ontvangsten/totaal/2026");
+        var ontvangsten = blad.Regels.Single(r => r["id"].Tekst == "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
         ontvangsten["gedrukt"].Getal.Should().Be(18_596_347);
         ontvangsten["berekend"].Getal.Should().Be(1_843_526);
         ontvangsten["oordeel"].Tekst.Should().Be("sluit-niet");
@@ -198,8 +198,9 @@ public sealed class ExcelTests(BudgetApiFactory factory)
         toelichting["aantal"].Getal.Should().Be(metadata["aantal"]!.GetValue<int>());
         toelichting["percentages"].Tekst.Should().StartWith("mutatieProcent, gemiddeldeGroeiProcent: in procenten");
         toelichting["verzoek"].Tekst.Should().Be("http://localhost" + url);
-        toelichting["gegevensversie"].Tekst.Should().Be(Gegevensversie.VanMap(Repo.DataMap))
-            .And.Be(factory.Services.GetRequiredService<IGegevensversie>().Versie);
+        var bron = factory.Services.GetRequiredService<Gegevensbron>();
+        toelichting["gegevensversie"].Tekst.Should().Be(bron.Huidig!.Versie)
+            .And.Be(Gegevensversie.Bereken(bron.DataMap, bron.ImportMap));
         var gegenereerd = DateTimeOffset.ParseExact(toelichting["gegenereerd"].Tekst, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         gegenereerd.Should().BeOnOrAfter(voor).And.BeOnOrBefore(na);
     }

@@ -120,9 +120,9 @@ public static class Werkmappen
 
     private static void ZelfdeWaarde(Cel cel, JsonNode? waarde, string reden)
     {
-        if (waarde is null)
+        if (waarde is null || (waarde.GetValueKind() == JsonValueKind.String && waarde.GetValue<string>().Length == 0))
         {
-            cel.Waarde.Should().BeNull(reden + ": null is an empty cell, never 0");
+            cel.Waarde.Should().BeNull(reden + ": null and an empty text are an empty cell, never 0");
             return;
         }
         switch (waarde.GetValueKind())
