@@ -1,5 +1,6 @@
 using System.Reflection;
 using BudgetApi.Features;
+using BudgetApi.Features.Standen;
 using BudgetApi.Http;
 using BudgetApi.Laden;
 using BudgetApi.Opslag;
@@ -26,6 +27,11 @@ builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Catalogus);
 builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Berekend(g => new Aansluitingberekening.Lijst(g.Db, g.Catalogus)));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
+// Reading is public; importing needs a bearer token with the import role. Issuer, audiences and signing keys come from
+// configuration (Authentication:Schemes:Bearer), so the ministry's identity provider plugs in; dotnet user-jwts for development.
+builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
+builder.Services.Configure<Importopties>(builder.Configuration.GetSection("Budget:Import"));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
@@ -64,6 +70,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
 app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
+app.UseAuthentication();
+app.UseAuthorization();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition"));
 
@@ -82,6 +90,8 @@ v1.AddEndpointFilter(async (context, next) =>
         ? fout
         : await next(context));
 v1.MapBegrotingen();
+v1.MapStanden();
+v1.MapImport();
 v1.MapArtikelen();
 v1.MapTotalen();
 v1.MapAandelen();
@@ -89,6 +99,8 @@ v1.MapAansluitingen();
 v1.MapOrganisaties();
 v1.MapBezetting();
 v1.MapBedragen();
+v1.MapMutaties();
+v1.MapUitputting();
 
 app.Run();
 return 0;

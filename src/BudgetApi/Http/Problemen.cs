@@ -41,6 +41,14 @@ public static class Problemen
                 problem.Title = "Methode niet toegestaan";
                 problem.Detail = $"'{context.HttpContext.Request.Method}' is niet toegestaan op '{pad}'; deze API kent alleen GET.";
                 break;
+            case StatusCodes.Status401Unauthorized when problem.Detail is null:
+                problem.Title = "Niet aangemeld";
+                problem.Detail = "Dit verzoek vraagt een geldig bearer-token (Authorization: Bearer …); lezen kan zonder, importeren niet.";
+                break;
+            case StatusCodes.Status403Forbidden when problem.Detail is null:
+                problem.Title = "Geen toegang";
+                problem.Detail = "Het token is geldig, maar draagt niet de rol 'budget-importeur' (of de scope 'budget.importeren') die importeren vraagt.";
+                break;
             case StatusCodes.Status400BadRequest when problem.Detail is null:
                 problem.Title = "Ongeldig verzoek";
                 problem.Detail = "Het verzoek kon niet worden gelezen.";

@@ -17,6 +17,7 @@ public static class Voorbeelden
         ["jaar"] = 2026,
         ["begrotingsjaar"] = 2026,
         ["fase"] = "ontwerpbegroting",
+        ["id"] = "VI-2026-ontwerpbegroting",
         ["vanJaar"] = 2026,
         ["totJaar"] = 2030,
         ["groepering"] = "begroting",

@@ -241,7 +241,7 @@ public static class Standsamenstelling
     }
 
     /// <summary>The hash of one source's contribution to a stand, as read: an import that brings the same content changes nothing.</summary>
-    private static string Inhoudshash(IEnumerable<Standregel> regels, IEnumerable<GedruktStandtotaal> totalen)
+    public static string Inhoudshash(IEnumerable<Standregel> regels, IEnumerable<GedruktStandtotaal> totalen)
     {
         var tekst = new StringBuilder();
         foreach (var r in regels.Select(r => (Sleutel: Regelsleutel(r.Soort, r.Artikel, r.Pad), r.Bedragen)).OrderBy(r => r.Sleutel, StringComparer.Ordinal))

@@ -51,7 +51,7 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         try
         {
             Standbestandsmappen.RuimOp(ImportMap);
-            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), extra: null, out var gegevens);
+            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out var gegevens);
             if (gegevens is not null)
             {
                 Zet(gegevens);
@@ -76,7 +76,7 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         {
             var versie = Gegevensversie.Bereken(DataMap, ImportMap);
             if (versie == _huidig?.Versie) return null;
-            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), extra: null, out var gegevens);
+            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out var gegevens);
             if (gegevens is null)
             {
                 LaatsteMislukking = new MisluktHerladen(DateTimeOffset.UtcNow, aanleiding, resultaat.Problemen.Select(p => p.ToString()).ToList());
@@ -99,12 +99,12 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     /// Runs <paramref name="wijziging"/> while no other change runs (an import: validate, check, store, swap). The current
     /// version is stable for its whole duration.
     /// </summary>
-    public async Task<T> EenTegelijkAsync<T>(Func<Task<T>> wijziging, CancellationToken ct)
+    public async Task<T> EenTegelijkAsync<T>(Func<T> wijziging, CancellationToken ct)
     {
         await _eenTegelijk.WaitAsync(ct);
         try
         {
-            return await wijziging();
+            return wijziging();
         }
         finally
         {
@@ -113,18 +113,11 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     }
 
     /// <summary>
-    /// Validates and builds the data with <paramref name="bestanden"/> plus an import not yet stored; with <paramref name="bouwen"/>
-    /// false only validates. Call inside <see cref="EenTegelijkAsync{T}"/>.
+    /// Validates and builds the data with <paramref name="bestanden"/> plus an import not yet stored (its file and sidecar as they will be
+    /// stored). Call inside <see cref="EenTegelijkAsync{T}"/>.
     /// </summary>
-    internal Laadresultaat Probeer(IReadOnlyList<Standbestand> bestanden, Standbestand extra, bool bouwen, out Gegevens? gegevens)
-    {
-        if (!bouwen)
-        {
-            gegevens = null;
-            return Lader.Laad(DataMap, [.. bestanden, extra], databasePad: null, Lezers, versie: "");
-        }
-        return LaadVersie(bestanden, extra, out gegevens);
-    }
+    internal Laadresultaat Probeer(IReadOnlyList<Standbestand> bestanden, Standbestand extra, byte[] zijbestand, out Gegevens? gegevens) =>
+        LaadVersie(bestanden, (extra, zijbestand), out gegevens);
 
     /// <summary>Makes <paramref name="gegevens"/> the served version (inside <see cref="EenTegelijkAsync{T}"/>).</summary>
     internal void Zet(Gegevens gegevens)
@@ -138,9 +131,12 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     /// Builds (or reuses) the database of the version these files make. The import that is being made is named in the version as
     /// the file it will be, so the database built before storing it is the one that serves after a restart.
     /// </summary>
-    private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, Standbestand? extra, out Gegevens? gegevens)
+    private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, (Standbestand Bestand, byte[] Zijbestand)? import, out Gegevens? gegevens)
     {
-        var versie = Gegevensversie.Bereken(DataMap, ImportMap, extra is null ? null : [extra]);
+        var extra = import?.Bestand;
+        var versie = Gegevensversie.Bereken(DataMap, ImportMap, import is { } i
+            ? [(i.Bestand.Naam, i.Bestand.Lees()), (i.Bestand.Naam + Standbestandsmappen.Importsuffix, i.Zijbestand)]
+            : null);
         var pad = DatabaseVoor(versie);
         if (versie == _huidig?.Versie)
         {

@@ -19,33 +19,30 @@ public static class Gegevensversie
 {
     /// <summary>
     /// A SHA-256 over the service's build (its module version id: a new build may read or answer differently) and every input file:
-    /// the data folder (relative name and bytes, in ordinal order) and the imported stand files with their sidecars, as 16 hex digits.
+    /// the data folder and the import folder (relative name and bytes, in ordinal order of the names), as 16 hex digits.
+    /// <paramref name="nogTeSchrijven"/> are import files as they will be named once stored: the version of an import is known, and
+    /// its database built, before anything is stored, and a restart after it computes the same version from the folder.
     /// </summary>
-    public static string Bereken(string dataMap, string? importMap, IEnumerable<Standbestand>? extra = null)
+    public static string Bereken(string dataMap, string? importMap, IEnumerable<(string Naam, byte[] Inhoud)>? nogTeSchrijven = null)
     {
+        var bestanden = Bestanden(dataMap, "data/", _ => true)
+            .Concat(importMap is null ? [] : Bestanden(importMap, "import/", pad => !pad.EndsWith(Standbestandsmappen.Tijdelijk, StringComparison.Ordinal)))
+            .Concat((nogTeSchrijven ?? []).Select(b => (Naam: "import/" + b.Naam, Inhoud: (Func<byte[]>)(() => b.Inhoud))))
+            .OrderBy(b => b.Naam, StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(typeof(Gegevensversie).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        VoegMapToe(hash, dataMap, "data/", _ => true);
-        if (importMap is not null) VoegMapToe(hash, importMap, "import/", pad => !pad.EndsWith(Standbestandsmappen.Tijdelijk, StringComparison.Ordinal));
-        foreach (var bestand in extra ?? [])
+        foreach (var (naam, inhoud) in bestanden)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes("import/" + bestand.Naam + "\n"));
-            hash.AppendData(bestand.Lees());
+            hash.AppendData(Encoding.UTF8.GetBytes(naam + "\n"));
+            hash.AppendData(inhoud());
             hash.AppendData("\n"u8);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    private static void VoegMapToe(IncrementalHash hash, string map, string voorvoegsel, Func<string, bool> telt)
-    {
-        if (!Directory.Exists(map)) return;
-        foreach (var bestand in Directory.EnumerateFiles(map, "*", SearchOption.AllDirectories).Where(telt)
-                     .Select(b => (Pad: b, Naam: voorvoegsel + Path.GetRelativePath(map, b).Replace('\\', '/')))
-                     .OrderBy(b => b.Naam, StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(bestand.Naam + "\n"));
-            hash.AppendData(File.ReadAllBytes(bestand.Pad));
-            hash.AppendData("\n"u8);
-        }
-    }
+    private static IEnumerable<(string Naam, Func<byte[]> Inhoud)> Bestanden(string map, string voorvoegsel, Func<string, bool> telt) =>
+        !Directory.Exists(map) ? []
+            : Directory.EnumerateFiles(map, "*", SearchOption.AllDirectories).Where(telt)
+                .Select(pad => (voorvoegsel + Path.GetRelativePath(map, pad).Replace('\\', '/'), (Func<byte[]>)(() => File.ReadAllBytes(pad))))
+                .ToList();
 }

@@ -1,0 +1,234 @@
+using System.ComponentModel;
+using System.Globalization;
+using BudgetApi.Domein;
+using BudgetApi.Http;
+using BudgetApi.Opslag;
+using FluentValidation;
+
+namespace BudgetApi.Features;
+
+/// <summary>One line (or the begroting's total) in one year, in two standen: the amounts and the mutatie between them.</summary>
+/// <param name="Begroting">Code van de begroting.</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
+/// <param name="Soort">verplichtingen, uitgaven of ontvangsten.</param>
+/// <param name="Artikel">Artikelnummer; leeg op de totaalregel van de begroting.</param>
+/// <param name="Regelsoort">artikel, een niveau van de delen (waarvan, artikelonderdeel, …), of totaal (de som van de artikelregels van de begroting).</param>
+/// <param name="Pad">De omschrijvingen van de regels boven dit deel, onder het artikel, gescheiden door ' > '.</param>
+/// <param name="Omschrijving">Omschrijving zoals gedrukt (in de naar-stand, of de van-stand als de regel alleen daar staat).</param>
+/// <param name="Jaar">Het jaar van de bedragen.</param>
+/// <param name="Van">Id van de stand waarvandaan vergeleken wordt.</param>
+/// <param name="Naar">Id van de stand waarnaartoe vergeleken wordt.</param>
+/// <param name="BedragVan">Bedrag in de van-stand (x € 1.000); leeg als de regel daar ontbreekt of de bron geen bedrag geeft.</param>
+/// <param name="BedragNaar">Bedrag in de naar-stand (x € 1.000); leeg als de regel daar ontbreekt of de bron geen bedrag geeft.</param>
+/// <param name="Mutatie">bedragNaar − bedragVan (x € 1.000). Een regel die in één stand ontbreekt telt daar als 0, zodat de mutaties van de artikelen optellen tot die van de begroting; leeg als een bron geen bedrag geeft.</param>
+/// <param name="MutatieProcent">Mutatie in procent van bedragVan (2 decimalen); leeg zonder bedragVan of als dat 0 is.</param>
+/// <param name="Aanwezig">beide, alleen-van of alleen-naar: in welke stand(en) de regel staat.</param>
+/// <param name="BronRegelVan">Regel in het bronbestand van de van-stand.</param>
+/// <param name="BronRegelNaar">Regel in het bronbestand van de naar-stand.</param>
+public sealed record MutatieRegel(
+    string Begroting, string Hoofdstuk, string Soort, int? Artikel, string Regelsoort, string Pad, string Omschrijving, int Jaar,
+    string Van, string Naar, long? BedragVan, long? BedragNaar, long? Mutatie, decimal? MutatieProcent, string Aanwezig,
+    int? BronRegelVan, int? BronRegelNaar);
+
+public sealed record MutatiesQuery
+{
+    [Description("Code van de begroting of zijn hoofdstuk (verplicht, één begroting). Bijvoorbeeld: VI")]
+    [System.ComponentModel.DataAnnotations.Required]
+    public string? Begroting { get; init; }
+
+    [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar van de begroting. Bijvoorbeeld: 2015")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("De stand waarvandaan: een fase (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag, slotwet) in het begrotingsjaar, " +
+                 "of begrotingsjaar-fase voor een stand van een ander begrotingsjaar (2014-jaarverslag). Standaard: de eerste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Van { get; init; }
+
+    [Description("De stand waarnaartoe, zoals van. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: jaarverslag")]
+    public string? Naar { get; init; }
+
+    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [DefaultValue("uitgaven")]
+    public string? Soort { get; init; }
+
+    [Description("artikel: alleen de artikelregels; regel: elke regel op elke diepte (de artikelregels zijn dan de totalen per artikel). Standaard: artikel.")]
+    [DefaultValue("artikel")]
+    public string? Niveau { get; init; }
+
+    [Description("Alleen dit jaar (binnen de jaren die beide standen hebben). Bijvoorbeeld: 2015")]
+    public int? Jaar { get; init; }
+}
+
+public sealed class MutatiesQueryValidator : AbstractValidator<MutatiesQuery>
+{
+    public static readonly IReadOnlyList<string> Niveaus = ["artikel", "regel"];
+
+    public MutatiesQueryValidator(Catalogus catalogus)
+    {
+        RuleFor(q => q.Begroting)
+            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(b => b.Code))}.")
+            .BestaandeBegroting(catalogus);
+        RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
+        RuleFor(q => q.Niveau).BekendeWaarde("niveau", Niveaus);
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;
+            var keuze = MutatiesEndpoints.Kies(catalogus, begroting, q);
+            foreach (var fout in keuze.Fouten) context.AddFailure(fout.Name, fout.Reason);
+            if (keuze.Fouten.Count > 0 || q.Jaar is null) return;
+            var (van, tot) = keuze.Jaren!.Value;
+            if (q.Jaar < van || q.Jaar > tot)
+            {
+                context.AddFailure("jaar", $"Het jaar {q.Jaar} ligt buiten de jaren die {keuze.Van!.Label} en {keuze.Naar!.Label} beide hebben; toegestaan: {van} tot en met {tot}.");
+            }
+        });
+    }
+}
+
+public static class MutatiesEndpoints
+{
+    public const string Totaal = "totaal";
+    public const string Beide = "beide";
+    public const string AlleenVan = "alleen-van";
+    public const string AlleenNaar = "alleen-naar";
+
+    public static RouteGroupBuilder MapMutaties(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/mutaties").WithTags("Mutaties");
+        group.MapGet("", GetMutaties)
+            .WithName("GetMutaties")
+            .WithSummary("Mutaties tussen twee standen van een begroting")
+            .WithDescription("Per regel en jaar het bedrag in elke stand en de mutatie, absoluut en in procent; regels die in één stand staan zijn gemarkeerd " +
+                             "(aanwezig), en per jaar staat de totaalregel van de begroting erbij. van en naar zijn fasen in het begrotingsjaar, of standen van een " +
+                             "ander begrotingsjaar (2014-jaarverslag): dan de jaren die beide standen hebben. Bijvoorbeeld VI 2015 van ontwerpbegroting naar jaarverslag.")
+            .MetValidatie<MutatiesQuery>();
+        return group;
+    }
+
+    /// <summary>The two standen a query means, the years both cover, or what is wrong.</summary>
+    internal sealed record Keuze(Stand? Van, Stand? Naar, (int Van, int Tot)? Jaren, IReadOnlyList<OngeldigeParameter> Fouten);
+
+    internal static Keuze Kies(Catalogus catalogus, Begroting begroting, MutatiesQuery q)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        var jaren = catalogus.Begrotingsjaren(begroting);
+        if (jaren.Count == 0) return new Keuze(null, null, null, [new("begroting", $"Begroting {begroting.Code} heeft geen standen in de data.")]);
+        var jaar = q.Begrotingsjaar ?? jaren[^1];
+        if (!jaren.Contains(jaar))
+        {
+            return new Keuze(null, null, null, [new("begrotingsjaar", $"Begroting {begroting.Code} heeft geen stand in begrotingsjaar {jaar}; beschikbaar: {string.Join(", ", jaren)}.")]);
+        }
+        var fasen = catalogus.Fasen(begroting, jaar);
+        var van = Stand(catalogus, begroting, jaar, q.Van ?? fasen[0], "van", fouten);
+        var naar = Stand(catalogus, begroting, jaar, q.Naar ?? fasen[^1], "naar", fouten);
+        if (van is null || naar is null) return new Keuze(null, null, null, fouten);
+        var gemeen = (Van: Math.Max(van.VanJaar ?? int.MaxValue, naar.VanJaar ?? int.MaxValue), Tot: Math.Min(van.TotJaar ?? int.MinValue, naar.TotJaar ?? int.MinValue));
+        if (gemeen.Van > gemeen.Tot)
+        {
+            fouten.Add(new("naar", $"{van.Label} ({van.VanJaar}-{van.TotJaar}) en {naar.Label} ({naar.VanJaar}-{naar.TotJaar}) hebben geen jaar gemeen."));
+            return new Keuze(null, null, null, fouten);
+        }
+        return new Keuze(van, naar, gemeen, fouten);
+    }
+
+    /// <summary>A stand named as a fase of the begrotingsjaar, or as begrotingsjaar-fase.</summary>
+    private static Stand? Stand(Catalogus catalogus, Begroting begroting, int begrotingsjaar, string tekst, string parameter, List<OngeldigeParameter> fouten)
+    {
+        var delen = tekst.Split('-', 2);
+        var jaar = begrotingsjaar;
+        var fase = tekst;
+        if (delen.Length == 2 && delen[0].Length == 4 && int.TryParse(delen[0], NumberStyles.None, CultureInfo.InvariantCulture, out var anderJaar))
+        {
+            jaar = anderJaar;
+            fase = delen[1];
+        }
+        var canoniek = Queryregels.Canoniek(fase, Begrotingscodes.Fasen);
+        if (canoniek is null)
+        {
+            fouten.Add(new(parameter, $"'{tekst}' voor {parameter} is geen stand; geef een fase ({string.Join(", ", Begrotingscodes.Fasen)}) of begrotingsjaar-fase (2014-jaarverslag)."));
+            return null;
+        }
+        var stand = catalogus.ZoekStand(begroting, jaar, canoniek);
+        if (stand is null)
+        {
+            var beschikbaar = catalogus.StandenVan(begroting).Select(s => s.Begrotingsjaar == begrotingsjaar ? s.Fase : $"{s.Begrotingsjaar}-{s.Fase}");
+            fouten.Add(new(parameter, $"Begroting {begroting.Code} heeft geen stand {Begrotingscodes.FaseLabel(canoniek)} {jaar}; beschikbaar: {string.Join(", ", beschikbaar)}."));
+        }
+        return stand;
+    }
+
+    static LijstResultaat<MutatieRegel> GetMutaties([AsParameters] MutatiesQuery query, BudgetDb db, Catalogus catalogus)
+    {
+        var begroting = catalogus.ZoekBegroting(query.Begroting)!;
+        var keuze = Kies(catalogus, begroting, query);
+        var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? Begrotingscodes.Uitgaven;
+        var alleenArtikelen = (Queryregels.Canoniek(query.Niveau, MutatiesQueryValidator.Niveaus) ?? "artikel") == "artikel";
+        var rijen = Vergelijk(db, keuze.Van!, keuze.Naar!, soort, alleenArtikelen, keuze.Jaren!.Value, query.Jaar);
+        return new LijstResultaat<MutatieRegel>(
+            new Lijst<MutatieRegel>(rijen, StandVerwijzing.Metadata([keuze.Van!, keuze.Naar!], rijen.Count, Rekenen.Afronding)), "mutaties");
+    }
+
+    /// <summary>
+    /// The lines of two standen side by side per year: a line is the same line in both when its soort, artikel, level, path and
+    /// description are (compared without regard to case and spacing), as when sources are merged.
+    /// </summary>
+    internal static IReadOnlyList<MutatieRegel> Vergelijk(BudgetDb db, Stand van, Stand naar, string soort, bool alleenArtikelen, (int Van, int Tot) jaren, int? alleenJaar)
+    {
+        var regelsVan = Lees(db, van, soort, alleenArtikelen);
+        var regelsNaar = Lees(db, naar, soort, alleenArtikelen);
+        // Each artikel's lines together, the artikel line first, then its parts in the order printed (a line new in naar among them).
+        var sleutels = regelsVan.Concat(regelsNaar.Where(k => !regelsVan.ContainsKey(k.Key)))
+            .OrderBy(k => k.Value.Artikel).ThenBy(k => k.Value.Niveau != Begrotingscodes.NiveauArtikel).ThenBy(k => k.Value.Volgorde)
+            .Select(k => k.Key).ToList();
+        var rijen = new List<MutatieRegel>();
+        for (var jaar = jaren.Van; jaar <= jaren.Tot; jaar++)
+        {
+            if (alleenJaar is not null && jaar != alleenJaar) continue;
+            var perJaar = new List<MutatieRegel>();
+            foreach (var sleutel in sleutels)
+            {
+                var a = regelsVan.GetValueOrDefault(sleutel);
+                var b = regelsNaar.GetValueOrDefault(sleutel);
+                var kop = (b ?? a)!;
+                var bedragVan = a?.Bedragen.GetValueOrDefault(jaar);
+                var bedragNaar = b?.Bedragen.GetValueOrDefault(jaar);
+                perJaar.Add(new MutatieRegel(kop.Begroting, kop.Hoofdstuk, soort, (int)kop.Artikel, kop.Niveau, kop.Pad, kop.Omschrijving, jaar, van.Sleutel.Id, naar.Sleutel.Id,
+                    bedragVan, bedragNaar, Mutatie(a is null ? 0 : bedragVan, b is null ? 0 : bedragNaar), Rekenen.MutatieProcent(bedragNaar, bedragVan),
+                    a is null ? AlleenNaar : b is null ? AlleenVan : Beide, (int?)a?.BronRegel, (int?)b?.BronRegel));
+            }
+            // The begroting's total: the sum of the artikel lines of each stand; a blank artikel makes it unknown, like /totalen.
+            var artikelen = perJaar.Where(r => r.Regelsoort == Begrotingscodes.NiveauArtikel).ToList();
+            long? Som(IEnumerable<(bool Staat, long? Bedrag)> bedragen) => bedragen.Where(x => x.Staat).Aggregate((long?)0, (som, x) => som + x.Bedrag);
+            var totaalVan = Som(artikelen.Select(r => (r.Aanwezig != AlleenNaar, r.BedragVan)));
+            var totaalNaar = Som(artikelen.Select(r => (r.Aanwezig != AlleenVan, r.BedragNaar)));
+            rijen.Add(new MutatieRegel(van.Begroting.Code, van.Begroting.Hoofdstuk, soort, null, Totaal, "", $"Totaal {van.Begroting.Naam}", jaar, van.Sleutel.Id, naar.Sleutel.Id,
+                totaalVan, totaalNaar, Mutatie(totaalVan, totaalNaar), Rekenen.MutatieProcent(totaalNaar, totaalVan), Beide, null, null));
+            rijen.AddRange(perJaar);
+        }
+        return rijen;
+    }
+
+    private static long? Mutatie(long? van, long? naar) => naar - van;
+
+    /// <summary>A stand's lines of one soort, by their identity, in the order loaded, with their amounts per year.</summary>
+    private static Dictionary<string, Lijn> Lees(BudgetDb db, Stand stand, string soort, bool alleenArtikelen)
+    {
+        var lijnen = new Dictionary<string, Lijn>(StringComparer.Ordinal);
+        foreach (var r in db.LeesRegelbedragen([stand], [soort], alleenArtikelen: alleenArtikelen).OrderBy(r => r.Artikel).ThenBy(r => r.OuderId is not null).ThenBy(r => r.BronRegel).ThenBy(r => r.RegelId))
+        {
+            var sleutel = Sleutel(r);
+            if (!lijnen.TryGetValue(sleutel, out var lijn))
+            {
+                lijn = new Lijn(r.Begroting, r.Hoofdstuk, r.Artikel, r.Niveau, r.Pad, r.Omschrijving, r.BronRegel, lijnen.Count, []);
+                lijnen[sleutel] = lijn;
+            }
+            lijn.Bedragen[(int)r.Jaar] = r.Bedrag;
+        }
+        return lijnen;
+    }
+
+    private static string Sleutel(Regelbedrag r) => string.Join('\u001f', r.Artikel.ToString(CultureInfo.InvariantCulture), r.Niveau, Normaal(r.Pad), Normaal(r.Omschrijving));
+
+    private static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private sealed record Lijn(string Begroting, string Hoofdstuk, long Artikel, string Niveau, string Pad, string Omschrijving, long BronRegel, int Volgorde, Dictionary<int, long?> Bedragen);
+}

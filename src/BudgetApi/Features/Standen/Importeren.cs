@@ -1,0 +1,304 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BudgetApi.Domein;
+using BudgetApi.Http;
+using BudgetApi.Laden;
+using BudgetApi.Opslag;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace BudgetApi.Features.Standen;
+
+/// <summary>What an import did to one stand.</summary>
+/// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
+/// <param name="Uitkomst">nieuw (de stand bestond niet), aangevuld (een bron van een ander formaat komt bij de stand), vervangen (de vorige import van dit formaat is vervangen; alleen met If-Match) of ongewijzigd (dezelfde inhoud).</param>
+/// <param name="Etag">De etag van de stand na de import.</param>
+public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag);
+
+/// <summary>The answer to an import.</summary>
+/// <param name="Uitkomst">nieuw, gewijzigd of ongewijzigd: wat de import als geheel deed.</param>
+/// <param name="Bestand">De naam waaronder het bestand is opgeslagen (leeg als niets veranderde).</param>
+/// <param name="Formaat">Het formaat waarin het bestand is gelezen.</param>
+/// <param name="Sha256">SHA-256 van het bestand.</param>
+/// <param name="Versie">De versie van de gegevens na de import.</param>
+/// <param name="Standen">Per stand in het bestand wat de import deed.</param>
+public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen);
+
+/// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>
+public sealed record Bestandsprobleem(int Regel, int Kolom, string Melding);
+
+/// <summary>The import's settings (section Budget:Import).</summary>
+public sealed class Importopties
+{
+    /// <summary>The largest stand file an import takes, in bytes (413 above it).</summary>
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+}
+
+public sealed record ImportQuery
+{
+    [Description("Optioneel: de begroting (code of hoofdstuk) die het bestand moet bevatten; een rij van een andere begroting is een fout. Bijvoorbeeld: VI")]
+    public string? Begroting { get; init; }
+
+    [Description("Optioneel: het begrotingsjaar dat het bestand moet bevatten; een rij van een ander jaar is een fout. Bijvoorbeeld: 2026")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Optioneel: de fase die het bestand moet bevatten (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag, slotwet); een rij van een andere fase is een fout. Bijvoorbeeld: 1e-suppletoire")]
+    public string? Fase { get; init; }
+
+    [Description("Optioneel: de naam van het bestand (letters, cijfers, '.', '_' en '-'); anders die uit Content-Disposition, of 'import'. Bijvoorbeeld: najaarsnota-2026.csv")]
+    public string? Bestandsnaam { get; init; }
+}
+
+/// <summary>
+/// POST /v1/standen: a stand file (either open-data format, or the project's own CSV, which is what /v1/bedragen exports) becomes
+/// standen while the service runs. Only an authenticated caller with the import role may; the file is validated whole before
+/// anything is stored; the database with the file is built before the file is stored; the file is stored durably (temporary
+/// file, flush, rename) and the new version swapped in whole. One import at a time.
+/// </summary>
+public static partial class ImportEndpoints
+{
+    /// <summary>The role (or scope) a token must carry to import.</summary>
+    public const string Rol = "budget-importeur";
+    public const string Scope = "budget.importeren";
+    public const string Beleid = "importeren";
+
+    public const string Nieuw = "nieuw";
+    public const string Aangevuld = "aangevuld";
+    public const string Vervangen = "vervangen";
+    public const string Ongewijzigd = "ongewijzigd";
+    public const string Gewijzigd = "gewijzigd";
+
+    public static RouteHandlerBuilder MapImport(this RouteGroupBuilder v1) =>
+        v1.MapPost("/standen", Importeer)
+            .WithTags("Standen")
+            .WithName("ImporteerStanden")
+            .WithSummary("Een standbestand importeren")
+            .WithDescription("Neemt een bestand in een van de open-dataformaten (begrotingsstaten, budgettaire tabellen) of in het eigen standformaat " +
+                             "(de CSV van /bedragen) als de body van het verzoek, en maakt er standen van terwijl de dienst draait. Vereist een bearer-token " +
+                             $"met de rol {Rol} (of de scope {Scope}). Het bestand wordt eerst geheel gecontroleerd: bij een fout komt er niets bij (400 met " +
+                             "elk probleem, met regel en kolom). Bestaat een stand al met andere inhoud uit hetzelfde formaat, dan is het antwoord 409, tenzij " +
+                             "If-Match de huidige etag van die stand noemt (zie /standen); een verouderde etag geeft 412. Hetzelfde bestand opnieuw geeft 200 " +
+                             "met uitkomst ongewijzigd.")
+            .RequireAuthorization(Beleid)
+            .Accepts<string>("text/csv", "text/plain", "application/octet-stream")
+            .Produces<Importuitkomst>(StatusCodes.Status200OK)
+            .Produces<Importuitkomst>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The authorization policy: an authenticated caller with the import role or scope.</summary>
+    public static void Beleidsregel(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder beleid) =>
+        beleid.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.IsInRole(Rol)
+            || c.User.FindAll("scope").Concat(c.User.FindAll("scp")).SelectMany(s => s.Value.Split(' ')).Contains(Scope));
+
+    static async Task<IResult> Importeer([AsParameters] ImportQuery query, HttpContext http, Gegevensbron bron,
+        Microsoft.Extensions.Options.IOptions<Importopties> opties, ILogger<Gegevensbron> logger)
+    {
+        var catalogus = bron.Huidig!.Catalogus;
+        var (verwachting, fouten) = Verwachting(query, catalogus);
+        if (fouten.Count > 0) return Problemen.OngeldigeParameters(fouten);
+        if (Bestandsnaam(query.Bestandsnaam, http.Request) is not { } naam)
+        {
+            return Problemen.OngeldigeParameter("bestandsnaam", $"'{query.Bestandsnaam}' is geen geldige bestandsnaam: gebruik letters, cijfers, '.', '_' en '-' (hoogstens 80 tekens).");
+        }
+        var inhoud = await LeesBody(http.Request, opties.Value.MaxBytes);
+        if (inhoud is null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Het bestand is te groot",
+                Detail = $"Een import is hoogstens {opties.Value.MaxBytes} bytes (Budget:Import:MaxBytes); er is niets opgeslagen.",
+            });
+        }
+        if (inhoud.Length == 0) return Problemen.OngeldigeParameter("body", "De body is leeg: stuur het standbestand als de body van het verzoek.");
+
+        var door = Wie(http.User);
+        return await bron.EenTegelijkAsync(() =>
+        {
+            var huidig = bron.Huidig!;
+            var bestanden = Standbestandsmappen.Zoek(bron.DataMap, bron.ImportMap);
+            var opgeslagenNaam = $"{Path.GetFileNameWithoutExtension(naam)}-{Standbestandsmappen.Sha256(inhoud)[..12]}.csv";
+            var op = DateTimeOffset.UtcNow;
+            var volgnummer = Standbestandsmappen.Imports(bron.ImportMap).Select(i => i.Gegevens.Volgnummer).DefaultIfEmpty(0).Max() + 1;
+            var bestand = new Standbestand(opgeslagenNaam, bron.ImportMap, null, inhoud, bestanden.Count + 1, op, door);
+
+            // 1. The file alone, read as its format: a refusal lists every problem and stores nothing.
+            var gelezen = Lader.LeesStandbestand(bestand, bron.Lezers, verwachting);
+            if (!gelezen.Gelukt) return Weigering(naam, gelezen.Problemen);
+
+            // 2. What it does to each stand it holds, against the version served now.
+            var uitkomsten = Uitkomsten(gelezen, huidig.Catalogus);
+            if (uitkomsten.All(u => u.Uitkomst == Ongewijzigd))
+            {
+                return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
+                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!)).ToList()));
+            }
+            if (Voorwaarde(http.Request, uitkomsten) is { } weigering) return weigering;
+
+            // 3. The whole data with the file, built into the new version's database before anything is stored.
+            var zijbestand = JsonSerializer.SerializeToUtf8Bytes(new Importgegevens(op, door, volgnummer));
+            var resultaat = bron.Probeer(bestanden, bestand, zijbestand, out var gegevens);
+            if (gegevens is null) return Weigering(naam, resultaat.Problemen.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
+
+            // 4. Stored durably (the sidecar first: the stand file's rename is the moment the import is made), then swapped in whole.
+            Directory.CreateDirectory(bron.ImportMap);
+            SchrijfDuurzaam(Path.Combine(bron.ImportMap, opgeslagenNaam + Standbestandsmappen.Importsuffix), zijbestand);
+            SchrijfDuurzaam(Path.Combine(bron.ImportMap, opgeslagenNaam), inhoud);
+            bron.Zet(gegevens);
+            logger.LogInformation("Import {Bestand} door {Door}: versie {Versie}; {Uitkomsten}", opgeslagenNaam, door, gegevens.Versie,
+                string.Join(", ", uitkomsten.Select(u => $"{u.Stand.Id} {u.Uitkomst}")));
+
+            var na = gegevens.Catalogus;
+            var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
+                Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
+                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "")).ToList());
+            var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
+            return eersteNieuw is null
+                ? TypedResults.Ok(antwoord)
+                : TypedResults.Created($"{http.Request.PathBase}/v1/standen/{eersteNieuw.Stand.Id}", antwoord);
+        }, http.RequestAborted);
+    }
+
+    private sealed record Planning(Standsleutel Stand, string Uitkomst, string? Etag);
+
+    /// <summary>
+    /// Per stand: new; the same content as the import of this format it has (unchanged); another format's source added to it; or
+    /// the import of this format replaced (which needs If-Match).
+    /// </summary>
+    private static List<Planning> Uitkomsten(Leesresultaat gelezen, Catalogus catalogus) =>
+        gelezen.Standen.Select(k => k.Stand).Distinct().Select(sleutel =>
+        {
+            var stand = catalogus.ZoekStand(sleutel.Id);
+            if (stand is null) return new Planning(sleutel, Nieuw, null);
+            var inhoud = Standsamenstelling.Inhoudshash(gelezen.Regels.Where(r => r.Stand == sleutel), gelezen.Totalen.Where(t => t.Stand == sleutel));
+            var zelfdeFormaat = stand.Bronnen.Where(b => b.Formaat == gelezen.Formaat).ToList();
+            if (zelfdeFormaat.Count == 0) return new Planning(sleutel, Aangevuld, stand.Etag);
+            return new Planning(sleutel, zelfdeFormaat.Any(b => b.Inhoud == inhoud) ? Ongewijzigd : Vervangen, stand.Etag);
+        }).ToList();
+
+    /// <summary>
+    /// A stand whose content of this format would change needs the caller to name its current etag in If-Match ('*' names any):
+    /// without If-Match 409 (someone else's stand would be overwritten unseen), with a stale one 412.
+    /// </summary>
+    private static IResult? Voorwaarde(HttpRequest request, IReadOnlyList<Planning> uitkomsten)
+    {
+        var vervangen = uitkomsten.Where(u => u.Uitkomst == Vervangen).ToList();
+        if (vervangen.Count == 0) return null;
+        var ifMatch = request.GetTypedHeaders().IfMatch;
+        if (ifMatch.Count == 0)
+        {
+            return Probleem(StatusCodes.Status409Conflict, "Conflict: de stand bestaat met andere inhoud",
+                $"{string.Join(", ", vervangen.Select(v => v.Stand.Id))} {(vervangen.Count == 1 ? "bestaat" : "bestaan")} al met andere inhoud uit dit formaat. " +
+                "Noem de huidige etag in If-Match om te vervangen (zie /standen): " + string.Join(", ", vervangen.Select(v => $"{v.Stand.Id} {v.Etag}")) + ".",
+                vervangen);
+        }
+        if (ifMatch.Any(e => e.Tag == "*")) return null;
+        var verouderd = vervangen.Where(v => !ifMatch.Any(e => !e.IsWeak && e.Tag.ToString() == v.Etag)).ToList();
+        return verouderd.Count == 0 ? null
+            : Probleem(StatusCodes.Status412PreconditionFailed, "Voorwaarde niet vervuld: de stand is intussen gewijzigd",
+                "If-Match noemt niet de huidige etag van " + string.Join(", ", verouderd.Select(v => $"{v.Stand.Id} (nu {v.Etag})")) + ". Haal de stand opnieuw op.",
+                verouderd);
+    }
+
+    private static IResult Probleem(int status, string titel, string detail, IReadOnlyList<Planning> standen)
+    {
+        var probleem = new ProblemDetails { Status = status, Title = titel, Detail = detail };
+        probleem.Extensions["standen"] = standen.Select(s => new { stand = s.Stand.Id, etag = s.Etag }).ToList();
+        return TypedResults.Problem(probleem);
+    }
+
+    private static IResult Weigering(string naam, IReadOnlyList<Leesprobleem> problemen)
+    {
+        var probleem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Het bestand is geweigerd",
+            Detail = $"{naam} kan niet gelezen worden: {problemen.Count} probleem/problemen; er is niets opgeslagen. " +
+                     string.Join(" ", problemen.Take(20).Select(p => $"Regel {p.Regel}, kolom {p.Kolom}: {p.Melding}")) + (problemen.Count > 20 ? " …" : ""),
+        };
+        probleem.Extensions["problemen"] = problemen.Select(p => new Bestandsprobleem(p.Regel, p.Kolom, p.Melding)).ToList();
+        return TypedResults.Problem(probleem);
+    }
+
+    private static (Standverwachting? Verwachting, List<OngeldigeParameter> Fouten) Verwachting(ImportQuery query, Catalogus catalogus)
+    {
+        var fouten = new List<OngeldigeParameter>();
+        var fase = Queryregels.Canoniek(query.Fase, Begrotingscodes.Fasen);
+        if (query.Fase is not null && fase is null) fouten.Add(new("fase", $"Onbekende fase '{query.Fase}'; toegestaan: {string.Join(", ", Begrotingscodes.Fasen)}."));
+        string? hoofdstuk = null;
+        if (query.Begroting is not null)
+        {
+            // A new hoofdstuk may come in with its file: a hoofdstuk code is accepted as it is, a short code must be known.
+            hoofdstuk = catalogus.ZoekBegroting(query.Begroting)?.Hoofdstuk ?? (HoofdstukPatroon().IsMatch(query.Begroting) ? query.Begroting : null);
+            if (hoofdstuk is null) fouten.Add(new("begroting", $"Onbekende begroting '{query.Begroting}'; geef een code ({string.Join(", ", catalogus.Begrotingen.Select(b => b.Code))}) of een hoofdstuk."));
+        }
+        if (query.Begrotingsjaar is < 1900 or > 2999) fouten.Add(new("begrotingsjaar", $"'{query.Begrotingsjaar}' is geen begrotingsjaar."));
+        var verwachting = hoofdstuk is null && query.Begrotingsjaar is null && fase is null ? null : new Standverwachting(hoofdstuk, query.Begrotingsjaar, fase);
+        return (verwachting, fouten);
+    }
+
+    /// <summary>The file's name: from the query, else from Content-Disposition, else 'import'; only safe characters (it becomes a file name).</summary>
+    private static string? Bestandsnaam(string? gevraagd, HttpRequest request)
+    {
+        var naam = gevraagd;
+        if (naam is null && ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var cd))
+        {
+            naam = (cd.FileNameStar.HasValue ? cd.FileNameStar.Value : cd.FileName.Value)?.Trim('"');
+        }
+        naam ??= "import.csv";
+        return VeiligeNaam().IsMatch(naam) ? naam : null;
+    }
+
+    /// <summary>The body, or null when it is larger than the limit (read no further than the limit: a huge body costs nothing).</summary>
+    private static async Task<byte[]?> LeesBody(HttpRequest request, long maxBytes)
+    {
+        if (request.ContentLength > maxBytes) return null;
+        using var buffer = new MemoryStream();
+        var blok = new byte[81920];
+        int gelezen;
+        while ((gelezen = await request.Body.ReadAsync(blok, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + gelezen > maxBytes) return null;
+            buffer.Write(blok, 0, gelezen);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Who imported: the token's name, else its preferred user name, else its subject.</summary>
+    private static string Wie(ClaimsPrincipal gebruiker) =>
+        gebruiker.Identity?.Name ?? gebruiker.FindFirst("preferred_username")?.Value ?? gebruiker.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? gebruiker.FindFirst("sub")?.Value ?? "onbekend";
+
+    /// <summary>Temporary file beside the target, written and flushed to disk, then renamed over it: the target is whole or absent.</summary>
+    private static void SchrijfDuurzaam(string pad, byte[] inhoud)
+    {
+        var tijdelijk = pad + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + Standbestandsmappen.Tijdelijk;
+        try
+        {
+            using (var stroom = new FileStream(tijdelijk, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stroom.Write(inhoud);
+                stroom.Flush(flushToDisk: true);
+            }
+            File.Move(tijdelijk, pad, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tijdelijk)) File.Delete(tijdelijk);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
+    private static partial Regex VeiligeNaam();
+
+    [GeneratedRegex("^([IVX]+[A-Z]?|[A-Z])$")]
+    private static partial Regex HoofdstukPatroon();
+}
