@@ -2,6 +2,7 @@
 // so every view can be shared and the browser's back button goes back to the previous selection.
 
 import { haal, leesAanbod, verzoek } from './api.js';
+import { metBegrotingscodes } from './begrippen.js';
 import { el } from './dom.js';
 import verloop from './weergaven/verloop.js';
 import aandelen from './weergaven/aandelen.js';
@@ -45,7 +46,7 @@ async function start() {
 function toon(basis) {
   lopend?.abort();
   lopend = new AbortController();
-  const zoek = new URLSearchParams(location.search);
+  const zoek = metBegrotingscodes(new URLSearchParams(location.search), basis.begrotingen);
   const weergave = WEERGAVEN.find((w) => w.id === zoek.get('weergave')) ?? WEERGAVEN[0];
 
   for (const link of menu.querySelectorAll('a')) {

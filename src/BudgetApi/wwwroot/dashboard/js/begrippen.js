@@ -29,3 +29,18 @@ export function standaardBegrotingen(begrotingen) {
   const document = codes.filter((c) => c === 'JenV' || c === 'AenM');
   return document.length ? document : codes.slice(0, 1);
 }
+
+/**
+ * The selections as the views read them, with a begroting named by its hoofdstuk (VI, XX) written as its code (JenV, AenM):
+ * a shared link may use either, as the API accepts either.
+ */
+export function metBegrotingscodes(zoek, begrotingen, namen = ['begroting', 'reeks']) {
+  const uit = new URLSearchParams();
+  for (const [naam, waarde] of zoek) {
+    const begroting = namen.includes(naam)
+      ? begrotingen.find((b) => [b.code, b.hoofdstuk].some((c) => c && c.toLowerCase() === waarde.toLowerCase()))
+      : null;
+    uit.append(naam, begroting?.code ?? waarde);
+  }
+  return uit;
+}

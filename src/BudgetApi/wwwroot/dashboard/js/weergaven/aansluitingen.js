@@ -224,10 +224,16 @@ function toonBevindingen(blok, keuzes, ctx) {
         soort, ernst: e.waarde, aantal: rijen.filter((b) => b.soort === soort && b.ernst === e.waarde).length,
       }))).filter((t) => t.aantal > 0);
       const indeling = rijindeling(soorten.length, { rijHoogte: 40 });
+      const meeste = Math.max(...soorten.map((s) => rijen.filter((b) => b.soort === s).length));
+      // Counts are whole numbers: ticks only at whole steps.
+      const gehele = (breedte) => {
+        const stap = Math.max(1, Math.ceil(meeste / Math.max(1, Math.floor(breedte / 90))));
+        return Array.from({ length: Math.floor(meeste / stap) + 1 }, (_, i) => i * stap);
+      };
       teken(blok.grafiek, (breedte) => ({
         height: indeling.hoogte,
         ...BALKMARGES,
-        x: { axis: 'top', label: null, grid: true, tickFormat: opmaak.getal, ticks: Math.max(2, Math.floor(breedte / 90)) },
+        x: { axis: 'top', label: null, grid: true, domain: [0, meeste], tickFormat: opmaak.getal, ticks: gehele(breedte) },
         y: { axis: null, type: 'band', domain: soorten, padding: 0 },
         color: { domain: ERNSTEN.slice(1).map((e) => e.waarde), range: ERNSTEN.slice(1).map((e) => ERNST_KLEUR[e.waarde]) },
         marks: [
@@ -256,7 +262,7 @@ function toonBevindingen(blok, keuzes, ctx) {
             { kop: 'Juiste waarde', waarde: (b) => (b.juisteWaarde === null || b.juisteWaarde === undefined ? opmaak.LEEG
               : el('span', {}, `${opmaak.getal(b.juisteWaarde)}${b.eenheid ? ` ${b.eenheid}` : ''}`, b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null)) },
             { kop: 'Bron', waarde: (b) => el('ul', {}, [...new Set((b.cijfers ?? []).map((c) =>
-              `${c.bronBestand}, regel ${c.bronRegel}${c.bronSectie ? `, ${c.bronSectie}` : ''}`))].map((t) => el('li', {}, t))) },
+              `${c.bronBestand}, regel ${c.bronRegel}${c.bronSectie ? ` (${c.bronSectie})` : ''}`))].map((t) => el('li', {}, t))) },
             { kop: 'API', waarde: (b) => el('a', { href: verzoek('/bevindingen', { soort: b.soort, begroting: b.begroting ?? b.hoofdstuk, organisatie: b.organisatie, ernst: b.ernst }) },
               'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor bevinding ${b.id}`)) },
           ],

@@ -2,7 +2,7 @@
 // realisatie per artikel (/v1/uitputting). Both need the standen of a begroting (/v1/standen); until the service offers
 // these resources, the view says so and sends no request.
 
-import { FASEN, standLabel } from '../begrippen.js';
+import { FASEN, faseLabel, standLabel } from '../begrippen.js';
 import { haal, verzoek } from '../api.js';
 import { grafiekblok, nogNietBeschikbaar } from '../blok.js';
 import { el } from '../dom.js';
@@ -106,6 +106,10 @@ export default {
       return jaren;
     }
 
+    const MUTATIE_KEUZES = ['begroting', 'soort', 'van', 'naar', 'jaar'];
+    const UITPUTTING_KEUZES = ['begroting', 'soort', 'realisatiejaar'];
+    let getoond = {};
+
     function wijzig(nieuw) {
       const andereBegroting = nieuw.begroting !== undefined && nieuw.begroting !== keuzes.begroting;
       Object.assign(keuzes, nieuw);
@@ -153,9 +157,12 @@ export default {
       }) : '');
     }
 
+    // Each chart asks again only when one of its own selections changed.
     function ververs() {
-      if (heeftMutaties) toonMutaties(mutatieBlok, keuzes, standen, ctx);
-      if (heeftUitputting) toonUitputting(uitputtingBlok, keuzes, standen, ctx);
+      const anders = (namen) => namen.some((n) => getoond[n] !== keuzes[n]);
+      if (heeftMutaties && anders(MUTATIE_KEUZES)) toonMutaties(mutatieBlok, keuzes, standen, ctx);
+      if (heeftUitputting && anders(UITPUTTING_KEUZES)) toonUitputting(uitputtingBlok, keuzes, standen, ctx);
+      getoond = { ...keuzes };
     }
 
     laadStanden();
@@ -308,14 +315,14 @@ function toonUitputting(blok, keuzes, standen, ctx) {
       }), { label: `Staafgrafiek: begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar}, in € miljoen.` });
       blok.toon({
         samenvatting: totaal
-          ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${totaal.begrootFase}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel} ${opmaak.mutatie(totaal.verschil)} (× € 1.000).`
+          ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${faseLabel(totaal.begrootFase).toLowerCase()}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel} ${opmaak.mutatie(totaal.verschil)} (× € 1.000).`
           : `Begroting tegen realisatie, ${keuzes.realisatiejaar}.`,
         tabelElement: tabel({
           bijschrift: `Begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar} (× € 1.000)`,
           kolommen: [
             { kop: 'Artikel', rijkop: true, waarde: (r) => (r.artikel === null || r.artikel === undefined ? 'Totaal' : `${r.artikel} ${r.omschrijving ?? ''}`.trim()) },
             { kop: 'Begroot', getal: true, waarde: (r) => opmaak.bedrag(r.begroot) },
-            { kop: 'Stand van de begroting', waarde: (r) => r.begrootFase ?? opmaak.LEEG },
+            { kop: 'Stand van de begroting', waarde: (r) => (r.begrootFase ? faseLabel(r.begrootFase) : opmaak.LEEG) },
             { kop: 'Realisatie', getal: true, waarde: (r) => opmaak.bedrag(r.realisatie) },
             { kop: 'Verschil', getal: true, waarde: (r) => opmaak.mutatie(r.verschil) },
             { kop: 'Verschil %', getal: true, waarde: (r) => opmaak.procentMetTeken(r.verschilProcent) },
