@@ -64,7 +64,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var adressen = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-    foreach (var adres in adressen) Console.WriteLine($"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger");
+    foreach (var adres in adressen) Console.WriteLine($"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger — dashboard: {adres}/dashboard");
 });
 
 app.GebruikFoutafhandeling();
@@ -83,6 +83,7 @@ app.UseSwaggerUI(ui =>
     ui.DocumentTitle = "BudgetApi — begroting Justitie en Veiligheid";
 });
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.GebruikDashboard();
 
 var v1 = app.MapGroup(OpenApiDocument.Prefix);
 v1.AddEndpointFilter(async (context, next) =>

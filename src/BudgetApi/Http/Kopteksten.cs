@@ -13,9 +13,9 @@ public static class Kopteksten
             headers.XFrameOptions = "DENY";
             headers.CacheControl = "no-store";
             headers.StrictTransportSecurity = "max-age=31536000";
-            // Swagger UI is a page with its own scripts; the API's JSON needs none.
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger")
-                ? "frame-ancestors 'none'"
+            // Swagger UI is a page with its own scripts; the dashboard runs only its own files; the API's JSON needs nothing.
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? "frame-ancestors 'none'"
+                : context.Request.Path.StartsWithSegments(Dashboard.Pad) ? Dashboard.ContentSecurityPolicy
                 : "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             return Task.CompletedTask;

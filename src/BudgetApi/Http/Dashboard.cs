@@ -1,0 +1,30 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace BudgetApi.Http;
+
+/// <summary>
+/// The dashboard at /dashboard: static files from wwwroot/dashboard, nothing else of wwwroot. Plain HTML, CSS and
+/// JavaScript modules with the chart library vendored beside them, so it runs on a closed network and needs no build step.
+/// </summary>
+public static class Dashboard
+{
+    public const string Pad = "/dashboard";
+
+    /// <summary>
+    /// The narrowest policy the dashboard runs with: its own scripts, styles and icon, fetches to its own origin only,
+    /// no inline script or style, no eval, and DOM sinks (innerHTML) refused by Trusted Types. The chart library's one
+    /// inline &lt;style&gt; element is removed before it reaches the document (wwwroot/dashboard/js/grafiek.js).
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
+    public static IApplicationBuilder GebruikDashboard(this WebApplication app)
+    {
+        var map = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "dashboard");
+        var bestanden = new PhysicalFileProvider(map);
+        // /dashboard answers with a redirect to /dashboard/, so the page's relative addresses resolve inside it.
+        app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Pad, FileProvider = bestanden });
+        return app.UseStaticFiles(new StaticFileOptions { RequestPath = Pad, FileProvider = bestanden });
+    }
+}

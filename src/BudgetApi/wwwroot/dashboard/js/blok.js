@@ -1,0 +1,118 @@
+// One chart as the dashboard shows every chart: a heading, the unit, the chart with a written summary, the same figures
+// as a table, the exact API request behind it, and that request as CSV and Excel downloads.
+
+import { alsDownload, ApiFout } from './api.js';
+import { el, nieuwId } from './dom.js';
+
+/** titel and eenheid head the block; `keuzes` (a form) goes above the chart when the block has selections of its own. */
+export function grafiekblok({ titel, eenheid, keuzes }) {
+  const kopId = nieuwId('blok');
+  const kop = el('h3', { id: kopId }, titel);
+  const eenheidTekst = el('p', { class: 'eenheid' }, eenheid ?? '');
+  const melding = el('div');
+  const legenda = el('ul', { class: 'legenda', hidden: true });
+  const grafiek = el('div', { class: 'grafiek-houder' });
+  const bijschrift = el('figcaption');
+  const figuur = el('figure', { class: 'grafiek-figuur' }, legenda, grafiek, bijschrift);
+  const tabel = el('div');
+  const verzoeken = el('div', { class: 'verzoeken' });
+  const herkomst = el('p', { class: 'herkomst', hidden: true });
+  const element = el('section', { class: 'blok', 'aria-labelledby': kopId }, kop, eenheidTekst, keuzes ?? null, melding, figuur, tabel, verzoeken, herkomst);
+
+  let volgnummer = 0;
+
+  return {
+    element,
+    grafiek,
+    titel,
+
+    /**
+     * Fetches and draws: `werk()` fetches and returns the function that draws. Only the latest call draws, so a slow
+     * answer to an older selection never overwrites a newer one. A failed request becomes the API's message in the view;
+     * any other error is a defect of the dashboard and goes to the console as well.
+     */
+    async laad(werk) {
+      const mijn = ++volgnummer;
+      this.bezig();
+      try {
+        const teken = await werk();
+        if (mijn === volgnummer) teken?.();
+      } catch (fout) {
+        if (fout?.name === 'AbortError' || mijn !== volgnummer) return;
+        if (!(fout instanceof ApiFout)) console.error(fout);
+        this.fout(fout);
+      }
+    },
+
+    /** Waiting for the API: the old figures stay visible, dimmed, and assistive technology hears that it is busy. */
+    bezig() {
+      element.setAttribute('aria-busy', 'true');
+    },
+
+    /** Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance. */
+    toon({ samenvatting, tabelElement, urls, metadata, legendaItems }) {
+      element.removeAttribute('aria-busy');
+      melding.replaceChildren();
+      figuur.hidden = false;
+      bijschrift.replaceChildren(samenvatting ?? '');
+      tabel.replaceChildren(tabelElement ?? '');
+      legenda.replaceChildren(...(legendaItems ?? []));
+      legenda.hidden = !legendaItems?.length;
+      verzoeken.replaceChildren(...verzoekLinks(urls, titel));
+      const delen = [metadata?.bron && `Bron: ${metadata.bron}`, metadata?.stand && `stand: ${metadata.stand}`].filter(Boolean);
+      herkomst.textContent = delen.length ? `${delen.join('; ')}.` : '';
+      herkomst.hidden = !delen.length;
+    },
+
+    /** Something the reader must know instead of a chart: nothing chosen, nothing found, or a resource still coming. */
+    meld(...inhoud) {
+      element.removeAttribute('aria-busy');
+      figuur.hidden = true;
+      tabel.replaceChildren();
+      verzoeken.replaceChildren();
+      herkomst.hidden = true;
+      melding.replaceChildren(el('div', { class: 'melding' }, ...inhoud.map((i) => (typeof i === 'string' ? el('p', {}, i) : i))));
+    },
+
+    /** The API did not answer with figures: its own words, and the request, so the reader can try it. */
+    fout(fout, url) {
+      element.removeAttribute('aria-busy');
+      figuur.hidden = true;
+      tabel.replaceChildren();
+      verzoeken.replaceChildren();
+      herkomst.hidden = true;
+      const verzoekUrl = fout instanceof ApiFout ? fout.url : url;
+      melding.replaceChildren(el('div', { class: 'melding melding-fout', role: 'alert' },
+        el('p', {}, `De cijfers voor deze grafiek konden niet worden opgehaald. ${fout.message}`),
+        verzoekUrl ? el('p', {}, 'Verzoek: ', el('a', { href: verzoekUrl }, el('code', {}, verzoekUrl))) : null));
+    },
+  };
+}
+
+/** The request(s) behind a chart, each as a link and as CSV and Excel downloads. */
+function verzoekLinks(urls = [], titel) {
+  const downloads = (url) => el('span', { class: 'downloads' },
+    el('a', { href: alsDownload(url, 'csv'), download: true }, 'CSV', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)),
+    el('a', { href: alsDownload(url, 'xlsx'), download: true }, 'Excel', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)));
+  if (urls.length === 1) {
+    return [
+      el('p', {}, 'API-verzoek: ', el('a', { href: urls[0] }, el('code', {}, urls[0]))),
+      el('p', {}, 'Downloaden: ', downloads(urls[0])),
+    ];
+  }
+  if (urls.length > 1) {
+    return [el('details', {},
+      el('summary', {}, `API-verzoeken (${urls.length}), met CSV en Excel`),
+      el('ul', {}, urls.map((url) => el('li', {}, el('a', { href: url }, el('code', {}, url)), ' — ', downloads(url)))))];
+  }
+  return [];
+}
+
+/** A message for a view whose resource this version of the service does not offer yet. */
+export function nogNietBeschikbaar(wat, paden) {
+  return el('p', {},
+    el('strong', {}, 'Nog niet beschikbaar. '),
+    `${wat} gebruikt `, ...paden.flatMap((p, i) => [i ? (i === paden.length - 1 ? ' en ' : ', ') : '', el('code', {}, `/v1${p}`)]),
+    `; deze versie van de dienst biedt ${paden.length > 1 ? 'die' : 'dat'} nog niet aan (zie het `,
+    el('a', { href: '../v1/openapi.json' }, 'OpenAPI-document'), '). Zodra de dienst het aanbiedt, verschijnt hier de grafiek.');
+}

@@ -1,0 +1,53 @@
+// The selections of a view as a form: radio buttons, check boxes or a list, each with its label. A change is read
+// back at once; the view puts it in the URL (so it can be shared) and draws again.
+
+import { el, nieuwId } from './dom.js';
+
+/**
+ * velden: [{ naam, label, soort: 'keuzerondjes' | 'vinkjes' | 'lijst', opties: [{ waarde, label }] }];
+ * waarden: { naam: string | string[] }. bijWijziging(nieuweWaarden) is called after every change.
+ */
+export function keuzeformulier({ label, velden, waarden, bijWijziging }) {
+  const formulier = el('form', { class: 'keuzes', 'aria-label': label });
+  for (const veld of velden) formulier.append(maakVeld(veld, waarden[veld.naam]));
+  formulier.addEventListener('submit', (e) => e.preventDefault());
+  formulier.addEventListener('change', () => bijWijziging(lees(formulier, velden)));
+  return formulier;
+}
+
+function maakVeld(veld, waarde) {
+  if (veld.soort === 'lijst') {
+    const id = nieuwId(`keuze-${veld.naam}`);
+    return el('div', { class: 'keuze-veld' },
+      el('label', { for: id }, veld.label),
+      el('select', { id, name: veld.naam },
+        veld.opties.map((o) => el('option', { value: o.waarde, selected: String(o.waarde) === String(waarde) }, o.label))));
+  }
+  const type = veld.soort === 'vinkjes' ? 'checkbox' : 'radio';
+  const gekozen = new Set([].concat(waarde ?? []).map(String));
+  return el('fieldset', {},
+    el('legend', {}, veld.label),
+    el('div', { class: 'keuze-opties' },
+      veld.opties.map((o) => el('label', {},
+        el('input', { type, name: veld.naam, value: o.waarde, checked: gekozen.has(String(o.waarde)) }),
+        o.label))));
+}
+
+function lees(formulier, velden) {
+  const gegevens = new FormData(formulier);
+  return Object.fromEntries(velden.map((v) => [v.naam, v.soort === 'vinkjes' ? gegevens.getAll(v.naam) : gegevens.get(v.naam)]));
+}
+
+/** One value from the URL, if it is one of the allowed values; else the default. */
+export function eenVan(zoek, naam, toegestaan, standaard) {
+  const waarde = zoek.get(naam);
+  const gevonden = toegestaan.find((t) => String(t).toLowerCase() === String(waarde ?? '').toLowerCase());
+  return gevonden !== undefined ? String(gevonden) : standaard;
+}
+
+/** Several values from the URL, those that are allowed, in the allowed order; else the defaults. */
+export function meerVan(zoek, naam, toegestaan, standaard) {
+  const waarden = new Set(zoek.getAll(naam).map((w) => w.toLowerCase()));
+  if (!zoek.has(naam)) return standaard;
+  return toegestaan.filter((t) => waarden.has(String(t).toLowerCase())).map(String);
+}

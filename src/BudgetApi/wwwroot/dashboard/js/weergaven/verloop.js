@@ -1,0 +1,218 @@
+// Meerjarig verloop: uitgaven, ontvangsten or saldo per begroting and consolidated over the years of the stand
+// (/v1/totalen), and, where the service has the open-data standen, the same across begrotingsjaren per fase.
+
+import { haal, haalAlle, verzoek } from '../api.js';
+import { FASEN, faseLabel, SOORTEN_MET_SALDO, soortLabel, standaardBegrotingen } from '../begrippen.js';
+import { grafiekblok, nogNietBeschikbaar } from '../blok.js';
+import { el } from '../dom.js';
+import { REEKSEN, teken, voorbeeld } from '../grafiek.js';
+import { eenVan, keuzeformulier, meerVan } from '../keuzes.js';
+import * as opmaak from '../opmaak.js';
+import { tabel } from '../tabel.js';
+
+const Plot = globalThis.Plot;
+
+export default {
+  id: 'verloop',
+  titel: 'Meerjarig verloop',
+
+  toon(sectie, zoek, ctx) {
+    const codes = ctx.begrotingen.map((b) => b.code);
+    // The open-data part needs the standen and totalen per begrotingsjaar and fase; until the service offers them, it says so.
+    const openData = ctx.aanbod.heeft('/standen') && ctx.aanbod.heeftParameter('/totalen', 'begrotingsjaar');
+    const keuzes = {
+      soort: eenVan(zoek, 'soort', SOORTEN_MET_SALDO.map((s) => s.waarde), 'uitgaven'),
+      begroting: meerVan(zoek, 'begroting', codes, standaardBegrotingen(ctx.begrotingen)),
+    };
+    if (openData) {
+      keuzes.reeks = eenVan(zoek, 'reeks', codes, codes[0]);
+      keuzes.fase = meerVan(zoek, 'fase', FASEN.map((f) => f.waarde), ['ontwerpbegroting', 'jaarverslag']);
+    }
+    ctx.zetUrl(keuzes, { vervang: true });
+
+    const wijzig = (nieuw) => {
+      Object.assign(keuzes, nieuw);
+      ctx.zetUrl(keuzes);
+      ververs();
+    };
+
+    sectie.append(
+      el('p', { class: 'inleiding' },
+        'Het verloop over de jaren van de stand, per begroting en voor de begrotingen samen (geconsolideerd). ',
+        'Uitgaven en ontvangsten worden nooit opgeteld; het saldo is uitgaven min ontvangsten.'),
+      keuzeformulier({
+        label: 'Keuzes voor het meerjarig verloop',
+        velden: [
+          { naam: 'soort', label: 'Soort', soort: 'keuzerondjes', opties: SOORTEN_MET_SALDO },
+          { naam: 'begroting', label: 'Begrotingen', soort: 'vinkjes', opties: codes.map((c) => ({ waarde: c, label: begrotingNaam(ctx, c) })) },
+        ],
+        waarden: keuzes,
+        bijWijziging: wijzig,
+      }));
+
+    const perBegroting = grafiekblok({
+      titel: 'Per begroting en geconsolideerd',
+      eenheid: 'Grafiek in € miljoen; tabel in € × 1.000, exact zoals de API de bedragen geeft.',
+    });
+    sectie.append(perBegroting.element);
+
+    const overJaren = grafiekblok({
+      titel: 'Over begrotingsjaren (open data)',
+      eenheid: 'Per begrotingsjaar het bedrag voor dat jaar zelf, in elke gekozen fase. Grafiek in € miljoen; tabel in € × 1.000.',
+      keuzes: openData
+        ? keuzeformulier({
+          label: 'Keuzes voor het verloop over begrotingsjaren',
+          velden: [
+            { naam: 'reeks', label: 'Begroting', soort: 'lijst', opties: codes.map((c) => ({ waarde: c, label: begrotingNaam(ctx, c) })) },
+            { naam: 'fase', label: 'Fasen', soort: 'vinkjes', opties: FASEN },
+          ],
+          waarden: keuzes,
+          bijWijziging: wijzig,
+        })
+        : null,
+    });
+    sectie.append(overJaren.element);
+
+    function ververs() {
+      toonPerBegroting(perBegroting, keuzes, ctx);
+      if (openData) toonOverJaren(overJaren, keuzes, ctx);
+      else overJaren.meld(nogNietBeschikbaar('Het verloop over begrotingsjaren', ['/standen']));
+    }
+    ververs();
+  },
+};
+
+function begrotingNaam(ctx, code) {
+  const begroting = ctx.begrotingen.find((b) => b.code === code);
+  return begroting?.naam ? `${code} (${begroting.naam})` : code;
+}
+
+function toonPerBegroting(blok, keuzes, ctx) {
+  if (!keuzes.begroting.length) {
+    blok.meld('Kies ten minste één begroting.');
+    return;
+  }
+  const url = verzoek('/totalen', { begroting: keuzes.begroting, soort: keuzes.soort });
+  blok.laad(async () => {
+    const antwoord = await haal(url, { signal: ctx.signal });
+    return () => {
+      const rijen = antwoord.gegevens;
+      const groepen = [...new Set(rijen.map((r) => r.begroting))];
+      const naam = (g) => (g.includes('+') ? `${g} (geconsolideerd)` : g);
+      const jaren = [...new Set(rijen.map((r) => r.jaar))].sort((a, b) => a - b);
+      const periode = `${jaren[0]}–${jaren.at(-1)}`;
+      const soort = soortLabel(keuzes.soort);
+      tekenLijnen(blok, {
+        rijen: rijen.map((r) => ({ reeks: r.begroting, x: r.jaar, bedrag: r.bedrag })),
+        reeksen: groepen,
+        naam,
+        xDomein: jaren,
+        label: `Lijngrafiek: ${soort.toLowerCase()} per begroting, ${periode}, in € miljoen.`,
+      });
+      const per = groepen.map((g) => {
+        const vanGroep = rijen.filter((r) => r.begroting === g);
+        return { groep: g, bedragen: new Map(vanGroep.map((r) => [r.jaar, r.bedrag])), eerste: vanGroep[0] };
+      });
+      blok.toon({
+        samenvatting: `${soort}, ${periode} (× € 1.000): ` + per.map((p) =>
+          `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))} in ${jaren[0]} en ${opmaak.bedrag(p.bedragen.get(jaren.at(-1)))} in ${jaren.at(-1)}` +
+          (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`)).join('; ') + '.',
+        tabelElement: tabel({
+          bijschrift: `${soort} per begroting, ${periode} (× € 1.000)`,
+          kolommen: [
+            { kop: 'Begroting', rijkop: true, waarde: (p) => naam(p.groep) },
+            ...jaren.map((j) => ({ kop: String(j), getal: true, waarde: (p) => opmaak.bedrag(p.bedragen.get(j)) })),
+            { kop: `Totaal ${periode}`, getal: true, waarde: (p) => opmaak.bedrag(p.eerste.meerjarigTotaal) },
+            { kop: 'Gemiddelde groei per jaar', getal: true, waarde: (p) => opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent) },
+          ],
+          rijen: per,
+        }),
+        urls: [url],
+        metadata: antwoord.metadata,
+        legendaItems: legenda(groepen, naam),
+      });
+      ctx.meld(`Grafiek bijgewerkt: ${soort.toLowerCase()} van ${keuzes.begroting.join(', ')}.`);
+    };
+  });
+}
+
+function toonOverJaren(blok, keuzes, ctx) {
+  if (!keuzes.fase.length) {
+    blok.meld('Kies ten minste één fase.');
+    return;
+  }
+  const standenUrl = verzoek('/standen', { begroting: keuzes.reeks });
+  blok.laad(async () => {
+    const standen = (await haal(standenUrl, { signal: ctx.signal })).gegevens
+      .filter((s) => keuzes.fase.includes(s.fase))
+      .sort((a, b) => a.begrotingsjaar - b.begrotingsjaar);
+    if (!standen.length) return () => blok.meld(`Er zijn geen standen van ${keuzes.reeks} in de gekozen fasen.`);
+    // One request per stand: the begrotingsjaar's own year, as that stand gives it.
+    const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort }));
+    const antwoorden = await haalAlle(urls, { signal: ctx.signal });
+    return () => {
+      const rijen = standen.map((s, i) => {
+        const regel = antwoorden[i].gegevens.find((r) => r.jaar === s.begrotingsjaar);
+        return { reeks: s.fase, x: s.begrotingsjaar, bedrag: regel?.bedrag ?? null };
+      });
+      const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
+      const jaren = [...new Set(rijen.map((r) => r.x))].sort((a, b) => a - b);
+      const periode = `${jaren[0]}–${jaren.at(-1)}`;
+      const soort = soortLabel(keuzes.soort);
+      tekenLijnen(blok, {
+        rijen,
+        reeksen: fasen,
+        naam: faseLabel,
+        xDomein: jaren,
+        label: `Lijngrafiek: ${soort.toLowerCase()} van ${keuzes.reeks} per begrotingsjaar ${periode}, per fase, in € miljoen.`,
+      });
+      blok.toon({
+        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).`,
+        tabelElement: tabel({
+          bijschrift: `${soort} van ${keuzes.reeks} per begrotingsjaar en fase (× € 1.000)`,
+          kolommen: [
+            { kop: 'Fase', rijkop: true, waarde: (f) => faseLabel(f) },
+            ...jaren.map((j) => ({ kop: String(j), getal: true, waarde: (f) => opmaak.bedrag(rijen.find((r) => r.reeks === f && r.x === j)?.bedrag) })),
+          ],
+          rijen: fasen,
+        }),
+        urls: [standenUrl, ...urls],
+        metadata: antwoorden[0]?.metadata,
+        legendaItems: legenda(fasen, faseLabel),
+      });
+    };
+  });
+}
+
+function legenda(reeksen, naam) {
+  return reeksen.map((r, i) => el('li', {}, voorbeeld(REEKSEN[i % REEKSEN.length]), naam(r)));
+}
+
+/** A line per series over the years, each with its own colour, dash and symbol; a point per year with its exact amount as title. */
+function tekenLijnen(blok, { rijen, reeksen, naam, xDomein, label }) {
+  teken(blok.grafiek, (breedte) => {
+    const hoogte = Math.round(Math.min(420, Math.max(260, breedte * 0.5)));
+    return {
+      height: hoogte,
+      marginLeft: 64,
+      marginRight: 24,
+      marginTop: 28,
+      x: { type: 'point', domain: xDomein, label: null, tickFormat: opmaak.jaar, padding: 0.3 },
+      y: { label: '€ miljoen', tickFormat: opmaak.inMiljoenen, grid: true, zero: true, nice: true, ticks: Math.round(hoogte / 50) },
+      marks: [
+        Plot.ruleY([0]),
+        ...reeksen.flatMap((reeks, i) => {
+          const stijl = REEKSEN[i % REEKSEN.length];
+          const punten = rijen.filter((r) => r.reeks === reeks);
+          return [
+            Plot.line(punten, { x: 'x', y: 'bedrag', stroke: stijl.kleur, strokeWidth: 2.5, strokeDasharray: stijl.streep ?? undefined }),
+            Plot.dot(punten.filter((p) => p.bedrag !== null), {
+              x: 'x', y: 'bedrag', fill: stijl.kleur, stroke: stijl.kleur, symbol: stijl.symbool, r: 4.5,
+              title: (p) => `${naam(reeks)}, ${p.x}: ${opmaak.bedragMetEenheid(p.bedrag)}`,
+            }),
+          ];
+        }),
+      ],
+    };
+  }, { label: `${label} De cijfers staan in de tabel onder de grafiek.` });
+}
