@@ -37,6 +37,18 @@ public static class Voorbeelden
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
     {
         [("GetAansluitingen", "soort")] = "ontvangsten",
+        // Mutaties and uitputting need two standen of one year: the open data's VI 2015 has the whole cycle up to the jaarverslag.
+        [("GetMutaties", "begroting")] = "VI",
+        [("GetMutaties", "begrotingsjaar")] = 2015,
+        [("GetMutaties", "van")] = "ontwerpbegroting",
+        [("GetMutaties", "naar")] = "jaarverslag",
+        [("GetMutaties", "jaar")] = 2015,
+        [("GetUitputting", "begroting")] = "VI",
+        [("GetUitputting", "begrotingsjaar")] = 2015,
+        [("ImporteerStanden", "begroting")] = "VI",
+        [("ImporteerStanden", "begrotingsjaar")] = 2026,
+        [("ImporteerStanden", "fase")] = "1e-suppletoire",
+        [("ImporteerStanden", "bestandsnaam")] = "voorjaarsnota-2026.csv",
     };
 
     public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)

@@ -16,7 +16,7 @@ public sealed class OngeldigeInvoerTests(BudgetApiFactory factory)
     private static readonly string[] SlechteWaarden =
         ["", "abc", "-1", "0", "2026.5", "1e3", "99999999999999999999", "'; DROP TABLE regel; --", "%00", "%C3%28", "JenV,AenM", "🙂", new string('9', 3000)];
 
-    private static readonly Dictionary<string, string> GoedePadwaarden = new() { ["begroting"] = "JenV", ["artikel"] = "31", ["code"] = "DJI" };
+    private static readonly Dictionary<string, string> GoedePadwaarden = new() { ["begroting"] = "JenV", ["artikel"] = "31", ["code"] = "DJI", ["id"] = "VI-2026-ontwerpbegroting" };
 
     [Fact]
     public async Task Geen_enkele_slechte_waarde_van_geen_enkele_parameter_geeft_een_500()

@@ -44,9 +44,12 @@ public static class Antwoorden
     }
 
     /// <summary>GET that must fail: asserts the status and application/problem+json with status, title and detail.</summary>
-    public static async Task<JsonObject> GetProbleem(this HttpClient client, string url, HttpStatusCode status)
+    public static async Task<JsonObject> GetProbleem(this HttpClient client, string url, HttpStatusCode status) =>
+        await (await client.GetAsync(url)).AlsProbleem(status);
+
+    /// <summary>An answer that must be a problem: asserts the status and application/problem+json with status, title and detail.</summary>
+    public static async Task<JsonObject> AlsProbleem(this HttpResponseMessage antwoord, HttpStatusCode status)
     {
-        var antwoord = await client.GetAsync(url);
         var tekst = await antwoord.Content.ReadAsStringAsync();
         antwoord.StatusCode.Should().Be(status, tekst);
         antwoord.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using BudgetApi.Opslag;
+using BudgetApi.Tests.Infrastructuur;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BudgetApi.Tests.Api;
+
+/// <summary>The service with its own copy of data/, database and import folder: an import changes them, so no other test shares them.</summary>
+public sealed class ImportFactory(TijdelijkeMap map) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Budget:DataMap", Path.Combine(map.Pad, "data"));
+        builder.UseSetting("Budget:DatabasePad", map["var/budget.db"]);
+        builder.UseSetting("Budget:ImportMap", map["var/standen"]);
+        foreach (var (sleutel, waarde) in Tokens.Instellingen()) builder.UseSetting(sleutel, waarde);
+    }
+}
+
+/// <summary>
+/// Importing a stand over HTTP (POST /v1/standen): only with a valid token and the import role; a broken file is refused whole
+/// with every problem; the same file again changes nothing; another version of a stand needs If-Match; a restart serves what was
+/// imported; readers during an import see whole versions only. The stand imported is the project's own format: JenV's
+/// ontwerpbegroting 2026 exported from /v1/bedragen as CSV and made into a 1e suppletoire with one mutation.
+/// </summary>
+public sealed class ImportTests : IDisposable
+{
+    private readonly TijdelijkeMap _map = new();
+    private ImportFactory _factory;
+    private HttpClient _client;
+
+    public ImportTests()
+    {
+        _map.KopieVanData();
+        _factory = new ImportFactory(_map);
+        _client = _factory.CreateClient();
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        _map.Dispose();
+    }
+
+    /// <summary>JenV's ontwerpbegroting 2026 as the API exports it, made into the 1e suppletoire 2026 with artikel 31 raised by 25.000 in 2026.</summary>
+    private async Task<string> EersteSuppletoire(long verhoging = 25_000)
+    {
+        var csv = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/v1/bedragen?begroting=JenV&paginaGrootte=1000&formaat=csv")).TrimStart('\uFEFF');
+        var regels = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        var kop = regels[0].Split(',').ToList();
+        var (fase, artikel, regelsoort, jaar, bedrag) = (kop.IndexOf("fase"), kop.IndexOf("artikel"), kop.IndexOf("regelsoort"), kop.IndexOf("jaar"), kop.IndexOf("bedrag"));
+        var uit = new List<string> { regels[0] };
+        foreach (var regel in regels.Skip(1))
+        {
+            var velden = Csv(regel);
+            velden[fase] = "1e-suppletoire";
+            if (velden[artikel] == "31" && velden[regelsoort] == "artikel" && velden[jaar] == "2026")
+            {
+                velden[bedrag] = (long.Parse(velden[bedrag], CultureInfo.InvariantCulture) + verhoging).ToString(CultureInfo.InvariantCulture);
+            }
+            uit.Add(string.Join(',', velden.Select(v => v.Contains(',') || v.Contains('"') ? "\"" + v.Replace("\"", "\"\"") + "\"" : v)));
+        }
+        return string.Join("\r\n", uit) + "\r\n";
+    }
+
+    private static List<string> Csv(string regel)
+    {
+        using var lezer = new CsvHelper.CsvParser(new StringReader(regel), CultureInfo.InvariantCulture);
+        lezer.Read();
+        return lezer.Record!.ToList();
+    }
+
+    private async Task<HttpResponseMessage> Importeer(string inhoud, string? token, string query = "", string? ifMatch = null)
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen" + query) { Content = new StringContent(inhoud, Encoding.UTF8, "text/csv") };
+        if (token is not null) verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch is not null) verzoek.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await _client.SendAsync(verzoek);
+    }
+
+    private static async Task<JsonObject> Json(HttpResponseMessage antwoord, HttpStatusCode status)
+    {
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        antwoord.StatusCode.Should().Be(status, tekst);
+        return JsonNode.Parse(tekst)!.AsObject();
+    }
+
+    private string Versie => _factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Versie;
+
+    private IEnumerable<string> Importbestanden => Directory.Exists(_map["var/standen"]) ? Directory.EnumerateFiles(_map["var/standen"]).Select(p => Path.GetFileName(p)) : [];
+
+    [Fact]
+    public async Task Een_nieuwe_stand_komt_erbij_met_wie_en_wanneer_en_de_mutatie_staat_in_mutaties()
+    {
+        var voor = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var antwoord = await Importeer(await EersteSuppletoire(), Tokens.Maak(naam: "analist@dfez"), "?bestandsnaam=voorjaarsnota-2026.csv&fase=1e-suppletoire");
+
+        var body = await Json(antwoord, HttpStatusCode.Created);
+        antwoord.Headers.Location!.ToString().Should().Be("/v1/standen/VI-2026-1e-suppletoire");
+        body.Tekst("uitkomst").Should().Be("nieuw");
+        body.Tekst("formaat").Should().Be("standen-csv");
+        body["standen"]!.AsArray().Select(s => (s!.Tekst("stand"), s!.Tekst("uitkomst"))).Should().Equal(("VI-2026-1e-suppletoire", "nieuw"));
+
+        var (standen, _) = await _client.GetLijst("/v1/standen?begroting=JenV&begrotingsjaar=2026");
+        standen.Select(s => s!.Tekst("fase")).Should().Equal("ontwerpbegroting", "1e-suppletoire");
+        var bron = standen[1]!["bronnen"]!.AsArray().Single()!;
+        bron.Tekst("formaat").Should().Be("standen-csv");
+        bron.Tekst("naam").Should().StartWith("voorjaarsnota-2026-").And.EndWith(".csv");
+        bron.Tekst("geimporteerdDoor").Should().Be("analist@dfez");
+        DateTimeOffset.Parse(bron.Tekst("geimporteerdOp"), CultureInfo.InvariantCulture).Should().BeOnOrAfter(voor);
+
+        // The default stand of JenV is now the 1e suppletoire (the latest fase of 2026), with artikel 31 raised.
+        var (totalen, metadata) = await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026");
+        metadata.Tekst("stand").Should().Be("1e suppletoire 2026");
+        totalen.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 25_000);
+        var (ontwerp, _) = await _client.GetLijst("/v1/totalen?begroting=JenV&fase=ontwerpbegroting&vanJaar=2026&totJaar=2026");
+        ontwerp.Single()!.Bedrag("bedrag").Should().Be(18_596_347, "the ontwerpbegroting is still there, as it was");
+
+        var (mutaties, _) = await _client.GetLijst("/v1/mutaties?begroting=JenV&begrotingsjaar=2026&van=ontwerpbegroting&naar=1e-suppletoire&jaar=2026");
+        var artikel31 = mutaties.Single(m => m!["artikel"]?.GetValue<int>() == 31)!;
+        (artikel31.Bedrag("bedragVan"), artikel31.Bedrag("bedragNaar"), artikel31.Bedrag("mutatie")).Should().Be((8_843_848, 8_868_848, 25_000));
+        mutaties.Where(m => m!["artikel"]?.GetValue<int>() != 31 && m!.Tekst("regelsoort") != "totaal").Should().OnlyContain(m => m!.Bedrag("mutatie") == 0);
+        mutaties.Single(m => m!.Tekst("regelsoort") == "totaal")!.Bedrag("mutatie").Should().Be(25_000);
+        Importbestanden.Should().HaveCount(2, "the stand file and its sidecar");
+    }
+
+    [Fact]
+    public async Task Hetzelfde_bestand_opnieuw_verandert_niets()
+    {
+        var inhoud = await EersteSuppletoire();
+        await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
+        var versie = Versie;
+        var bestanden = Importbestanden.ToList();
+
+        var body = await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.OK);
+
+        body.Tekst("uitkomst").Should().Be("ongewijzigd");
+        body["standen"]![0]!.Tekst("uitkomst").Should().Be("ongewijzigd");
+        Versie.Should().Be(versie);
+        Importbestanden.Should().Equal(bestanden);
+    }
+
+    [Fact]
+    public async Task Een_andere_versie_van_de_stand_vraagt_de_huidige_etag_in_if_match()
+    {
+        await Json(await Importeer(await EersteSuppletoire(25_000), Tokens.Maak()), HttpStatusCode.Created);
+        var (stand, _) = await _client.GetLijst("/v1/standen/VI-2026-1e-suppletoire");
+        var etag = stand.Single()!.Tekst("etag");
+        var nieuw = await EersteSuppletoire(30_000);
+
+        var conflict = await (await Importeer(nieuw, Tokens.Maak())).AlsProbleem(HttpStatusCode.Conflict);
+        conflict.Tekst("detail").Should().Contain("VI-2026-1e-suppletoire").And.Contain(etag);
+        var verouderd = await (await Importeer(nieuw, Tokens.Maak(), ifMatch: "\"verouderd\"")).AlsProbleem(HttpStatusCode.PreconditionFailed);
+        verouderd.Tekst("detail").Should().Contain($"nu {etag}");
+        (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 25_000);
+
+        var body = await Json(await Importeer(nieuw, Tokens.Maak(), ifMatch: etag), HttpStatusCode.OK);
+
+        body["standen"]![0]!.Tekst("uitkomst").Should().Be("vervangen");
+        body["standen"]![0]!.Tekst("etag").Should().NotBe(etag);
+        (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 30_000);
+        (await _client.GetLijst("/v1/standen/VI-2026-1e-suppletoire")).Gegevens.Single()!["bronnen"]!.AsArray().Should().ContainSingle("the newer import replaces the older for this stand");
+    }
+
+    [Fact]
+    public async Task Een_kapot_bestand_wordt_geheel_geweigerd_met_elk_probleem_en_niets_verandert()
+    {
+        var versie = Versie;
+        var regels = (await EersteSuppletoire()).Split("\r\n").ToList();
+        regels[3] = regels[3].Replace("uitgaven", "uitgave");
+        regels[5] = regels[5].Replace(",1e-suppletoire,", ",najaarsnota,");
+        var kapot = string.Join("\r\n", regels);
+
+        var probleem = await (await Importeer(kapot, Tokens.Maak())).AlsProbleem(HttpStatusCode.BadRequest);
+
+        var problemen = probleem["problemen"]!.AsArray().Select(p => (p!["regel"]!.GetValue<int>(), p["melding"]!.GetValue<string>())).ToList();
+        problemen.Should().Contain(p => p.Item1 == 4 && p.Item2.Contains("uitgave")).And.Contain(p => p.Item1 == 6 && p.Item2.Contains("najaarsnota"));
+        probleem.Tekst("detail").Should().Contain("er is niets opgeslagen");
+        Versie.Should().Be(versie);
+        Importbestanden.Should().BeEmpty();
+        (await _client.GetLijst("/v1/standen?begroting=JenV&begrotingsjaar=2026")).Gegevens.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Een_fase_die_niet_die_van_het_verzoek_is_wordt_geweigerd()
+    {
+        var probleem = await (await Importeer(await EersteSuppletoire(), Tokens.Maak(), "?fase=2e-suppletoire")).AlsProbleem(HttpStatusCode.BadRequest);
+
+        probleem["problemen"]!.AsArray().Should().NotBeEmpty();
+        probleem["problemen"]![0]!["melding"]!.GetValue<string>().Should().Contain("1e-suppletoire").And.Contain("2e-suppletoire");
+        Importbestanden.Should().BeEmpty();
+    }
+
+    public static TheoryData<string, string?, HttpStatusCode> OngeldigeTokens() => new()
+    {
+        { "geen token", null, HttpStatusCode.Unauthorized },
+        { "verkeerde handtekening", Tokens.Maak(andereSleutel: true), HttpStatusCode.Unauthorized },
+        { "verkeerde uitgever", Tokens.Maak(uitgever: "https://idp.elders.nl"), HttpStatusCode.Unauthorized },
+        { "verkeerd publiek", Tokens.Maak(publiek: "een-andere-api"), HttpStatusCode.Unauthorized },
+        { "verlopen", Tokens.Maak(verloopt: DateTime.UtcNow.AddMinutes(-30)), HttpStatusCode.Unauthorized },
+        { "zonder de rol", Tokens.Maak(rol: "lezer"), HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(OngeldigeTokens))]
+    public async Task Zonder_geldig_token_met_de_rol_verandert_niets(string geval, string? token, HttpStatusCode status)
+    {
+        var versie = Versie;
+
+        var antwoord = await Importeer(await EersteSuppletoire(), token);
+
+        var probleem = await antwoord.AlsProbleem(status);
+        probleem.Tekst("title").Should().Be(status == HttpStatusCode.Unauthorized ? "Niet aangemeld" : "Geen toegang", geval);
+        if (status == HttpStatusCode.Unauthorized) antwoord.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer", geval);
+        Versie.Should().Be(versie, geval);
+        Importbestanden.Should().BeEmpty(geval);
+        (await _client.GetLijst("/v1/standen?begroting=JenV")).Gegevens.Should().ContainSingle(geval);
+    }
+
+    [Fact]
+    public async Task De_scope_geeft_ook_toegang()
+    {
+        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak(rol: null, scope: "lezen budget.importeren")), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Na_een_herstart_dient_de_service_wat_geimporteerd_is()
+    {
+        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak()), HttpStatusCode.Created);
+        var versie = Versie;
+        _client.Dispose();
+        await _factory.DisposeAsync();
+
+        _factory = new ImportFactory(_map);
+        _client = _factory.CreateClient();
+
+        Versie.Should().Be(versie, "the same files give the same version, and its database is reused");
+        (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 25_000);
+    }
+
+    [Fact]
+    public async Task Lezers_tijdens_een_import_zien_alleen_hele_versies()
+    {
+        var inhoud = await EersteSuppletoire();
+        using var klaar = new CancellationTokenSource();
+        var gezien = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var fouten = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task Lees()
+        {
+            while (!klaar.IsCancellationRequested)
+            {
+                var antwoord = await _client.GetAsync("/v1/totalen?begroting=JenV&groepering=artikel&vanJaar=2026&totJaar=2026");
+                if (antwoord.StatusCode != HttpStatusCode.OK) { fouten.Add($"{(int)antwoord.StatusCode}"); continue; }
+                var rijen = JsonNode.Parse(await antwoord.Content.ReadAsStringAsync())!["gegevens"]!.AsArray();
+                gezien.Add(rijen.Sum(r => r!.Bedrag("bedrag")));
+            }
+        }
+        var lezers = Enumerable.Range(0, 4).Select(_ => Task.Run(Lees)).ToList();
+        await Task.Delay(200);
+
+        await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
+        await Task.Delay(200);
+        await klaar.CancelAsync();
+        await Task.WhenAll(lezers);
+
+        fouten.Should().BeEmpty();
+        gezien.Distinct().Should().BeSubsetOf([18_596_347L, 18_596_347L + 25_000], "each answer is the old version or the new, never a mix");
+        gezien.Should().Contain(18_596_347L + 25_000);
+    }
+}
