@@ -15,6 +15,9 @@ builder.Services.AddSingleton(new BudgetDb(databasePad));
 builder.Services.AddSingleton<IGegevensversie>(new Gegevensversie(Gegevensversie.VanMap(dataMap)));
 builder.Services.AddSingleton<Catalogus>();
 builder.Services.AddSingleton<Aansluitingberekening.Lijst>();
+// Findings: one list from every source (the document's figures now; open data and the budget cycle add their own source).
+builder.Services.AddSingleton<BudgetApi.Bevindingen.IBevindingbron, BudgetApi.Bevindingen.Documentbevindingen>();
+builder.Services.AddSingleton<BudgetApi.Bevindingen.Bevindinglijst>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
@@ -79,6 +82,7 @@ v1.MapAansluitingen();
 v1.MapOrganisaties();
 v1.MapBezetting();
 v1.MapBedragen();
+v1.MapBevindingen();
 
 app.Run();
 return 0;

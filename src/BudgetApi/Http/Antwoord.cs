@@ -43,8 +43,10 @@ public sealed record Lijst<T>(IReadOnlyList<T> Gegevens, Metadata Metadata);
 /// <summary>
 /// A collection answered as JSON (default) or as CSV (Accept: text/csv or ?formaat=csv): RFC 4180, UTF-8 with BOM for Excel,
 /// one header row, the same fields as the JSON rows. One way to write every collection.
+/// A nested row is written flat by <paramref name="platmaken"/>; <paramref name="platType"/> names the flat row's type, so that an
+/// empty list still has its header row.
 /// </summary>
-public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<T, IEnumerable<object>>? platmaken = null)
+public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<T, IEnumerable<object>>? platmaken = null, Type? platType = null)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult
 {
     public Lijst<T> Lijst { get; } = lijst;
@@ -60,7 +62,7 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
             httpContext.Response.ContentType = "text/csv; charset=utf-8";
             httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{bestandsnaam}.csv\"";
             var rijen = platmaken is null ? Lijst.Gegevens.Cast<object>() : Lijst.Gegevens.SelectMany(platmaken);
-            var tekst = Csv.Schrijf(rijen, platmaken is null ? typeof(T) : null);
+            var tekst = Csv.Schrijf(rijen, platmaken is null ? typeof(T) : platType);
             await httpContext.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble());
             await httpContext.Response.WriteAsync(tekst, Encoding.UTF8);
             return;

@@ -28,12 +28,15 @@ public static class Voorbeelden
         ["sortering"] = "-bedrag",
         ["pagina"] = 1,
         ["paginaGrootte"] = 100,
+        ["organisatie"] = "DGRR",
+        ["ernst"] = "fout",
         ["formaat"] = "json",
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
     {
         [("GetAansluitingen", "soort")] = "ontvangsten",
+        [("GetBevindingen", "soort")] = "patroonbreuk",
     };
 
     public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)

@@ -60,11 +60,11 @@ public static class Lader
                 foreach (var rij in tabel.Rijen.Where(r => r["code"].Length > 0)) context.Organisaties.Add(rij["code"]);
                 return new OrganisatieValidator(context, eerste);
             }, r => r["code"], problemen, tabellen, _ => { });
-        Valideer(dataMap, Organisatiefeiten, ["organisatie", "meting", "omschrijving", "jaar", "peildatum", "waarde", "zoals_gedrukt", "eenheid", "kwalificatie", "tabel", "deel_van", "komt_overeen_met", "bron_sectie", "bron_regel"],
+        Valideer(dataMap, Organisatiefeiten, ["organisatie", "meting", "omschrijving", "reikwijdte", "jaar", "peildatum", "waarde", "zoals_gedrukt", "eenheid", "kwalificatie", "tabel", "deel_van", "komt_overeen_met", "volgt", "bron_sectie", "bron_regel"],
             (_, eerste) => new OrganisatiefeitValidator(context, eerste),
             r => RijValidator.Sleutel(r["organisatie"], r["meting"], r["omschrijving"], r["jaar"], r["peildatum"]), problemen, tabellen, _ => { });
         ValideerDeelVan(tabellen.GetValueOrDefault(Organisatiefeiten), problemen);
-        Valideer(dataMap, Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "komt_overeen_met", "bron_regel"],
+        Valideer(dataMap, Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "budget_reikwijdte", "komt_overeen_met", "bron_regel"],
             (_, eerste) => new BezettingValidator(context, eerste), r => r["organisatie_zoals_gedrukt"], problemen, tabellen, _ => { });
 
         var rijen = tabellen.ToDictionary(t => t.Key, t => t.Value.Rijen.Count);
