@@ -101,14 +101,13 @@ internal static class Cijfers
     /// </summary>
     public static decimal Stap(OrganisatiefeitRegel f)
     {
-        var gedrukt = GedruktGetal.Eerste(f.ZoalsGedrukt);
         var factor = GedruktGetal.Factor(f.ZoalsGedrukt, Codes.IsTelEenheid(f.Eenheid));
-        var tekst = gedrukt?.IsGeldig == true ? gedrukt.Tekst : f.Waarde.ToString(CultureInfo.InvariantCulture);
-        var komma = tekst.IndexOfAny([',']);
-        if (gedrukt?.IsGeldig != true) komma = tekst.IndexOf('.', StringComparison.Ordinal);
-        if (komma >= 0) return Macht(-(tekst.Length - komma - 1)) * factor;
+        // An impossible notation has no printed step of its own: the value served is a whole number in its unit.
+        if (GedruktGetal.Eerste(f.ZoalsGedrukt) is not { IsGeldig: true } gedrukt) return factor;
+        var komma = gedrukt.Tekst.IndexOf(',', StringComparison.Ordinal);
+        if (komma >= 0) return Macht(-(gedrukt.Tekst.Length - komma - 1)) * factor;
         if (f.Kwalificatie is null) return factor;
-        var cijfers = tekst.Replace(".", "", StringComparison.Ordinal);
+        var cijfers = gedrukt.Tekst.Replace(".", "", StringComparison.Ordinal);
         var nullen = cijfers.Length - cijfers.TrimEnd('0').Length;
         return nullen == cijfers.Length ? factor : Macht(nullen) * factor;
     }

@@ -1,6 +1,5 @@
 using BudgetApi.Domein;
 using BudgetApi.Features;
-using BudgetApi.Laden;
 
 namespace BudgetApi.Bevindingen;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using BudgetApi.Http;
 using BudgetApi.Laden;
 using BudgetApi.Opslag;
