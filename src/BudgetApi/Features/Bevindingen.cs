@@ -38,7 +38,7 @@ public static class BevindingenEndpoints
             .ToList();
         return new LijstResultaat<BevindingRegel>(
             new Lijst<BevindingRegel>(rijen, new Metadata { Afronding = Vergelijking, Aantal = rijen.Count }),
-            "bevindingen", BevindingCijferRegel.Plat, typeof(BevindingCijferRegel));
+            "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
     }
 
     /// <summary>A finding is about an organisation when it names it, or when one of its figures is that organisation's.</summary>
@@ -65,28 +65,49 @@ public static class BevindingenEndpoints
 /// <param name="JuisteWaarde">De waarde die de rekensom ondersteunt, in eenheid; leeg als geen rekensom die geeft.</param>
 /// <param name="Eenheid">Eenheid van juisteWaarde.</param>
 /// <param name="Berekening">De rekensom achter juisteWaarde of achter het oordeel, uitgeschreven.</param>
-/// <param name="Cijfers">Elk betrokken cijfer, volledig: waarde, zoals gedrukt, eenheid, jaar of peildatum, organisatie of begrotingsregel, sectie en regel in de bron.</param>
+/// <param name="Cijfers">Elk betrokken cijfer, volledig: waarde, zoals gedrukt, eenheid, jaar of peildatum, organisatie of begrotingsregel, sectie en regel in de bron. Het eerste is het cijfer waar de bevinding om draait.</param>
 public sealed record BevindingRegel(
     string Id, string Soort, string Ernst, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase, string? Organisatie,
-    string Uitleg, decimal? JuisteWaarde, string? Eenheid, string? Berekening, IReadOnlyList<Bevindingcijfer> Cijfers)
+    string Uitleg, decimal? JuisteWaarde, string? Eenheid, string? Berekening, IReadOnlyList<BevindingcijferRegel> Cijfers)
 {
     public static BevindingRegel Van(Bevinding b) => new(
         b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Hoofdstukken.Begroting(b.Hoofdstuk), b.Begrotingsjaar, b.Fase, b.Organisatie,
-        b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening, b.Cijfers);
+        b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening, b.Cijfers.Select(BevindingcijferRegel.Van).ToList());
+}
+
+/// <summary>One figure of a finding, in full.</summary>
+/// <param name="Waarde">De waarde zoals de service hem serveert (bij een onmogelijke notatie de lezing die het document ondersteunt); leeg als de bron niets drukt.</param>
+/// <param name="ZoalsGedrukt">Het cijfer precies zoals gedrukt ("10.8000", "ca. 436 fte").</param>
+/// <param name="Eenheid">Eenheid van de waarde: x € 1.000, € miljoen, fte, personen, aantal, %, ….</param>
+/// <param name="Jaar">Het jaar waar het cijfer over gaat; leeg als de bron geen jaar noemt.</param>
+/// <param name="Peildatum">De datum waar het cijfer over gaat, als de bron die noemt.</param>
+/// <param name="Organisatie">Code van de organisatie, als het een organisatiecijfer is.</param>
+/// <param name="Meting">Bij een organisatiecijfer: wat voor cijfer het is (formatie, bezetting, bijdrage, …).</param>
+/// <param name="Reikwijdte">Bij een organisatiecijfer: wat het omvat of uitsluit (incl. externe inhuur, …); leeg is het geheel.</param>
+/// <param name="Omschrijving">De begrotingsregel ("VI uitgaven artikel 32 > Bijdrage aan Raad voor de Rechtspraak") of wat het organisatiecijfer meet.</param>
+/// <param name="BronSectie">Hoofdstuk en paragraaf, of de gedrukte tabel, waar het cijfer staat.</param>
+/// <param name="BronBestand">Het bestand waar het cijfer staat (introductiedossier-jenv-2026.txt voor de cijfers uit data/).</param>
+/// <param name="BronRegel">Regel in dat bestand.</param>
+public sealed record BevindingcijferRegel(
+    decimal? Waarde, string? ZoalsGedrukt, string Eenheid, int? Jaar, DateOnly? Peildatum, string? Organisatie, string? Meting, string? Reikwijdte,
+    string Omschrijving, string? BronSectie, string BronBestand, int BronRegel)
+{
+    public static BevindingcijferRegel Van(Bevindingcijfer c) => new(
+        c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie, c.BronBestand, c.BronRegel);
 }
 
 /// <summary>
 /// The CSV form of a finding: one row per figure, the finding's own fields repeated on each, the figure's fields prefixed
 /// 'cijfer' (cijferNummer 1 is the figure the finding turns on). docs/bevindingen.md describes the columns.
 /// </summary>
-public sealed record BevindingCijferRegel(
+public sealed record BevindingPlat(
     string Id, string Soort, string Ernst, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase, string? Organisatie,
     string Uitleg, decimal? JuisteWaarde, string? Eenheid, string? Berekening,
     int CijferNummer, decimal? CijferWaarde, string? CijferZoalsGedrukt, string CijferEenheid, int? CijferJaar, DateOnly? CijferPeildatum,
     string? CijferOrganisatie, string? CijferMeting, string? CijferReikwijdte, string CijferOmschrijving, string? CijferBronSectie,
     string CijferBronBestand, int CijferBronRegel)
 {
-    public static IEnumerable<object> Plat(BevindingRegel b) => b.Cijfers.Select((c, i) => new BevindingCijferRegel(
+    public static IEnumerable<object> Van(BevindingRegel b) => b.Cijfers.Select((c, i) => new BevindingPlat(
         b.Id, b.Soort, b.Ernst, b.Hoofdstuk, b.Begroting, b.Begrotingsjaar, b.Fase, b.Organisatie, b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening,
         i + 1, c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie,
         c.BronBestand, c.BronRegel));

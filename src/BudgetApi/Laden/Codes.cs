@@ -78,7 +78,7 @@ public static class Codes
         "alleen liaison officers",
         "alleen rechters en raadsheren", "excl. rechters en raadsheren",
         "alleen bestuur",
-        "alleen financiering door JenV", "alleen financiering door derden",
+        "alleen financiering door JenV", "alleen financiering door derden", "alleen reclasseringsorganisaties",
         "alleen outputfinanciering", "alleen lumpsumfinanciering",
         "alleen loongerelateerd", "alleen prijsgerelateerd",
         "alleen griffierechten",

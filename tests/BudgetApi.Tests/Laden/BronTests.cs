@@ -114,6 +114,7 @@ public sealed partial class BronTests
         ["alleen bestuur"] = ["bestuur van"],
         ["alleen financiering door JenV"] = ["vanuit het ministerie van Justitie en Veiligheid"],
         ["alleen financiering door derden"] = ["door derden"],
+        ["alleen reclasseringsorganisaties"] = ["reclasseringsorganisaties"],
         ["alleen outputfinanciering"] = ["output- financiering"],
         ["alleen lumpsumfinanciering"] = ["lumpsum"],
         ["alleen loongerelateerd"] = ["loon gerelateerd"],

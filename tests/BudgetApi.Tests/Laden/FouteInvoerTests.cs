@@ -48,7 +48,7 @@ public sealed class FouteInvoerTests : IDisposable
     public void Een_onbekende_begroting_en_soort()
     {
         // DGRR's uitgaven 2025-2030 are compared with the articles it manages, 32 and 33 (data/README.md): those references break too.
-        var volgt = Enumerable.Range(58, 6).Select(regel => $"data/organisatiefeiten.csv:{regel}:14: kolom 'volgt': 'JenV:uitgaven:32 + JenV:uitgaven:33' " +
+        var volgt = Enumerable.Range(59, 6).Select(regel => $"data/organisatiefeiten.csv:{regel}:14: kolom 'volgt': 'JenV:uitgaven:32 + JenV:uitgaven:33' " +
                                                            "noemt een regel die niet bestaat (vorm: Begroting:soort:artikel[:waarvan], meerdere gescheiden door ' + ')");
         LaadMet(Lader.Artikelen, t => t.Replace("JenV,uitgaven,32,", "JenW,uitgave,32,"))
             .Should().Equal(
