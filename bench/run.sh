@@ -21,7 +21,7 @@ urls=("$@")
 if [ ${#urls[@]} -eq 0 ]; then
   urls=("/v1/begrotingen/JenV/artikelen" "/v1/totalen?begroting=JenV&begroting=AenM&groepering=artikel"
         "/v1/aandelen?begroting=JenV&niveau=waarvan" "/v1/aansluitingen" "/v1/bezetting" "/v1/organisaties/DJI"
-        "/v1/bedragen?paginaGrootte=1000" "/v1/bedragen?paginaGrootte=1000&formaat=csv")
+        "/v1/bedragen?paginaGrootte=1000" "/v1/bedragen?paginaGrootte=1000&formaat=csv" "/v1/bevindingen" "/v1/bevindingen?formaat=csv")
 fi
 basis=$(meet "/v1/begrotingen")
 printf '%-75s %12s %8s\n' "url" "verzoeken/s" "ratio"

@@ -24,7 +24,8 @@ builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevensgebruik>().Gegeve
 builder.Services.AddScoped<IGegevensversie>(sp => sp.GetRequiredService<Gegevens>());
 builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Db);
 builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Catalogus);
-builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Berekend(g => new Aansluitingberekening.Lijst(g.Db, g.Catalogus)));
+builder.Services.AddScoped(sp => Aansluitingberekening.Lijst.Van(sp.GetRequiredService<Gegevens>()));
+builder.Services.AddScoped(sp => BudgetApi.Bevindingen.Bevindinglijst.Van(sp.GetRequiredService<Gegevens>()));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Reading is public; importing needs a bearer token with the import role. Issuer, audiences and signing keys come from
@@ -102,6 +103,7 @@ v1.MapBezetting();
 v1.MapBedragen();
 v1.MapMutaties();
 v1.MapUitputting();
+v1.MapBevindingen();
 
 app.Run();
 return 0;

@@ -63,6 +63,12 @@ public sealed record Bevindingcijfer
     /// <summary>The budget line or printed row it is ("VI uitgaven artikel 31 > Bekostiging nationale politie"), or what it measures.</summary>
     public required string Omschrijving { get; init; }
 
+    /// <summary>For an organisation's figure: what kind of figure it is (formatie, bezetting, bijdrage, …; data/README.md).</summary>
+    public string? Meting { get; init; }
+
+    /// <summary>For an organisation's figure: what it includes or excludes (incl. externe inhuur, …); null is the whole.</summary>
+    public string? Reikwijdte { get; init; }
+
     /// <summary>Section of the document, or printed table, where the figure stands.</summary>
     public string? BronSectie { get; init; }
 
@@ -102,4 +108,12 @@ public static class Bevindingsoorten
 
     // The rules of the budget cycle.
     public const string NajaarsnotaMeerjarig = "najaarsnota-meerjarig";
+
+    /// <summary>Every kind, in the order findings are listed: the document's kinds first.</summary>
+    public static readonly IReadOnlyList<string> Soorten =
+    [
+        TotaalSluitNiet, Tegenstrijdigheid, OnmogelijkGetal, Patroonbreuk, Onwaarschijnlijk, Wees,
+        HerhaaldBlok, HerhaaldeKopregel, AfwijkendArtikelnummer, TegenstrijdigeTotaalmarkering, CodePastNietBijNaam, AndereEenheid, LegeRegel, BronnenVerschillen,
+        NajaarsnotaMeerjarig,
+    ];
 }

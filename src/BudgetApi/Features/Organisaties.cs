@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using BudgetApi.Http;
 using BudgetApi.Laden;
 using BudgetApi.Opslag;
@@ -18,32 +17,12 @@ namespace BudgetApi.Features;
 /// <param name="BronRegel">Regel in het brondocument waar de organisatie genoemd wordt.</param>
 public sealed record OrganisatieRegel(string Code, string Naam, string? Afkorting, string Soort, string? OnderdeelVan, long BronRegel);
 
-/// <summary>One staffing or money figure of an organisation.</summary>
-/// <param name="Organisatie">Code van de organisatie (herhaald op elke rij).</param>
-/// <param name="Meting">Wat het cijfer meet: formatie, bezetting, medewerkers, budget, budgettair-kader, beschikbaar-kader, uitgaven, ontvangsten, opbrengst, bijdrage of instrument.</param>
-/// <param name="Omschrijving">Wat het cijfer meet, in de woorden van het document.</param>
-/// <param name="Jaar">Het jaar waar het cijfer over gaat; leeg als de tekst geen jaar geeft.</param>
-/// <param name="Peildatum">De datum waar het cijfer over gaat; leeg als de tekst geen datum geeft.</param>
-/// <param name="Waarde">Het getal precies zoals gedrukt, in de eenheid van de rij (bijvoorbeeld 355.25 fte).</param>
-/// <param name="ZoalsGedrukt">Het cijfer zoals gedrukt, met teken en woord.</param>
-/// <param name="Eenheid">Eenheid van de waarde: fte, personen, x € 1.000, €, € miljoen of € miljard.</param>
-/// <param name="Kwalificatie">Kwalificatie zoals gedrukt (ca., circa, ruim, bijna, ...); leeg als er geen is.</param>
-/// <param name="Tabel">Id van de tabel of lijst met een gedrukt geheel waar het cijfer in staat; leeg voor lopende tekst.</param>
-/// <param name="DeelVan">Binnen die tabel: de omschrijving van de gedrukte rij waar dit cijfer een deel van is.</param>
-/// <param name="KomtOvereenMet">De begrotingsregel met hetzelfde geld (Begroting:soort:artikel[:waarvan]).</param>
-/// <param name="Herkomst">Waar de rij vandaan komt: 'organisatiefeiten' (tekst van het document) of 'bezetting' (de tabel Bezetting FTE en budget, ook in /bezetting).</param>
-/// <param name="BronSectie">Hoofdstuk en paragraaf in het brondocument.</param>
-/// <param name="BronRegel">Regel in het brondocument.</param>
-public sealed record OrganisatiefeitRegel(
-    string Organisatie, string Meting, string Omschrijving, long? Jaar, DateOnly? Peildatum, decimal Waarde, string ZoalsGedrukt,
-    string Eenheid, string? Kwalificatie, string? Tabel, string? DeelVan, string? KomtOvereenMet, string Herkomst, string BronSectie, long BronRegel);
-
 public sealed record OrganisatiesQuery
 {
     [Description("Alleen de organisaties die onder dit cluster, DG of deze organisatie vallen, direct of via tussenliggende onderdelen (de organisatie zelf niet). Bijvoorbeeld: DGSenB")]
     public string? OnderdeelVan { get; init; }
 
-    [Description("Alleen de organisaties met minstens één cijfer van deze meting (formatie, bezetting, medewerkers, budget, budgettair-kader, beschikbaar-kader, uitgaven, ontvangsten, opbrengst, bijdrage, instrument). Bijvoorbeeld: formatie")]
+    [Description("Alleen de organisaties met minstens één cijfer van deze meting (formatie, bezetting, personeelsuitstroom, medewerkers, budget, budgettair-kader, beschikbaar-kader, uitgaven, ontvangsten, opbrengst, bijdrage, instrument, mutatie, aandeel, bezettingsgraad, groei, doelgroep, instroom, capaciteit, capaciteitsbehoefte, productie, locaties, onderdelen, organisaties). Bijvoorbeeld: formatie")]
     public string? Meting { get; init; }
 
     [Description("Alleen de organisatie met deze code (hoofdletters maken niet uit). Bijvoorbeeld: DGRR")]
@@ -129,18 +108,6 @@ public static class OrganisatiesEndpoints
 
     const string OrganisatieSql = "SELECT code FROM organisatie WHERE code = @code COLLATE NOCASE";
 
-    const string FeitenSql = """
-        SELECT id AS Id, organisatie AS Organisatie, meting AS Meting, omschrijving AS Omschrijving, jaar AS Jaar, peildatum AS Peildatum,
-               waarde AS Waarde, zoals_gedrukt AS ZoalsGedrukt, eenheid AS Eenheid, kwalificatie AS Kwalificatie, tabel AS Tabel,
-               deel_van AS DeelVan, komt_overeen_met AS KomtOvereenMet, bron_sectie AS BronSectie, bron_regel AS BronRegel
-        FROM organisatiefeit WHERE organisatie = @code
-        """;
-
-    const string BezettingSql = """
-        SELECT bezetting_fte AS BezettingFte, budget_miljoen AS BudgetMiljoen, komt_overeen_met AS KomtOvereenMet, bron_regel AS BronRegel
-        FROM bezetting WHERE organisatie = @code
-        """;
-
     static Results<LijstResultaat<OrganisatiefeitRegel>, ProblemHttpResult> GetOrganisatie(
         [Description("Code van de organisatie zoals in /organisaties, hoofdletterongevoelig. Bijvoorbeeld: DJI")] [DefaultValue("DJI")] string code,
         BudgetDb db)
@@ -151,62 +118,7 @@ public static class OrganisatiesEndpoints
         {
             return Problemen.NietGevonden("organisatie", $"Er is geen organisatie met code '{code}'; de codes staan in /organisaties.");
         }
-        var feiten = verbinding.Query<Feit>(FeitenSql, new { code = canoniek })
-            .Select(f => (f.BronRegel, f.Id, Rij: new OrganisatiefeitRegel(f.Organisatie, f.Meting, f.Omschrijving, f.Jaar,
-                f.Peildatum is null ? null : DateOnly.ParseExact(f.Peildatum, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                decimal.Parse(f.Waarde, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                f.ZoalsGedrukt, f.Eenheid, f.Kwalificatie, f.Tabel, f.DeelVan, f.KomtOvereenMet, "organisatiefeiten", f.BronSectie, f.BronRegel)));
-        var uitTabel = verbinding.Query<Bezettingsrij>(BezettingSql, new { code = canoniek })
-            .SelectMany(b => Tabelfeiten(canoniek, b))
-            .Select(r => (r.BronRegel, Id: 0L, Rij: r));
-        // The table's rows stand before the chapters; ordering by line keeps the rows in the document's order.
-        var rijen = uitTabel.Concat(feiten).OrderBy(x => x.BronRegel).ThenBy(x => x.Id).Select(x => x.Rij).ToList();
+        var rijen = db.LeesOrganisatiecijfers(canoniek);
         return new LijstResultaat<OrganisatiefeitRegel>(new Lijst<OrganisatiefeitRegel>(rijen, new Metadata { Aantal = rijen.Count }), $"organisatie-{canoniek}");
-    }
-
-    /// <summary>A row of the bezetting table as facts: fte (stand 2025) and budget (€ miljoen, ontwerpbegroting 2026), each in its own unit.</summary>
-    static IEnumerable<OrganisatiefeitRegel> Tabelfeiten(string code, Bezettingsrij b)
-    {
-        const string sectie = "3. De begroting in het kort > " + Bronnen.TabelBezetting;
-        if (b.BezettingFte is { } fte)
-        {
-            yield return new OrganisatiefeitRegel(code, "bezetting", "Bezetting FTE (stand 2025)", 2025, null, fte, Gedrukt(fte), "fte",
-                null, "bezetting", null, null, "bezetting", sectie, b.BronRegel);
-        }
-        if (b.BudgetMiljoen is { } budget)
-        {
-            yield return new OrganisatiefeitRegel(code, "budget", "Budget (stand ontwerpbegroting 2026)", 2026, null, budget, Gedrukt(budget), "€ miljoen",
-                null, "bezetting", null, b.KomtOvereenMet, "bezetting", sectie, b.BronRegel);
-        }
-    }
-
-    /// <summary>An integer as the source prints it: Dutch thousands separators (66.658).</summary>
-    static string Gedrukt(long getal) => getal.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
-
-    sealed class Feit
-    {
-        public long Id { get; set; }
-        public string Organisatie { get; set; } = "";
-        public string Meting { get; set; } = "";
-        public string Omschrijving { get; set; } = "";
-        public long? Jaar { get; set; }
-        public string? Peildatum { get; set; }
-        public string Waarde { get; set; } = "";
-        public string ZoalsGedrukt { get; set; } = "";
-        public string Eenheid { get; set; } = "";
-        public string? Kwalificatie { get; set; }
-        public string? Tabel { get; set; }
-        public string? DeelVan { get; set; }
-        public string? KomtOvereenMet { get; set; }
-        public string BronSectie { get; set; } = "";
-        public long BronRegel { get; set; }
-    }
-
-    sealed class Bezettingsrij
-    {
-        public long? BezettingFte { get; set; }
-        public long? BudgetMiljoen { get; set; }
-        public string? KomtOvereenMet { get; set; }
-        public long BronRegel { get; set; }
     }
 }

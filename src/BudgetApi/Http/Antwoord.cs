@@ -70,8 +70,10 @@ public sealed record Lijst<T>(IReadOnlyList<T> Gegevens, Metadata Metadata);
 /// A collection answered as JSON (default), as CSV (Accept: text/csv or ?formaat=csv: RFC 4180, UTF-8 with BOM for Excel,
 /// one header row, the same fields as the JSON rows) or as an Excel workbook (?formaat=xlsx or the xlsx media type: the same
 /// rows as the CSV, typed and formatted, and a sheet "Toelichting"). One way to write every collection.
+/// A nested row is written flat by <paramref name="platmaken"/>; <paramref name="platType"/> names the flat row's type, so that an
+/// empty list still has its header row.
 /// </summary>
-public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<T, IEnumerable<object>>? platmaken = null)
+public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<T, IEnumerable<object>>? platmaken = null, Type? platType = null)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult
 {
     public Lijst<T> Lijst { get; } = lijst;
@@ -85,7 +87,7 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
         var uitvoer = Formaat.Kies(httpContext.Request);
         // CSV and Excel give the same flat rows: the one flattening (platmaken), or the rows themselves.
         var rijen = platmaken is null ? Lijst.Gegevens.Cast<object>() : Lijst.Gegevens.SelectMany(platmaken);
-        var rijType = platmaken is null ? typeof(T) : null;
+        var rijType = platmaken is null ? typeof(T) : platType;
         var opties = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         if (uitvoer == Uitvoer.Csv)
         {

@@ -31,6 +31,8 @@ public static class Voorbeelden
         ["sortering"] = "-bedrag",
         ["pagina"] = 1,
         ["paginaGrootte"] = 100,
+        ["organisatie"] = "DGRR",
+        ["ernst"] = "fout",
         ["formaat"] = "json",
     };
 
@@ -49,6 +51,7 @@ public static class Voorbeelden
         [("ImporteerStanden", "begrotingsjaar")] = 2026,
         [("ImporteerStanden", "fase")] = "1e-suppletoire",
         [("ImporteerStanden", "bestandsnaam")] = "voorjaarsnota-2026.csv",
+        [("GetBevindingen", "soort")] = "patroonbreuk",
     };
 
     public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)

@@ -51,12 +51,12 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         -- waarde is TEXT: an exact decimal in the source's own unit (fte, € miljoen, ...), parsed as decimal, never as REAL.
         CREATE TABLE organisatiefeit (
             id INTEGER PRIMARY KEY, organisatie TEXT NOT NULL REFERENCES organisatie(code), meting TEXT NOT NULL,
-            omschrijving TEXT NOT NULL, jaar INTEGER, peildatum TEXT, waarde TEXT NOT NULL, zoals_gedrukt TEXT NOT NULL,
-            eenheid TEXT NOT NULL, kwalificatie TEXT, tabel TEXT, deel_van TEXT, komt_overeen_met TEXT,
+            omschrijving TEXT NOT NULL, reikwijdte TEXT, jaar INTEGER, peildatum TEXT, waarde TEXT NOT NULL, zoals_gedrukt TEXT NOT NULL,
+            eenheid TEXT NOT NULL, kwalificatie TEXT, tabel TEXT, deel_van TEXT, komt_overeen_met TEXT, volgt TEXT,
             bron_sectie TEXT NOT NULL, bron_regel INTEGER NOT NULL);
         CREATE TABLE bezetting (
             volgorde INTEGER PRIMARY KEY, organisatie_zoals_gedrukt TEXT NOT NULL, organisatie TEXT,
-            bezetting_fte INTEGER, budget_miljoen INTEGER, komt_overeen_met TEXT, bron_regel INTEGER NOT NULL);
+            bezetting_fte INTEGER, budget_miljoen INTEGER, budget_reikwijdte TEXT, komt_overeen_met TEXT, bron_regel INTEGER NOT NULL);
         """;
 
     /// <summary>Indexes are made after the rows are in: one sort per index instead of a B-tree update per row.</summary>
@@ -167,22 +167,22 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         foreach (var r in tabellen[Documentlezer.Organisatiefeiten].Rijen)
         {
             Voer("""
-                INSERT INTO organisatiefeit (organisatie, meting, omschrijving, jaar, peildatum, waarde, zoals_gedrukt, eenheid, kwalificatie, tabel, deel_van, komt_overeen_met, bron_sectie, bron_regel)
-                VALUES (@organisatie, @meting, @omschrijving, @jaar, @peildatum, @waarde, @zoals, @eenheid, @kwal, @tabel, @deel, @komt, @sectie, @bron)
+                INSERT INTO organisatiefeit (organisatie, meting, omschrijving, reikwijdte, jaar, peildatum, waarde, zoals_gedrukt, eenheid, kwalificatie, tabel, deel_van, komt_overeen_met, volgt, bron_sectie, bron_regel)
+                VALUES (@organisatie, @meting, @omschrijving, @reikwijdte, @jaar, @peildatum, @waarde, @zoals, @eenheid, @kwal, @tabel, @deel, @komt, @volgt, @sectie, @bron)
                 """,
                 new
                 {
-                    organisatie = r["organisatie"], meting = r["meting"], omschrijving = r["omschrijving"], jaar = Velden.JaarOfNull(r["jaar"]),
+                    organisatie = r["organisatie"], meting = r["meting"], omschrijving = r["omschrijving"], reikwijdte = LeegIsNull(r["reikwijdte"]), jaar = Velden.JaarOfNull(r["jaar"]),
                     peildatum = LeegIsNull(r["peildatum"]), waarde = r["waarde"], zoals = r["zoals_gedrukt"], eenheid = r["eenheid"],
                     kwal = LeegIsNull(r["kwalificatie"]), tabel = LeegIsNull(r["tabel"]), deel = LeegIsNull(r["deel_van"]),
-                    komt = LeegIsNull(r["komt_overeen_met"]), sectie = r["bron_sectie"], bron = Velden.Geheel(r["bron_regel"]),
+                    komt = LeegIsNull(r["komt_overeen_met"]), volgt = LeegIsNull(r["volgt"]), sectie = r["bron_sectie"], bron = Velden.Geheel(r["bron_regel"]),
                 });
         }
         volgorde = 0;
         foreach (var r in tabellen[Documentlezer.Bezetting].Rijen)
         {
-            Voer("INSERT INTO bezetting VALUES (@volgorde, @gedrukt, @org, @fte, @budget, @komt, @bron)",
-                new { volgorde = ++volgorde, gedrukt = r["organisatie_zoals_gedrukt"], org = LeegIsNull(r["organisatie"]), fte = Velden.Geheel(r["bezetting_fte"]), budget = Velden.Geheel(r["budget_miljoen"]), komt = LeegIsNull(r["komt_overeen_met"]), bron = Velden.Geheel(r["bron_regel"]) });
+            Voer("INSERT INTO bezetting VALUES (@volgorde, @gedrukt, @org, @fte, @budget, @reikwijdte, @komt, @bron)",
+                new { volgorde = ++volgorde, gedrukt = r["organisatie_zoals_gedrukt"], org = LeegIsNull(r["organisatie"]), fte = Velden.Geheel(r["bezetting_fte"]), budget = Velden.Geheel(r["budget_miljoen"]), reikwijdte = LeegIsNull(r["budget_reikwijdte"]), komt = LeegIsNull(r["komt_overeen_met"]), bron = Velden.Geheel(r["bron_regel"]) });
         }
     }
 

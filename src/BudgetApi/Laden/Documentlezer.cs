@@ -93,11 +93,11 @@ public sealed class Documentlezer
                 foreach (var rij in tabel.Rijen.Where(r => r["code"].Length > 0)) context.Organisaties.Add(rij["code"]);
                 return new OrganisatieValidator(context, eerste);
             }, r => r["code"], _ => { });
-        Valideer(Organisatiefeiten, ["organisatie", "meting", "omschrijving", "jaar", "peildatum", "waarde", "zoals_gedrukt", "eenheid", "kwalificatie", "tabel", "deel_van", "komt_overeen_met", "bron_sectie", "bron_regel"],
+        Valideer(Organisatiefeiten, ["organisatie", "meting", "omschrijving", "reikwijdte", "jaar", "peildatum", "waarde", "zoals_gedrukt", "eenheid", "kwalificatie", "tabel", "deel_van", "komt_overeen_met", "volgt", "bron_sectie", "bron_regel"],
             (_, eerste) => new OrganisatiefeitValidator(context, eerste),
             r => RijValidator.Sleutel(r["organisatie"], r["meting"], r["omschrijving"], r["jaar"], r["peildatum"]), _ => { });
         ValideerDeelVan(_tabellen.GetValueOrDefault(Organisatiefeiten));
-        Valideer(Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "komt_overeen_met", "bron_regel"],
+        Valideer(Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "budget_reikwijdte", "komt_overeen_met", "bron_regel"],
             (_, eerste) => new BezettingValidator(context, eerste), r => r["organisatie_zoals_gedrukt"], _ => { });
 
         if (_tabellen.TryGetValue(Hoofdstukken, out var hoofdstukken))

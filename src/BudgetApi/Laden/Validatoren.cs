@@ -219,6 +219,7 @@ public sealed class OrganisatiefeitValidator : RijValidator
             .WithMessage((_, o) => $"kolom 'organisatie': '{o}' staat niet in organisaties.csv");
         EenVan("meting", Codes.Metingen);
         Verplicht("omschrijving");
+        EenVan("reikwijdte", Codes.Reikwijdten, verplicht: false);
         RuleFor(r => r["jaar"]).Must(j => j.Length == 0 || Velden.IsJaar(j)).OverridePropertyName("jaar")
             .WithMessage((_, j) => $"kolom 'jaar': '{j}' is geen jaartal");
         RuleFor(r => r["peildatum"]).Must(d => d.Length == 0 || Velden.IsDatum(d)).OverridePropertyName("peildatum")
@@ -227,19 +228,40 @@ public sealed class OrganisatiefeitValidator : RijValidator
             .WithMessage((_, w) => w.Length == 0 ? "kolom 'waarde' is verplicht en is leeg" : $"kolom 'waarde': '{w}' is geen getal (decimaalpunt, zonder duizendtallen)");
         Verplicht("zoals_gedrukt");
         EenVan("eenheid", Codes.Eenheden);
-        RuleFor(r => r).Must(r => r["meting"] is not ("formatie" or "bezetting") || r["eenheid"] == "fte").OverridePropertyName("eenheid")
-            .When(r => Codes.Eenheden.Contains(r["eenheid"]))
-            .WithMessage(r => $"kolom 'eenheid': {r["meting"]} wordt in fte uitgedrukt, niet in '{r["eenheid"]}'");
-        RuleFor(r => r).Must(r => r["meting"] is "formatie" or "bezetting" or "medewerkers" || Codes.IsGeldEenheid(r["eenheid"])).OverridePropertyName("eenheid")
+        RuleFor(r => r).Must(r => Codes.EenhedenPerMeting[r["meting"]].Contains(r["eenheid"])).OverridePropertyName("eenheid")
             .When(r => Codes.Metingen.Contains(r["meting"]) && Codes.Eenheden.Contains(r["eenheid"]))
-            .WithMessage(r => $"kolom 'eenheid': {r["meting"]} is een geldbedrag; '{r["eenheid"]}' is geen geldeenheid");
+            .WithMessage(r => $"kolom 'eenheid': {r["meting"]} wordt uitgedrukt in {string.Join(" of ", Codes.EenhedenPerMeting[r["meting"]])}, niet in '{r["eenheid"]}'");
+        // The value is the printed number, read in Dutch notation; a number whose notation is impossible may only hold one of
+        // its readings (the one the document supports, data/README.md), so a misread can never be loaded unnoticed.
+        RuleFor(r => r).Custom((r, ctx) =>
+        {
+            if (!Velden.IsDecimaal(r["waarde"]) || !Codes.Eenheden.Contains(r["eenheid"]) || r["zoals_gedrukt"].Length == 0) return;
+            if (Bevindingen.GedruktGetal.Eerste(r["zoals_gedrukt"]) is not { } gedrukt)
+            {
+                ctx.AddFailure("zoals_gedrukt", $"kolom 'zoals_gedrukt': '{r["zoals_gedrukt"]}' bevat geen getal");
+                return;
+            }
+            var factor = Bevindingen.GedruktGetal.Factor(r["zoals_gedrukt"], Codes.IsTelEenheid(r["eenheid"]));
+            var waarde = Velden.Decimaal(r["waarde"]);
+            var lezingen = gedrukt.Lezingen.Select(l => l.Waarde * factor).ToList();
+            if (lezingen.Contains(waarde)) return;
+            ctx.AddFailure("waarde", gedrukt.IsGeldig
+                ? $"kolom 'waarde': {r["waarde"]} is niet het gedrukte getal '{gedrukt.Tekst}' ({lezingen[0].ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+                : $"kolom 'waarde': '{gedrukt.Tekst}' is geen geldig Nederlands getal; de waarde moet een van de lezingen zijn: {string.Join(", ", lezingen.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
+        });
         RuleFor(r => r["deel_van"]).Must(d => d.Length == 0).When(r => r["tabel"].Length == 0).OverridePropertyName("deel_van")
             .WithMessage("kolom 'deel_van': alleen een regel in een tabel kan deel zijn van een andere regel");
         Regelverwijzing("komt_overeen_met", context);
+        RuleFor(r => r["volgt"]).Must(v => v.Length == 0 || Volgt(v).All(context.BestaatRegel)).OverridePropertyName("volgt")
+            .WithMessage((_, v) => $"kolom 'volgt': '{v}' noemt een regel die niet bestaat (vorm: Begroting:soort:artikel[:waarvan], meerdere gescheiden door ' + ')");
         Verplicht("bron_sectie");
         BronRegel();
         UniekeSleutel(eersteRegel, r => Sleutel(r["organisatie"], r["meting"], r["omschrijving"], r["jaar"], r["peildatum"]), "omschrijving", "organisatiefeit");
     }
+
+    /// <summary>The budget lines a series is compared with, written 'JenV:ontvangsten:32 + JenV:ontvangsten:33'.</summary>
+    public static IReadOnlyList<string> Volgt(string tekst) =>
+        tekst.Length == 0 ? [] : tekst.Split(" + ", StringSplitOptions.TrimEntries).ToList();
 }
 
 public sealed class BezettingValidator : RijValidator
@@ -251,6 +273,7 @@ public sealed class BezettingValidator : RijValidator
             .WithMessage((_, o) => $"kolom 'organisatie': '{o}' staat niet in organisaties.csv");
         GeheelGetal("bezetting_fte", verplicht: false);
         GeheelGetal("budget_miljoen", verplicht: false);
+        EenVan("budget_reikwijdte", Codes.Reikwijdten, verplicht: false);
         Regelverwijzing("komt_overeen_met", context);
         BronRegel();
         UniekeSleutel(eersteRegel, r => r["organisatie_zoals_gedrukt"], "organisatie_zoals_gedrukt", "organisatie");

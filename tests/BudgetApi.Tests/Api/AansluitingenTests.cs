@@ -177,6 +177,17 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         dji.Getal("berekend").Should().Be(3.7m);
         dji.Getal("precisie").Should().Be(0.1m);
         dji.Tekst("oordeel").Should().Be("sluit");
+        // 17 gerechten: 11 rechtbanken, 4 gerechtshoven en 2 bijzondere colleges (line 8104-8105).
+        Rij(gegevens, "organisatie-delen/gerechten-rechtspraak").Tekst("oordeel").Should().Be("sluit");
+        Rij(gegevens, "organisatie-delen/locaties-coa-2023").Getal("berekend").Should().Be(237m);
+        // 132.220 + 4.580 = 136.800 Ukrainian displaced persons, printed as 136.810 (line 6036-6038).
+        var ontheemden = Rij(gegevens, "organisatie-delen/ontheemden-brp-2026/2026");
+        ontheemden.Getal("gedrukt").Should().Be(136_810m);
+        ontheemden.Getal("berekend").Should().Be(136_800m);
+        ontheemden.Tekst("oordeel").Should().Be("sluit-niet");
+        ontheemden.Getal("juisteWaarde").Should().Be(136_800m);
+        ontheemden["benaderd"]!.GetValue<bool>().Should().BeFalse();
+        gegevens.Should().HaveCount(14);
     }
 
     [Fact]
@@ -184,8 +195,8 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     {
         var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=organisatie-begroting");
 
-        gegevens.Should().HaveCount(5);
-        gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit-binnen-afronding");
+        gegevens.Should().HaveCount(6);
+        gegevens.Where(r => r!.Tekst("organisatie") == "hoge-raad").Select(r => r!.Tekst("oordeel")).Should().HaveCount(5).And.AllBe("sluit-binnen-afronding");
         var hogeRaad = Rij(gegevens, "organisatie-begroting/hoge-raad/beschikbaar-kader/2026");
         hogeRaad.Getal("gedrukt").Should().Be(40.3m);
         hogeRaad.Getal("berekend").Should().Be(40.346m);
@@ -195,13 +206,20 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         hogeRaad.Bedrag("artikel").Should().Be(32);
         hogeRaad.Tekst("bronRegels").Should().Be("478");
         hogeRaad.Bedrag("bronRegel").Should().Be(7707);
+
+        // "Bijdrage DGRR € 1364 mln." (line 8211) is the line "Bijdrage aan Raad voor de Rechtspraak" (1.565.010, line 482).
+        var rechtspraak = Rij(gegevens, "organisatie-begroting/Rechtspraak/bijdrage-dgrr/2026");
+        rechtspraak.Getal("gedrukt").Should().Be(1364m);
+        rechtspraak.Getal("berekend").Should().Be(1565.01m);
+        rechtspraak.Tekst("oordeel").Should().Be("sluit-niet");
+        rechtspraak.Getal("juisteWaarde").Should().Be(1565m);
     }
 
     [Fact]
     public async Task Filters_op_begroting_soort_jaar_en_status()
     {
         var (alle, metadata) = await _client.GetLijst(Url);
-        alle.Should().HaveCount(40 + 55 + 8 + 10 + 11 + 5, "the rows per kind that docs/aansluitingen.md lists");
+        alle.Should().HaveCount(40 + 55 + 8 + 10 + 14 + 6, "the rows per kind that docs/aansluitingen.md lists");
         metadata["aantal"]!.GetValue<int>().Should().Be(alle.Count);
         metadata.Tekst("afronding").Should().Contain("sluit-binnen-afronding");
 
@@ -216,7 +234,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         var (afwijking, _) = await _client.GetLijst($"{Url}?status=afwijking");
         var (akkoord, _) = await _client.GetLijst($"{Url}?status=akkoord");
         afwijking.Select(r => r!.Tekst("oordeel")).Should().OnlyContain(o => o == "sluit-niet" || o == "past-niet");
-        afwijking.Should().HaveCount(12, "ten JenV ontvangsten totals, the pSG-cluster and IND bezetting");
+        afwijking.Should().HaveCount(14, "ten JenV ontvangsten totals, the pSG-cluster, IND bezetting, the Ukrainian displaced persons and the Rechtspraak's bijdrage");
         (afwijking.Count + akkoord.Count).Should().Be(alle.Count);
 
         var (precies, _) = await _client.GetLijst($"{Url}?begroting=JENV&soort=Ontvangsten&jaar=2027&status=SLUIT-NIET");

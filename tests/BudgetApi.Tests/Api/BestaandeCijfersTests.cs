@@ -40,15 +40,16 @@ public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
         if (sleutel is null)
         {
             nu.Should().HaveCount(rijenToen.Count, $"{url} gives the same rows as before");
-            for (var i = 0; i < rijenToen.Count; i++) Vergelijk(rijenToen[i]!, nu[i]!, $"{url} row {i}");
+            for (var i = 0; i < rijenToen.Count; i++) Vergelijk(Bedoeld(url, rijenToen[i]!), nu[i]!, $"{url} row {i}");
         }
         else
         {
             var perSleutel = nu.ToDictionary(r => sleutel(r!), r => r!);
             foreach (var rij in rijenToen)
             {
-                perSleutel.Should().ContainKey(sleutel(rij!), $"{url} still has the row {sleutel(rij!)}");
-                Vergelijk(rij!, perSleutel[sleutel(rij!)], $"{url} row {sleutel(rij!)}");
+                var (toenRij, sleutelToen) = (Bedoeld(url, rij!), sleutel(Bedoeld(url, rij!)));
+                perSleutel.Should().ContainKey(sleutelToen, $"{url} still has the row {sleutelToen}");
+                Vergelijk(toenRij, perSleutel[sleutelToen], $"{url} row {sleutelToen}");
             }
         }
         foreach (var veld in MetadataVelden)
@@ -59,9 +60,29 @@ public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
         if (toen["metadata"]!["afronding"] is { } afronding) metadata.Tekst("afronding").Should().StartWith(afronding.GetValue<string>());
     }
 
-    /// <summary>Lists that grow with more data are compared by key; the figure lists must be the same rows in the same order.</summary>
+    /// <summary>
+    /// The changes that were meant, each with its reason; nothing else may differ. A reconciliation's id names its stand now (there
+    /// is more than one stand of JenV). The Rechtspraak's "10.8000 Rechtspraakmedewerkers" was served as 108.000; the document
+    /// supports 10.800 (issue 7, data/README.md decision 10). "Bijdrage DGRR" is linked to the budget line it is the money of
+    /// (decision 13), so /aansluitingen compares it.
+    /// </summary>
+    private static JsonNode Bedoeld(string url, JsonNode rij)
+    {
+        var kopie = rij.DeepClone();
+        if (kopie["id"] is { } id && url.StartsWith("/v1/aansluitingen", StringComparison.Ordinal)) kopie["id"] = Id(id.GetValue<string>());
+        if (url == "/v1/organisaties/Rechtspraak" && kopie["omschrijving"]?.GetValue<string>() == "Rechtspraakmedewerkers") kopie["waarde"] = 10800;
+        if (url == "/v1/organisaties/Rechtspraak" && kopie["omschrijving"]?.GetValue<string>() == "Bijdrage DGRR") kopie["komtOvereenMet"] = "JenV:uitgaven:32:Bijdrage aan Raad voor de Rechtspraak";
+        return kopie;
+    }
+
+    /// <summary>
+    /// Lists that grow with more data are compared by key: the registry of begrotingen, the organisations and their figures (the
+    /// document's figures are complete now), and the reconciliations (organisation figures added some). The budget figure lists
+    /// must be the same rows in the same order.
+    /// </summary>
     private static Func<JsonNode, string>? Sleutel(string url) => url switch
     {
+        "/v1/aansluitingen" => r => r["id"]!.GetValue<string>(),
         "/v1/begrotingen" => r => r["code"]!.GetValue<string>(),
         "/v1/organisaties" => r => r["code"]!.GetValue<string>(),
         _ when url.StartsWith("/v1/organisaties/", StringComparison.Ordinal) =>
@@ -78,7 +99,7 @@ public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
                 nu.Should().BeOfType<JsonObject>($"{waar} is an object");
                 foreach (var (veld, waarde) in object_)
                 {
-                    Vergelijk(veld == "id" ? Id(waarde!.GetValue<string>()) : waarde, nu![veld], $"{waar}.{veld}");
+                    Vergelijk(waarde, nu![veld], $"{waar}.{veld}");
                 }
                 break;
             case JsonArray array:

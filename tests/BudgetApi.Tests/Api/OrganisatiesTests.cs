@@ -14,8 +14,8 @@ public sealed class OrganisatiesTests(BudgetApiFactory factory)
     {
         var (gegevens, metadata) = await _client.GetLijst("/v1/organisaties");
 
-        gegevens.Should().HaveCount(58, "organisaties.csv has 58 organisations");
-        metadata["aantal"]!.GetValue<int>().Should().Be(58);
+        gegevens.Should().HaveCount(62, "organisaties.csv has 62 organisations");
+        metadata["aantal"]!.GetValue<int>().Should().Be(62);
         var cjib = gegevens.Single(o => o!.Tekst("code") == "CJIB")!;
         cjib.Tekst("naam").Should().Be("Centraal Justitieel Incassobureau");
         cjib.Tekst("soort").Should().Be("agentschap");
@@ -28,11 +28,12 @@ public sealed class OrganisatiesTests(BudgetApiFactory factory)
     public async Task OnderdeelVan_geeft_de_hele_boom_eronder_zonder_de_organisatie_zelf()
     {
         var (dgsenb, _) = await _client.GetLijst("/v1/organisaties?onderdeelVan=dgsenb");
-        dgsenb.Select(o => o!.Tekst("code")).Should().Equal("CJIB", "Justis", "DJI", "JIO");
+        dgsenb.Select(o => o!.Tekst("code")).Should().Equal("CJIB", "Justis", "DJI", "JIO", "DARC", "GW-VB");
+        dgsenb.Single(o => o!.Tekst("code") == "GW-VB")!.Tekst("onderdeelVan").Should().Be("DJI", "GW/VB is a directie of DJI, two steps below DGSenB");
 
         // AM lies under DGM, and the AM secretariat under AM: two steps down, still in DGM's tree.
         var (dgm, _) = await _client.GetLijst("/v1/organisaties?onderdeelVan=DGM");
-        dgm.Select(o => o!.Tekst("code")).Should().Equal("PDOEK", "BIM", "AM", "am-secretariaat", "IND");
+        dgm.Select(o => o!.Tekst("code")).Should().Equal("PDOEK", "BIM", "AM", "am-secretariaat", "IND", "pdoek-afdeling-beleid");
         dgm.Single(o => o!.Tekst("code") == "am-secretariaat")!.Tekst("onderdeelVan").Should().Be("AM");
     }
 
@@ -109,7 +110,8 @@ public sealed class OrganisatiesTests(BudgetApiFactory factory)
         budget.Getal("waarde").Should().Be(8_480m);
         budget.Tekst("eenheid").Should().Be("€ miljoen");
         budget.Tekst("komtOvereenMet").Should().Be("JenV:uitgaven:31:Bijdrage aan Politie");
-        gegevens.Single(f => f!.Tekst("herkomst") == "organisatiefeiten")!.Tekst("omschrijving").Should().Be("Liaison officers op ambassades");
+        gegevens.Where(f => f!.Tekst("herkomst") == "organisatiefeiten").Select(f => f!.Tekst("omschrijving"))
+            .Should().Equal("Liaison officers op ambassades", "Politiemensen die de komende vijf jaar met pensioen gaan");
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class OrganisatiesTests(BudgetApiFactory factory)
         csv.Single(r => r["meting"] == "bezetting")["peildatum"].Should().Be("2025-12-31");
 
         var register = await _client.GetCsv("/v1/organisaties?onderdeelVan=DGSenB&formaat=csv");
-        register.Select(r => r["code"]).Should().Equal("CJIB", "Justis", "DJI", "JIO");
+        register.Select(r => r["code"]).Should().Equal("CJIB", "Justis", "DJI", "JIO", "DARC", "GW-VB");
     }
 
     [Fact]

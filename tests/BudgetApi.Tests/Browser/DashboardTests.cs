@@ -189,7 +189,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
 
         var tabel = await LeesTabel(page, "Aansluitingen: gedrukt tegen berekend");
         var api = await _client.GetLijst("/v1/aansluitingen?status=afwijking");
-        tabel.Should().HaveCount(api.Gegevens.Count).And.HaveCount(12);
+        tabel.Should().HaveCount(api.Gegevens.Count).And.HaveCount(14, "ten JenV ontvangsten totals and four organisation figures do not add up");
         var totaal = tabel.Single(r => r["Wat"] == "Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen" && r["Jaar"] == "2026");
         totaal["Gedrukt"].Should().Be("18.596.347");
         totaal["Berekend"].Should().Be("1.843.526");

@@ -90,4 +90,94 @@ public sealed partial class BronTests
             }
         }
     }
+
+    /// <summary>
+    /// The words in the source that justify each reikwijdte: a figure may only be narrowed ('alleen', 'excl.') or widened
+    /// ('incl.') where the text around its line says so. A new reikwijdte needs its evidence here.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> BewijsPerReikwijdte = new()
+    {
+        ["incl. externe inhuur"] = ["In totaal"],
+        ["excl. externe inhuur"] = ["intern", "ambtenaren"],
+        ["alleen externe inhuur"] = ["extern"],
+        ["incl. vrijwilligers"] = ["incl. vrijwilligers"],
+        ["excl. geheime uitgaven"] = ["excl. geheime uitgaven"],
+        ["excl. HGIS"] = ["excl. HGIS"],
+        ["alleen HGIS"] = ["HGIS"],
+        ["excl. tijdelijke taken"] = ["exclusief tijdelijke taken"],
+        ["alleen vaste medewerkers"] = ["vaste fte"],
+        ["alleen tijdelijke medewerkers"] = ["tijdelijke medewerkers"],
+        ["alleen gedetacheerden"] = ["gedetacheerd"],
+        ["alleen liaison officers"] = ["liaison officers"],
+        ["alleen rechters en raadsheren"] = ["rechters en raadsheren"],
+        ["excl. rechters en raadsheren"] = ["rechters en raadsheren en"],
+        ["alleen bestuur"] = ["bestuur van"],
+        ["alleen financiering door JenV"] = ["vanuit het ministerie van Justitie en Veiligheid"],
+        ["alleen financiering door derden"] = ["door derden"],
+        ["alleen reclasseringsorganisaties"] = ["reclasseringsorganisaties"],
+        ["alleen outputfinanciering"] = ["output- financiering"],
+        ["alleen lumpsumfinanciering"] = ["lumpsum"],
+        ["alleen loongerelateerd"] = ["loon gerelateerd"],
+        ["alleen prijsgerelateerd"] = ["prijs gerelateerd"],
+        ["alleen griffierechten"] = ["griffierechtontvangsten"],
+        ["alleen regulier gevangeniswezen (mannen)"] = ["reguliere gevangeniswezen voor mannen"],
+        ["alleen gevangeniswezen"] = ["in het gevangeniswezen"],
+        ["alleen vreemdelingenbewaring"] = ["vreemdelingenbewaring"],
+        ["alleen forensische zorg"] = ["forensische zorg"],
+        ["alleen tbs"] = ["tbs"],
+        ["alleen justitiële jeugdinrichtingen"] = ["justitiële jeugdinrichtingen", "JJI"],
+        ["alleen EBI"] = ["EBI"],
+        ["alleen AIT"] = ["AIT"],
+        ["alleen vestigingen"] = ["vestigingen"],
+        ["alleen statushouders"] = ["statushouders"],
+        ["alleen alleenreizende jongeren"] = ["alleenreizende jongeren"],
+        ["alleen eigen onderdak"] = ["eigen onderdak"],
+        ["alleen rapportages"] = ["rapportages"],
+        ["alleen wetenschappelijke artikelen"] = ["wetenschappelijke artikelen"],
+        ["alleen extern uitgevoerd"] = ["extern uitgevoerd"],
+        ["na groei"] = ["groei"],
+        ["structureel"] = ["tructureel"],
+        ["meerjarig totaal"] = ["t/m", "komende vijf jaar", "beschikbaar gesteld"],
+    };
+
+    /// <summary>The cited line with two lines either side, whitespace collapsed: a PDF line break can fall inside a phrase.</summary>
+    private static string Omgeving(string nummer)
+    {
+        var regel = int.Parse(nummer, CultureInfo.InvariantCulture);
+        var tekst = string.Join(" ", Bron.Skip(Math.Max(0, regel - 3)).Take(5));
+        return Regex.Replace(tekst, @"\s+", " ");
+    }
+
+    [Fact]
+    public void Elke_reikwijdte_staat_in_de_bron_bij_het_cijfer()
+    {
+        var feiten = Lees(Lader.Organisatiefeiten).Where(f => f["reikwijdte"].Length > 0).ToList();
+        feiten.Should().NotBeEmpty();
+        BewijsPerReikwijdte.Keys.Should().BeEquivalentTo(Codes.Reikwijdten, "every reikwijdte of the closed list has its evidence here");
+        foreach (var feit in feiten)
+        {
+            var omgeving = Omgeving(feit["bron_regel"]);
+            BewijsPerReikwijdte[feit["reikwijdte"]].Should().Contain(w => omgeving.Contains(w, StringComparison.OrdinalIgnoreCase),
+                $"{feit["organisatie"]} '{feit["omschrijving"]}' is '{feit["reikwijdte"]}' and cites line {feit["bron_regel"]}: {omgeving}");
+        }
+        foreach (var rij in Lees(Lader.Bezetting).Where(r => r["budget_reikwijdte"].Length > 0))
+        {
+            rij["organisatie_zoals_gedrukt"].Should().Contain(rij["budget_reikwijdte"], "the Bezetting FTE table prints the reikwijdte in the row's name");
+        }
+    }
+
+    [Fact]
+    public void Een_gedrukt_getal_dat_niet_kan_staat_met_zijn_beslissing_in_data_README()
+    {
+        var leesMij = File.ReadAllText(Path.Combine(Repo.DataMap, "README.md"));
+        var onmogelijk = Lees(Lader.Organisatiefeiten)
+            .Where(f => BudgetApi.Bevindingen.GedruktGetal.Eerste(f["zoals_gedrukt"]) is { IsGeldig: false }).ToList();
+        onmogelijk.Select(f => f["zoals_gedrukt"]).Should().BeEquivalentTo(["10.8000", "2.4 miljoen bedrijven en organisaties"]);
+        foreach (var feit in onmogelijk)
+        {
+            var gedrukt = BudgetApi.Bevindingen.GedruktGetal.Eerste(feit["zoals_gedrukt"])!.Tekst;
+            leesMij.Should().Contain($"\"{gedrukt}\"").And.Contain($"(line {feit["bron_regel"]}",
+                "a value read from an impossible notation is a decision, written down with its arithmetic");
+        }
+    }
 }

@@ -19,6 +19,9 @@ public static class Aansluitingberekening
     /// </summary>
     public sealed class Lijst(BudgetDb db, Catalogus catalogus)
     {
+        /// <summary>The list of one version of the data, made once.</summary>
+        public static Lijst Van(Gegevens g) => g.Berekend(x => new Lijst(x.Db, x.Catalogus));
+
         private readonly Lazy<IReadOnlyList<AansluitingRegel>> _document = new(() => Document(db, catalogus));
         private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Lazy<IReadOnlyList<AansluitingRegel>>> _perStand = new();
 

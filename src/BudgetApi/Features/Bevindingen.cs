@@ -1,0 +1,146 @@
+using System.ComponentModel;
+using BudgetApi.Bevindingen;
+using BudgetApi.Domein;
+using BudgetApi.Http;
+using BudgetApi.Opslag;
+using FluentValidation;
+
+namespace BudgetApi.Features;
+
+public static class BevindingenEndpoints
+{
+    public static RouteGroupBuilder MapBevindingen(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/bevindingen").WithTags("Bevindingen");
+        group.MapGet("", GetBevindingen)
+            .WithName("GetBevindingen")
+            .WithSummary("Alles in de gegevens wat niet te vertrouwen is")
+            .WithDescription(
+                "Eén lijst van bevindingen: gedrukte totalen die niet sluiten, cijfers die elkaar tegenspreken, getallen die in Nederlandse notatie " +
+                "niet kunnen, meerjarige reeksen met één jaar dat uit het patroon valt, onwaarschijnlijke cijfers en cijfers die nergens bij horen. " +
+                "Elke bevinding met soort, ernst (fout, tegenstrijdig, twijfel), een vaste id, een uitleg, elk betrokken cijfer met zijn vindplaats, " +
+                "en waar de rekensom die geeft de waarde die de rekensom ondersteunt. In CSV één regel per cijfer van een bevinding (zie docs/bevindingen.md).")
+            .MetValidatie<BevindingenQuery>();
+        return group;
+    }
+
+    static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus)
+    {
+        var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
+        var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
+        var hoofdstuk = catalogus.ZoekBegroting(query.Begroting)?.Hoofdstuk;
+        var rijen = bevindingen.Alle
+            .Where(b => soort is null || b.Soort == soort)
+            .Where(b => ernst is null || b.Ernst == ernst)
+            .Where(b => query.Begroting is null || b.Hoofdstuk == hoofdstuk)
+            .Where(b => query.Organisatie is null || Gaat(b, query.Organisatie))
+            .Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code))
+            .ToList();
+        return new LijstResultaat<BevindingRegel>(
+            new Lijst<BevindingRegel>(rijen, new Metadata { Afronding = Vergelijking, Aantal = rijen.Count }),
+            "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
+    }
+
+    /// <summary>A finding is about an organisation when it names it, or when one of its figures is that organisation's.</summary>
+    static bool Gaat(Bevinding b, string organisatie) =>
+        string.Equals(b.Organisatie, organisatie, StringComparison.OrdinalIgnoreCase)
+        || b.Cijfers.Any(c => string.Equals(c.Organisatie, organisatie, StringComparison.OrdinalIgnoreCase));
+
+    public const string Vergelijking =
+        "Cijfers worden exact in decimalen vergeleken, geld in euro's omgerekend. Twee cijfers kloppen als ze gelijk zijn afgerond (half van nul af) " +
+        "op de grofste van hun gedrukte stappen: de laatste gedrukte decimaal, of bij een benadering (ca., ongeveer) van een heel getal de plaats van " +
+        "het laatste cijfer dat geen 0 is ('ongeveer 17.400' is op honderdtallen gedrukt). juisteWaarde staat in eenheid.";
+}
+
+/// <summary>One finding: what does not fit, how sure it is, the figures involved and the value the arithmetic supports.</summary>
+/// <param name="Id">Vaste sleutel van de bevinding: soort / waar ze over gaat (organisatie, meting, jaar, regel), nooit een volgnummer; gelijk bij elke herstart met dezelfde gegevens.</param>
+/// <param name="Soort">Soort bevinding: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk of wees (zie docs/bevindingen.md).</param>
+/// <param name="Ernst">fout (zeker fout), tegenstrijdig (twee cijfers die niet allebei juist kunnen zijn) of twijfel (een mens moet kijken).</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI, XX) waar de bevinding over gaat; leeg als ze alleen over organisatiecijfers gaat.</param>
+/// <param name="Begroting">De korte code van die begroting (JenV, AenM); leeg zonder hoofdstuk.</param>
+/// <param name="Begrotingsjaar">Het begrotingsjaar van de stand waar de bevinding over gaat; leeg zonder hoofdstuk.</param>
+/// <param name="Fase">De fase van die stand (ontwerpbegroting, …); leeg zonder hoofdstuk.</param>
+/// <param name="Organisatie">Code van de organisatie waar de bevinding over gaat (zie /organisaties); leeg als ze over begrotingsregels gaat.</param>
+/// <param name="Uitleg">In het Nederlands: wat niet klopt, waarom, en welk cijfer de service serveert.</param>
+/// <param name="JuisteWaarde">De waarde die de rekensom ondersteunt, in eenheid; leeg als geen rekensom die geeft.</param>
+/// <param name="Eenheid">Eenheid van juisteWaarde.</param>
+/// <param name="Berekening">De rekensom achter juisteWaarde of achter het oordeel, uitgeschreven.</param>
+/// <param name="Cijfers">Elk betrokken cijfer, volledig: waarde, zoals gedrukt, eenheid, jaar of peildatum, organisatie of begrotingsregel, sectie en regel in de bron. Het eerste is het cijfer waar de bevinding om draait.</param>
+public sealed record BevindingRegel(
+    string Id, string Soort, string Ernst, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase, string? Organisatie,
+    string Uitleg, decimal? JuisteWaarde, string? Eenheid, string? Berekening, IReadOnlyList<BevindingcijferRegel> Cijfers)
+{
+    /// <param name="b">The finding.</param>
+    /// <param name="begroting">The short code of its hoofdstuk's begroting.</param>
+    public static BevindingRegel Van(Bevinding b, string? begroting) => new(
+        b.Id, b.Soort, b.Ernst, b.Hoofdstuk, begroting, b.Begrotingsjaar, b.Fase, b.Organisatie,
+        b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening, b.Cijfers.Select(BevindingcijferRegel.Van).ToList());
+}
+
+/// <summary>One figure of a finding, in full.</summary>
+/// <param name="Waarde">De waarde zoals de service hem serveert (bij een onmogelijke notatie de lezing die het document ondersteunt); leeg als de bron niets drukt.</param>
+/// <param name="ZoalsGedrukt">Het cijfer precies zoals gedrukt ("10.8000", "ca. 436 fte").</param>
+/// <param name="Eenheid">Eenheid van de waarde: x € 1.000, € miljoen, fte, personen, aantal, %, ….</param>
+/// <param name="Jaar">Het jaar waar het cijfer over gaat; leeg als de bron geen jaar noemt.</param>
+/// <param name="Peildatum">De datum waar het cijfer over gaat, als de bron die noemt.</param>
+/// <param name="Organisatie">Code van de organisatie, als het een organisatiecijfer is.</param>
+/// <param name="Meting">Bij een organisatiecijfer: wat voor cijfer het is (formatie, bezetting, bijdrage, …).</param>
+/// <param name="Reikwijdte">Bij een organisatiecijfer: wat het omvat of uitsluit (incl. externe inhuur, …); leeg is het geheel.</param>
+/// <param name="Omschrijving">De begrotingsregel ("VI uitgaven artikel 32 > Bijdrage aan Raad voor de Rechtspraak") of wat het organisatiecijfer meet.</param>
+/// <param name="BronSectie">Hoofdstuk en paragraaf, of de gedrukte tabel, waar het cijfer staat.</param>
+/// <param name="BronBestand">Het bestand waar het cijfer staat (introductiedossier-jenv-2026.txt voor de cijfers uit data/).</param>
+/// <param name="BronRegel">Regel in dat bestand.</param>
+public sealed record BevindingcijferRegel(
+    decimal? Waarde, string? ZoalsGedrukt, string Eenheid, int? Jaar, DateOnly? Peildatum, string? Organisatie, string? Meting, string? Reikwijdte,
+    string Omschrijving, string? BronSectie, string BronBestand, int BronRegel)
+{
+    public static BevindingcijferRegel Van(Bevindingcijfer c) => new(
+        c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie, c.BronBestand, c.BronRegel);
+}
+
+/// <summary>
+/// The CSV form of a finding: one row per figure, the finding's own fields repeated on each, the figure's fields prefixed
+/// 'cijfer' (cijferNummer 1 is the figure the finding turns on). docs/bevindingen.md describes the columns.
+/// </summary>
+public sealed record BevindingPlat(
+    string Id, string Soort, string Ernst, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase, string? Organisatie,
+    string Uitleg, decimal? JuisteWaarde, string? Eenheid, string? Berekening,
+    int CijferNummer, decimal? CijferWaarde, string? CijferZoalsGedrukt, string CijferEenheid, int? CijferJaar, DateOnly? CijferPeildatum,
+    string? CijferOrganisatie, string? CijferMeting, string? CijferReikwijdte, string CijferOmschrijving, string? CijferBronSectie,
+    string CijferBronBestand, int CijferBronRegel)
+{
+    public static IEnumerable<object> Van(BevindingRegel b) => b.Cijfers.Select((c, i) => new BevindingPlat(
+        b.Id, b.Soort, b.Ernst, b.Hoofdstuk, b.Begroting, b.Begrotingsjaar, b.Fase, b.Organisatie, b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening,
+        i + 1, c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie,
+        c.BronBestand, c.BronRegel));
+}
+
+public sealed record BevindingenQuery
+{
+    [Description("Alleen bevindingen van deze soort: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk, wees (en de soorten van de open data). Bijvoorbeeld: patroonbreuk")]
+    public string? Soort { get; init; }
+
+    [Description("Alleen bevindingen over deze organisatie (code uit /organisaties, hoofdletters maken niet uit): de bevinding noemt haar, of een van haar cijfers is van haar. Bijvoorbeeld: DGRR")]
+    public string? Organisatie { get; init; }
+
+    [Description("Alleen bevindingen over de begrotingsregels van deze begroting (JenV of AenM); bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
+    public string? Begroting { get; init; }
+
+    [Description("Alleen bevindingen met deze ernst: fout, tegenstrijdig of twijfel. Bijvoorbeeld: fout")]
+    public string? Ernst { get; init; }
+}
+
+public sealed class BevindingenQueryValidator : AbstractValidator<BevindingenQuery>
+{
+    public BevindingenQueryValidator(Catalogus catalogus, BudgetDb db)
+    {
+        // The registry's codes, read once on first use: the data do not change while the service runs.
+        var codes = new Lazy<IReadOnlyList<string>>(() => OrganisatiesEndpoints.Organisatiecodes(db, alleenMetOnderdelen: false));
+        RuleFor(q => q.Soort).BekendeWaarde("soort", Bevindingsoorten.Soorten);
+        RuleFor(q => q.Ernst).BekendeWaarde("ernst", Bevindingsoorten.Ernsten);
+        RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
+        RuleFor(q => q.Organisatie)
+            .Must(c => c is null || codes.Value.Contains(c, StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, c) => $"Onbekende organisatie '{c}' voor organisatie; toegestaan: een code uit /organisaties.");
+    }
+}
