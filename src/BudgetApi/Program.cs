@@ -1,15 +1,25 @@
 using System.Reflection;
+using BudgetApi.Bedrijfsvoering;
 using BudgetApi.Features;
 using BudgetApi.Http;
 using BudgetApi.Laden;
 using BudgetApi.Opslag;
 using FluentValidation;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from the application's own folder, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.VoegBedrijfsvoeringToe();
 
-var opties = builder.Configuration.GetSection("Budget").Get<BudgetOpties>() ?? new BudgetOpties();
-var dataMap = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DataMap));
-var databasePad = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DatabasePad));
+// The build-time OpenAPI generator starts this program only to read its endpoints: it must not load data.
+var isDocumentGenerator = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+var locaties = Locaties.Uit(builder.Configuration);
+if (!isDocumentGenerator && locaties.Controleer() is { } ontoegankelijk)
+{
+    Console.Error.WriteLine(ontoegankelijk);
+    return 1;
+}
+var dataMap = locaties.DataMap;
+var databasePad = locaties.DatabasePad;
 
 builder.Services.AddSingleton(new BudgetDb(databasePad));
 builder.Services.AddSingleton<IGegevensversie>(new Gegevensversie(Gegevensversie.VanMap(dataMap)));
@@ -28,11 +38,18 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 
 var app = builder.Build();
 
-// The build-time OpenAPI generator starts this program only to read its endpoints: it must not load data.
-var isDocumentGenerator = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 if (!isDocumentGenerator)
 {
-    var resultaat = Lader.Laad(dataMap, databasePad);
+    Laadresultaat resultaat;
+    try
+    {
+        resultaat = Lader.Laad(dataMap, databasePad);
+    }
+    catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
+    {
+        Console.Error.WriteLine(Opstartfout.BouwenMislukt(databasePad, fout));
+        return 1;
+    }
     if (!resultaat.Gelukt)
     {
         foreach (var probleem in resultaat.Problemen) Console.Error.WriteLine(probleem);
@@ -41,6 +58,7 @@ if (!isDocumentGenerator)
     }
     app.Logger.LogInformation("Gegevens geladen uit {DataMap} in {Database}: {Rijen}", dataMap, databasePad,
         string.Join(", ", resultaat.RijenPerBestand.Select(r => $"{r.Key} {r.Value}")));
+    app.Services.GetRequiredService<ILaadtoestand>().Geladen();
 }
 
 // Tell the user where to go: the addresses are known only once the server listens.
@@ -51,11 +69,19 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var adres in adressen) Console.WriteLine($"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger");
 });
 
+app.GebruikVerzoeklog();
 app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
+app.GebruikVerzoeklimieten();
+app.GebruikHead();
+app.UseRouting();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
-app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition"));
+app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
+    .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After"));
+app.GebruikSnelheidslimiet();
+app.MapGezondheid();
+app.MapMetingen();
 
 app.MapOpenApi(OpenApiDocument.Prefix + "/openapi.json");
 app.UseSwaggerUI(ui =>
@@ -80,7 +106,15 @@ v1.MapOrganisaties();
 v1.MapBezetting();
 v1.MapBedragen();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException fout)
+{
+    Console.Error.WriteLine(Opstartfout.StartenMislukt(fout)); // a port in use: one line, not a stack
+    return 1;
+}
 return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace BudgetApi.Http;
 
@@ -19,7 +20,15 @@ public static partial class Foutafhandeling
             antwoord = m.Success
                 ? Problemen.OngeldigeParameter(Validatie.Parameternaam(m.Groups["naam"].Value),
                     $"Parameter '{Validatie.Parameternaam(m.Groups["naam"].Value)}': '{m.Groups["waarde"].Value}' is geen geldige waarde; verwacht {Verwacht(m.Groups["type"].Value)}.")
-                : Problemen.OngeldigeParameter("verzoek", bad.Message);
+                : bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? TypedResults.Problem(title: "Verzoek te groot", statusCode: StatusCodes.Status413PayloadTooLarge,
+                        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.14",
+                        detail: $"Het verzoek is groter dan de {context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes die deze operatie aanneemt.")
+                    // The framework's own message names C# types and parameters: it stays in the log.
+                    : TypedResults.Problem(title: "Ongeldig verzoek", statusCode: StatusCodes.Status400BadRequest,
+                        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1", detail: "Het verzoek kon niet worden gelezen.");
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Foutafhandeling))
+                .LogInformation("Ongeldig verzoek: {Melding}", bad.Message);
         }
         else
         {
