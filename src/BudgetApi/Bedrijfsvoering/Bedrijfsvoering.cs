@@ -10,6 +10,8 @@ public static class BedrijfsvoeringRegistratie
 
     public static WebApplicationBuilder VoegBedrijfsvoeringToe(this WebApplicationBuilder builder)
     {
+        // Before AddProblemDetails: the first writer that accepts a problem writes it.
+        builder.Services.AddSingleton<IProblemDetailsWriter, Http.Probleemschrijver>();
         builder.VoegVerzoeklimietenToe();
         builder.VoegLogboekToe();
         builder.Services.VoegSnelheidslimietToe(builder.Configuration);

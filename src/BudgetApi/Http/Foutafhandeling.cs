@@ -10,7 +10,14 @@ namespace BudgetApi.Http;
 /// </summary>
 public static partial class Foutafhandeling
 {
-    public static IApplicationBuilder GebruikFoutafhandeling(this IApplicationBuilder app) => app.UseExceptionHandler(fout => fout.Run(async context =>
+    public static IApplicationBuilder GebruikFoutafhandeling(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        // A client's mistake is not a server error: it is logged below as information, without a stack.
+        SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        ExceptionHandler = Beantwoord,
+    });
+
+    private static async Task Beantwoord(HttpContext context)
     {
         var uitzondering = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         IResult antwoord;
@@ -35,7 +42,7 @@ public static partial class Foutafhandeling
             antwoord = TypedResults.Problem(title: "Interne fout", detail: "Er ging iets mis bij het beantwoorden van dit verzoek.", statusCode: 500);
         }
         await antwoord.ExecuteAsync(context);
-    }));
+    }
 
     // With [AsParameters] the framework names the type Nullable<int>; without, int?.
     private static string Verwacht(string type) => Regex.Replace(type, "^Nullable<(.+)>$", "$1").TrimEnd('?') switch
