@@ -70,11 +70,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 app.GebruikVerzoeklog();
+app.GebruikHead();
 app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
+app.GebruikAllow();
 app.GebruikVerzoeklimieten();
-app.GebruikHead();
 app.UseRouting();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))

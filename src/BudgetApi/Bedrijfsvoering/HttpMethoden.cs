@@ -8,13 +8,14 @@ namespace BudgetApi.Bedrijfsvoering;
 /// </summary>
 public static class HttpMethoden
 {
-    /// <summary>Before routing, so a HEAD finds the GET endpoint.</summary>
+    /// <summary>
+    /// Before routing, so a HEAD finds the GET endpoint, and outside the error handling, so a problem's length is counted too.
+    /// </summary>
     public static IApplicationBuilder GebruikHead(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!HttpMethods.IsHead(context.Request.Method))
         {
             await next(context);
-            VulAllowAan(context.Response);
             return;
         }
 
@@ -31,14 +32,22 @@ public static class HttpMethoden
             context.Request.Method = HttpMethods.Head;
             context.Features.Set(origineel);
         }
-        VulAllowAan(context.Response);
         if (!context.Response.HasStarted && context.Response.ContentLength is null && teller.Length > 0)
         {
             context.Response.ContentLength = teller.Length;
         }
     });
 
-    /// <summary>The framework's 405 lists the endpoint's methods in Allow; HEAD is served wherever GET is. Before the problem body is written.</summary>
+    /// <summary>
+    /// The framework's 405 lists the endpoint's methods in Allow; HEAD is served wherever GET is. Inside the status-code
+    /// pages, so the problem's detail names the same methods as the header.
+    /// </summary>
+    public static IApplicationBuilder GebruikAllow(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        VulAllowAan(context.Response);
+    });
+
     private static void VulAllowAan(HttpResponse response)
     {
         var allow = response.Headers.Allow.ToString();
