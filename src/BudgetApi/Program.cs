@@ -66,7 +66,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var adressen = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-    foreach (var adres in adressen) Console.WriteLine($"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger");
+    foreach (var adres in adressen) Logboek.Meld(app, $"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger");
 });
 
 app.GebruikVerzoeklog();

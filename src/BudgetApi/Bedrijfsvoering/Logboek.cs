@@ -36,6 +36,23 @@ public static class Logboek
         return builder;
     }
 
+    /// <summary>
+    /// A line for the person who started the service (where it listens): on the console as it is, or as a log entry when the
+    /// logs are JSON, so that every line of the output is one JSON object for the collector.
+    /// </summary>
+    public static void Meld(WebApplication app, string melding)
+    {
+        if (string.Equals(app.Configuration[LogformaatSleutel], "json", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            app.Logger.LogInformation("{Melding}", melding);
+        }
+        else
+        {
+            Console.WriteLine(melding);
+        }
+    }
+
     /// <summary>The id of the request in logs and problems: the W3C trace id when there is one, else the server's request id.</summary>
     public static string Verzoekid(HttpContext context) =>
         Activity.Current is { TraceId: var trace } activiteit && activiteit.IdFormat == ActivityIdFormat.W3C ? trace.ToHexString() : context.TraceIdentifier;
