@@ -110,7 +110,7 @@ public sealed class OngeldigeInvoerTests(BudgetApiFactory factory, ITestOutputHe
         await gen.SampleAsync(Controleer, writeLine: uitvoer.WriteLine, time: 25, threads: 2);
 
         uitvoer.WriteLine($"Verzoeken geprobeerd: {_verzoeken} ({_geldig} met 200 en gecontroleerd op samenhang, {_afgewezen} afgewezen met een probleem).");
-        Console.WriteLine($"[eigenschappen] verzoeken geprobeerd: {_verzoeken}, 200: {_geldig}, 4xx: {_afgewezen}");
+        Meetverslag.Schrijf($"eigenschappen: {_verzoeken} verzoeken geprobeerd ({_geldig} geldig en op samenhang gecontroleerd, {_afgewezen} afgewezen met een probleem), 0 met een 5xx");
         _verzoeken.Should().BeGreaterThan(500, "the run must try enough requests to mean something");
         _geldig.Should().BeGreaterThan(50, "valid combinations must be among them, or the consistency properties are never tried");
         _afgewezen.Should().BeGreaterThan(50);

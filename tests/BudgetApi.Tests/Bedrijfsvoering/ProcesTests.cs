@@ -78,6 +78,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             File.Exists(Path.Combine(staat, "db", "budget.db")).Should().BeTrue();
             Directory.Exists(Path.Combine(staat, "import")).Should().BeTrue();
         }
+        Meetverslag.Schrijf("gepubliceerde build: gestart vanuit een andere map met zijn eigen data/, en met de locaties uit de omgeving");
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         (await dienst.WachtOpEinde()).Should().Be(1);
         dienst.Fouten.Should().Be($"BudgetApi start niet: de datamap bestaat niet: {ontbreekt} (instelling Budget:DataMap).");
         dienst.Uitvoer.Should().NotContain("luistert op");
+        Meetverslag.Schrijf("ontbrekende datamap: één regel met het pad, exitcode 1");
     }
 
     /// <summary>As root permissions do not bind, so the service then runs as 'nobody' against a folder it may not write.</summary>
@@ -131,6 +133,28 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             : $"BudgetApi start niet: de importmap is niet schrijfbaar: {alleenLezen} (instelling Budget:ImportMap): geen toegang.");
         dienst.Uitvoer.Should().NotContain("luistert op");
         Directory.EnumerateFileSystemEntries(alleenLezen).Should().BeEmpty();
+        Meetverslag.Schrijf($"onschrijfbare {welke}map ({(AlsGewoneGebruiker is null ? "chmod" : "chmod, service als nobody")}): één regel met het pad, exitcode 1");
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    [Fact]
+    public async Task Met_JSON_logs_is_elke_regel_een_JSON_object_en_draagt_het_traceId_van_het_probleem()
+    {
+        await using var dienst = Dienstproces.Start([.. Instellingen(Repo.DataMap, _map["budget.db"]), "--Budget:Logformaat=json"]);
+        using var client = new HttpClient { BaseAddress = await dienst.Adres() };
+        using var antwoord = await client.GetAsync("/v1/totalen?soort=geen");
+        var traceId = JsonNode.Parse(await antwoord.Content.ReadAsStringAsync())!["traceId"]!.GetValue<string>();
+        dienst.Beeindig();
+        (await dienst.WachtOpEinde()).Should().Be(0);
+
+        var regels = dienst.Uitvoer.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => JsonNode.Parse(r)!).ToList();
+        regels.Should().Contain(r => r["Category"]!.GetValue<string>() == "BudgetApi" && r["Message"]!.GetValue<string>().StartsWith("BudgetApi luistert op http://127.0.0.1:", StringComparison.Ordinal));
+        var verzoek = regels.Single(r => r["Category"]!.GetValue<string>() == "BudgetApi.Verzoeken");
+        verzoek["State"]!["Status"]!.GetValue<int>().Should().Be(400);
+        verzoek["State"]!["Pad"]!.GetValue<string>().Should().Be("/v1/totalen");
+        verzoek["Scopes"]!.AsArray().Select(s => s!["TraceId"]?.GetValue<string>()).Should().Contain(traceId);
+        verzoek["Scopes"]!.AsArray().Select(s => s!["RequestId"]?.GetValue<string>()).Should().Contain(id => id != null && id.Length > 0);
     }
 
     // ---------------------------------------------------------------- bad data at start
@@ -170,6 +194,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         dienst.Uitvoer.Should().NotContain("luistert op");
         File.Exists(_map["budget.db"]).Should().BeFalse();
         uitvoer.WriteLine(dienst.Fouten);
+        Meetverslag.Schrijf($"kapotte data bij de start ({soort}): exitcode 1, {dienst.Fouten.Split('\n').Length} regels met de problemen, niets geserveerd");
     }
 
     // ---------------------------------------------------------------- a load killed midway
@@ -224,6 +249,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             uitvoer.WriteLine($"poging {poging + 1}: {(gevangen ? "gedood tijdens het bouwen" : "te snel")}, {klok.ElapsedMilliseconds} ms");
         }
         gevangen.Should().BeTrue("the process was killed while it built the database");
+        Meetverslag.Schrijf("lading gedood tijdens het bouwen (SIGKILL): de vorige database bleef heel, de herstart ruimde op en serveerde");
 
         Hash(database).Should().Be(vorige, "the previous database is untouched");
         await using (var verbinding = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"))
@@ -263,7 +289,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         if (!Koppel(schijf, "1m"))
         {
             // No tmpfs here (not root, or no mount rights): the same promise for a folder the service may not write.
-            uitvoer.WriteLine("Geen tmpfs te koppelen: de onschrijfbare map wordt getest in plaats van de volle schijf.");
+            Meetverslag.Schrijf("volle schijf: geen tmpfs te koppelen (niet root of geen rechten); in plaats daarvan de onschrijfbare map");
             await Een_onschrijfbare_map_is_een_regel_met_het_pad_en_exitcode_1("database");
             return;
         }
@@ -287,7 +313,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             Hash(database).Should().Be(vorige);
             Directory.EnumerateFiles(schijf).Select(Path.GetFileName).Should().BeEquivalentTo(["budget.db", "vulling"], "the failed build cleaned up after itself");
             (await JenVUitgaven2026(client)).Should().Be(18_596_347, "the running service keeps serving the previous database");
-            uitvoer.WriteLine("Volle schijf getest op een tmpfs van 1 MiB.");
+            Meetverslag.Schrijf("volle schijf: tmpfs van 1 MiB; de lading faalde met het pad, de vorige database bleef heel en geserveerd");
         }
         finally
         {
@@ -381,7 +407,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         var lichamen = await Task.WhenAll(traag.Select(t => t.Lichaam));
 
         uitvoer.WriteLine($"{voorStop} heel voor SIGTERM, {heel} heel in totaal, {overDeGrens} onderweg tijdens SIGTERM en heel, {geweigerd} niet begonnen (geweigerd), {lichamen.Length} trage lezers heel.");
-        Console.WriteLine($"[sigterm] heel: {heel}, onderweg bij SIGTERM: {overDeGrens}, geweigerd: {geweigerd}, trage lezers: {lichamen.Length}, fouten: {fouten.Count}");
+        Meetverslag.Schrijf($"sigterm onder belasting: {heel} antwoorden heel, waarvan {overDeGrens} onderweg bij SIGTERM; {lichamen.Length} trage lezers heel; {geweigerd} verzoeken na SIGTERM geweigerd; {fouten.Count} afgebroken of 5xx");
         fouten.Should().BeEmpty("every answer that began is whole: never a 5xx, never a truncated body");
         verbindingGeweigerd.Should().BeTrue("after SIGTERM the service accepts no new connections");
         voorStop.Should().BeGreaterThanOrEqualTo(40, "the service was under load when the signal came");
