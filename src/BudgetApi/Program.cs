@@ -1,4 +1,5 @@
 using System.Reflection;
+using BudgetApi.Bedrijfsvoering;
 using BudgetApi.Features;
 using BudgetApi.Features.Standen;
 using BudgetApi.Http;
@@ -6,18 +7,26 @@ using BudgetApi.Laden;
 using BudgetApi.Opslag;
 using FluentValidation;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from the application's own folder, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.VoegBedrijfsvoeringToe();
 
-var opties = builder.Configuration.GetSection("Budget").Get<BudgetOpties>() ?? new BudgetOpties();
-var dataMap = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DataMap));
-var databasePad = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, opties.DatabasePad));
-var importMap = Path.GetFullPath(opties.ImportMap is null
-    ? Path.Combine(Path.GetDirectoryName(databasePad)!, "standen")
-    : Path.Combine(builder.Environment.ContentRootPath, opties.ImportMap));
+// The build-time OpenAPI generator starts this program only to read its endpoints: it must not load data.
+var isDocumentGenerator = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+var locaties = Locaties.Uit(builder.Configuration);
+if (!isDocumentGenerator && locaties.Controleer() is { } ontoegankelijk)
+{
+    Console.Error.WriteLine(ontoegankelijk);
+    return 1;
+}
+var dataMap = locaties.DataMap;
+var databasePad = locaties.DatabasePad;
+var importMap = locaties.ImportMap;
 
 // The data a request reads is one version, held for the whole request (Gegevensgebruik): a reload or import swaps in a new
 // version whole, and the request in flight finishes on the old one. Everything below is resolved from that version.
-builder.Services.AddSingleton(sp => new Gegevensbron(dataMap, databasePad, importMap, Array.Empty<BudgetApi.Domein.IStandlezer>(), sp.GetRequiredService<ILogger<Gegevensbron>>()));
+builder.Services.AddSingleton(sp => new Gegevensbron(dataMap, databasePad, importMap, Array.Empty<BudgetApi.Domein.IStandlezer>(),
+    sp.GetRequiredService<ILogger<Gegevensbron>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Metingen>()));
 builder.Services.AddHostedService<Herlaadbewaker>();
 builder.Services.AddScoped<Gegevensgebruik>();
 builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevensgebruik>().Gegevens);
@@ -32,7 +41,6 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 // configuration (Authentication:Schemes:Bearer), so the ministry's identity provider plugs in; dotnet user-jwts for development.
 builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
-builder.Services.Configure<Importopties>(builder.Configuration.GetSection("Budget:Import"));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
@@ -44,12 +52,19 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 
 var app = builder.Build();
 
-// The build-time OpenAPI generator starts this program only to read its endpoints: it must not load data.
-var isDocumentGenerator = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 if (!isDocumentGenerator)
 {
     var gegevensbron = app.Services.GetRequiredService<Gegevensbron>();
-    var resultaat = gegevensbron.Laad();
+    Laadresultaat resultaat;
+    try
+    {
+        resultaat = gegevensbron.Laad();
+    }
+    catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
+    {
+        Console.Error.WriteLine(Opstartfout.BouwenMislukt(databasePad, fout));
+        return 1;
+    }
     if (!resultaat.Gelukt)
     {
         foreach (var probleem in resultaat.Problemen) Console.Error.WriteLine(probleem);
@@ -65,16 +80,26 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var adressen = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-    foreach (var adres in adressen) Console.WriteLine($"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger — dashboard: {adres}/dashboard");
+    foreach (var adres in adressen) Logboek.Meld(app, $"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger — dashboard: {adres}/dashboard");
 });
 
+app.GebruikVerzoeklog();
+app.GebruikHead();
 app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
+app.GebruikAllow();
+app.GebruikVerzoeklimieten();
+app.UseRouting();
+// Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi). The import
+// (POST) is not offered cross-origin: a browser on another site cannot send it, with or without credentials.
+app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
+    .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After"));
 app.UseAuthentication();
 app.UseAuthorization();
-// Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
-app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition"));
+app.GebruikSnelheidslimiet();
+app.MapGezondheid();
+app.MapMetingen();
 
 app.MapOpenApi(OpenApiDocument.Prefix + "/openapi.json");
 app.UseSwaggerUI(ui =>
@@ -93,7 +118,7 @@ v1.AddEndpointFilter(async (context, next) =>
         : await next(context));
 v1.MapBegrotingen();
 v1.MapStanden();
-v1.MapImport();
+v1.MapImport().MetImportlimieten(app.Configuration);
 v1.MapArtikelen();
 v1.MapTotalen();
 v1.MapAandelen();
@@ -105,7 +130,15 @@ v1.MapMutaties();
 v1.MapUitputting();
 v1.MapBevindingen();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException fout)
+{
+    Console.Error.WriteLine(Opstartfout.StartenMislukt(fout)); // a port in use: one line, not a stack
+    return 1;
+}
 return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

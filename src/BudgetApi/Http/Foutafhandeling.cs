@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace BudgetApi.Http;
 
@@ -9,7 +10,14 @@ namespace BudgetApi.Http;
 /// </summary>
 public static partial class Foutafhandeling
 {
-    public static IApplicationBuilder GebruikFoutafhandeling(this IApplicationBuilder app) => app.UseExceptionHandler(fout => fout.Run(async context =>
+    public static IApplicationBuilder GebruikFoutafhandeling(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        // A client's mistake is not a server error: it is logged below as information, without a stack.
+        SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        ExceptionHandler = Beantwoord,
+    });
+
+    private static async Task Beantwoord(HttpContext context)
     {
         var uitzondering = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         IResult antwoord;
@@ -19,14 +27,22 @@ public static partial class Foutafhandeling
             antwoord = m.Success
                 ? Problemen.OngeldigeParameter(Validatie.Parameternaam(m.Groups["naam"].Value),
                     $"Parameter '{Validatie.Parameternaam(m.Groups["naam"].Value)}': '{m.Groups["waarde"].Value}' is geen geldige waarde; verwacht {Verwacht(m.Groups["type"].Value)}.")
-                : Problemen.OngeldigeParameter("verzoek", bad.Message);
+                : bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? TypedResults.Problem(title: "Verzoek te groot", statusCode: StatusCodes.Status413PayloadTooLarge,
+                        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.14",
+                        detail: $"Het verzoek is groter dan de {context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes die deze operatie aanneemt.")
+                    // The framework's own message names C# types and parameters: it stays in the log.
+                    : TypedResults.Problem(title: "Ongeldig verzoek", statusCode: StatusCodes.Status400BadRequest,
+                        type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1", detail: "Het verzoek kon niet worden gelezen.");
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Foutafhandeling))
+                .LogInformation("Ongeldig verzoek: {Melding}", bad.Message);
         }
         else
         {
             antwoord = TypedResults.Problem(title: "Interne fout", detail: "Er ging iets mis bij het beantwoorden van dit verzoek.", statusCode: 500);
         }
         await antwoord.ExecuteAsync(context);
-    }));
+    }
 
     // With [AsParameters] the framework names the type Nullable<int>; without, int?.
     private static string Verwacht(string type) => Regex.Replace(type, "^Nullable<(.+)>$", "$1").TrimEnd('?') switch

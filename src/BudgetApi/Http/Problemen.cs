@@ -31,6 +31,8 @@ public static class Problemen
     {
         var problem = context.ProblemDetails;
         var pad = context.HttpContext.Request.Path;
+        // The request's id, as in every log line of the request: a client quotes it, an operator finds the lines.
+        problem.Extensions["traceId"] = Bedrijfsvoering.Logboek.Verzoekid(context.HttpContext);
         switch (problem.Status)
         {
             case StatusCodes.Status404NotFound when problem.Detail is null:
@@ -39,7 +41,7 @@ public static class Problemen
                 break;
             case StatusCodes.Status405MethodNotAllowed when problem.Detail is null:
                 problem.Title = "Methode niet toegestaan";
-                problem.Detail = $"'{context.HttpContext.Request.Method}' is niet toegestaan op '{pad}'; deze API kent alleen GET.";
+                problem.Detail = $"'{context.HttpContext.Request.Method}' is niet toegestaan op '{pad}'; toegestaan: {context.HttpContext.Response.Headers.Allow}.";
                 break;
             case StatusCodes.Status401Unauthorized when problem.Detail is null:
                 problem.Title = "Niet aangemeld";

@@ -123,9 +123,10 @@ public static class Lader
     {
         var map = Path.GetDirectoryName(Path.GetFullPath(databasePad))!;
         Directory.CreateDirectory(map);
-        foreach (var oud in Directory.EnumerateFiles(map, Path.GetFileName(databasePad) + ".*.bouw"))
+        // Left behind by a load that was killed: the half-built file and SQLite's journal beside it; never the live database.
+        foreach (var oud in Directory.EnumerateFiles(map, Path.GetFileName(databasePad) + ".*.bouw*"))
         {
-            File.Delete(oud); // left behind by a load that crashed; never the live database
+            File.Delete(oud);
         }
 
         var tijdelijk = $"{databasePad}.{Guid.NewGuid():N}.bouw";

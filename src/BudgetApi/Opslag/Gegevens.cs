@@ -26,9 +26,9 @@ public sealed class Gegevens(string versie, BudgetDb db) : IGegevensversie
     public T Berekend<T>(Func<Gegevens, T> bereken) where T : class =>
         (T)_berekend.GetOrAdd(typeof(T), _ => new Lazy<object>(() => bereken(this))).Value;
 
-    internal void NeemInGebruik() => Interlocked.Increment(ref _inGebruik);
+    public void NeemInGebruik() => Interlocked.Increment(ref _inGebruik);
 
-    internal void GeefVrij()
+    public void GeefVrij()
     {
         if (Interlocked.Decrement(ref _inGebruik) == 0 && Volatile.Read(ref _vervangen) == 1) RuimOp();
     }

@@ -11,7 +11,8 @@ public sealed record MisluktHerladen(DateTimeOffset Tijd, string Aanleiding, IRe
 /// Each builds a complete database for the new version beside the old one and swaps it in whole; a request in flight finishes on
 /// the version it started with. Invalid data never replaces valid data. Changes are serialized: one at a time.
 /// </summary>
-public sealed class Gegevensbron(string dataMap, string databasePad, string importMap, IReadOnlyList<IStandlezer> lezers, ILogger<Gegevensbron> logger) : IDisposable
+public sealed class Gegevensbron(string dataMap, string databasePad, string importMap, IReadOnlyList<IStandlezer> lezers,
+    ILogger<Gegevensbron> logger, TimeProvider tijd, Bedrijfsvoering.Metingen? metingen = null) : IDisposable
 {
     private readonly SemaphoreSlim _eenTegelijk = new(1, 1);
     private volatile Gegevens? _huidig;
@@ -27,6 +28,9 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
 
     /// <summary>The last reload that failed, until a later one succeeds (readiness names it).</summary>
     public MisluktHerladen? LaatsteMislukking { get; private set; }
+
+    /// <summary>When the version served now was swapped in (at start, by a reload or an import).</summary>
+    public DateTimeOffset? GeladenOp { get; private set; }
 
     /// <summary>A hold on the current version for one request; the version's file stays until every hold is released.</summary>
     public Gegevens NeemInGebruik()
@@ -79,13 +83,15 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
             var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out var gegevens);
             if (gegevens is null)
             {
-                LaatsteMislukking = new MisluktHerladen(DateTimeOffset.UtcNow, aanleiding, resultaat.Problemen.Select(p => p.ToString()).ToList());
+                metingen?.HerladenAfgehandeld("afgewezen");
+                LaatsteMislukking = new MisluktHerladen(tijd.GetUtcNow(), aanleiding, resultaat.Problemen.Select(p => p.ToString()).ToList());
                 foreach (var probleem in resultaat.Problemen) logger.LogError("Herladen ({Aanleiding}) mislukt: {Probleem}", aanleiding, probleem);
                 logger.LogError("Herladen ({Aanleiding}) mislukt met {Aantal} probleem/problemen; versie {Versie} blijft in gebruik.", aanleiding, resultaat.Problemen.Count, _huidig?.Versie);
                 return resultaat;
             }
             Zet(gegevens);
             LaatsteMislukking = null;
+            metingen?.HerladenAfgehandeld("geslaagd");
             logger.LogInformation("Herladen ({Aanleiding}): versie {Versie} in gebruik, {Standen} standen.", aanleiding, gegevens.Versie, resultaat.Standen.Count);
             return resultaat;
         }
@@ -124,6 +130,7 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     {
         var vorige = _huidig;
         _huidig = gegevens;
+        GeladenOp = tijd.GetUtcNow();
         if (vorige is not null && !ReferenceEquals(vorige, gegevens)) vorige.Vervang();
     }
 

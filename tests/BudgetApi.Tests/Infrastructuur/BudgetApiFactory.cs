@@ -8,10 +8,16 @@ public class BudgetApiFactory : WebApplicationFactory<Program>
 {
     private readonly TijdelijkeMap _map = new();
 
+    /// <summary>Keeps the read limit of appsettings.json instead of switching it off.</summary>
+    public bool MetSnelheidslimiet { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Budget:DataMap", Repo.DataMap);
         builder.UseSetting("Budget:DatabasePad", _map["budget.db"]);
+        // Like the benchmarks, the tests send far more requests than a person: the read limit is off here and tested on its own.
+        if (!MetSnelheidslimiet) builder.UseSetting("Budget:Snelheidslimiet:PerMinuut", "0");
+        builder.UseSetting("Logging:LogLevel:" + BudgetApi.Bedrijfsvoering.Logboek.VerzoekCategorie, "Warning");
     }
 
     protected override void Dispose(bool disposing)
