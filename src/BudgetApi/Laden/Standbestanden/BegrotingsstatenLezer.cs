@@ -330,11 +330,15 @@ public sealed class BegrotingsstatenLezer : IStandlezer
     private static List<Rij> VerwijderVreemdeArtikelen(string bestand, List<Rij> rijen, List<Bevinding> bevindingen)
     {
         var jarenPerHoofdstuk = rijen.GroupBy(r => r.Hoofdstuk).ToDictionary(g => g.Key, g => g.Select(r => r.Jaar).ToHashSet(), StringComparer.Ordinal);
+        var jarenPerArtikel = rijen.GroupBy(r => (r.Hoofdstuk, r.Artikel)).ToDictionary(g => g.Key, g => g.Select(r => r.Jaar).ToHashSet());
+        bool ElderJaar(string hoofdstuk, int? artikel, int? jaar) => jarenPerArtikel[(hoofdstuk, artikel)].Any(j => j != jaar);
+        // A hoofdstuk is itself in a year when it has there an artikel it also has in another year: only then can a stranger stand among its rows.
+        var herkenbaar = rijen.Where(r => ElderJaar(r.Hoofdstuk, r.Artikel, r.Jaar)).Select(r => (r.Hoofdstuk, r.Jaar)).ToHashSet();
         var vreemd = new Dictionary<(int Jaar, string Hoofdstuk, string Eigenaar), List<Rij>>();
         foreach (var groep in rijen.GroupBy(r => (r.Jaar, r.Hoofdstuk, r.Artikel)))
         {
             var (jaar, hoofdstuk, artikel) = groep.Key;
-            if (rijen.Any(r => r.Hoofdstuk == hoofdstuk && r.Artikel == artikel && r.Jaar != jaar)) continue;
+            if (ElderJaar(hoofdstuk, artikel, jaar) || !herkenbaar.Contains((hoofdstuk, jaar))) continue;
             var naam = groep.First().Artikelnaam;
             var eigenaar = rijen.Where(r => r.Hoofdstuk != hoofdstuk && r.Jaar != jaar && r.Artikel == artikel && Standwoorden.Gelijk(r.Artikelnaam, naam)
                     && !jarenPerHoofdstuk[r.Hoofdstuk].Contains(jaar))
