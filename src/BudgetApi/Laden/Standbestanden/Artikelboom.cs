@@ -26,6 +26,9 @@ internal sealed class Knoop
     /// <summary>A J row that took the N rows following it at its own level as its parts (IXA, IXB, X).</summary>
     public bool Adopteert { get; set; }
 
+    /// <summary>A J total whose one N detail repeated it and was folded into it: it has its detail, so J is no contradiction.</summary>
+    public bool HeeftGevouwenDetail { get; set; }
+
     /// <summary>Set when this line repeats an earlier sibling's name; the earlier one it repeats.</summary>
     public Knoop? HerhaaltNaamVan { get; set; }
 
@@ -421,6 +424,13 @@ internal sealed class Artikelboom
             var wat = WatVan(eerder);
             var gelijk = knoop.Rij is not null && eerder.Rij is not null && knoop.Rij.Bedragtekst == eerder.Rij.Bedragtekst
                 && knoop.Delen.Count == 0 && eerder.Delen.Count == 0;
+            if (gelijk && eerder.Rij!.Totaal == true && knoop.Rij!.Totaal == false)
+            {
+                // A J total whose only detail repeats its name and figures (XV: "Subsidies" J, then "Subsidies" N): one line.
+                Verwijder(knoop);
+                eerder.HeeftGevouwenDetail = true;
+                continue;
+            }
             if (gelijk && (ouder?.Rij is null || !SluitMet(ouder, null) && SluitMet(ouder, knoop) || ouder.Rij.Bedragen.Values.All(v => v is null)))
             {
                 Verwijder(knoop);

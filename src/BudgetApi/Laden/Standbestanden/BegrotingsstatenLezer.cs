@@ -147,7 +147,7 @@ public sealed class BegrotingsstatenLezer : IStandlezer
         {
             bevindingen.Add(new Bevinding
             {
-                Id = Id(Bevindingsoorten.LegeRegel, bestand, $"{van}-{tot}"),
+                Id = Id(Bevindingsoorten.LegeRegel, bestand, Reeks(van, tot)),
                 Soort = Bevindingsoorten.LegeRegel,
                 Ernst = Bevindingsoorten.Twijfel,
                 Uitleg = $"{Hoofdletter(Regels(van, tot))} van {bestand} {(van == tot ? "is" : "zijn")} leeg. Regel: een lege regel draagt niets en wordt overgeslagen.",

@@ -42,6 +42,9 @@ internal static class Bevindingmaker
 
     public static string Getal(long? waarde) => waarde is { } w ? Getal(w) : "leeg";
 
+    /// <summary>"433" or "433-443": a run of lines as part of an Id.</summary>
+    public static string Reeks(int van, int tot) => van == tot ? van.ToString(CultureInfo.InvariantCulture) : $"{van}-{tot}";
+
     /// <summary>"regel 433" or "regels 433–443".</summary>
     public static string Regels(int van, int tot) => van == tot ? $"regel {van}" : $"regels {van}–{tot}";
 

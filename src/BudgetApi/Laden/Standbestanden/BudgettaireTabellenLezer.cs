@@ -319,7 +319,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
             {
                 _bevindingen.Add(new Bevinding
                 {
-                    Id = Id(Bevindingsoorten.LegeRegel, _bestand, $"{van}-{tot}"),
+                    Id = Id(Bevindingsoorten.LegeRegel, _bestand, Reeks(van, tot)),
                     Soort = Bevindingsoorten.LegeRegel,
                     Ernst = Bevindingsoorten.Twijfel,
                     Uitleg = $"{Hoofdletter(Regels(van, tot))} {(van == tot ? "is een lege regel" : "zijn lege regels")} (alleen lege cellen). Regel: een lege regel draagt niets en wordt overgeslagen.",
@@ -362,7 +362,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 var kopie = afwijkend is not null && afwijkend.Count * 10 < blok.Count;
                 _bevindingen.Add(new Bevinding
                 {
-                    Id = Id(Bevindingsoorten.AnderBegrotingsjaar, _bestand, h, jaar, $"{blok[0].Regel}-{blok[^1].Regel}"),
+                    Id = Id(Bevindingsoorten.AnderBegrotingsjaar, _bestand, h, jaar, Reeks(blok[0].Regel, blok[^1].Regel)),
                     Soort = Bevindingsoorten.AnderBegrotingsjaar,
                     Ernst = Bevindingsoorten.Twijfel,
                     Hoofdstuk = h,
@@ -373,10 +373,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                             + (afwijkend!.Count == 0 ? "" : $", op {string.Join(" en ", afwijkend.Select(x => $"regel {x}"))} na")
                             + ": een geplakte kopie met een ander jaar. " : "")
                         + $"Regel: één bestand is één stand; regels van een ander begrotingsjaar worden niet geladen.",
-                    Cijfers = blok.Where(r => r.Artikel is not null && !r.HeeftOmschrijving && r.HeeftCijfers)
-                        .SelectMany(r => r.Bedragen.Where(b => b.Value is not null).Take(1)
-                            .Select(b => Bedrag(b.Value, r.Cellen[b.Key], b.Key, $"{h} {r.Soort} artikel {r.Artikel} {r.Artikelnaam} (begrotingsjaar {jaar})", _bestand, r.Regel)))
-                        .ToList(),
+                    Cijfers = Artikelregels(blok).SelectMany(r => Tcijfer(r, $"begrotingsjaar {jaar}")).ToList(),
                 });
             }
             return _rijen.Where(r => r.Hoofdstuk.Length > 0 && (r.Jaar is null || r.Jaar == _begrotingsjaar)).ToList();
@@ -440,7 +437,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
             var verhouding = Math.Round(schaalTelt / schaal, 0);
             _bevindingen.Add(new Bevinding
             {
-                Id = Id(Bevindingsoorten.AndereEenheid, _bestand, hoofdstuk, $"{blok[0].Regel}-{blok[^1].Regel}"),
+                Id = Id(Bevindingsoorten.AndereEenheid, _bestand, hoofdstuk, Reeks(blok[0].Regel, blok[^1].Regel)),
                 Soort = Bevindingsoorten.AndereEenheid,
                 Ernst = Bevindingsoorten.Fout,
                 Hoofdstuk = hoofdstuk,
@@ -472,7 +469,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 : eerst ? "het blok dat telt is het eerste in de eenheid van het bestand" : "het eerste blok telt";
             _bevindingen.Add(new Bevinding
             {
-                Id = Id(Bevindingsoorten.HerhaaldBlok, _bestand, hoofdstuk, $"{blok[0].Regel}-{blok[^1].Regel}"),
+                Id = Id(Bevindingsoorten.HerhaaldBlok, _bestand, hoofdstuk, Reeks(blok[0].Regel, blok[^1].Regel)),
                 Soort = Bevindingsoorten.HerhaaldBlok,
                 Ernst = identiek ? Bevindingsoorten.Twijfel : Bevindingsoorten.Tegenstrijdig,
                 Hoofdstuk = hoofdstuk,
@@ -522,7 +519,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     {
                         _bevindingen.Add(new Bevinding
                         {
-                            Id = Id(Bevindingsoorten.CodePastNietBijNaam, _bestand, hoofdstuk, $"{van}-{tot}"),
+                            Id = Id(Bevindingsoorten.CodePastNietBijNaam, _bestand, hoofdstuk, Reeks(van, tot)),
                             Soort = Bevindingsoorten.CodePastNietBijNaam,
                             Ernst = Bevindingsoorten.Tegenstrijdig,
                             Hoofdstuk = hoofdstuk,
@@ -696,7 +693,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var echt = reeks[0].Rij.Artikel!.Value;
                     Bevindingen.Add(new Bevinding
                     {
-                        Id = Id(Bevindingsoorten.AfwijkendArtikelnummer, Bestand, stand.Hoofdstuk, $"{van}-{tot}"),
+                        Id = Id(Bevindingsoorten.AfwijkendArtikelnummer, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
                         Soort = Bevindingsoorten.AfwijkendArtikelnummer,
                         Ernst = Bevindingsoorten.Fout,
                         Hoofdstuk = stand.Hoofdstuk,
@@ -721,7 +718,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var a = reeks[0].Artikel!.Value;
                     Bevindingen.Add(new Bevinding
                     {
-                        Id = Id(Bevindingsoorten.CodePastNietBijNaam, Bestand, stand.Hoofdstuk, $"artikel-{a}", $"{van}-{tot}"),
+                        Id = Id(Bevindingsoorten.CodePastNietBijNaam, Bestand, stand.Hoofdstuk, $"artikel-{a}", Reeks(van, tot)),
                         Soort = Bevindingsoorten.CodePastNietBijNaam,
                         Ernst = Bevindingsoorten.Tegenstrijdig,
                         Hoofdstuk = stand.Hoofdstuk,
@@ -829,7 +826,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     string? waarom = (knoop.Rij!.Totaal, heeftDelen, isArtikel) switch
                     {
                         (false, true, _) => $"is met N gemarkeerd als detailregel, maar heeft {knoop.Delen.Count} delen die erop optellen",
-                        (true, false, false) => "is met J gemarkeerd als totaalregel, maar er staat geen enkel deel onder",
+                        (true, false, false) when !knoop.HeeftGevouwenDetail => "is met J gemarkeerd als totaalregel, maar er staat geen enkel deel onder",
                         _ => null,
                     };
                     if (waarom is null) continue;
@@ -875,7 +872,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                         .GroupBy(x => (x.Kolom, x.Waarde)).Select(g => g.First()).ToList();
                     Bevindingen.Add(new Bevinding
                     {
-                        Id = Id(Bevindingsoorten.LosseCel, Bestand, stand.Hoofdstuk, $"{van}-{tot}"),
+                        Id = Id(Bevindingsoorten.LosseCel, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
                         Soort = Bevindingsoorten.LosseCel,
                         Ernst = Bevindingsoorten.Twijfel,
                         Hoofdstuk = stand.Hoofdstuk,
@@ -897,7 +894,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var reeks = met.Where(r => r.Regel >= van && r.Regel <= tot).ToList();
                     Bevindingen.Add(new Bevinding
                     {
-                        Id = Id(Bevindingsoorten.Rekenbladfout, Bestand, stand.Hoofdstuk, $"{van}-{tot}"),
+                        Id = Id(Bevindingsoorten.Rekenbladfout, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
                         Soort = Bevindingsoorten.Rekenbladfout,
                         Ernst = Bevindingsoorten.Fout,
                         Hoofdstuk = stand.Hoofdstuk,
