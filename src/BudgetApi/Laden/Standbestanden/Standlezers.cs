@@ -35,4 +35,8 @@ public static class Standlezers
         using var lezerTekst = new StringReader(inhoud);
         return lezer.Lees(bestand, lezerTekst, verwachting);
     }
+
+    /// <summary>The same, from a reader (a file or an upload): the whole text is read first, the header picks the format.</summary>
+    public static Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null) =>
+        Lees(bestand, inhoud.ReadToEnd(), verwachting);
 }
