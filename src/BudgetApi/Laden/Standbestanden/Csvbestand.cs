@@ -16,7 +16,7 @@ public sealed record Csvrij(int Regel, IReadOnlyList<string> Velden)
 /// RFC 4180 as the open data and our own export write it: UTF-8 with or without BOM, CRLF, LF or CR line ends,
 /// fields quoted with "" as the escaped quote, quoted fields may hold line ends. Kept here rather than CsvHelper
 /// because every problem must name the line a record starts on, and the readers need the fields untrimmed
-/// ("V " is a finding, not a different code).
+/// (each reader decides what a stray space means: "V " is V, a description is kept trimmed).
 /// </summary>
 public static class Csvbestand
 {
