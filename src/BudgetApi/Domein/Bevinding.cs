@@ -105,6 +105,14 @@ public static class Bevindingsoorten
     public const string AndereEenheid = "andere-eenheid";
     public const string LegeRegel = "lege-regel";
     public const string BronnenVerschillen = "bronnen-verschillen";
+    /// <summary>Rows of another begrotingsjaar than the file's (budgettaire tabellen: one file is one stand).</summary>
+    public const string AnderBegrotingsjaar = "ander-begrotingsjaar";
+    /// <summary>Cells outside the header's columns, or a row holding only a stray value.</summary>
+    public const string LosseCel = "losse-cel";
+    /// <summary>A description that is a spreadsheet error value (#NAME?, #REF!, Err:509) instead of its text.</summary>
+    public const string Rekenbladfout = "rekenbladfout";
+    /// <summary>Two parts of one line with the same description and other amounts: both count, the second is numbered.</summary>
+    public const string HerhaaldeOmschrijving = "herhaalde-omschrijving";
 
     // The rules of the budget cycle.
     public const string NajaarsnotaMeerjarig = "najaarsnota-meerjarig";

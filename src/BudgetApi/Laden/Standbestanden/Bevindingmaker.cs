@@ -1,0 +1,64 @@
+using System.Globalization;
+using BudgetApi.Domein;
+
+namespace BudgetApi.Laden.Standbestanden;
+
+/// <summary>The readers' one way to word a finding: a stable Id from kind and subject, and figures in full with their line.</summary>
+internal static class Bevindingmaker
+{
+    /// <summary>"herhaald-blok/budgettaire-tabellen-owb-2016.csv/VI/2705-3024": kind, file, then what it is about; never a counter.</summary>
+    public static string Id(string soort, string bestand, params object?[] onderwerp) =>
+        string.Join('/', new[] { soort, bestand }.Concat(onderwerp
+            .Select(o => Convert.ToString(o, CultureInfo.InvariantCulture))
+            .Where(o => !string.IsNullOrEmpty(o))
+            .Select(o => o!.Replace('/', '∕'))));
+
+    public static Bevindingcijfer Bedrag(long? waarde, string? zoalsGedrukt, int? jaar, string omschrijving, string bestand, int regel, string? sectie = null) => new()
+    {
+        Waarde = waarde,
+        ZoalsGedrukt = zoalsGedrukt,
+        Eenheid = Begrotingscodes.EenheidBegroting,
+        Jaar = jaar,
+        Omschrijving = omschrijving,
+        BronSectie = sectie,
+        BronBestand = bestand,
+        BronRegel = regel,
+    };
+
+    /// <summary>A cell that is not a figure (a stray text, a name that does not fit): kept as printed, without a value.</summary>
+    public static Bevindingcijfer Tekst(string zoalsGedrukt, string omschrijving, string bestand, int regel, string? sectie = null) => new()
+    {
+        Waarde = null,
+        ZoalsGedrukt = zoalsGedrukt,
+        Eenheid = "tekst",
+        Omschrijving = omschrijving,
+        BronSectie = sectie,
+        BronBestand = bestand,
+        BronRegel = regel,
+    };
+
+    /// <summary>A figure as the Dutch read it in an explanation: 11.456.930, -1.573.</summary>
+    public static string Getal(long waarde) => waarde.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = ".", NegativeSign = "-" });
+
+    public static string Getal(long? waarde) => waarde is { } w ? Getal(w) : "leeg";
+
+    /// <summary>"433" or "433-443": a run of lines as part of an Id.</summary>
+    public static string Reeks(int van, int tot) => van == tot ? van.ToString(CultureInfo.InvariantCulture) : $"{van}-{tot}";
+
+    /// <summary>"regel 433" or "regels 433–443".</summary>
+    public static string Regels(int van, int tot) => van == tot ? $"regel {van}" : $"regels {van}–{tot}";
+
+    /// <summary>Consecutive line numbers as runs: [433..443, 518..520] from any order.</summary>
+    public static IEnumerable<(int Van, int Tot)> Reeksen(IEnumerable<int> regels)
+    {
+        int? van = null, tot = null;
+        foreach (var r in regels.Distinct().Order())
+        {
+            if (van is null) { van = tot = r; continue; }
+            if (r == tot + 1) { tot = r; continue; }
+            yield return (van.Value, tot!.Value);
+            van = tot = r;
+        }
+        if (van is not null) yield return (van.Value, tot!.Value);
+    }
+}
