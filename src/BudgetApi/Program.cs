@@ -4,6 +4,7 @@ using BudgetApi.Features;
 using BudgetApi.Features.Standen;
 using BudgetApi.Http;
 using BudgetApi.Laden;
+using BudgetApi.Laden.Standbestanden;
 using BudgetApi.Opslag;
 using FluentValidation;
 
@@ -25,7 +26,7 @@ var importMap = locaties.ImportMap;
 
 // The data a request reads is one version, held for the whole request (Gegevensgebruik): a reload or import swaps in a new
 // version whole, and the request in flight finishes on the old one. Everything below is resolved from that version.
-builder.Services.AddSingleton(sp => new Gegevensbron(dataMap, databasePad, importMap, Array.Empty<BudgetApi.Domein.IStandlezer>(),
+builder.Services.AddSingleton(sp => new Gegevensbron(dataMap, databasePad, importMap, Standlezers.Alle,
     sp.GetRequiredService<ILogger<Gegevensbron>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Metingen>()));
 builder.Services.AddHostedService<Herlaadbewaker>();
 builder.Services.AddScoped<Gegevensgebruik>();

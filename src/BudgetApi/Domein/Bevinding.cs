@@ -113,6 +113,8 @@ public static class Bevindingsoorten
     public const string Rekenbladfout = "rekenbladfout";
     /// <summary>Two parts of one line with the same description and other amounts: both count, the second is numbered.</summary>
     public const string HerhaaldeOmschrijving = "herhaalde-omschrijving";
+    /// <summary>A code the format's list does not have (a Type Artikel 'Niet toegedeeld'): left empty, not guessed.</summary>
+    public const string OnbekendeCode = "onbekende-code";
 
     // The rules of the budget cycle.
     public const string NajaarsnotaMeerjarig = "najaarsnota-meerjarig";
@@ -121,7 +123,8 @@ public static class Bevindingsoorten
     public static readonly IReadOnlyList<string> Soorten =
     [
         TotaalSluitNiet, Tegenstrijdigheid, OnmogelijkGetal, Patroonbreuk, Onwaarschijnlijk, Wees,
-        HerhaaldBlok, HerhaaldeKopregel, AfwijkendArtikelnummer, TegenstrijdigeTotaalmarkering, CodePastNietBijNaam, AndereEenheid, LegeRegel, BronnenVerschillen,
+        HerhaaldBlok, HerhaaldeKopregel, AfwijkendArtikelnummer, TegenstrijdigeTotaalmarkering, CodePastNietBijNaam, OnbekendeCode, AndereEenheid,
+        AnderBegrotingsjaar, LegeRegel, LosseCel, Rekenbladfout, HerhaaldeOmschrijving, BronnenVerschillen,
         NajaarsnotaMeerjarig,
     ];
 }

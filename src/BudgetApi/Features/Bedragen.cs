@@ -173,7 +173,7 @@ public static class BedragenEndpoints
         return group;
     }
 
-    const string ArtikelenSql = "SELECT DISTINCT artikel FROM regel WHERE stand_id IN @Standen AND ouder_id IS NULL ORDER BY artikel";
+    const string ArtikelenSql = "SELECT DISTINCT artikel FROM regel WHERE stand_id IN @Standen ORDER BY artikel";
 
     /// <summary>The artikelen of the chosen standen, ascending: what artikel may be.</summary>
     internal static IReadOnlyList<long> Artikelen(BudgetDb db, IEnumerable<Stand> standen)

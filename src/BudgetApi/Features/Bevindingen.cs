@@ -109,7 +109,11 @@ public sealed record BevindingPlat(
     string? CijferOrganisatie, string? CijferMeting, string? CijferReikwijdte, string CijferOmschrijving, string? CijferBronSectie,
     string CijferBronBestand, int CijferBronRegel)
 {
-    public static IEnumerable<object> Van(BevindingRegel b) => b.Cijfers.Select((c, i) => new BevindingPlat(
+    /// <summary>One row per figure; a finding without figures (a structure the source lacks) is one row with cijferNummer 0.</summary>
+    public static IEnumerable<object> Van(BevindingRegel b) => b.Cijfers.Count == 0
+        ? [new BevindingPlat(b.Id, b.Soort, b.Ernst, b.Hoofdstuk, b.Begroting, b.Begrotingsjaar, b.Fase, b.Organisatie, b.Uitleg, b.JuisteWaarde, b.Eenheid,
+            b.Berekening, 0, null, null, "", null, null, null, null, null, "", null, "", 0)]
+        : b.Cijfers.Select((c, i) => new BevindingPlat(
         b.Id, b.Soort, b.Ernst, b.Hoofdstuk, b.Begroting, b.Begrotingsjaar, b.Fase, b.Organisatie, b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening,
         i + 1, c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie,
         c.BronBestand, c.BronRegel));

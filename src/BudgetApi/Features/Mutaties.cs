@@ -213,7 +213,7 @@ public static class MutatiesEndpoints
     private static Dictionary<string, Lijn> Lees(BudgetDb db, Stand stand, string soort, bool alleenArtikelen)
     {
         var lijnen = new Dictionary<string, Lijn>(StringComparer.Ordinal);
-        foreach (var r in db.LeesRegelbedragen([stand], [soort], alleenArtikelen: alleenArtikelen).OrderBy(r => r.Artikel).ThenBy(r => r.OuderId is not null).ThenBy(r => r.BronRegel).ThenBy(r => r.RegelId))
+        foreach (var r in db.LeesRegelbedragen([stand], [soort], alleenArtikelen: alleenArtikelen).OrderBy(r => r.Artikel).ThenBy(r => !r.IsArtikel).ThenBy(r => r.BronRegel).ThenBy(r => r.RegelId))
         {
             var sleutel = Sleutel(r);
             if (!lijnen.TryGetValue(sleutel, out var lijn))

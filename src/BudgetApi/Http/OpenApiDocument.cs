@@ -13,6 +13,9 @@ public static class OpenApiDocument
     public const string Versie = "1.0.0";
     public const string Prefix = "/v1";
 
+    /// <summary>The name of the bearer scheme in the document's components.</summary>
+    public const string Beveiligingsschema = "bearer";
+
     public static void Configureer(OpenApiOptions opties)
     {
         opties.AddDocumentTransformer((document, _, _) =>
@@ -38,6 +41,33 @@ public static class OpenApiDocument
                 paden.Add(pad.StartsWith(Prefix + "/", StringComparison.Ordinal) ? pad[Prefix.Length..] : pad, item);
             }
             document.Paths = paden;
+            return Task.CompletedTask;
+        });
+
+        // Importing needs a bearer token (JWT) with the import role; reading needs nothing. The scheme is declared once, and required
+        // only by the operations that ask for authorization, so Swagger UI's Authorize sends the token there and generated clients know.
+        opties.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[Beveiligingsschema] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Een JWT van de identiteitsprovider van het ministerie (in ontwikkeling: dotnet user-jwts) met de rol " +
+                              "budget-importeur of de scope budget.importeren. Alleen importeren vraagt een token; lezen is openbaar.",
+            };
+            return Task.CompletedTask;
+        });
+        opties.AddOperationTransformer((operation, context, _) =>
+        {
+            if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()) return Task.CompletedTask;
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Beveiligingsschema, context.Document)] = [] }];
+            foreach (var (_, inhoud) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+            {
+                inhoud.Example = JsonValue.Create(Voorbeelden.Standbestand);
+            }
             return Task.CompletedTask;
         });
 

@@ -54,6 +54,15 @@ public static class Voorbeelden
         [("GetBevindingen", "soort")] = "patroonbreuk",
     };
 
+    /// <summary>
+    /// The body Swagger UI offers for an import: a stand in the project's own format (the CSV of /bedragen): JenV's 1e suppletoire
+    /// 2026 with artikel 31 Politie raised by 25.000. A real, small stand: imported once it is new (201), again it is unchanged (200).
+    /// </summary>
+    public const string Standbestand =
+        "hoofdstuk,begroting,begrotingsjaar,fase,soort,artikel,regelsoort,pad,omschrijving,categorie,jaar,bedrag\n" +
+        "VI,JenV,2026,1e-suppletoire,uitgaven,31,artikel,,Politie,beleidsartikel,2026,8868848\n" +
+        "VI,JenV,2026,1e-suppletoire,uitgaven,31,waarvan,,Bijdrage aan Politie,beleidsartikel,2026,8505305\n";
+
     public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)
     {
         var voorbeeld = operatie is not null && PerOperatie.TryGetValue((operatie, parameter), out var v) ? v

@@ -31,7 +31,7 @@ public static class Lader
 
     /// <summary>Loads the data folder alone (its document and data/standen/), as the tests and a plain start do.</summary>
     public static Laadresultaat Laad(string dataMap, string databasePad, IReadOnlyList<IStandlezer>? lezers = null) =>
-        Laad(dataMap, Standbestandsmappen.Zoek(dataMap, importMap: null), databasePad, lezers ?? [], versie: "");
+        Laad(dataMap, Standbestandsmappen.Zoek(dataMap, importMap: null), databasePad, lezers ?? Standbestanden.Standlezers.Alle, versie: "");
 
     /// <summary>
     /// Loads the document in <paramref name="dataMap"/> and the given stand files into a new database at <paramref name="databasePad"/>.
@@ -54,7 +54,9 @@ public static class Lader
             if (!resultaat.Gelukt) continue;
             var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor);
             bijdragen.Add(new Bijdrage(bron, resultaat));
-            bevindingen.AddRange(resultaat.Bevindingen);
+            // A total that does not add up is found again per stand once the sources are merged (/aansluitingen, and from it
+            // /bevindingen): one list of them, about the merged stand, not one per file.
+            bevindingen.AddRange(resultaat.Bevindingen.Where(b => b.Soort != Bevindingsoorten.TotaalSluitNiet));
         }
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 

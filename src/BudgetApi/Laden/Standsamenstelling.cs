@@ -65,8 +65,8 @@ public sealed class SamengesteldeStand(Standsleutel sleutel)
 /// Where they differ, the more detailed source counts (the project's own stand files, then the document, then the budgettaire
 /// tabellen, then the begrotingsstaten) and the difference is a finding with both figures: never silently one of the two, and the
 /// money counts once.</item>
-/// <item>A line's parent is the line with the longest proper prefix of its path; a part whose artikel line no source gives is not
-/// loaded and is a finding (its money would be in no total).</item>
+/// <item>A line's parent is the line with the longest proper prefix of its path; a part whose artikel line no source gives has none
+/// (its money is in no artikel's total; its reader reports it).</item>
 /// </list>
 /// </summary>
 public static class Standsamenstelling
@@ -115,7 +115,7 @@ public static class Standsamenstelling
                     if (!stand.Totalen.Any(t => t.Totaal.Soort == totaal.Soort && t.Totaal.Totaal == totaal.Totaal)) stand.Totalen.Add((totaal, bijdrage.Bron));
                 }
             }
-            KoppelOuders(stand, regels, bevindingen);
+            KoppelOuders(stand, regels);
             stand.Etag = Etag(stand);
             standen.Add(stand);
         }
@@ -200,44 +200,19 @@ public static class Standsamenstelling
 
     private static string Padtekst(IEnumerable<Padstap> pad) => string.Join(" > ", pad.Select(p => p.Omschrijving));
 
-    /// <summary>Each part hangs under the line with the longest proper prefix of its path; a part without an artikel line is not loaded.</summary>
-    private static void KoppelOuders(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels, List<Bevinding> bevindingen)
+    /// <summary>
+    /// Each part hangs under the line with the longest proper prefix of its path. A part whose artikel line no source gives keeps no
+    /// parent: it is loaded as printed and counts in no artikel's total (its reader reports it: kind wees).
+    /// </summary>
+    private static void KoppelOuders(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels)
     {
-        var wezen = new List<SamengesteldeRegel>();
         foreach (var regel in stand.Regels.Where(r => r.Diepte > 0))
         {
             for (var lengte = regel.Diepte - 1; lengte >= 0 && regel.Ouder is null; lengte--)
             {
                 regel.Ouder = regels.GetValueOrDefault(Regelsleutel(regel.Regel.Soort, regel.Regel.Artikel, regel.Regel.Pad.Take(lengte)));
             }
-            if (regel.Ouder is null) wezen.Add(regel);
         }
-        foreach (var wees in wezen)
-        {
-            stand.Regels.Remove(wees);
-            var omschrijving = Omschrijving(stand.Sleutel, wees.Regel);
-            bevindingen.Add(new Bevinding
-            {
-                Id = $"{Bevindingsoorten.Wees}/{stand.Sleutel.Id}/{wees.Regel.Soort}/{wees.Regel.Artikel}/{Padtekst(wees.Regel.Pad)}".Replace(' ', '-'),
-                Soort = Bevindingsoorten.Wees,
-                Ernst = Bevindingsoorten.Twijfel,
-                Hoofdstuk = stand.Sleutel.Hoofdstuk,
-                Begrotingsjaar = stand.Sleutel.Begrotingsjaar,
-                Fase = stand.Sleutel.Fase,
-                Uitleg = $"De regel {omschrijving} staat onder artikel {wees.Regel.Artikel}, maar geen bron geeft de artikelregel zelf. " +
-                         "Zonder artikelregel telt de regel in geen totaal; hij is niet geladen.",
-                Cijfers = wees.Bedragen.Select(b => Cijfer(b.Value, b.Key, omschrijving)).ToList(),
-                Eenheid = Begrotingscodes.EenheidBegroting,
-            });
-        }
-        // The children of a removed orphan hang under it; they go too (their money is in the orphan's).
-        var verwijderd = wezen.ToHashSet();
-        stand.Regels.RemoveAll(r => Voorouders(r).Any(verwijderd.Contains));
-    }
-
-    private static IEnumerable<SamengesteldeRegel> Voorouders(SamengesteldeRegel regel)
-    {
-        for (var o = regel.Ouder; o is not null; o = o.Ouder) yield return o;
     }
 
     /// <summary>The hash of one source's contribution to a stand, as read: an import that brings the same content changes nothing.</summary>

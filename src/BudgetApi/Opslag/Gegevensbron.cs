@@ -169,7 +169,8 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         var map = Path.GetDirectoryName(databasePad)!;
         if (!Directory.Exists(map)) return;
         var patroon = $"{Path.GetFileNameWithoutExtension(databasePad)}.*{Path.GetExtension(databasePad)}";
-        foreach (var oud in Directory.EnumerateFiles(map, patroon).Where(p => p != huidig.Db.DatabasePad))
+        // Other versions' databases, and what a build that was killed left of one (its .bouw file and a journal beside it).
+        foreach (var oud in Directory.EnumerateFiles(map, patroon).Concat(Directory.EnumerateFiles(map, patroon + ".*.bouw*")).Where(p => p != huidig.Db.DatabasePad))
         {
             try { File.Delete(oud); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

@@ -34,7 +34,8 @@ public sealed class Regelbedrag
     /// <summary>x € 1.000; null where the source prints nothing.</summary>
     public long? Bedrag { get; set; }
 
-    public bool IsArtikel => OuderId is null;
+    /// <summary>An artikel line: what totals add up. A part whose artikel line no source gives has no parent either, but is no artikel line.</summary>
+    public bool IsArtikel => Niveau == Begrotingscodes.NiveauArtikel;
 }
 
 public static class Regelbedragen
@@ -64,7 +65,7 @@ public static class Regelbedragen
           AND (@AlleSoorten OR r.soort IN @Soorten)
           AND (@Artikel IS NULL OR r.artikel = @Artikel)
           AND (@Jaar IS NULL OR b.jaar = @Jaar)
-          AND (NOT @AlleenArtikelen OR r.ouder_id IS NULL)
+          AND (NOT @AlleenArtikelen OR r.niveau = 'artikel')
         ORDER BY r.id, b.jaar
         """;
 

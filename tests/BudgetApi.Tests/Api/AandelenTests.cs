@@ -119,8 +119,8 @@ public sealed class AandelenTests(BudgetApiFactory factory)
 
     [Theory]
     [InlineData("", "begroting", "verplicht")]
-    [InlineData("begroting=XYZ", "begroting", "toegestaan: JenV, AenM")]
-    [InlineData("begroting=JenV&begroting=AenM", "begroting", "toegestaan: JenV, AenM")]
+    [InlineData("begroting=XYZ", "begroting", "toegestaan: " + Verwacht.Begrotingen)]
+    [InlineData("begroting=JenV&begroting=AenM", "begroting", "toegestaan: " + Verwacht.Begrotingen)]
     [InlineData("begroting=JenV&soort=saldo", "soort", "toegestaan: verplichtingen, uitgaven, ontvangsten")]
     [InlineData("begroting=JenV&jaar=2031", "jaar", "toegestaan: 2026 tot en met 2030")]
     [InlineData("begroting=JenV&jaar=abc", "jaar", "Parameter 'jaar': 'abc' is geen geldige waarde; verwacht een geheel getal.")]

@@ -268,7 +268,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; toegestaan: JenV, AenM (of hun hoofdstuk, zoals VI).")]
+    [InlineData("begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; " + Verwacht.OnbekendeBegroting)]
     [InlineData("soort=saldo", "soort", "Onbekende waarde 'saldo' voor soort; toegestaan: verplichtingen, uitgaven, ontvangsten.")]
     [InlineData("status=klopt", "status", "Onbekende waarde 'klopt' voor status; toegestaan: sluit, sluit-binnen-afronding, sluit-niet, past, past-niet, afwijking, akkoord.")]
     [InlineData("aansluiting=alles", "aansluiting", "Onbekende waarde 'alles' voor aansluiting; toegestaan: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting.")]
@@ -290,7 +290,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         var probleem = await _client.GetProbleem($"{Url}?begroting=XYZ&status=klopt&jaar=2031", HttpStatusCode.BadRequest);
 
         probleem.OngeldigeParameters().Should().BeEquivalentTo("begroting", "status", "jaar");
-        probleem.Tekst("detail").Should().Contain("toegestaan: JenV, AenM")
+        probleem.Tekst("detail").Should().Contain("toegestaan: " + Verwacht.Begrotingen)
             .And.Contain("sluit-binnen-afronding")
             .And.Contain("toegestaan: 2024 tot en met 2030");
     }

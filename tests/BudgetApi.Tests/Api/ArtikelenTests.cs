@@ -90,7 +90,8 @@ public sealed class ArtikelenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("/v1/begrotingen/BZK/artikelen", "begroting")]
+    [InlineData("/v1/begrotingen/XYZ/artikelen", "begroting")]
+    [InlineData("/v1/begrotingen/LVVN/artikelen", "begroting")]
     [InlineData("/v1/begrotingen/JenV/artikelen/35", "artikel")]
     [InlineData("/v1/begrotingen/AenM/artikelen/31", "artikel")]
     public async Task Een_onbekende_begroting_of_artikel_is_een_404(string url, string naam)

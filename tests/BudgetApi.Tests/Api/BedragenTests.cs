@@ -212,7 +212,7 @@ public sealed class BedragenTests(BudgetApiFactory factory)
     [InlineData("/v1/bedragen?pagina=0", "pagina", "toegestaan: 1 of hoger")]
     [InlineData("/v1/bedragen?paginaGrootte=0", "paginaGrootte", "toegestaan: 1 tot en met 1000")]
     [InlineData("/v1/bedragen?paginaGrootte=1001", "paginaGrootte", "toegestaan: 1 tot en met 1000")]
-    [InlineData("/v1/bedragen?begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; toegestaan: JenV, AenM")]
+    [InlineData("/v1/bedragen?begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; toegestaan: " + Verwacht.Begrotingen)]
     [InlineData("/v1/bedragen?soort=saldo", "soort", "toegestaan: verplichtingen, uitgaven, ontvangsten")]
     [InlineData("/v1/bedragen?regelsoort=totaal", "regelsoort", "toegestaan: artikel, waarvan, programma-apparaat, artikelonderdeel")]
     [InlineData("/v1/bedragen?jaar=2031", "jaar", "toegestaan: 2026 tot en met 2030")]

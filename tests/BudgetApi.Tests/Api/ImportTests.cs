@@ -52,7 +52,7 @@ public sealed class ImportTests : IDisposable
     /// <summary>JenV's ontwerpbegroting 2026 as the API exports it, made into the 1e suppletoire 2026 with artikel 31 raised by 25.000 in 2026.</summary>
     private async Task<string> EersteSuppletoire(long verhoging = 25_000)
     {
-        var csv = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/v1/bedragen?begroting=JenV&paginaGrootte=1000&formaat=csv")).TrimStart('\uFEFF');
+        var csv = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/v1/bedragen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&paginaGrootte=1000&formaat=csv")).TrimStart('\uFEFF');
         var regels = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         var kop = regels[0].Split(',').ToList();
         var (fase, artikel, regelsoort, jaar, bedrag) = (kop.IndexOf("fase"), kop.IndexOf("artikel"), kop.IndexOf("regelsoort"), kop.IndexOf("jaar"), kop.IndexOf("bedrag"));

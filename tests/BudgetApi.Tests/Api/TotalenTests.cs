@@ -180,8 +180,8 @@ public sealed class TotalenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("begroting=XYZ", "begroting", "toegestaan: JenV, AenM")]
-    [InlineData("begroting=JenV&begroting=", "begroting", "toegestaan: JenV, AenM")]
+    [InlineData("begroting=XYZ", "begroting", "toegestaan: " + Verwacht.Begrotingen)]
+    [InlineData("begroting=JenV&begroting=", "begroting", "toegestaan: " + Verwacht.Begrotingen)]
     [InlineData("soort=baten", "soort", "toegestaan: verplichtingen, uitgaven, ontvangsten, saldo")]
     [InlineData("groepering=organisatie", "groepering", "toegestaan: begroting, artikel, categorie")]
     [InlineData("vanJaar=2025", "vanJaar", "toegestaan: 2026 tot en met 2030")]

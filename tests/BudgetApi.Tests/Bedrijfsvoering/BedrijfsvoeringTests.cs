@@ -182,7 +182,7 @@ public sealed class GereedheidTests
         gereed["laatsteHerlaadpoging"]!["gelukt"]!.GetValue<bool>().Should().BeFalse();
         gereed["laatsteHerlaadpoging"]!["aanleiding"]!.GetValue<string>().Should().Be("test");
         gereed["laatsteHerlaadpoging"]!["problemen"]!.AsArray().Select(p => p!.GetValue<string>())
-            .Should().Equal("data/artikelen.csv:9:3: kolom 'artikel': '9x' is geen geheel getal (schrijf 8843848, zonder punten)");
+            .Should().Contain("data/artikelen.csv:9:3: kolom 'artikel': '9x' is geen geheel getal (schrijf 8843848, zonder punten)");
         gereed["toelichting"]!.GetValue<string>().Should().EndWith($"is mislukt; versie {versie} blijft in gebruik.");
         (await client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347, "the old data keeps serving");
 
@@ -203,7 +203,7 @@ public sealed class GereedheidTests
         (await client.GetAsync(Gezondheid.GereedPad)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(map["budget.db"]);
+        File.Delete(factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Db.DatabasePad);
         using var antwoord = await client.GetAsync(Gezondheid.GereedPad);
 
         antwoord.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
@@ -227,7 +227,7 @@ public sealed class LekTests
         var client = factory.CreateClient();
         (await client.GetAsync("/v1/begrotingen")).StatusCode.Should().Be(HttpStatusCode.OK);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(map["budget.db"]);
+        File.Delete(factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Db.DatabasePad);
 
         foreach (var accept in new[] { "application/json", "text/html", "text/csv", "*/*" })
         {

@@ -116,7 +116,7 @@ public sealed class HttpSemantiekTests(KestrelFactory factory) : IClassFixture<K
         antwoord.StatusCode.Should().Be(HttpStatusCode.OK, accept);
         antwoord.Content.Headers.ContentType!.MediaType.Should().Be("application/json", accept);
         JsonNode.Parse(await antwoord.Content.ReadAsStringAsync())!["gegevens"]!.AsArray().Select(b => b!["code"]!.GetValue<string>())
-            .Should().Equal("JenV", "AenM");
+            .Should().Contain(["JenV", "AenM"]).And.HaveCount(25);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class HttpSemantiekTests(KestrelFactory factory) : IClassFixture<K
 
         antwoord.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var bytes = await antwoord.Content.ReadAsByteArrayAsync();
-        Encoding.UTF8.GetString(bytes).Should().StartWith("\uFEFFcode,naam,stand", "CSV is UTF-8 with a BOM for Excel");
+        Encoding.UTF8.GetString(bytes).Should().StartWith("\uFEFFcode,hoofdstuk,naam,stand", "CSV is UTF-8 with a BOM for Excel");
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             using var client = new HttpClient { BaseAddress = await dienst.Adres() };
             (await JenVUitgaven2026(client)).Should().Be(18_596_347);
             (await Json(client, "/health/ready"))["status"]!.GetValue<string>().Should().Be("gereed");
-            File.Exists(Path.Combine(publicatie, "var", "budget.db")).Should().BeTrue();
+            Directory.EnumerateFiles(Path.Combine(publicatie, "var"), "budget.*.db").Should().ContainSingle("one database per version of the data, beside the application");
             Directory.Exists(Path.Combine(publicatie, "var", "standen")).Should().BeTrue("the import folder defaults to var/standen beside the database");
             Directory.EnumerateFileSystemEntries(elders).Should().BeEmpty("nothing is written in the current directory");
         }
@@ -75,7 +75,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         {
             using var client = new HttpClient { BaseAddress = await dienst.Adres() };
             (await JenVUitgaven2026(client)).Should().Be(18_596_347);
-            File.Exists(Path.Combine(staat, "db", "budget.db")).Should().BeTrue();
+            Directory.EnumerateFiles(Path.Combine(staat, "db"), "budget.*.db").Should().ContainSingle();
             Directory.Exists(Path.Combine(staat, "import")).Should().BeTrue();
         }
         Meetverslag.Schrijf("gepubliceerde build: gestart vanuit een andere map met zijn eigen data/, en met de locaties uit de omgeving");
@@ -192,7 +192,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         dienst.Fouten.Should().Contain($"BudgetApi start niet: ").And.Contain($"De vorige database ({_map["budget.db"]}) is ongewijzigd.");
         dienst.Fouten.Should().NotContain("   at ", "problems, not a stack trace");
         dienst.Uitvoer.Should().NotContain("luistert op");
-        File.Exists(_map["budget.db"]).Should().BeFalse();
+        Directory.EnumerateFiles(_map.Pad, "budget*.db").Should().BeEmpty("nothing is built from broken data");
         uitvoer.WriteLine(dienst.Fouten);
         Meetverslag.Schrijf($"kapotte data bij de start ({soort}): exitcode 1, {dienst.Fouten.Split('\n').Length} regels met de problemen, niets geserveerd");
     }
@@ -224,8 +224,10 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         {
             await eerste.Adres();
         }
-        var vorige = Hash(database);
         var map = Path.GetDirectoryName(database)!;
+        // Each version of the data has its own file (budget.<versie>.db): the one this data made is the previous database.
+        var bestand = Directory.EnumerateFiles(map, "budget.*.db").Single();
+        var vorige = Hash(bestand);
 
         // Kill the build as soon as its temporary file is being written; retry with more rows if it was too quick to catch.
         var gevangen = false;
@@ -236,11 +238,11 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
             var klok = Stopwatch.StartNew();
             while (klok.Elapsed < TimeSpan.FromSeconds(60) && !dienst.IsGestopt)
             {
-                if (Directory.EnumerateFiles(map, "budget.db.*.bouw").Any(f => new FileInfo(f).Length > 0))
+                if (Directory.EnumerateFiles(map, "budget.*.db.*.bouw").Any(f => new FileInfo(f).Length > 0))
                 {
                     dienst.Dood();
                     await dienst.WachtOpEinde();
-                    gevangen = Directory.EnumerateFiles(map, "budget.db.*.bouw*").Any();
+                    gevangen = Directory.EnumerateFiles(map, "budget.*.db.*.bouw*").Any();
                     break;
                 }
                 await Task.Delay(1);
@@ -251,8 +253,8 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         gevangen.Should().BeTrue("the process was killed while it built the database");
         Meetverslag.Schrijf("lading gedood tijdens het bouwen (SIGKILL): de vorige database bleef heel, de herstart ruimde op en serveerde");
 
-        Hash(database).Should().Be(vorige, "the previous database is untouched");
-        await using (var verbinding = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"))
+        Hash(bestand).Should().Be(vorige, "the previous database is untouched");
+        await using (var verbinding = new SqliteConnection($"Data Source={bestand};Mode=ReadOnly;Pooling=False"))
         {
             await verbinding.OpenAsync();
             await using var controle = verbinding.CreateCommand();
@@ -263,7 +265,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         await using var herstart = Dienstproces.Start(Instellingen(Repo.DataMap, database));
         using var client = new HttpClient { BaseAddress = await herstart.Adres() };
         (await JenVUitgaven2026(client)).Should().Be(18_596_347);
-        Directory.EnumerateFiles(map).Select(Path.GetFileName).Should().Equal(["budget.db"], "the restart removed the half-built file and its journal");
+        Directory.EnumerateFiles(map).Select(Path.GetFileName).Should().Equal([Path.GetFileName(bestand)], "the restart removed the half-built file and its journal");
     }
 
     // ---------------------------------------------------------------- a full disk
@@ -286,7 +288,7 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
     public async Task Op_een_volle_schijf_faalt_de_lading_met_het_pad_en_de_vorige_database_blijft_heel_en_geserveerd()
     {
         var schijf = Directory.CreateDirectory(_map["schijf"]).FullName;
-        if (!Koppel(schijf, "1m"))
+        if (!Koppel(schijf, "4m"))
         {
             // No tmpfs here (not root, or no mount rights): the same promise for a folder the service may not write.
             Meetverslag.Schrijf("volle schijf: geen tmpfs te koppelen (niet root of geen rechten); in plaats daarvan de onschrijfbare map");
@@ -296,24 +298,31 @@ public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         try
         {
             var database = Path.Combine(schijf, "budget.db");
-            await using var bestaand = Dienstproces.Start(Instellingen(Repo.DataMap, database));
+            var data = _map.KopieVanData();
+            await using var bestaand = Dienstproces.Start(Instellingen(data, database));
             using var client = new HttpClient { BaseAddress = await bestaand.Adres() };
             (await JenVUitgaven2026(client)).Should().Be(18_596_347);
-            var vorige = Hash(database);
+            var bestand = Directory.EnumerateFiles(schijf, "budget.*.db").Single();
+            var vorige = Hash(bestand);
 
             // Fill the disk up to less than one database.
             var vrij = new DriveInfo(schijf).AvailableFreeSpace;
-            await File.WriteAllBytesAsync(Path.Combine(schijf, "vulling"), new byte[Math.Max(0, vrij - new FileInfo(database).Length / 3)]);
+            await File.WriteAllBytesAsync(Path.Combine(schijf, "vulling"), new byte[Math.Max(0, vrij - new FileInfo(bestand).Length / 3)]);
 
-            await using var tweede = Dienstproces.Start(Instellingen(Repo.DataMap, database));
+            // Other data (one figure changed) is another version: it needs a database of its own, which does not fit.
+            var andere = Path.Combine(_map.Pad, "andere-data");
+            Directory.CreateDirectory(andere);
+            foreach (var csv in Directory.EnumerateFiles(data, "*.csv")) File.Copy(csv, Path.Combine(andere, Path.GetFileName(csv)));
+            File.WriteAllText(Path.Combine(andere, "artikelen.csv"), File.ReadAllText(Path.Combine(andere, "artikelen.csv")).Replace("8843848", "8843849"));
+            await using var tweede = Dienstproces.Start(Instellingen(andere, database));
             (await tweede.WachtOpEinde()).Should().Be(1, tweede.Uitvoer);
             tweede.Fouten.Should().Be($"BudgetApi start niet: de database kon niet worden gebouwd in {schijf} (instelling Budget:DatabasePad): " +
                                       $"de schijf is vol. De vorige database ({database}) is ongewijzigd.");
 
-            Hash(database).Should().Be(vorige);
-            Directory.EnumerateFiles(schijf).Select(Path.GetFileName).Should().BeEquivalentTo(["budget.db", "vulling"], "the failed build cleaned up after itself");
+            Hash(bestand).Should().Be(vorige);
+            Directory.EnumerateFiles(schijf).Select(Path.GetFileName).Should().BeEquivalentTo([Path.GetFileName(bestand), "vulling"], "the failed build cleaned up after itself");
             (await JenVUitgaven2026(client)).Should().Be(18_596_347, "the running service keeps serving the previous database");
-            Meetverslag.Schrijf("volle schijf: tmpfs van 1 MiB; de lading faalde met het pad, de vorige database bleef heel en geserveerd");
+            Meetverslag.Schrijf("volle schijf: tmpfs van 4 MiB; de lading faalde met het pad, de vorige database bleef heel en geserveerd");
         }
         finally
         {

@@ -42,10 +42,11 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
             (await page.Locator($"[id$='-{operatie}']").CountAsync()).Should().Be(1, $"operation {operatie} is shown");
         }
 
-        // Every operation, tried with the values the page fills in itself, answers 200.
+        // Every operation, tried with the values the page fills in itself, answers 200; the import, without a token, 401.
         foreach (var blok in await page.Locator(".opblock").AllAsync())
         {
             var naam = await blok.GetAttributeAsync("id");
+            var beveiligd = naam == Import;
             await blok.Locator(".opblock-summary").First.ClickAsync();
             await blok.Locator("button.try-out__btn").ClickAsync();
             await blok.Locator("button.execute").ClickAsync();
@@ -58,13 +59,46 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
             {
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-fout.png"), FullPage = true });
             }
-            (await status.InnerTextAsync()).Trim().Should().Be("200", naam);
+            (await status.InnerTextAsync()).Trim().Should().Be(beveiligd ? "401" : "200", naam);
         }
 
         // The article of Politie, with the page's examples, shows the source's figure.
         var politie = page.Locator("#operations-Artikelen-GetArtikel");
         (await politie.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("8843848");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger.png"), FullPage = true });
+    }
+
+    private const string Import = "operations-Standen-ImporteerStanden";
+
+    [Fact]
+    public async Task Met_Authorize_en_een_token_importeert_Swagger_UI_het_voorbeeld()
+    {
+        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
+        factory.StartServer();
+        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await StartChromium(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(basis + "/swagger/index.html");
+        await page.Locator("#" + Import).WaitForAsync();
+
+        // Authorize: the page's own dialog, with a token of the identity provider.
+        await page.Locator(".auth-wrapper button.authorize").ClickAsync();
+        await page.Locator(".modal-ux input[type=text]").FillAsync(Tokens.Maak(naam: "swagger@dfez"));
+        await page.Locator(".modal-ux .auth-btn-wrapper button.authorize").ClickAsync();
+        await page.Locator(".modal-ux button.btn-done").ClickAsync();
+
+        var import = page.Locator("#" + Import);
+        await import.Locator(".opblock-summary").First.ClickAsync();
+        await import.Locator("button.try-out__btn").ClickAsync();
+        await import.Locator("button.execute").ClickAsync();
+        var status = import.Locator(".live-responses-table tbody tr.response .response-col_status").First;
+        await status.WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "budgetapi-swagger-import.png"), FullPage = true });
+        (await status.InnerTextAsync()).Trim().Should().Be("201", "the example is a new stand, imported with the token");
+        (await import.Locator(".live-responses-table .microlight").First.InnerTextAsync()).Should().Contain("VI-2026-1e-suppletoire");
+        using var client = factory.CreateClient();
+        (await client.GetLijst("/v1/standen/VI-2026-1e-suppletoire")).Gegevens.Single()!["bronnen"]![0]!.Tekst("geimporteerdDoor").Should().Be("swagger@dfez");
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public class BudgetApiFactory : WebApplicationFactory<Program>
         // Like the benchmarks, the tests send far more requests than a person: the read limit is off here and tested on its own.
         if (!MetSnelheidslimiet) builder.UseSetting("Budget:Snelheidslimiet:PerMinuut", "0");
         builder.UseSetting("Logging:LogLevel:" + BudgetApi.Bedrijfsvoering.Logboek.VerzoekCategorie, "Warning");
+        // The identity provider the tests' tokens come from (Tokens): importing works here as with the ministry's.
+        foreach (var (sleutel, waarde) in Tokens.Instellingen()) builder.UseSetting(sleutel, waarde);
     }
 
     protected override void Dispose(bool disposing)

@@ -132,14 +132,25 @@ public static class Aansluitingberekening
     /// </summary>
     private static IEnumerable<AansluitingRegel> Delen(Stand stand, List<Regelbedrag> regels)
     {
-        var kinderen = regels.Where(r => !r.IsArtikel).ToLookup(r => (r.OuderId!.Value, r.Jaar));
+        var kinderen = regels.Where(r => r.OuderId is not null).ToLookup(r => (r.OuderId!.Value, r.Jaar));
+        // What a part contributes: its printed amount, or, for a grouping the source names but prints no amount for (a budgettaire
+        // tabel's heading over its own parts), what its parts contribute. A part without either is not a part (the document's blank
+        // waarvan line: its money stays in the rest).
+        long? Bijdrage(Regelbedrag deel)
+        {
+            if (deel.Bedrag is not null) return deel.Bedrag;
+            var onder = kinderen[(deel.RegelId, deel.Jaar)].Select(Bijdrage).Where(b => b is not null).ToList();
+            return onder.Count == 0 ? null : onder.Sum();
+        }
         foreach (var geheel in regels.Where(r => r.Bedrag is not null))
         {
-            var delen = kinderen[(geheel.RegelId, geheel.Jaar)].Where(d => d.Bedrag is not null).ToList();
+            var delen = kinderen[(geheel.RegelId, geheel.Jaar)].Select(d => (Regel: d, Bedrag: Bijdrage(d))).Where(d => d.Bedrag is not null)
+                .Select(d => d.Regel.Bedrag is null ? new Regelbedrag { RegelId = d.Regel.RegelId, Bedrag = d.Bedrag, BronRegel = d.Regel.BronRegel, Niveau = d.Regel.Niveau } : d.Regel).ToList();
             if (delen.Count == 0) continue;
             var wat = geheel.IsArtikel ? $"artikel {geheel.Artikel} {geheel.Omschrijving}" : $"'{geheel.Omschrijving}' van artikel {geheel.Artikel}";
             var regelId = geheel.IsArtikel ? $"{geheel.Artikel}" : $"{geheel.Artikel}/{Sleutel(geheel.Pad.Length == 0 ? geheel.Omschrijving : geheel.Pad + " > " + geheel.Omschrijving)}";
-            if (geheel.Totaalregel)
+            // Parts that are all "waarvan …" name some of the money, not all of it, even under a total row: they fit, or they do not.
+            if (geheel.Totaalregel && !delen.All(d => d.Niveau == Domein.Begrotingscodes.NiveauWaarvan))
             {
                 yield return Vergelijk($"{Totaalregel}/{stand.Sleutel.Id}/{geheel.Soort}/{regelId}/{geheel.Jaar}", Totaalregel,
                     $"Totaalregel {wat} ({geheel.BronTabel}) tegen de som van zijn {delen.Count} delen",

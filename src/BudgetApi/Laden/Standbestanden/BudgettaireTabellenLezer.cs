@@ -670,8 +670,8 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var r = rijen.First(x => x.TypeArtikel == type);
                     Bevindingen.Add(new Bevinding
                     {
-                        Id = Id(Bevindingsoorten.Patroonbreuk, Bestand, stand.Hoofdstuk, $"artikel-{artikel}", "type-artikel"),
-                        Soort = Bevindingsoorten.Patroonbreuk,
+                        Id = Id(Bevindingsoorten.OnbekendeCode, Bestand, stand.Hoofdstuk, $"artikel-{artikel}", "type-artikel"),
+                        Soort = Bevindingsoorten.OnbekendeCode,
                         Ernst = Bevindingsoorten.Twijfel,
                         Hoofdstuk = stand.Hoofdstuk,
                         Begrotingsjaar = stand.Begrotingsjaar,

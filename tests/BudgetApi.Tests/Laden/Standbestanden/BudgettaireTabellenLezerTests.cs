@@ -348,7 +348,7 @@ public sealed class BudgettaireTabellenLezerTests
         viii.Cijfers.Where(c => c.Jaar == 2014).Select(c => (c.BronRegel, c.Waarde)).Should().Equal((925, 13_973m), (926, 12_330m));
         Sample.Regel("VIII-2016-ontwerpbegroting", "verplichtingen", 8).Bedragen[2014].Should().Be(13_973);
 
-        Bevinding("patroonbreuk/budgettaire-tabellen-owb-2016.csv/VII/artikel-13/type-artikel").Uitleg
+        Bevinding("onbekende-code/budgettaire-tabellen-owb-2016.csv/VII/artikel-13/type-artikel").Uitleg
             .Should().StartWith("Artikel 13 van VII heeft als Type Artikel 'Niet toegedeeld' (regel 743)");
         Sample.Regel("VII-2016-ontwerpbegroting", "uitgaven", 13).Categorie.Should().BeNull();
     }
