@@ -32,7 +32,6 @@ public sealed class Standbevindingen(BudgetDb db, Catalogus catalogus, Aansluiti
     {
         foreach (var stand in catalogus.Standen.Where(s => s.Bronnen.All(b => b.Formaat != Laden.Documentlezer.Formaat)))
         {
-            var bestand = stand.Bronnen.Count == 1 ? stand.Bronnen[0].Naam : string.Join("; ", stand.Bronnen.Select(b => b.Naam));
             foreach (var a in aansluitingen.VanStand(stand).Where(a => Aansluitingberekening.HeeftStatus(a.Oordeel, Aansluitingberekening.Afwijking)))
             {
                 yield return new Bevinding
@@ -50,7 +49,7 @@ public sealed class Standbevindingen(BudgetDb db, Catalogus catalogus, Aansluiti
                         new Bevindingcijfer
                         {
                             Waarde = a.Gedrukt, ZoalsGedrukt = Cijfers.Getal(a.Gedrukt), Eenheid = a.Eenheid, Jaar = a.Jaar,
-                            Omschrijving = a.Omschrijving, BronSectie = a.BronTabel, BronBestand = bestand, BronRegel = a.BronRegel,
+                            Omschrijving = a.Omschrijving, BronSectie = a.BronTabel, BronBestand = a.BronBestand, BronRegel = a.BronRegel,
                         },
                     ],
                     JuisteWaarde = a.JuisteWaarde,

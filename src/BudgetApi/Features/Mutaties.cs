@@ -226,7 +226,10 @@ public static class MutatiesEndpoints
         return lijnen;
     }
 
-    private static string Sleutel(Regelbedrag r) => string.Join('\u001f', r.Artikel.ToString(CultureInfo.InvariantCulture), r.Niveau, Normaal(r.Pad), Normaal(r.Omschrijving));
+    /// <summary>An artikel is the same artikel by its number whatever its name (names change between years and sources); a part by its path and name.</summary>
+    private static string Sleutel(Regelbedrag r) => r.IsArtikel
+        ? r.Artikel.ToString(CultureInfo.InvariantCulture)
+        : string.Join('\u001f', r.Artikel.ToString(CultureInfo.InvariantCulture), r.Niveau, Normaal(r.Pad), Normaal(r.Omschrijving));
 
     private static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 

@@ -162,7 +162,8 @@ public static class Standsamenstelling
         string Tekst(long? b) => b is null ? "leeg" : b.Value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
         return new Bevinding
         {
-            Id = $"{Bevindingsoorten.BronnenVerschillen}/{stand.Id}/{regel.Regel.Soort}/{regel.Regel.Artikel}/{Padtekst(regel.Regel.Pad)}/{jaar}".Replace(' ', '-'),
+            Id = string.Join('/', new[] { Bevindingsoorten.BronnenVerschillen, stand.Id, regel.Regel.Soort, regel.Regel.Artikel.ToString(CultureInfo.InvariantCulture),
+                Padtekst(regel.Regel.Pad), jaar.ToString(CultureInfo.InvariantCulture) }.Where(d => d.Length > 0)).Replace(' ', '-'),
             Soort = Bevindingsoorten.BronnenVerschillen,
             Ernst = Bevindingsoorten.Tegenstrijdig,
             Hoofdstuk = stand.Hoofdstuk,

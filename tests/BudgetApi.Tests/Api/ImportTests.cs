@@ -50,18 +50,21 @@ public sealed class ImportTests : IDisposable
     }
 
     /// <summary>JenV's ontwerpbegroting 2026 as the API exports it, made into the 1e suppletoire 2026 with artikel 31 raised by 25.000 in 2026.</summary>
-    private async Task<string> EersteSuppletoire(long verhoging = 25_000)
+    private Task<string> EersteSuppletoire(long verhoging = 25_000) => Stand("1e-suppletoire", new Dictionary<int, long> { [2026] = verhoging });
+
+    /// <summary>JenV's ontwerpbegroting 2026 as the API exports it, as another fase, with artikel 31's uitgaven raised in the given years.</summary>
+    private async Task<string> Stand(string naarFase, IReadOnlyDictionary<int, long> verhogingen)
     {
         var csv = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/v1/bedragen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&paginaGrootte=1000&formaat=csv")).TrimStart('\uFEFF');
         var regels = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         var kop = regels[0].Split(',').ToList();
-        var (fase, artikel, regelsoort, jaar, bedrag) = (kop.IndexOf("fase"), kop.IndexOf("artikel"), kop.IndexOf("regelsoort"), kop.IndexOf("jaar"), kop.IndexOf("bedrag"));
+        var (fase, soort, artikel, regelsoort, jaar, bedrag) = (kop.IndexOf("fase"), kop.IndexOf("soort"), kop.IndexOf("artikel"), kop.IndexOf("regelsoort"), kop.IndexOf("jaar"), kop.IndexOf("bedrag"));
         var uit = new List<string> { regels[0] };
         foreach (var regel in regels.Skip(1))
         {
             var velden = Csv(regel);
-            velden[fase] = "1e-suppletoire";
-            if (velden[artikel] == "31" && velden[regelsoort] == "artikel" && velden[jaar] == "2026")
+            velden[fase] = naarFase;
+            if (velden[soort] == "uitgaven" && velden[artikel] == "31" && velden[regelsoort] == "artikel" && verhogingen.TryGetValue(int.Parse(velden[jaar], CultureInfo.InvariantCulture), out var verhoging))
             {
                 velden[bedrag] = (long.Parse(velden[bedrag], CultureInfo.InvariantCulture) + verhoging).ToString(CultureInfo.InvariantCulture);
             }
@@ -130,6 +133,32 @@ public sealed class ImportTests : IDisposable
         mutaties.Where(m => m!["artikel"]?.GetValue<int>() != 31 && m!.Tekst("regelsoort") != "totaal").Should().OnlyContain(m => m!.Bedrag("mutatie") == 0);
         mutaties.Single(m => m!.Tekst("regelsoort") == "totaal")!.Bedrag("mutatie").Should().Be(25_000);
         Importbestanden.Should().HaveCount(2, "the stand file and its sidecar");
+    }
+
+    [Fact]
+    public async Task Een_tweede_suppletoire_die_een_later_jaar_wijzigt_is_een_bevinding()
+    {
+        // The Najaarsnota carries only mutaties for the uitvoeringsjaar: a 2e suppletoire 2026 that also changes 2027 and 2028
+        // against the stand before it (here the ontwerpbegroting) breaks the rule of the cycle; one that changes 2026 only does not.
+        await Json(await Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000, [2027] = 7_000, [2028] = -3_000 }), Tokens.Maak()), HttpStatusCode.Created);
+
+        var (bevindingen, _) = await _client.GetLijst("/v1/bevindingen?soort=najaarsnota-meerjarig");
+        var bevinding = bevindingen.Should().ContainSingle().Subject!;
+        (bevinding.Tekst("id"), bevinding.Tekst("ernst"), bevinding.Tekst("begroting"), bevinding.Tekst("fase"))
+            .Should().Be(("najaarsnota-meerjarig/VI-2026-2e-suppletoire/uitgaven/31", "twijfel", "JenV", "2e-suppletoire"));
+        bevinding.Tekst("uitleg").Should().Contain("2027 7.000").And.Contain("2028 -3.000").And.NotContain("2026 10.000");
+        bevinding["cijfers"]!.AsArray().Select(c => (c!.Bedrag("jaar"), c!.Bedrag("waarde"))).Should().Equal(
+            (2027L, 8_821_547L), (2027L, 8_828_547L), (2028L, 8_782_449L), (2028L, 8_779_449L));
+        bevinding.Tekst("berekening").Should().Be("2027: 8.828.547 − 8.821.547 = 7.000; 2028: 8.779.449 − 8.782.449 = -3.000");
+    }
+
+    [Fact]
+    public async Task Een_tweede_suppletoire_van_alleen_het_uitvoeringsjaar_is_geen_bevinding()
+    {
+        await Json(await Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000 }), Tokens.Maak()), HttpStatusCode.Created);
+
+        (await _client.GetLijst("/v1/bevindingen?soort=najaarsnota-meerjarig")).Gegevens.Should().BeEmpty();
+        (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 10_000);
     }
 
     [Fact]

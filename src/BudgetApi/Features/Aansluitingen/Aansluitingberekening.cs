@@ -102,9 +102,9 @@ public static class Aansluitingberekening
     }
 
     const string GedrukteTotalenSql = """
-        SELECT soort AS Soort, totaal AS Totaal, alleen_beleid AS AlleenBeleid, jaar AS Jaar, bedrag AS Bedrag,
-               bron_tabel AS BronTabel, bron_regel AS BronRegel
-        FROM gedrukt_totaal WHERE stand_id = @Id ORDER BY rowid
+        SELECT t.soort AS Soort, t.totaal AS Totaal, t.alleen_beleid AS AlleenBeleid, t.jaar AS Jaar, t.bedrag AS Bedrag,
+               t.bron_tabel AS BronTabel, t.bron_regel AS BronRegel, b.naam AS BronBestand
+        FROM gedrukt_totaal t JOIN bronbestand b ON b.id = t.bron_id WHERE t.stand_id = @Id ORDER BY t.rowid
         """;
 
     /// <summary>a. A printed total of a stand against the sum of its artikel lines ("Totaal Beleidsartikelen" against the beleidsartikelen).</summary>
@@ -121,7 +121,7 @@ public static class Aansluitingberekening
                 $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
                 stand, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
                 gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false,
-                delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel);
+                delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel, t.BronBestand);
         }
     }
 
@@ -156,7 +156,7 @@ public static class Aansluitingberekening
                     $"Totaalregel {wat} ({geheel.BronTabel}) tegen de som van zijn {delen.Count} delen",
                     stand, geheel.Soort, (int)geheel.Artikel, organisatie: null, (int)geheel.Jaar, peildatum: null, geheel.Bedrag!.Value,
                     delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false, delen.Count, (int)geheel.BronRegel, geheel.BronTabel,
-                    delen.Select(d => d.BronRegel), geheel.BronTabel);
+                    delen.Select(d => d.BronRegel), geheel.BronTabel, geheel.BronBestand);
                 continue;
             }
             decimal gedrukt = geheel.Bedrag!.Value;
@@ -168,7 +168,7 @@ public static class Aansluitingberekening
                 stand.Begroting.Code, stand.Begroting.Hoofdstuk, stand.Begrotingsjaar, stand.Fase, geheel.Soort, (int)geheel.Artikel, Organisatie: null, (int)geheel.Jaar, Peildatum: null,
                 gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(geheel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
-                (int)geheel.BronRegel, geheel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), geheel.BronTabel);
+                (int)geheel.BronRegel, geheel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), geheel.BronTabel, geheel.BronBestand);
         }
     }
 
@@ -293,7 +293,7 @@ public static class Aansluitingberekening
     /// <summary>The one verdict on a printed figure: equal, equal once the computed figure is rounded to the printed precision, or not.</summary>
     private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, Stand? stand, string? soort, int? artikel,
         string? organisatie, int? jaar, DateOnly? peildatum, decimal gedrukt, decimal berekend, string eenheid, bool benaderd, int aantalDelen,
-        int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen)
+        int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen, string bronBestand = Laden.Documentlezer.Bestand)
     {
         var precisie = new decimal(1, 0, 0, false, gedrukt.Scale);
         var afgerond = Normaal(Math.Round(berekend / precisie, MidpointRounding.AwayFromZero) * precisie);
@@ -303,7 +303,7 @@ public static class Aansluitingberekening
         return new AansluitingRegel(id, soortAansluiting, omschrijving, stand?.Begroting.Code, stand?.Begroting.Hoofdstuk, stand?.Begrotingsjaar, stand?.Fase,
             soort, artikel, organisatie, jaar, peildatum,
             gedrukt, Normaal(berekend), Normaal(gedrukt - berekend), Rest: null, eenheid, precisie, oordeel, juist, benaderd, aantalDelen,
-            bronRegel, bronTabel, BronRegels(bronRegelsDelen), bronTabelDelen);
+            bronRegel, bronTabel, BronRegels(bronRegelsDelen), bronTabelDelen, bronBestand);
     }
 
     private static decimal Omrekenen(decimal waarde, string van, string naar) =>
@@ -337,6 +337,7 @@ public static class Aansluitingberekening
         public string Soort { get; set; } = "";
         public string Totaal { get; set; } = "";
         public bool AlleenBeleid { get; set; }
+        public string BronBestand { get; set; } = "";
         public long Jaar { get; set; }
         public long? Bedrag { get; set; }
         public string BronTabel { get; set; } = "";

@@ -32,10 +32,12 @@ namespace BudgetApi.Features;
 /// <param name="BronTabel">Tabel of lijst van het gedrukte cijfer.</param>
 /// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, gescheiden door komma's.</param>
 /// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
+/// <param name="BronBestand">Het bronbestand van het gedrukte cijfer: het introductiedossier, of het standbestand van de open data.</param>
 public sealed record AansluitingRegel(
     string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Hoofdstuk, int? Begrotingsjaar, string? Fase, string? Soort, int? Artikel, string? Organisatie,
     int? Jaar, DateOnly? Peildatum, decimal Gedrukt, decimal Berekend, decimal Verschil, decimal? Rest, string Eenheid, decimal Precisie,
-    string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, string BronRegels, string? BronTabelDelen);
+    string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, string BronRegels, string? BronTabelDelen,
+    string BronBestand = Laden.Documentlezer.Bestand);
 
 public sealed record AansluitingenQuery
 {
