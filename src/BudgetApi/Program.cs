@@ -21,6 +21,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
 builder.Services.AddCors();
+builder.Services.VoegAntwoordcacheToe(builder.Configuration);
 // Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 // A query value that does not bind (vanJaar=abc) throws, so the exception handler can answer with a problem naming it.
@@ -55,7 +56,8 @@ app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
-app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition"));
+app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition", "ETag"));
+app.GebruikAntwoordcache();
 
 app.MapOpenApi(OpenApiDocument.Prefix + "/openapi.json");
 app.UseSwaggerUI(ui =>
@@ -66,7 +68,7 @@ app.UseSwaggerUI(ui =>
 });
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
-var v1 = app.MapGroup(OpenApiDocument.Prefix);
+var v1 = app.MapGroup(OpenApiDocument.Prefix).MetAntwoordcache();
 v1.AddEndpointFilter(async (context, next) =>
     Formaat.Controleer(context.HttpContext.Request) is { } fout && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvMogelijk>() is not null
         ? fout
