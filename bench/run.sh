@@ -14,9 +14,9 @@
 #
 # Everything runs on loopback, every load is bounded in time, and every process this script starts it also stops.
 # Installs Debian's wrk, nginx, sqlite3 and curl when missing (as root). Settings (environment):
-#   BENCH_SECONDEN (5) per wrk run · BENCH_RONDEN (3) · BENCH_THREADS (1) · BENCH_VERBINDINGEN (32) ·
+#   BENCH_SECONDEN (4) per wrk run · BENCH_RONDEN (5) · BENCH_THREADS (1) · BENCH_VERBINDINGEN (32) ·
 #   BENCH_KOUDE_STARTS (5) · BENCH_SCHAAL ("10000 100000 1000000"; "" skips the scale part) · BENCH_POORT (5199) ·
-#   BENCH_UITVOER (docs/performance.md)
+#   BENCH_UITVOER (docs/performance.md) · BENCH_BUDGETAPI_ARGS (extra arguments for BudgetApi in the throughput part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wortel=$PWD
@@ -46,8 +46,8 @@ SCHAALVERZOEKEN=(
   "/v1/mutaties"
 )
 
-seconden=${BENCH_SECONDEN:-5}
-ronden=${BENCH_RONDEN:-3}
+seconden=${BENCH_SECONDEN:-4}
+ronden=${BENCH_RONDEN:-5}
 threads=${BENCH_THREADS:-1}
 verbindingen=${BENCH_VERBINDINGEN:-32}
 koude_starts=${BENCH_KOUDE_STARTS:-5}
@@ -56,6 +56,8 @@ poort=${BENCH_POORT:-5199}
 poort_nginx=$((poort + 1))
 poort_leeg=$((poort + 2))
 uitvoer=${BENCH_UITVOER:-docs/performance.md}
+# Extra arguments for BudgetApi in the throughput part, e.g. "--Budget:Cache:Megabytes=0" to measure it without its cache.
+read -r -a extra_args <<<"${BENCH_BUDGETAPI_ARGS:-}"
 # The read rate limit would measure the limiter, not the service: off for every run of this script.
 UIT_SNELHEIDSLIMIET="--Budget:Snelheidslimiet:PerMinuut=0"
 
@@ -132,17 +134,34 @@ wacht_op_200() {
   done
 }
 
-# One wrk run: prints "requests/s p50-ms p99-ms non-2xx/3xx-responses".
+# CPU time (clock ticks, user + system) used so far by the given processes and their threads.
+cpu_ticks() {
+  local som=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && som=$((som + $(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$p/stat")))
+  done
+  echo "$som"
+}
+
+# One wrk run against $1: prints "requests/s p50-ms p99-ms non-2xx/3xx-responses cpu-µs-per-request", the CPU being that
+# of the server processes named in $WRK_PIDS (so it counts the server's own work, whatever else the machine is doing).
+WRK_PIDS=""
 wrk_meet() {
   local url=$1 kop=${2:-} duur=${3:-$seconden} c=${4:-$verbindingen}
-  local args=(-t"$threads" -c"$c" -d"${duur}s" --latency)
+  local args=(-t"$threads" -c"$c" -d"${duur}s" --latency) voor na
   [ -n "$kop" ] && args+=(-H "$kop")
-  wrk "${args[@]}" "$url" | awk '
+  # shellcheck disable=SC2086
+  voor=$(cpu_ticks $WRK_PIDS)
+  wrk "${args[@]}" "$url" >"$werk/wrk.uit"
+  # shellcheck disable=SC2086
+  na=$(cpu_ticks $WRK_PIDS)
+  awk -v ticks=$((na - voor)) -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v + 0 }
     $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)}
+    / requests in / {n = $1}
     /^Requests\/sec:/ {rps = $2}
     /Non-2xx or 3xx responses:/ {fout = $NF}
-    END {printf "%.0f %.3f %.3f %d\n", rps, p50, p99, fout}'
+    END {printf "%.0f %.3f %.3f %d %.1f\n", rps, p50, p99, fout, (n > 0 ? ticks / hz * 1e6 / n : 0)}' "$werk/wrk.uit"
 }
 
 piek_rss_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -152,7 +171,7 @@ kopwaarde() { awk -v k="$2" -F': ' 'tolower($1) == tolower(k) {sub(/\r$/, "", $2
 # --- 1. throughput -----------------------------------------------------------------------------------------------------
 data_db=$werk/budget.db
 meld "starting BudgetApi on 127.0.0.1:$poort"
-start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$wortel/data" --Budget:DatabasePad="$data_db" "$UIT_SNELHEIDSLIMIET"
+start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$wortel/data" --Budget:DatabasePad="$data_db" "$UIT_SNELHEIDSLIMIET" ${extra_args[@]+"${extra_args[@]}"}
 budgetapi_pid=$pid
 [ -n "$(wacht_op_200 "http://127.0.0.1:$poort/v1/totalen" "$(nu_ms)" "$budgetapi_pid")" ] || { cat "$werk/app-$poort.log" >&2; exit 1; }
 
@@ -228,6 +247,7 @@ for i in "${gemeten[@]}"; do
   fi
 done
 
+belasting_voor=$(cut -d' ' -f1-3 /proc/loadavg)
 # Hot reads: every request once for a second on both before the rounds.
 meld "warming up"
 for i in "${gemeten[@]}"; do
@@ -235,20 +255,24 @@ for i in "${gemeten[@]}"; do
   wrk_meet "http://127.0.0.1:$poort_nginx/r$i" "${KOP_B[$i]}" 1 >/dev/null
 done
 
-declare -A RPS_A RPS_B P50_A P50_B P99_A P99_B RATIO P99RATIO FOUTEN
+nginx_pids() { echo "$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"; }
+declare -A RPS_A RPS_B P50_A P50_B P99_A P99_B RATIO P99RATIO FOUTEN CPU_A CPU_B
 for ronde in $(seq 1 "$ronden"); do
   for i in "${gemeten[@]}"; do
     meld "round $ronde/$ronden: ${NAAM[$i]}"
-    read -r rps p50 p99 fout < <(wrk_meet "http://127.0.0.1:$poort${PAD[$i]}" "${KOP_A[$i]}")
-    read -r nrps np50 np99 nfout < <(wrk_meet "http://127.0.0.1:$poort_nginx/r$i" "${KOP_B[$i]}")
-    RPS_A[$i]+="$rps "; P50_A[$i]+="$p50 "; P99_A[$i]+="$p99 "
-    RPS_B[$i]+="$nrps "; P50_B[$i]+="$np50 "; P99_B[$i]+="$np99 "
+    WRK_PIDS=$budgetapi_pid
+    read -r rps p50 p99 fout cpu < <(wrk_meet "http://127.0.0.1:$poort${PAD[$i]}" "${KOP_A[$i]}")
+    WRK_PIDS=$(nginx_pids)
+    read -r nrps np50 np99 nfout ncpu < <(wrk_meet "http://127.0.0.1:$poort_nginx/r$i" "${KOP_B[$i]}")
+    RPS_A[$i]+="$rps "; P50_A[$i]+="$p50 "; P99_A[$i]+="$p99 "; CPU_A[$i]+="$cpu "
+    RPS_B[$i]+="$nrps "; P50_B[$i]+="$np50 "; P99_B[$i]+="$np99 "; CPU_B[$i]+="$ncpu "
     RATIO[$i]+="$(deel "$rps" "$nrps") "
     P99RATIO[$i]+="$(deel "$p99" "$np99") "
     FOUTEN[$i]=$(( ${FOUTEN[$i]:-0} + fout + nfout ))
   done
 done
 budgetapi_rss=$(piek_rss_mb "$budgetapi_pid")
+belasting_na=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- 2. the empty app: the framework's own limit, peak RSS under the same load, cold start -----------------------------
 meld "empty app under the same load"
@@ -257,11 +281,14 @@ start_app "$leegapi_dll" "$poort_leeg" --Lichaam="$werk/nginx/www/r$eerste"
 leeg_pid=$pid
 wacht_op_200 "http://127.0.0.1:$poort_leeg/v1/totalen" "$(nu_ms)" "$leeg_pid" >/dev/null
 wrk_meet "http://127.0.0.1:$poort_leeg/v1/totalen" "" 1 >/dev/null
-leeg_rps=""; leeg_p50=""; leeg_p99=""; leeg_ratio=""; leeg_nrps=""; leeg_np99=""; leeg_p99ratio=""
+leeg_rps=""; leeg_p50=""; leeg_p99=""; leeg_ratio=""; leeg_nrps=""; leeg_np50=""; leeg_np99=""; leeg_p99ratio=""; leeg_cpu=""; leeg_ncpu=""
 for ronde in $(seq 1 "$ronden"); do
-  read -r rps p50 p99 _ < <(wrk_meet "http://127.0.0.1:$poort_leeg/v1/totalen")
-  read -r nrps _ np99 _ < <(wrk_meet "http://127.0.0.1:$poort_nginx/r$eerste")
-  leeg_rps+="$rps "; leeg_p50+="$p50 "; leeg_p99+="$p99 "; leeg_nrps+="$nrps "; leeg_np99+="$np99 "
+  WRK_PIDS=$leeg_pid
+  read -r rps p50 p99 _ cpu < <(wrk_meet "http://127.0.0.1:$poort_leeg/v1/totalen")
+  WRK_PIDS=$(nginx_pids)
+  read -r nrps np50 np99 _ ncpu < <(wrk_meet "http://127.0.0.1:$poort_nginx/r$eerste")
+  leeg_rps+="$rps "; leeg_p50+="$p50 "; leeg_p99+="$p99 "; leeg_nrps+="$nrps "; leeg_np50+="$np50 "; leeg_np99+="$np99 "
+  leeg_cpu+="$cpu "; leeg_ncpu+="$ncpu "
   leeg_ratio+="$(deel "$rps" "$nrps") "; leeg_p99ratio+="$(deel "$p99" "$np99") "
 done
 leeg_rss=$(piek_rss_mb "$leeg_pid")
@@ -370,6 +397,9 @@ fi
 
 # --- report ------------------------------------------------------------------------------------------------------------
 haalt() { awk -v w="$1" -v op="$2" -v g="$3" 'BEGIN {if (w == "") print "—"; else if ((op == ">=" && w + 0 >= g) || (op == "<=" && w + 0 <= g)) print "holds"; else print "**missed**"}'; }
+fmt0() { awk -v v="$1" 'BEGIN {if (v == "") print "—"; else printf "%.0f", v}'; }
+fmt1() { awk -v v="$1" 'BEGIN {if (v == "") print "—"; else printf "%.1f", v}'; }
+fmt2() { awk -v v="$1" 'BEGIN {if (v == "") print "—"; else printf "%.2f", v}'; }
 fmt_ms() { awk -v v="$1" 'BEGIN {if (v == "") print "—"; else if (v < 10) printf "%.2f", v; else printf "%.1f", v}'; }
 
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
@@ -389,29 +419,48 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   echo "| software | .NET $(dotnet --version), $("$NGINX" -v 2>&1 | sed 's/.*version: //'), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), sqlite3 $(sqlite3 --version | awk '{print $1}') |"
   echo "| commit | $commit |"
   echo "| rerun | \`bash bench/run.sh\` (settings: \`BENCH_SECONDEN=$seconden BENCH_RONDEN=$ronden BENCH_THREADS=$threads BENCH_VERBINDINGEN=$verbindingen BENCH_KOUDE_STARTS=$koude_starts BENCH_SCHAAL=\"$schaal\"\`) |"
-  echo "| BudgetApi | Release build, \`--urls http://127.0.0.1:$poort\`, logging at Warning, the bundled \`data/\`; read rate limit off (\`$UIT_SNELHEIDSLIMIET\`); output cache as configured (\`Budget:Cache:Megabytes\`, default in \`appsettings.json\`) |"
+  echo "| BudgetApi | Release build, \`--urls http://127.0.0.1:$poort\`, logging at Warning, the bundled \`data/\`; read rate limit off (\`$UIT_SNELHEIDSLIMIET\`); output cache as configured (\`Budget:Cache:Megabytes\`, default in \`appsettings.json\`)${BENCH_BUDGETAPI_ARGS:+; in the throughput part also \`$BENCH_BUDGETAPI_ARGS\`} |"
   echo "| nginx | Debian's nginx, its own process on loopback (generated config, \`worker_processes auto\`, keep-alive), serving each response's exact bytes as a static file with the same Content-Type |"
   echo
   echo "## Throughput against nginx (hot reads)"
   echo
   echo "wrk, $threads thread(s), $verbindingen connections, ${seconden} s per run; BudgetApi and nginx alternate (A B A B) over $ronden rounds."
   echo "Values are medians over the rounds; the ratios are the median of the per-round ratios. Target: requests/s ≥ 0.7× nginx and p99 ≤ 2× nginx."
+  echo "CPU is the server's own CPU time (user + system, all its threads or worker processes) per request: unlike requests/s and"
+  echo "p99, it hardly moves when other work shares the machine. Load average (1, 5, 15 min) before the rounds: $belasting_voor; after: $belasting_na."
   echo
-  echo "| request | BudgetApi req/s | nginx req/s | ratio | BudgetApi p50 ms | nginx p50 ms | BudgetApi p99 ms | nginx p99 ms | p99 ratio | target |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| request | BudgetApi req/s | nginx req/s | ratio | BudgetApi p50 ms | nginx p50 ms | BudgetApi p99 ms | nginx p99 ms | p99 ratio | BudgetApi CPU µs/req | nginx CPU µs/req | target |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for i in "${!VERZOEKEN[@]}"; do
     if [ -n "${OPMERKING[$i]:-}" ]; then
-      echo "| \`${NAAM[$i]}\` | ${OPMERKING[$i]} | | | | | | | | |"; continue
+      echo "| \`${NAAM[$i]}\` | ${OPMERKING[$i]} | | | | | | | | | | |"; continue
     fi
     # shellcheck disable=SC2086
-    r=$(mediaan ${RATIO[$i]}); pr=$(mediaan ${P99RATIO[$i]})
+    r=$(fmt2 "$(mediaan ${RATIO[$i]})"); pr=$(fmt2 "$(mediaan ${P99RATIO[$i]})")
     doel=$( [ "$(haalt "$r" ">=" 0.7)" = holds ] && [ "$(haalt "$pr" "<=" 2)" = holds ] && echo holds || echo "**missed**")
     [ "${FOUTEN[$i]}" -gt 0 ] && doel+=" (${FOUTEN[$i]} non-2xx/3xx answers)"
     # shellcheck disable=SC2086
-    echo "| \`${NAAM[$i]}\` | $(mediaan ${RPS_A[$i]}) | $(mediaan ${RPS_B[$i]}) | $r | $(fmt_ms "$(mediaan ${P50_A[$i]})") | $(fmt_ms "$(mediaan ${P50_B[$i]})") | $(fmt_ms "$(mediaan ${P99_A[$i]})") | $(fmt_ms "$(mediaan ${P99_B[$i]})") | $pr | $doel |"
+    echo "| \`${NAAM[$i]}\` | $(fmt0 "$(mediaan ${RPS_A[$i]})") | $(fmt0 "$(mediaan ${RPS_B[$i]})") | $r | $(fmt_ms "$(mediaan ${P50_A[$i]})") | $(fmt_ms "$(mediaan ${P50_B[$i]})") | $(fmt_ms "$(mediaan ${P99_A[$i]})") | $(fmt_ms "$(mediaan ${P99_B[$i]})") | $pr | $(fmt1 "$(mediaan ${CPU_A[$i]})") | $(fmt1 "$(mediaan ${CPU_B[$i]})") | $doel |"
   done
   # shellcheck disable=SC2086
-  echo "| *reference: the empty app (bench/LeegApi) answering \`${PAD[$eerste]}\`'s bytes* | $(mediaan $leeg_rps) | $(mediaan $leeg_nrps) | $(mediaan $leeg_ratio) | $(fmt_ms "$(mediaan $leeg_p50)") | | $(fmt_ms "$(mediaan $leeg_p99)") | $(fmt_ms "$(mediaan $leeg_np99)") | $(mediaan $leeg_p99ratio) | *the framework's own limit* |"
+  echo "| *reference: the empty app (bench/LeegApi) answering \`${PAD[$eerste]}\`'s bytes* | $(fmt0 "$(mediaan $leeg_rps)") | $(fmt0 "$(mediaan $leeg_nrps)") | $(fmt2 "$(mediaan $leeg_ratio)") | $(fmt_ms "$(mediaan $leeg_p50)") | $(fmt_ms "$(mediaan $leeg_np50)") | $(fmt_ms "$(mediaan $leeg_p99)") | $(fmt_ms "$(mediaan $leeg_np99)") | $(fmt2 "$(mediaan $leeg_p99ratio)") | $(fmt1 "$(mediaan $leeg_cpu)") | $(fmt1 "$(mediaan $leeg_ncpu)") | *the framework's own limit* |"
+  echo
+  echo "Per round (requests/s ratio; p99 ratio):"
+  echo
+  for i in "${gemeten[@]}"; do
+    echo "- \`${NAAM[$i]}\`: ${RATIO[$i]% }; ${P99RATIO[$i]% }"
+  done
+  echo "- empty app: ${leeg_ratio% }; ${leeg_p99ratio% }"
+  echo
+  echo "## Answer sizes: what compression could save"
+  echo
+  echo "| request | bytes | gzip -6 bytes | gzip / bytes |"
+  echo "|---|---:|---:|---:|"
+  for i in "${gemeten[@]}"; do
+    [ -n "${KOP_A[$i]}" ] && continue
+    b=$(wc -c <"$werk/nginx/www/r$i"); g=$(gzip -6 -c "$werk/nginx/www/r$i" | wc -c)
+    echo "| \`${NAAM[$i]}\` | $b | $g | $(deel "$g" "$b") |"
+  done
   echo
   echo "## Cold start and memory, against an empty ASP.NET Core minimal API"
   echo
