@@ -248,11 +248,11 @@ for i in "${gemeten[@]}"; do
 done
 
 belasting_voor=$(cut -d' ' -f1-3 /proc/loadavg)
-# Hot reads: every request once for a second on both before the rounds.
+# Hot reads: every request for two seconds on both before the rounds, so the JIT has tiered up the paths they take.
 meld "warming up"
 for i in "${gemeten[@]}"; do
-  wrk_meet "http://127.0.0.1:$poort${PAD[$i]}" "${KOP_A[$i]}" 1 >/dev/null
-  wrk_meet "http://127.0.0.1:$poort_nginx/r$i" "${KOP_B[$i]}" 1 >/dev/null
+  wrk_meet "http://127.0.0.1:$poort${PAD[$i]}" "${KOP_A[$i]}" 2 >/dev/null
+  wrk_meet "http://127.0.0.1:$poort_nginx/r$i" "${KOP_B[$i]}" 2 >/dev/null
 done
 
 nginx_pids() { echo "$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"; }
@@ -280,7 +280,7 @@ eerste=${gemeten[0]}
 start_app "$leegapi_dll" "$poort_leeg" --Lichaam="$werk/nginx/www/r$eerste"
 leeg_pid=$pid
 wacht_op_200 "http://127.0.0.1:$poort_leeg/v1/totalen" "$(nu_ms)" "$leeg_pid" >/dev/null
-wrk_meet "http://127.0.0.1:$poort_leeg/v1/totalen" "" 1 >/dev/null
+wrk_meet "http://127.0.0.1:$poort_leeg/v1/totalen" "" 2 >/dev/null
 leeg_rps=""; leeg_p50=""; leeg_p99=""; leeg_ratio=""; leeg_nrps=""; leeg_np50=""; leeg_np99=""; leeg_p99ratio=""; leeg_cpu=""; leeg_ncpu=""
 for ronde in $(seq 1 "$ronden"); do
   WRK_PIDS=$leeg_pid

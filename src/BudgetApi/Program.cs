@@ -56,7 +56,9 @@ app.GebruikFoutafhandeling();
 app.UseStatusCodePages();
 app.GebruikKopteksten();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi).
-app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("API-Version", "Content-Disposition", "ETag"));
+// A dashboard may revalidate what it holds itself: If-None-Match is allowed in, the ETag readable.
+app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET").WithHeaders("If-None-Match")
+    .WithExposedHeaders("API-Version", "Content-Disposition", "ETag"));
 app.GebruikAntwoordcache();
 
 app.MapOpenApi(OpenApiDocument.Prefix + "/openapi.json");

@@ -175,6 +175,25 @@ public sealed partial class CachingTests(BudgetApiFactory gedeeld)
     }
 
     [Fact]
+    public async Task Een_dashboard_op_een_andere_origin_mag_zelf_revalideren_en_leest_de_ETag()
+    {
+        var client = gedeeld.CreateClient();
+
+        using var voorvraag = new HttpRequestMessage(HttpMethod.Options, JenV2026);
+        voorvraag.Headers.Add("Origin", "https://dashboard.example.org");
+        voorvraag.Headers.Add("Access-Control-Request-Method", "GET");
+        voorvraag.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        var preflight = await client.SendAsync(voorvraag);
+        preflight.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        preflight.Headers.GetValues("Access-Control-Allow-Headers").Should().Equal("If-None-Match");
+
+        using var verzoek = new HttpRequestMessage(HttpMethod.Get, JenV2026);
+        verzoek.Headers.Add("Origin", "https://dashboard.example.org");
+        var antwoord = await client.SendAsync(verzoek);
+        antwoord.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',').Should().Contain("ETag");
+    }
+
+    [Fact]
     public async Task De_cache_blijft_binnen_zijn_grens()
     {
         // 40 distinct answers of the whole /v1/bedragen (255 rows, about 56 KB each): more than 2 MiB together.
