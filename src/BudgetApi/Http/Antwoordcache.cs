@@ -38,7 +38,7 @@ public static class Antwoordcache
         return services;
     }
 
-    /// <summary>Conditional GETs first (they see every answer, cached or not), then the output cache.</summary>
+    /// <summary>Conditional GETs first (they see every answer, cached or computed), then the output cache.</summary>
     public static IApplicationBuilder GebruikAntwoordcache(this IApplicationBuilder app) =>
         app.GebruikVoorwaardelijkeVerzoeken().UseOutputCache();
 

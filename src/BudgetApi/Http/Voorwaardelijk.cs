@@ -68,9 +68,9 @@ public static class Voorwaardelijk
     }
 
     /// <summary>
-    /// Conditional GETs on the data endpoints. The layers inside (the output cache, the endpoint) answer as if the request were
-    /// unconditional, so an answer not yet cached is computed and kept whole; here, before anything is sent, a 200 whose ETag
-    /// the client already has becomes a 304 without a body. Problems (400, 404) stay problems whatever the client sends.
+    /// Conditional GETs on the data endpoints. An answer the output cache holds it answers itself, a 304 without touching the
+    /// body. An answer it does not hold yet is computed as a 200 and kept whole; here, before anything is sent, that 200
+    /// becomes a 304 without a body when the client has its ETag. Problems (400, 404) stay problems whatever the client sends.
     /// </summary>
     public static IApplicationBuilder GebruikVoorwaardelijkeVerzoeken(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -88,7 +88,6 @@ public static class Voorwaardelijk
             await next(context);
             return;
         }
-        verzoek.Headers.Remove(HeaderNames.IfNoneMatch);
         var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         var lichaam = new NietGewijzigdLichaam(context.Response, origineel, labels);
         context.Features.Set<IHttpResponseBodyFeature>(lichaam);
