@@ -46,6 +46,7 @@ builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, Impor
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
 builder.Services.AddCors();
+builder.Services.VoegAntwoordcacheToe(builder.Configuration);
 // Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 // A query value that does not bind (vanJaar=abc) throws, so the exception handler can answer with a problem naming it.
@@ -94,11 +95,13 @@ app.GebruikVerzoeklimieten();
 app.UseRouting();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi). The import
 // (POST) is not offered cross-origin: a browser on another site cannot send it, with or without credentials.
+// A dashboard on another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable.
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
-    .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After"));
+    .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After", "ETag"));
 app.UseAuthentication();
 app.UseAuthorization();
 app.GebruikSnelheidslimiet();
+app.GebruikAntwoordcache();
 app.MapGezondheid();
 app.MapMetingen();
 
@@ -112,7 +115,7 @@ app.UseSwaggerUI(ui =>
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.GebruikDashboard();
 
-var v1 = app.MapGroup(OpenApiDocument.Prefix);
+var v1 = app.MapGroup(OpenApiDocument.Prefix).MetAntwoordcache();
 v1.AddEndpointFilter(async (context, next) =>
     Formaat.Controleer(context.HttpContext.Request) is { } fout && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvMogelijk>() is not null
         ? fout

@@ -11,7 +11,12 @@ public static class Kopteksten
             headers["API-Version"] = OpenApiDocument.Versie;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.CacheControl = "no-store";
+            // ADR default: no-store. A data answer with an ETag (a 200, or the 304 standing for it) may be kept by any cache,
+            // but must be revalidated before every use: figures change only on a load or import, and then at once (docs/api.md).
+            var status = context.Response.StatusCode;
+            headers.CacheControl = status is StatusCodes.Status200OK or StatusCodes.Status304NotModified && headers.ETag.Count > 0
+                ? "no-cache"
+                : "no-store";
             headers.StrictTransportSecurity = "max-age=31536000";
             // Swagger UI is a page with its own scripts; the dashboard runs only its own files; the API's JSON needs nothing.
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? "frame-ancestors 'none'"

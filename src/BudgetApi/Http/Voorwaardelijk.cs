@@ -1,0 +1,204 @@
+using System.IO.Pipelines;
+using BudgetApi.Opslag;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace BudgetApi.Http;
+
+/// <summary>
+/// Strong ETags and 304s for the data endpoints (<see cref="Versieafhankelijk"/>).
+/// The tag is "&lt;data version&gt;-&lt;build&gt;-&lt;json|csv&gt;": the same data and the same build write the same bytes for the same
+/// URL and representation, so it is a strong validator; a load, reload or import that changes the data changes the version,
+/// and so every tag. The build is in it because a new build may write other bytes for the same data.
+/// </summary>
+public static class Voorwaardelijk
+{
+    // The module version id changes with every compilation that differs and stays the same for the same sources.
+    private static readonly string Bouw = typeof(Voorwaardelijk).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    private static readonly object VersieSleutel = new();
+
+    /// <summary>
+    /// The data version this request is answered from: resolved from the request's services once per request and kept only in
+    /// the request, so the cache key and the ETag of one answer name the same version, and a reload shows in the next request.
+    /// </summary>
+    public static string Gegevensversie(HttpContext http)
+    {
+        if (http.Items.TryGetValue(VersieSleutel, out var bekend) && bekend is string versie) return versie;
+        versie = http.RequestServices.GetRequiredService<IGegevensversie>().Versie;
+        http.Items[VersieSleutel] = versie;
+        return versie;
+    }
+
+    /// <summary>json or csv: the representations with an ETag. An Excel workbook names its moment of generation in its Toelichting,
+    /// so two answers are never the same bytes: it gets no strong ETag and is not cached (null).</summary>
+    public static string? Representatie(HttpRequest request) => Formaat.Kies(request) switch
+    {
+        Uitvoer.Csv => "csv",
+        Uitvoer.Json => "json",
+        _ => null,
+    };
+
+    public static string Etag(HttpContext http) => $"\"{Gegevensversie(http)}-{Bouw}-{Representatie(http.Request)}\"";
+
+    /// <summary>Endpoint filter: a 200 gets its ETag (and Vary: Accept) before it is written; a problem gets neither.</summary>
+    public static async ValueTask<object?> ZetEtag(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var resultaat = await next(context);
+        if (IsOk(resultaat) && Representatie(context.HttpContext.Request) is not null)
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.ETag = Etag(context.HttpContext);
+            // JSON or CSV may be chosen by Accept: a cache must not hand one to a client that asked for the other.
+            headers.Vary = HeaderNames.Accept;
+        }
+        return resultaat;
+    }
+
+    private static bool IsOk(object? resultaat)
+    {
+        while (resultaat is INestedHttpResult genest) resultaat = genest.Result;
+        return resultaat is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK };
+    }
+
+    /// <summary>If-None-Match against our tag, with the weak comparison RFC 9110 §13.1.2 prescribes; "*" matches any current answer.</summary>
+    public static bool KomtOvereen(StringValues ifNoneMatch, StringValues etag)
+    {
+        if (StringValues.IsNullOrEmpty(etag) || !EntityTagHeaderValue.TryParse(etag.ToString(), out var eigen)) return false;
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var labels)) return false;
+        foreach (var label in labels)
+        {
+            if (label.Tag == EntityTagHeaderValue.Any.Tag || label.Compare(eigen, useStrongComparison: false)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Conditional GETs on the data endpoints. An answer the output cache holds it answers itself, a 304 without touching the
+    /// body. An answer it does not hold yet is computed as a 200 and kept whole; here, before anything is sent, that 200
+    /// becomes a 304 without a body when the client has its ETag. Problems (400, 404) stay problems whatever the client sends.
+    /// </summary>
+    public static IApplicationBuilder GebruikVoorwaardelijkeVerzoeken(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var verzoek = context.Request;
+        if (!HttpMethods.IsGet(verzoek.Method) || context.GetEndpoint()?.Metadata.GetMetadata<Versieafhankelijk>() is null)
+        {
+            await next(context);
+            return;
+        }
+        // No answer carries Last-Modified, so If-Modified-Since has nothing to be compared with: ignored, by the output cache too.
+        verzoek.Headers.Remove(HeaderNames.IfModifiedSince);
+        var labels = verzoek.Headers.IfNoneMatch;
+        if (StringValues.IsNullOrEmpty(labels))
+        {
+            await next(context);
+            return;
+        }
+        var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var lichaam = new NietGewijzigdLichaam(context.Response, origineel, labels);
+        context.Features.Set<IHttpResponseBodyFeature>(lichaam);
+        context.Features.Set(lichaam);
+        try
+        {
+            await next(context);
+            await lichaam.AfrondenAsync();
+        }
+        finally
+        {
+            context.Features.Set(origineel);
+        }
+    });
+
+    /// <summary>True when this request's 200 was turned into a 304 for the client (the 200 itself may still be cached).</summary>
+    public static bool WasNietGewijzigd(HttpContext http) => http.Features.Get<NietGewijzigdLichaam>()?.Omgezet == true;
+}
+
+/// <summary>
+/// The response body of a conditional GET. At the first write (or start, or flush) it looks at the answer: a 200 whose ETag
+/// matches If-None-Match becomes a 304 and everything written after is dropped; anything else passes through untouched.
+/// </summary>
+internal sealed class NietGewijzigdLichaam(HttpResponse response, IHttpResponseBodyFeature binnen, StringValues labels)
+    : Stream, IHttpResponseBodyFeature
+{
+    private bool? _besluit;
+    private PipeWriter? _schrijver;
+
+    public bool Omgezet => _besluit == true;
+
+    private bool Weggooien => _besluit ??= Beslis();
+
+    private bool Beslis()
+    {
+        if (response.HasStarted || response.StatusCode != StatusCodes.Status200OK || !Voorwaardelijk.KomtOvereen(labels, response.Headers.ETag))
+        {
+            return false;
+        }
+        response.StatusCode = StatusCodes.Status304NotModified;
+        // A 304 keeps the 200's ETag, Vary and caching headers (RFC 9110 §15.4.5), not the headers that describe a body.
+        response.ContentLength = null;
+        response.Headers.Remove(HeaderNames.ContentType);
+        response.Headers.Remove(HeaderNames.ContentDisposition);
+        return true;
+    }
+
+    /// <summary>Writes out what the pipe writer still holds; called when the inner layers are done.</summary>
+    public async Task AfrondenAsync()
+    {
+        if (_schrijver is not null) await _schrijver.CompleteAsync();
+    }
+
+    Stream IHttpResponseBodyFeature.Stream => this;
+
+    PipeWriter IHttpResponseBodyFeature.Writer => _schrijver ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+
+    void IHttpResponseBodyFeature.DisableBuffering() => binnen.DisableBuffering();
+
+    Task IHttpResponseBodyFeature.StartAsync(CancellationToken cancellationToken) =>
+        Weggooien ? Task.CompletedTask : binnen.StartAsync(cancellationToken);
+
+    Task IHttpResponseBodyFeature.SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken) =>
+        Weggooien ? Task.CompletedTask : binnen.SendFileAsync(path, offset, count, cancellationToken);
+
+    async Task IHttpResponseBodyFeature.CompleteAsync()
+    {
+        await AfrondenAsync();
+        _ = Weggooien;
+        await binnen.CompleteAsync();
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        if (!Weggooien) binnen.Stream.Write(buffer, offset, count);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Weggooien ? Task.CompletedTask : binnen.Stream.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Weggooien ? ValueTask.CompletedTask : binnen.Stream.WriteAsync(buffer, cancellationToken);
+
+    public override void Flush()
+    {
+        if (!Weggooien) binnen.Stream.Flush();
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        Weggooien ? Task.CompletedTask : binnen.Stream.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
