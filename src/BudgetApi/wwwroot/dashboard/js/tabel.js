@@ -3,7 +3,8 @@
 import { el, nieuwId } from './dom.js';
 
 /**
- * kolommen: [{ kop, waarde: (rij) => text | Node, getal?: true, rijkop?: true, geenAfbreking?: true }]; rijen: the API's rows (or derived rows).
+ * kolommen: [{ kop, waarde: (rij) => text | Node, getal?: true, rijkop?: true, geenAfbreking?: true, breed?: true }]; rijen: the API's
+ * rows (or derived rows). A `breed` column holds running text (an explanation) and gets the room of a short paragraph.
  * A column with rijkop is the row's header (th scope="row"). rijKlasse(rij) may give a class ('totaalregel').
  */
 export function tabel({ bijschrift, kolommen, rijen, rijKlasse }) {
@@ -16,4 +17,4 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse }) {
   return el('div', { class: 'tabel-houder', role: 'region', 'aria-labelledby': id, tabindex: 0 }, table);
 }
 
-const klasse = (kolom) => [kolom.getal && 'getal', kolom.geenAfbreking && 'geen-afbreking'].filter(Boolean).join(' ') || null;
+const klasse = (kolom) => [kolom.getal && 'getal', kolom.geenAfbreking && 'geen-afbreking', kolom.breed && 'breed'].filter(Boolean).join(' ') || null;
