@@ -316,28 +316,33 @@ function toonUitputting(blok, keuzes, ctx) {
         return;
       }
       const indeling = rijindeling(artikelen.length, { rijHoogte: 52, balken: 2 });
-      const rechts = (r) => `${r.oordeel ?? 'onbekend'} ${opmaak.procentMetTeken(r.verschilProcent)}`;
+      // Beside each pair of bars the oordeel in words; on a narrow screen in short words, so the artikel's name keeps its room.
+      const KORT = { onderuitputting: 'onder', overuitputting: 'over' };
+      const rechtsVoor = (breedte) => (r) => `${(breedte < 600 ? KORT[r.oordeel] : null) ?? r.oordeel ?? 'onbekend'} ${opmaak.procentMetTeken(r.verschilProcent)}`;
       const maximum = Math.max(...artikelen.flatMap((r) => [r.begroot ?? 0, r.realisatie ?? 0]));
-      teken(blok.grafiek, (breedte) => ({
-        height: indeling.hoogte,
-        ...BALKMARGES,
-        x: { axis: 'top', label: null, grid: true, ...miljoenenAs([0, maximum], Math.max(2, Math.floor(breedte / 110))) },
-        y: { axis: null, type: 'band', domain: artikelen.map((r) => r.sleutel), padding: 0 },
-        marks: [
-          arcering('arcering-realisatie', KLEUR.tweede),
-          Plot.barX(artikelen.filter((r) => r.begroot !== null), {
-            x: 'begroot', y: 'sleutel', ...indeling.balkInsets[0], fill: KLEUR.hoofd,
-            title: (r) => `${r.artikel} ${r.omschrijving}: begroot ${opmaak.bedragMetEenheid(r.begroot)}`,
-          }),
-          Plot.barX(artikelen.filter((r) => r.realisatie !== null), {
-            x: 'realisatie', y: 'sleutel', ...indeling.balkInsets[1], fill: 'url(#arcering-realisatie)', stroke: KLEUR.tweede,
-            title: (r) => `${r.artikel} ${r.omschrijving}: realisatie ${opmaak.bedragMetEenheid(r.realisatie)}`,
-          }),
-          Plot.text(artikelen, { y: 'sleutel', text: (r) => `${r.artikel} ${r.omschrijving}`, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, artikelen.map(rechts)), textOverflow: 'ellipsis' }),
-          Plot.text(artikelen, { y: 'sleutel', text: rechts, frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
-          Plot.ruleX([0]),
-        ],
-      }), { label: `Staafgrafiek: begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar}, in € miljoen.` });
+      teken(blok.grafiek, (breedte) => {
+        const rechts = rechtsVoor(breedte);
+        return {
+          height: indeling.hoogte,
+          ...BALKMARGES,
+          x: { axis: 'top', label: null, grid: true, ...miljoenenAs([0, maximum], Math.max(2, Math.floor(breedte / 110))) },
+          y: { axis: null, type: 'band', domain: artikelen.map((r) => r.sleutel), padding: 0 },
+          marks: [
+            arcering('arcering-realisatie', KLEUR.tweede),
+            Plot.barX(artikelen.filter((r) => r.begroot !== null), {
+              x: 'begroot', y: 'sleutel', ...indeling.balkInsets[0], fill: KLEUR.hoofd,
+              title: (r) => `${r.artikel} ${r.omschrijving}: begroot ${opmaak.bedragMetEenheid(r.begroot)}`,
+            }),
+            Plot.barX(artikelen.filter((r) => r.realisatie !== null), {
+              x: 'realisatie', y: 'sleutel', ...indeling.balkInsets[1], fill: 'url(#arcering-realisatie)', stroke: KLEUR.tweede,
+              title: (r) => `${r.artikel} ${r.omschrijving}: realisatie ${opmaak.bedragMetEenheid(r.realisatie)}`,
+            }),
+            Plot.text(artikelen, { y: 'sleutel', text: (r) => `${r.artikel} ${r.omschrijving}`, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, artikelen.map(rechts)), textOverflow: 'ellipsis' }),
+            Plot.text(artikelen, { y: 'sleutel', text: rechts, frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
+            Plot.ruleX([0]),
+          ],
+        };
+      }, { label: `Staafgrafiek: begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar}, in € miljoen.` });
       blok.toon({
         samenvatting: totaal
           ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${faseLabel(totaal.begrootFase).toLowerCase()}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel ?? 'oordeel onbekend'} ${opmaak.mutatie(totaal.verschil)} (× € 1.000). ` +

@@ -158,6 +158,8 @@ function toonOverJaren(blok, keuzes, ctx) {
       const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
       const jaren = [...new Set(rijen.map((r) => r.x))].sort((a, b) => a - b);
       const periode = jaren.length > 1 ? `${jaren[0]}–${jaren.at(-1)}` : String(jaren[0]);
+      const gaten = jaren.slice(1).map((j, i) => [jaren[i], j]).filter(([a, b]) => b - a > 1)
+        .map(([a, b]) => (b - a === 2 ? String(a + 1) : `${a + 1}–${b - 1}`));
       const soort = soortLabel(keuzes.soort);
       tekenLijnen(blok, {
         rijen,
@@ -167,7 +169,8 @@ function toonOverJaren(blok, keuzes, ctx) {
         label: `Lijngrafiek: ${soort.toLowerCase()} van ${keuzes.reeks} per begrotingsjaar ${periode}, per fase, in € miljoen.`,
       });
       blok.toon({
-        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).`,
+        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).` +
+          (gaten.length ? ` Geen standen in ${opmaak.opsomming(gaten)}: de lijnen zijn daar onderbroken.` : ''),
         tabelElement: tabel({
           bijschrift: `${soort} van ${keuzes.reeks} per begrotingsjaar en fase (× € 1.000)`,
           kolommen: [
