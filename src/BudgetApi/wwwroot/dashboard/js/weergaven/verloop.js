@@ -116,9 +116,12 @@ function toonPerBegroting(blok, keuzes, ctx) {
         return { groep: g, bedragen: new Map(vanGroep.map((r) => [r.jaar, r.bedrag])), eerste: vanGroep[0] };
       });
       blok.toon({
-        samenvatting: `${soort}, ${periode} (× € 1.000): ` + per.map((p) =>
-          `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))} in ${jaren[0]} en ${opmaak.bedrag(p.bedragen.get(jaren.at(-1)))} in ${jaren.at(-1)}` +
-          (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`)).join('; ') + '.',
+        samenvatting: `${soort}, ${periode} (× € 1.000): ` + per.map((p) => (jaren.length === 1
+          ? `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))}`
+          : `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))} in ${jaren[0]} en ${opmaak.bedrag(p.bedragen.get(jaren.at(-1)))} in ${jaren.at(-1)}` +
+            (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`))).join('; ') +
+          // Several begrotingen are compared in the newest stand they all have (the API's rule), which may be years older.
+          `. Stand: ${antwoord.metadata?.stand ?? 'onbekend'}.`,
         tabelElement: tabel({
           bijschrift: `${soort} per begroting, ${periode} (× € 1.000)`,
           kolommen: [
