@@ -76,10 +76,13 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
             else (await blok.Locator(".melding").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
         }
 
-        // No sideways scrolling of the page; every control and menu item lies within the width and can take the focus.
+        // No sideways scrolling of the page; every control and menu item lies within the width and can take the focus
+        // (check boxes behind a closed disclosure are not shown, so not measured; the disclosure itself is).
         var paginabreedte = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         paginabreedte.Should().BeLessThanOrEqualTo(breedte, "the page must not scroll sideways at {0} px", breedte);
-        foreach (var bediening in await page.Locator("nav a, #weergave form input, #weergave form select").AllAsync())
+        var bedieningen = page.Locator("nav a, #weergave form input:visible, #weergave form select, #weergave .keuzes summary, #weergave .verzoeken summary, #weergave .paginas select, #weergave .paginas button:not([disabled])");
+        (await bedieningen.CountAsync()).Should().BeGreaterThan(5);
+        foreach (var bediening in await bedieningen.AllAsync())
         {
             var vak = await bediening.BoundingBoxAsync();
             vak.Should().NotBeNull();
@@ -126,7 +129,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         (await grafiekNa.GetAttributeAsync("aria-label")).Should().StartWith("Lijngrafiek: saldo (uitgaven min ontvangsten) per begroting, 2026–2030");
 
         // One begroting only: no consolidated line.
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "AenM (Asiel en Migratie)" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "XX Asiel en Migratie (AenM)" }).UncheckAsync();
         await WachtTotKlaar(page);
         page.Url.Should().Contain("?weergave=verloop&soort=saldo&begroting=JenV&").And.NotContain("begroting=AenM");
         (await LeesTabel(page, "per begroting")).Select(r => r["Begroting"]).Should().Equal("JenV");
@@ -142,10 +145,11 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     [Fact]
     public async Task Aandelen_tonen_artikelen_en_waarvan_regels_met_de_rest_zoals_de_API()
     {
-        // A hand-edited link: the code in another case and a year outside the data are read as JenV and the first year.
+        // A hand-edited link: the code in another case and a year outside the stand are read as JenV and the stand's own year;
+        // the URL then names the stand (JenV's newest, ontwerpbegroting 2026), so the link means the same figures tomorrow.
         await using var sessie = await Open("/dashboard/?weergave=aandelen&begroting=jenv&jaar=1999&niveau=artikel", 1280);
         var page = sessie.Page;
-        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&soort=uitgaven&jaar=2026&niveau=artikel");
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2026&niveau=artikel");
 
         var tabel = await LeesTabel(page, "Aandelen in de uitgaven van JenV, 2026");
         var politie = Rij(tabel, "Artikel", "31 Politie");
@@ -155,11 +159,11 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         var api = await _client.GetLijst("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&niveau=artikel");
         tabel.Select(r => (r["Artikel"], r["Bedrag"], r["Aandeel in begroting"])).Should().Equal(api.Gegevens.Select(r =>
             ($"{r!["artikel"]} {r["deel"]}", Bedrag(r["bedrag"]), Procent(r["aandeelVanGeheel"]))));
-        await VerzoekEnDownloads(page, "/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&niveau=artikel", "8843848");
+        await VerzoekEnDownloads(page, "/v1/aandelen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2026&niveau=artikel", "8843848");
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Per waarvan-regel, met de rest" }).CheckAsync();
         await WachtTotKlaar(page);
-        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&soort=uitgaven&jaar=2026&niveau=waarvan");
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2026&niveau=waarvan");
         tabel = await LeesTabel(page, "Aandelen in de uitgaven van JenV, 2026");
         var politieDelen = tabel.Where(r => r["Artikel"] == "31 Politie").ToList();
         politieDelen.Select(r => (r["Deel"], r["Bedrag"], r["Aandeel in artikel"])).Should().Equal(
@@ -173,7 +177,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Jaar" }).SelectOptionAsync("2028");
         await WachtTotKlaar(page);
-        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&soort=uitgaven&jaar=2028&niveau=waarvan");
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2028&niveau=waarvan");
         api = await _client.GetLijst("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2028&niveau=waarvan");
         (await LeesTabel(page, "Aandelen in de uitgaven van JenV, 2028")).Select(r => (r["Deel"], r["Bedrag"]))
             .Should().Equal(api.Gegevens.Select(r => (r!["deel"]!.GetValue<string>(), Bedrag(r["bedrag"]))));
@@ -200,14 +204,283 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
 
         // The row's own request answers with this reconciliation.
         var verzoek = await page.Locator("#weergave table tbody tr").Nth(tabel.IndexOf(totaal)).Locator("a").GetAttributeAsync("href");
-        verzoek.Should().Be("/v1/aansluitingen?aansluiting=gedrukt-totaal&begroting=JenV&soort=ontvangsten&jaar=2026");
+        verzoek.Should().Be("/v1/aansluitingen?aansluiting=gedrukt-totaal&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=ontvangsten&jaar=2026");
         (await _client.GetLijst(verzoek!)).Gegevens.Select(r => r!["id"]!.GetValue<string>()).Should().Contain("gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
         await VerzoekEnDownloads(page, "/v1/aansluitingen?status=afwijking", "18596347");
 
+        // All reconciliations are more than a page: chart and table show the first 20, the API's first 20, and say so.
         await page.GetByRole(AriaRole.Radio, new() { Name = "Alle", Exact = true }).CheckAsync();
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("?weergave=aansluitingen&status=alle");
-        (await LeesTabel(page, "Aansluitingen: gedrukt tegen berekend")).Should().HaveCount((await _client.GetLijst("/v1/aansluitingen")).Gegevens.Count);
+        var alle = await _client.GetLijst("/v1/aansluitingen");
+        alle.Gegevens.Count.Should().BeGreaterThan(100);
+        var eerstePagina = await LeesTabel(page, $"Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer, 1–20 van {alle.Gegevens.Count}");
+        eerstePagina.Select(r => r["Wat"]).Should().Equal(alle.Gegevens.Take(20).Select(r => r!["omschrijving"]!.GetValue<string>()));
+        (await page.Locator("#weergave .blok").First.Locator(".paginas-stand").InnerTextAsync())
+            .Should().Be($"Aansluitingen 1–20 van {alle.Gegevens.Count} (pagina 1 van {(alle.Gegevens.Count + 19) / 20}).");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Mutaties_tonen_VI_2015_van_ontwerpbegroting_naar_jaarverslag_als_waterval_en_tabel_zoals_de_API()
+    {
+        // A shared link in the API's own words: the hoofdstuk, the begrotingsjaar and two of its fasen.
+        await using var sessie = await Open("/dashboard/?weergave=mutaties&begroting=VI&begrotingsjaar=2015&van=ontwerpbegroting&naar=jaarverslag", 1280);
+        var page = sessie.Page;
+        page.Url.Should().EndWith("?weergave=mutaties&begroting=JenV&soort=uitgaven&begrotingsjaar=2015&van=ontwerpbegroting&naar=jaarverslag&jaar=2015&realisatiejaar=2015");
+        const string url = "/v1/mutaties?begroting=JenV&begrotingsjaar=2015&van=ontwerpbegroting&naar=jaarverslag&soort=uitgaven&niveau=artikel&jaar=2015";
+        await VerzoekEnDownloads(page, url, "5146049");
+
+        var tabel = await LeesTabel(page, "Mutaties per artikel, ontwerpbegroting 2015 naar jaarverslag 2015, 2015");
+        var politie = Rij(tabel, "Artikel", "31 Nationale Politie");
+        politie["ontwerpbegroting 2015"].Should().Be("5.132.936");
+        politie["jaarverslag 2015"].Should().Be("5.146.049");
+        politie["Mutatie"].Should().Be("+13.113");
+        politie["Mutatie %"].Should().Be("+0,26%");
+
+        // Every row is the API's: the artikelen in order, then the begroting's total as the API computes it.
+        var api = await _client.GetLijst(url);
+        var artikelen = api.Gegevens.Where(r => r!["regelsoort"]!.GetValue<string>() == "artikel").ToList();
+        var totaal = api.Gegevens.Single(r => r!["regelsoort"]!.GetValue<string>() == "totaal")!;
+        List<(string Artikel, JsonNode Regel)> rijen = [.. artikelen.Select(r => ($"{r!["artikel"]} {r["omschrijving"]}", r!)), ("Totaal", totaal)];
+        var verwacht = rijen.Select(x => (x.Artikel, Bedrag(x.Regel["bedragVan"]), Bedrag(x.Regel["bedragNaar"]), Mutatie(x.Regel["mutatie"]), ProcentMetTeken(x.Regel["mutatieProcent"])));
+        tabel.Select(r => (r["Artikel"], r["ontwerpbegroting 2015"], r["jaarverslag 2015"], r["Mutatie"], r["Mutatie %"])).Should().Equal(verwacht);
+        Rij(tabel, "Artikel", "Totaal")["jaarverslag 2015"].Should().Be("12.718.106");
+
+        // The waterfall: the total of the first stand, a bar per artikel that changes, the total of the second stand.
+        var veranderd = artikelen.Count(r => r!["mutatie"] is { } m && m.GetValue<long>() != 0);
+        veranderd.Should().Be(10);
+        (await Balken(page, 0)).Should().Be(veranderd + 2);
+
+        // Only standen with a year in common with the first can be chosen: no request the API would refuse.
+        var naar = page.GetByRole(AriaRole.Combobox, new() { Name = "Naar stand" });
+        (await naar.Locator("option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)")).Should().Equal(
+            "2015-vastgestelde-begroting", "2015-1e-suppletoire", "2015-2e-suppletoire", "2015-jaarverslag", "2016-ontwerpbegroting");
+        var grafiekVoor = await page.Locator("svg.grafiek").First.EvaluateAsync<string>("e => e.outerHTML");
+        await naar.SelectOptionAsync("2015-2e-suppletoire");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=mutaties&begroting=JenV&soort=uitgaven&begrotingsjaar=2015&van=ontwerpbegroting&naar=2e-suppletoire&jaar=2015&realisatiejaar=2015");
+        const string url2 = "/v1/mutaties?begroting=JenV&begrotingsjaar=2015&van=ontwerpbegroting&naar=2e-suppletoire&soort=uitgaven&niveau=artikel&jaar=2015";
+        await VerzoekEnDownloads(page, url2, "5150542");
+        (await page.Locator("svg.grafiek").First.EvaluateAsync<string>("e => e.outerHTML")).Should().NotBe(grafiekVoor);
+        Rij(await LeesTabel(page, "Mutaties per artikel, ontwerpbegroting 2015 naar 2e suppletoire 2015"), "Artikel", "31 Nationale Politie")["2e suppletoire 2015"]
+            .Should().Be("5.150.542");
+
+        // Across begrotingsjaren the first stand carries its own year, as the API takes it: van=2014-jaarverslag.
+        await page.GotoAsync(_basis + "/dashboard/?weergave=mutaties&begroting=JenV&begrotingsjaar=2016&van=2014-jaarverslag&naar=ontwerpbegroting");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=mutaties&begroting=JenV&soort=uitgaven&begrotingsjaar=2016&van=2014-jaarverslag&naar=ontwerpbegroting&jaar=2014&realisatiejaar=2015");
+        const string url3 = "/v1/mutaties?begroting=JenV&begrotingsjaar=2016&van=2014-jaarverslag&naar=ontwerpbegroting&soort=uitgaven&niveau=artikel&jaar=2014";
+        await VerzoekEnDownloads(page, url3, "VI-2014-jaarverslag");
+        var overJaren = await _client.GetLijst(url3);
+        Rij(await LeesTabel(page, "Mutaties per artikel, jaarverslag 2014 naar ontwerpbegroting 2016, 2014"), "Artikel", "Totaal")["ontwerpbegroting 2016"]
+            .Should().Be(Bedrag(overJaren.Gegevens.Single(r => r!["regelsoort"]!.GetValue<string>() == "totaal")!["bedragNaar"]));
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Begroting_tegen_realisatie_toont_VI_2015_cel_voor_cel_zoals_de_API_met_onder_en_overuitputting()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=mutaties&begroting=JenV", 1280);
+        var page = sessie.Page;
+        page.Url.Should().EndWith("&realisatiejaar=2015", "2015 is JenV's last year with a jaarverslag");
+        const string url = "/v1/uitputting?begroting=JenV&begrotingsjaar=2015&soort=uitgaven";
+        await VerzoekEnDownloads(page, url, "5146049");
+
+        var tabel = await LeesTabel(page, "Begroting tegen realisatie per artikel, JenV 2015");
+        var politie = Rij(tabel, "Artikel", "31 Nationale Politie");
+        politie["Realisatie"].Should().Be("5.146.049");
+        politie["Begroot"].Should().Be("5.150.542");
+        politie["Stand van de begroting"].Should().Be("2e suppletoire");
+        politie["Verschil"].Should().Be("-4.493");
+        politie["Oordeel"].Should().Be("onderuitputting");
+        Rij(tabel, "Artikel", "33 Veiligheid en criminaliteitsbestrijding")["Oordeel"].Should().Be("overuitputting");
+
+        // Every cell is the JSON's.
+        var api = await _client.GetLijst(url);
+        tabel.Should().HaveCount(api.Gegevens.Count);
+        foreach (var regel in api.Gegevens)
+        {
+            var rij = Rij(tabel, "Artikel", regel!["artikel"] is null ? "Totaal" : $"{regel["artikel"]} {regel["omschrijving"]}");
+            rij["Begroot"].Should().Be(Bedrag(regel["begroot"]));
+            rij["Stand van de begroting"].Should().Be(regel["begrootFase"]!.GetValue<string>() == "2e-suppletoire" ? "2e suppletoire" : regel["begrootFase"]!.GetValue<string>());
+            rij["Realisatie"].Should().Be(Bedrag(regel["realisatie"]));
+            rij["Verschil"].Should().Be(Mutatie(regel["verschil"]));
+            rij["Verschil %"].Should().Be(ProcentMetTeken(regel["verschilProcent"]));
+            rij["Oordeel"].Should().Be(regel["oordeel"]?.GetValue<string>() ?? "—");
+        }
+
+        // The chart says in words which articles spent less and which more, beside each pair of bars.
+        var teksten = await page.Locator("#weergave .blok").Nth(1).Locator("svg.grafiek text").AllTextContentsAsync();
+        teksten.Should().Contain("onderuitputting -0,09%").And.Contain("overuitputting +2,58%");
+        (await page.Locator("#weergave .blok").Nth(1).Locator("figcaption").InnerTextAsync()).Should().Be(
+            "Totaal 2015: begroot 12.728.969 (2e suppletoire), realisatie 12.718.106, onderuitputting -10.863 (× € 1.000). " +
+            "7 artikelen met onderuitputting, 3 met overuitputting.");
+
+        // Another soort is another request.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Soort" }).SelectOptionAsync("ontvangsten");
+        await WachtTotKlaar(page);
+        page.Url.Should().Contain("&soort=ontvangsten&");
+        await VerzoekEnDownloads(page, "/v1/uitputting?begroting=JenV&begrotingsjaar=2015&soort=ontvangsten", "1377081");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Meerjarig_verloop_over_begrotingsjaren_toont_per_begrotingsjaar_en_fase_de_totalen_van_de_API()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=verloop&reeks=VI", 1280);
+        var page = sessie.Page;
+        page.Url.Should().EndWith("?weergave=verloop&soort=uitgaven&begroting=JenV&begroting=AenM&reeks=JenV&fase=ontwerpbegroting&fase=jaarverslag");
+
+        var tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
+        Rij(tabel, "Fase", "Ontwerpbegroting")["2015"].Should().Be("11.437.413");
+        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("12.718.106");
+        Rij(tabel, "Fase", "Ontwerpbegroting")["2026"].Should().Be("18.596.347");
+        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2026"].Should().Be("—", "there is no jaarverslag 2026; a missing figure is never 0");
+
+        // Each cell is /v1/totalen of that stand, for the begrotingsjaar itself; each request is named in the block.
+        var standen = (await _client.GetLijst("/v1/standen?begroting=JenV")).Gegevens
+            .Where(s => s!["fase"]!.GetValue<string>() is "ontwerpbegroting" or "jaarverslag").ToList();
+        standen.Should().HaveCount(9);
+        foreach (var stand in standen)
+        {
+            var (jaar, fase) = (stand!["begrotingsjaar"]!.GetValue<int>(), stand["fase"]!.GetValue<string>());
+            var url = $"/v1/totalen?begroting=JenV&begrotingsjaar={jaar}&fase={fase}&soort=uitgaven&vanJaar={jaar}&totJaar={jaar}";
+            var bedrag = (await _client.GetLijst(url)).Gegevens.Single()!["bedrag"];
+            Rij(tabel, "Fase", fase == "jaarverslag" ? "Jaarverslag (realisatie)" : "Ontwerpbegroting")[jaar.ToString(CultureInfo.InvariantCulture)].Should().Be(Bedrag(bedrag));
+            (await page.Locator($"#weergave .blok a[href='{url}']").CountAsync()).Should().Be(1, "the block names the request {0}", url);
+        }
+        // Where there is no stand, no figure: 6 begrotingsjaren × 2 fasen, 9 standen.
+        var cellen = tabel.SelectMany(r => r.Where(c => int.TryParse(c.Key, out _)).Select(c => c.Value)).ToList();
+        cellen.Should().HaveCount(12);
+        cellen.Count(w => w != "—").Should().Be(9);
+
+        // Another fase is one more line and row, and lands in the URL; the block above does not ask again.
+        var verzoekenNaarTotalen = new List<string>();
+        page.Request += (_, verzoek) => { if (verzoek.Url.Contains("/v1/totalen", StringComparison.Ordinal)) verzoekenNaarTotalen.Add(verzoek.Url); };
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "2e suppletoire" }).CheckAsync();
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("&reeks=JenV&fase=ontwerpbegroting&fase=2e-suppletoire&fase=jaarverslag");
+        tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
+        tabel.Select(r => r["Fase"]).Should().Equal("Ontwerpbegroting", "2e suppletoire", "Jaarverslag (realisatie)");
+        Rij(tabel, "Fase", "2e suppletoire")["2015"].Should().Be(Bedrag((await _client.GetLijst(
+            "/v1/totalen?begroting=JenV&begrotingsjaar=2015&fase=2e-suppletoire&soort=uitgaven&vanJaar=2015&totJaar=2015")).Gegevens.Single()!["bedrag"]));
+        verzoekenNaarTotalen.Should().OnlyContain(u => u.Contains("begrotingsjaar=", StringComparison.Ordinal));
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Bevindingen_tonen_de_rijen_van_de_API_per_pagina_gefilterd_op_begroting_ernst_en_soort()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=VI", 1280);
+        var page = sessie.Page;
+        page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking");
+        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV", "18596347");
+
+        var api = await _client.GetLijst("/v1/bevindingen?begroting=JenV");
+        var tabel = await LeesTabel(page, "Bevindingen met elk cijfer zoals gedrukt en waar het staat");
+        tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
+        tabel.Select(r => r["Ernst"]).Should().Equal(api.Gegevens.Select(b => b!["ernst"]!.GetValue<string>()));
+        var totaal = tabel.Single(r => r["Uitleg"].StartsWith("Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen (2026)", StringComparison.Ordinal));
+        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("18.596.347 x € 1.000, regel 533 en 8 andere cijfers")
+            .And.Contain("18.596.347 x € 1.000: VI ontvangsten TOTAAL (2026). introductiedossier-jenv-2026.txt, regel 533 (B. Ontvangsten JenV)");
+        totaal["Juiste waarde"].Should().StartWith("1.843.526 x € 1.000 (6.500 + 205.764");
+        totaal["Waarover"].Should().Be("JenV, 2026, ontwerpbegroting");
+
+        // Choosing "fout" is in the URL and in the request; the table is that answer.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Ernst" }).SelectOptionAsync("fout");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking&ernst=fout");
+        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&ernst=fout", "18596347");
+        api = await _client.GetLijst("/v1/bevindingen?begroting=JenV&ernst=fout");
+        api.Gegevens.Should().HaveCount(12);
+        (await LeesTabel(page, "Bevindingen met elk cijfer")).Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Soort bevinding" }).SelectOptionAsync("patroonbreuk");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("&ernst=fout&soort=patroonbreuk");
+        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&ernst=fout&soort=patroonbreuk", "patroonbreuk");
+        (await LeesTabel(page, "Bevindingen met elk cijfer")).Select(r => r["Soort"]).Should().Equal("Patroonbreuk");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Alle_bevindingen_staan_per_pagina_van_20_in_de_volgorde_van_de_API_en_de_grafiek_telt_ze_allemaal()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen", 1280);
+        var page = sessie.Page;
+        var api = await _client.GetLijst("/v1/bevindingen");
+        var aantal = api.Gegevens.Count;
+        aantal.Should().BeGreaterThan(500, "most findings come from the open data");
+        var blok = page.Locator("#weergave .blok").Nth(1);
+        (await blok.Locator("figcaption").InnerTextAsync()).Should().StartWith($"{aantal} bevindingen: " +
+            $"{api.Gegevens.Count(b => b!["ernst"]!.GetValue<string>() == "fout")} fout, ");
+        // The chart counts every finding per soort; its numbers add up to all of them.
+        var getallen = await blok.Locator("svg.grafiek g[font-weight='600'] text").AllTextContentsAsync();
+        getallen.Select(int.Parse).Sum().Should().Be(aantal);
+
+        var tabel = await LeesTabel(page, $"Bevindingen met elk cijfer zoals gedrukt en waar het staat, 1–20 van {aantal}");
+        tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Take(20).Select(b => Tekst(b!["uitleg"])));
+
+        // The next page is the API's next 20 rows, in the URL, drawn from the same answer (no new request), with the
+        // focus kept on the button so a keyboard can go on.
+        var verzoeken = new List<string>();
+        page.Request += (_, verzoek) => { if (verzoek.Url.Contains("/v1/", StringComparison.Ordinal)) verzoeken.Add(verzoek.Url); };
+        await blok.GetByRole(AriaRole.Button, new() { Name = "Volgende pagina van de bevindingen" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => location.search.includes('bevindingenPagina=2')");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=aansluitingen&status=afwijking&bevindingenPagina=2");
+        tabel = await LeesTabel(page, $"Bevindingen met elk cijfer zoals gedrukt en waar het staat, 21–40 van {aantal}");
+        tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Skip(20).Take(20).Select(b => Tekst(b!["uitleg"])));
+        verzoeken.Should().BeEmpty();
+        await page.WaitForFunctionAsync("() => document.activeElement?.dataset.bediening === 'volgende'");
+
+        // A page beyond the last is read as the last.
+        var laatste = (aantal + 19) / 20;
+        await page.GotoAsync(_basis + "/dashboard/?weergave=aansluitingen&bevindingenPagina=999");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith($"&bevindingenPagina={laatste}");
+        (await LeesTabel(page, $"{(laatste - 1) * 20 + 1}–{aantal} van {aantal}")).Should().HaveCount(aantal - (laatste - 1) * 20);
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Een_gedeelde_link_met_het_hoofdstuk_wordt_de_code_en_elke_begroting_en_stand_is_te_kiezen()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aandelen&begroting=VI", 390);
+        var page = sessie.Page;
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2026&niveau=artikel");
+        (await page.GetByRole(AriaRole.Combobox, new() { Name = "Begroting" }).InputValueAsync()).Should().Be("JenV");
+        Rij(await LeesTabel(page, "Aandelen in de uitgaven van JenV, 2026"), "Artikel", "31 Politie")["Bedrag"].Should().Be("8.843.848");
+
+        // Every begroting of /v1/begrotingen, by hoofdstuk and name; another begroting starts at its own newest stand.
+        var begrotingen = (await _client.GetLijst("/v1/begrotingen")).Gegevens;
+        (await page.GetByRole(AriaRole.Combobox, new() { Name = "Begroting" }).Locator("option").AllTextContentsAsync())
+            .Should().Equal(begrotingen.Select(b => $"{b!["hoofdstuk"]} {b["naam"]} ({b["code"]})"));
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Begroting" }).SelectOptionAsync("Fin");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=Fin&begrotingsjaar=2017&fase=ontwerpbegroting&soort=uitgaven&jaar=2017&niveau=artikel");
+
+        // Every stand of /v1/standen of that begroting; the years follow the stand.
+        var standen = (await _client.GetLijst("/v1/standen?begroting=Fin")).Gegevens;
+        var stand = page.GetByRole(AriaRole.Combobox, new() { Name = "Stand" });
+        (await stand.Locator("option").AllTextContentsAsync()).Should().BeEquivalentTo(standen.Select(s => s!["label"]!.GetValue<string>()));
+        await stand.SelectOptionAsync("2015-jaarverslag");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=aandelen&begroting=Fin&begrotingsjaar=2015&fase=jaarverslag&soort=uitgaven&jaar=2015&niveau=artikel");
+        const string url = "/v1/aandelen?begroting=Fin&begrotingsjaar=2015&fase=jaarverslag&soort=uitgaven&jaar=2015&niveau=artikel";
+        await VerzoekEnDownloads(page, url, "Fin");
+        var api = await _client.GetLijst(url);
+        (await LeesTabel(page, "Aandelen in de uitgaven van Fin, 2015, jaarverslag 2015")).Select(r => (r["Artikel"], r["Bedrag"], r["Aandeel in begroting"]))
+            .Should().Equal(api.Gegevens.Select(r => ($"{r!["artikel"]} {r["deel"]}", Bedrag(r["bedrag"]), Procent(r["aandeelVanGeheel"]))));
+
+        // A begroting with one stand has nothing to compare and no realisatie: the view says so and asks nothing it cannot.
+        await page.GotoAsync(_basis + "/dashboard/?weergave=mutaties&begroting=XX");
+        await WachtTotKlaar(page);
+        page.Url.Should().EndWith("?weergave=mutaties&begroting=AenM&soort=uitgaven");
+        (await page.Locator("#weergave .blok .melding").AllInnerTextsAsync()).Should().Equal(
+            "AenM heeft één stand in de gegevens: er is niets te vergelijken.",
+            "AenM heeft geen jaarverslag met een begrotingsstand ernaast in de gegevens: zonder realisatie is er geen uitputting.");
         sessie.Fouten.Should().BeEmpty();
     }
 
@@ -377,6 +650,23 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     private static string Bedrag(JsonNode? waarde) => waarde is null
         ? "—"
         : waarde.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+
+    /// <summary>A change as the dashboard shows it: with its sign, "+13.113", "-4.493", "0".</summary>
+    private static string Mutatie(JsonNode? waarde) => waarde is null
+        ? "—"
+        : waarde.GetValue<long>() switch { > 0 and var v => "+" + Bedrag(v), < 0 and var v => "-" + Bedrag(-v), _ => "0" };
+
+    /// <summary>A change in percent as the dashboard shows it: "+0,26%", "-0,09%", "0,00%".</summary>
+    private static string ProcentMetTeken(JsonNode? waarde) => waarde is null
+        ? "—"
+        : waarde.GetValue<decimal>() switch { > 0 and var v => "+" + Procent(v), < 0 and var v => "-" + Procent(-v), var v => Procent(v) };
+
+    /// <summary>Text as a table cell shows it: runs of white space as one space.</summary>
+    private static string Tekst(JsonNode? waarde) => Regex.Replace(waarde!.GetValue<string>(), @"\s+", " ").Trim();
+
+    /// <summary>The bars of the n-th block's chart (the rectangles of hatch patterns and clip paths not counted).</summary>
+    private static Task<int> Balken(IPage page, int blok) => page.Locator("#weergave .blok").Nth(blok)
+        .EvaluateAsync<int>("b => [...b.querySelectorAll('svg.grafiek rect')].filter(r => !r.closest('defs, pattern, clipPath')).length");
 
     /// <summary>A percentage as the dashboard shows it: two decimals with a comma, "47,56%".</summary>
     private static string Procent(JsonNode? waarde) => waarde is null

@@ -65,31 +65,6 @@ export async function haal(url, { signal } = {}) {
   return antwoord.json();
 }
 
-let aanbod;
-
-/**
- * What this version of the service offers, read from its own OpenAPI document: which resources exist and which query
- * parameters each takes. Views built for resources that are still coming (/v1/standen, /v1/mutaties, /v1/uitputting,
- * /v1/bevindingen) ask here first, so they say "nog niet beschikbaar" without sending a request that would fail.
- */
-export function leesAanbod() {
-  aanbod ??= haal(`${basis}/openapi.json`).then((document) => {
-    const paden = new Map();
-    const verwijs = (p) => (p?.$ref ? document.components?.parameters?.[p.$ref.split('/').pop()] : p);
-    for (const [pad, operaties] of Object.entries(document.paths ?? {})) {
-      // The document's server is /v1; a path written with the prefix counts the same.
-      const kort = pad.replace(/^\/v1(?=\/)/, '');
-      const namen = (operaties.get?.parameters ?? []).map(verwijs).filter(Boolean).map((p) => p.name);
-      paden.set(kort, new Set(namen));
-    }
-    return {
-      heeft: (pad) => paden.has(pad),
-      heeftParameter: (pad, naam) => paden.get(pad)?.has(naam) ?? false,
-    };
-  });
-  return aanbod;
-}
-
 /** Several requests, at most `tegelijk` at a time (the service runs on a small machine), answers in the order asked. */
 export async function haalAlle(urls, { signal, tegelijk = 4 } = {}) {
   const antwoorden = new Array(urls.length);

@@ -1,8 +1,8 @@
 // The dashboard: five views on the public API. The URL holds the view and its selections (?weergave=aandelen&jaar=2027…),
 // so every view can be shared and the browser's back button goes back to the previous selection.
 
-import { haal, leesAanbod, verzoek } from './api.js';
-import { metBegrotingscodes } from './begrippen.js';
+import { haal, verzoek } from './api.js';
+import { metBegrotingscodes, sorteerStanden } from './begrippen.js';
 import { el } from './dom.js';
 import verloop from './weergaven/verloop.js';
 import aandelen from './weergaven/aandelen.js';
@@ -21,8 +21,8 @@ let lopend = null;
 async function start() {
   let basis;
   try {
-    const [begrotingen, aanbod] = await Promise.all([haal(verzoek('/begrotingen')), leesAanbod()]);
-    basis = { begrotingen: begrotingen.gegevens, aanbod };
+    const begrotingen = (await haal(verzoek('/begrotingen'))).gegevens;
+    basis = { begrotingen, standenVan: standenLijst() };
   } catch (fout) {
     if (fout.name !== 'ApiFout') console.error(fout);
     plek.replaceChildren(el('div', { class: 'melding melding-fout', role: 'alert' },
@@ -41,6 +41,23 @@ async function start() {
   });
   window.addEventListener('popstate', () => toon(basis));
   toon(basis);
+}
+
+/**
+ * The standen of a begroting (/v1/standen?begroting=JenV), in the order of the budget cycle, asked once per page: views
+ * that offer a choice of stand share them. A failed request is not kept, so the next view asks again.
+ */
+function standenLijst() {
+  const gevraagd = new Map();
+  return (code) => {
+    const url = verzoek('/standen', { begroting: code });
+    if (!gevraagd.has(code)) {
+      const belofte = haal(url).then((antwoord) => ({ url, standen: sorteerStanden(antwoord.gegevens) }));
+      belofte.catch(() => gevraagd.delete(code));
+      gevraagd.set(code, belofte);
+    }
+    return gevraagd.get(code);
+  };
 }
 
 function toon(basis) {

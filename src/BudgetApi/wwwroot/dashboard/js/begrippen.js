@@ -23,12 +23,79 @@ export const soortLabel = (soort) => SOORTEN_MET_SALDO.find((s) => s.waarde === 
 /** A stand's label when the API gives none: "ontwerpbegroting 2016". */
 export const standLabel = (stand) => stand.label ?? `${faseLabel(stand.fase).toLowerCase()} ${stand.begrotingsjaar}`;
 
-/** The begrotingen of the document, chosen by default where a view shows several. */
-export function standaardBegrotingen(begrotingen) {
-  const codes = begrotingen.map((b) => b.code);
-  const document = codes.filter((c) => c === 'JenV' || c === 'AenM');
-  return document.length ? document : codes.slice(0, 1);
+/** The ministry's own begroting: the default wherever a view shows one begroting. */
+export const EIGEN_BEGROTING = 'JenV';
+
+/** The begroting a view shows when the URL names none: JenV if the service has it, else the first. */
+export function standaardBegroting(begrotingen) {
+  return begrotingen.find((b) => b.code === EIGEN_BEGROTING)?.code ?? begrotingen[0]?.code ?? '';
 }
+
+/**
+ * The begrotingen of the newest begrotingsjaar (JenV and AenM, ontwerpbegroting 2026): chosen by default where a view
+ * shows several, and listed first, as the other begrotingen of the open data end years earlier.
+ */
+export function nieuwsteBegrotingen(begrotingen) {
+  const jaar = Math.max(...begrotingen.map((b) => b.begrotingsjaar ?? 0));
+  return begrotingen.filter((b) => (b.begrotingsjaar ?? 0) === jaar).map((b) => b.code);
+}
+
+/** A begroting as a list shows it: its hoofdstuk, name and code, "VI Justitie en Veiligheid (JenV)". */
+export function begrotingLabel(begroting) {
+  if (!begroting) return '';
+  return [begroting.hoofdstuk, begroting.naam].filter(Boolean).join(' ') + (begroting.naam ? ` (${begroting.code})` : begroting.code);
+}
+
+/** The begrotingen as options of a list, in the order of the Rijksbegroting (as /v1/begrotingen gives them). */
+export const begrotingOpties = (begrotingen) => begrotingen.map((b) => ({ waarde: b.code, label: begrotingLabel(b) }));
+
+/** A stand as the API names it in van/naar or begrotingsjaar + fase: the key of the stand within its begroting. */
+export const standSleutel = (stand) => `${stand.begrotingsjaar}-${stand.fase}`;
+
+/** The standen of a begroting in the order of the budget cycle: by begrotingsjaar, then by fase. */
+export function sorteerStanden(standen) {
+  const volgorde = (fase) => FASEN.findIndex((f) => f.waarde === fase);
+  return [...standen].sort((a, b) => a.begrotingsjaar - b.begrotingsjaar || volgorde(a.fase) - volgorde(b.fase));
+}
+
+/** The years a stand has figures for (a stand of 2016 may run from 2014 to 2020). */
+export function jarenVan(stand) {
+  const jaren = [];
+  for (let j = stand?.vanJaar ?? stand?.begrotingsjaar; j <= (stand?.totJaar ?? stand?.begrotingsjaar); j++) jaren.push(j);
+  return jaren;
+}
+
+export const ERNSTEN = [
+  { waarde: 'fout', label: 'Fout' },
+  { waarde: 'tegenstrijdig', label: 'Tegenstrijdig' },
+  { waarde: 'twijfel', label: 'Twijfel' },
+];
+
+/** The kinds of findings, in the API's order (src/BudgetApi/Domein/Bevinding.cs, docs/bevindingen.md). */
+export const BEVINDINGSOORTEN = [
+  { waarde: 'totaal-sluit-niet', label: 'Totaal sluit niet' },
+  { waarde: 'tegenstrijdigheid', label: 'Tegenstrijdigheid' },
+  { waarde: 'onmogelijk-getal', label: 'Onmogelijk getal' },
+  { waarde: 'patroonbreuk', label: 'Patroonbreuk' },
+  { waarde: 'onwaarschijnlijk', label: 'Onwaarschijnlijk cijfer' },
+  { waarde: 'wees', label: 'Wees (hoort nergens bij)' },
+  { waarde: 'herhaald-blok', label: 'Herhaald blok' },
+  { waarde: 'herhaalde-kopregel', label: 'Herhaalde kopregel' },
+  { waarde: 'afwijkend-artikelnummer', label: 'Afwijkend artikelnummer' },
+  { waarde: 'tegenstrijdige-totaalmarkering', label: 'Tegenstrijdige totaalmarkering' },
+  { waarde: 'code-past-niet-bij-naam', label: 'Code past niet bij naam' },
+  { waarde: 'onbekende-code', label: 'Onbekende code' },
+  { waarde: 'andere-eenheid', label: 'Andere eenheid' },
+  { waarde: 'ander-begrotingsjaar', label: 'Ander begrotingsjaar' },
+  { waarde: 'lege-regel', label: 'Lege regel' },
+  { waarde: 'losse-cel', label: 'Losse cel' },
+  { waarde: 'rekenbladfout', label: 'Rekenbladfout' },
+  { waarde: 'herhaalde-omschrijving', label: 'Herhaalde omschrijving' },
+  { waarde: 'bronnen-verschillen', label: 'Bronnen verschillen' },
+  { waarde: 'najaarsnota-meerjarig', label: 'Najaarsnota meerjarig' },
+];
+
+export const bevindingsoortLabel = (soort) => BEVINDINGSOORTEN.find((s) => s.waarde === soort)?.label ?? soort;
 
 /**
  * The selections as the views read them, with a begroting named by its hoofdstuk (VI, XX) written as its code (JenV, AenM):

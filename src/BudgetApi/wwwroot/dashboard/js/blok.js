@@ -10,6 +10,10 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
   const kop = el('h3', { id: kopId }, titel);
   const eenheidTekst = el('p', { class: 'eenheid' }, eenheid ?? '');
   const melding = el('div');
+  // Where a block shows one page of a long list: which rows, and the way to the others (js/pagina.js); above the chart
+  // when the chart shows the page, above the table when only the table does.
+  const navigatie = el('div');
+  const navigatieTabel = el('div');
   const legenda = el('ul', { class: 'legenda', hidden: true });
   const grafiek = el('div', { class: 'grafiek-houder' });
   const bijschrift = el('figcaption');
@@ -17,7 +21,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
   const tabel = el('div');
   const verzoeken = el('div', { class: 'verzoeken' });
   const herkomst = el('p', { class: 'herkomst', hidden: true });
-  const element = el('section', { class: 'blok', 'aria-labelledby': kopId }, kop, eenheidTekst, keuzes ?? null, melding, figuur, tabel, verzoeken, herkomst);
+  const element = el('section', { class: 'blok', 'aria-labelledby': kopId }, kop, eenheidTekst, keuzes ?? null, melding, navigatie, figuur, navigatieTabel, tabel, verzoeken, herkomst);
 
   let volgnummer = 0;
 
@@ -49,10 +53,15 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       element.setAttribute('aria-busy', 'true');
     },
 
-    /** Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance. */
-    toon({ samenvatting, tabelElement, urls, metadata, legendaItems }) {
+    /**
+     * Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance; `paginas` the
+     * way to the other pages, above the chart or (`paginasBijTabel`) above the table.
+     */
+    toon({ samenvatting, tabelElement, urls, metadata, legendaItems, paginas, paginasBijTabel = false }) {
       element.removeAttribute('aria-busy');
       melding.replaceChildren();
+      navigatie.replaceChildren(!paginasBijTabel && paginas ? paginas : '');
+      navigatieTabel.replaceChildren(paginasBijTabel && paginas ? paginas : '');
       figuur.hidden = false;
       bijschrift.replaceChildren(samenvatting ?? '');
       tabel.replaceChildren(tabelElement ?? '');
@@ -64,10 +73,12 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       herkomst.hidden = !delen.length;
     },
 
-    /** Something the reader must know instead of a chart: nothing chosen, nothing found, or a resource still coming. */
+    /** Something the reader must know instead of a chart: nothing chosen, or nothing to show for this choice. */
     meld(...inhoud) {
       element.removeAttribute('aria-busy');
       figuur.hidden = true;
+      navigatie.replaceChildren();
+      navigatieTabel.replaceChildren();
       tabel.replaceChildren();
       verzoeken.replaceChildren();
       herkomst.hidden = true;
@@ -78,6 +89,8 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
     fout(fout, url) {
       element.removeAttribute('aria-busy');
       figuur.hidden = true;
+      navigatie.replaceChildren();
+      navigatieTabel.replaceChildren();
       tabel.replaceChildren();
       verzoeken.replaceChildren();
       herkomst.hidden = true;
@@ -106,13 +119,4 @@ function verzoekLinks(urls = [], titel) {
       el('ul', {}, urls.map((url) => el('li', {}, el('a', { href: url }, el('code', {}, url)), ' — ', downloads(url)))))];
   }
   return [];
-}
-
-/** A message for a view whose resource this version of the service does not offer yet. */
-export function nogNietBeschikbaar(wat, paden) {
-  return el('p', {},
-    el('strong', {}, 'Nog niet beschikbaar. '),
-    `${wat} gebruikt `, ...paden.flatMap((p, i) => [i ? (i === paden.length - 1 ? ' en ' : ', ') : '', el('code', {}, `/v1${p}`)]),
-    `; deze versie van de dienst biedt ${paden.length > 1 ? 'die' : 'dat'} nog niet aan (zie het `,
-    el('a', { href: '../v1/openapi.json' }, 'OpenAPI-document'), '). Zodra de dienst het aanbiedt, verschijnt hier de grafiek.');
 }

@@ -127,8 +127,28 @@ export function rijen(aantal, { rijHoogte = 46, balken = 1 } = {}) {
   return { hoogte, labelDy, balkInsets };
 }
 
+/**
+ * An axis of amounts (thousands of euros) in € miljoen: the domain widened to round values, round ticks within it, and
+ * labels with as many decimals as the step needs (40,1 40,2 … for a begroting of 40 miljoen; 5.000 10.000 … for one of
+ * 18 miljard). `aantal` is about how many ticks fit. Returns Plot's `domain`, `ticks` and `tickFormat`.
+ */
+export function miljoenenAs(domein, aantal) {
+  const d3 = globalThis.d3;
+  let [laag, hoog] = [Math.min(...domein) / 1000, Math.max(...domein) / 1000];
+  if (laag === hoog) [laag, hoog] = [Math.min(0, laag), Math.max(0, hoog) || 1];
+  [laag, hoog] = d3.nice(laag, hoog, aantal);
+  const stap = d3.tickStep(laag, hoog, aantal);
+  const decimalen = Math.max(0, -Math.floor(Math.log10(stap) + 1e-9));
+  const vorm = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimalen, maximumFractionDigits: decimalen });
+  return {
+    domain: [laag * 1000, hoog * 1000],
+    ticks: d3.ticks(laag, hoog, aantal).map((t) => t * 1000),
+    tickFormat: (v) => vorm.format(v / 1000),
+  };
+}
+
 /** Margins of the horizontal bar charts: room for the first and last tick label of the axis on top. */
-export const BALKMARGES = { marginLeft: 14, marginRight: 22, marginTop: 26, marginBottom: 8 };
+export const BALKMARGES = { marginLeft: 24, marginRight: 24, marginTop: 26, marginBottom: 8 };
 
 /**
  * The room for a row's label beside the figure printed on the right of the same line, in ems of the charts' 13 px text,

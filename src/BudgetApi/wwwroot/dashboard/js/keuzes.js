@@ -4,8 +4,10 @@
 import { el, nieuwId } from './dom.js';
 
 /**
- * velden: [{ naam, label, soort: 'keuzerondjes' | 'vinkjes' | 'lijst', opties: [{ waarde, label }] }];
+ * velden: [{ naam, label, soort: 'keuzerondjes' | 'vinkjes' | 'lijst', opties: [{ waarde, label, groep?, meer? }], meerLabel? }];
  * waarden: { naam: string | string[] }. bijWijziging(nieuweWaarden) is called after every change.
+ * In a list, options with a `groep` are grouped under it (optgroup). Check boxes marked `meer` go behind a disclosure
+ * (`meerLabel`), open when one of them is checked, so a long list stays short on a small screen.
  */
 export function keuzeformulier({ label, velden, waarden, bijWijziging }) {
   const formulier = el('form', { class: 'keuzes', 'aria-label': label });
@@ -18,19 +20,28 @@ export function keuzeformulier({ label, velden, waarden, bijWijziging }) {
 function maakVeld(veld, waarde) {
   if (veld.soort === 'lijst') {
     const id = nieuwId(`keuze-${veld.naam}`);
+    const optie = (o) => el('option', { value: o.waarde, selected: String(o.waarde) === String(waarde) }, o.label);
+    const groepen = [...new Set(veld.opties.map((o) => o.groep))];
     return el('div', { class: 'keuze-veld' },
       el('label', { for: id }, veld.label),
       el('select', { id, name: veld.naam },
-        veld.opties.map((o) => el('option', { value: o.waarde, selected: String(o.waarde) === String(waarde) }, o.label))));
+        groepen.map((g) => {
+          const opties = veld.opties.filter((o) => o.groep === g).map(optie);
+          return g === undefined ? opties : el('optgroup', { label: g }, opties);
+        })));
   }
   const type = veld.soort === 'vinkjes' ? 'checkbox' : 'radio';
   const gekozen = new Set([].concat(waarde ?? []).map(String));
+  const optie = (o) => el('label', {}, el('input', { type, name: veld.naam, value: o.waarde, checked: gekozen.has(String(o.waarde)) }), o.label);
+  const meer = veld.opties.filter((o) => o.meer);
   return el('fieldset', {},
     el('legend', {}, veld.label),
-    el('div', { class: 'keuze-opties' },
-      veld.opties.map((o) => el('label', {},
-        el('input', { type, name: veld.naam, value: o.waarde, checked: gekozen.has(String(o.waarde)) }),
-        o.label))));
+    el('div', { class: 'keuze-opties' }, veld.opties.filter((o) => !o.meer).map(optie)),
+    meer.length
+      ? el('details', { class: 'keuze-meer', open: meer.some((o) => gekozen.has(String(o.waarde))) },
+        el('summary', {}, veld.meerLabel ?? 'Meer'),
+        el('div', { class: 'keuze-opties' }, meer.map(optie)))
+      : null);
 }
 
 function lees(formulier, velden) {

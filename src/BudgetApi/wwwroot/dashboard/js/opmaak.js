@@ -35,9 +35,6 @@ export const getal = (v) => (leeg(v) ? LEEG : totTweeDecimalen.format(v));
 /** A difference in its own unit, with its sign: "+16.752.821", "-25". */
 export const getalMetTeken = (v) => (leeg(v) ? LEEG : totTweeDecimalenMetTeken.format(v));
 
-/** An axis tick: thousands of euros shown in millions, 18596347 → "18.596" (the axis says "× € 1 miljoen"). */
-export const inMiljoenen = (v) => geheel.format(v / 1000);
-
 /** A year as a label (no thousands separator). */
 export const jaar = (v) => String(v);
 

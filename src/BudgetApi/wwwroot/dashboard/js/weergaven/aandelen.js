@@ -2,7 +2,7 @@
 // ("overig, niet gespecificeerd") shown as its own, hatched bar (/v1/aandelen).
 
 import { haal, verzoek } from '../api.js';
-import { SOORTEN, soortLabel, standaardBegrotingen } from '../begrippen.js';
+import { begrotingOpties, jarenVan, SOORTEN, soortLabel, standaardBegroting, standSleutel } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
 import { arcering, BALKMARGES, KLEUR, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
@@ -23,78 +23,117 @@ export default {
 
   toon(sectie, zoek, ctx) {
     const codes = ctx.begrotingen.map((b) => b.code);
-    const begroting = eenVan(zoek, 'begroting', codes, standaardBegrotingen(ctx.begrotingen)[0]);
+    // The URL's order is the request's: begroting, begrotingsjaar and fase (the stand), soort, jaar, niveau.
     const keuzes = {
-      begroting,
+      begroting: eenVan(zoek, 'begroting', codes, standaardBegroting(ctx.begrotingen)),
+      begrotingsjaar: zoek.get('begrotingsjaar') ?? '',
+      fase: zoek.get('fase') ?? '',
       soort: eenVan(zoek, 'soort', SOORTEN.map((s) => s.waarde), 'uitgaven'),
-      jaar: eenVan(zoek, 'jaar', jarenVan(ctx, begroting), String(jarenVan(ctx, begroting)[0])),
+      jaar: zoek.get('jaar') ?? '',
       niveau: eenVan(zoek, 'niveau', NIVEAUS.map((n) => n.waarde), 'artikel'),
     };
-    ctx.zetUrl(keuzes, { vervang: true });
+    let standen = [];
 
-    // The years to choose from depend on the begroting: a new begroting gets a new form (and keeps the focus on its list).
-    const maakFormulier = () => keuzeformulier({
-      label: 'Keuzes voor de aandelen',
-      velden: [
-        { naam: 'begroting', label: 'Begroting', soort: 'lijst', opties: codes.map((c) => ({ waarde: c, label: c })) },
-        { naam: 'soort', label: 'Soort', soort: 'lijst', opties: SOORTEN },
-        { naam: 'jaar', label: 'Jaar', soort: 'lijst', opties: jarenVan(ctx, keuzes.begroting).map((j) => ({ waarde: j, label: String(j) })) },
-        { naam: 'niveau', label: 'Niveau', soort: 'keuzerondjes', opties: NIVEAUS },
-      ],
-      waarden: keuzes,
-      bijWijziging: (nieuw) => {
-        const andereBegroting = nieuw.begroting !== keuzes.begroting;
-        Object.assign(keuzes, nieuw);
-        if (andereBegroting) {
-          const jaren = jarenVan(ctx, keuzes.begroting).map(String);
-          if (!jaren.includes(keuzes.jaar)) keuzes.jaar = jaren[0];
-          const nieuwFormulier = maakFormulier();
-          formulier.replaceWith(nieuwFormulier);
-          formulier = nieuwFormulier;
-          formulier.querySelector('select[name="begroting"]').focus();
-        }
-        ctx.zetUrl(keuzes);
-        ververs();
-      },
-    });
-    let formulier = maakFormulier();
-
+    const formulierPlek = el('div');
     sectie.append(
       el('p', { class: 'inleiding' },
-        'Wie krijgt welk deel: het aandeel van elk artikel in de begroting, of van elke waarvan-regel. ',
+        'Wie krijgt welk deel: het aandeel van elk artikel in de begroting, of van elke waarvan-regel, in een gekozen stand en jaar. ',
         'Waarvan-regels dekken hun artikel niet altijd helemaal; de rest staat er apart bij als "overig, niet gespecificeerd" (gearceerd).'),
-      formulier);
-
+      formulierPlek);
     const blok = grafiekblok({
       titel: 'Aandeel in de begroting',
       eenheid: 'Aandelen in procent van de hele begroting; bedragen in de tabel in € × 1.000.',
     });
     sectie.append(blok.element);
 
+    /** The stand the selections name, else the one the API takes by default (the begroting's newest, as /begrotingen lists it). */
+    function kiesStand() {
+      const begroting = ctx.begrotingen.find((b) => b.code === keuzes.begroting);
+      const inJaar = standen.filter((s) => String(s.begrotingsjaar) === String(keuzes.begrotingsjaar));
+      const stand = inJaar.find((s) => s.fase === keuzes.fase.toLowerCase()) ?? inJaar.at(-1)
+        ?? standen.find((s) => s.begrotingsjaar === begroting?.begrotingsjaar && s.fase === begroting?.fase) ?? standen.at(-1);
+      keuzes.begrotingsjaar = String(stand?.begrotingsjaar ?? '');
+      keuzes.fase = stand?.fase ?? '';
+      const jaren = jarenVan(stand).map(String);
+      keuzes.jaar = eenVan(new URLSearchParams({ jaar: keuzes.jaar }), 'jaar', jaren, jaren.includes(keuzes.begrotingsjaar) ? keuzes.begrotingsjaar : jaren[0] ?? '');
+      return stand;
+    }
+
+    // The standen and years to choose from depend on the begroting, the years on the stand: the form is built again after
+    // a change, with the focus back on the list that changed.
+    function bouwFormulier() {
+      const stand = standen.find((s) => standSleutel(s) === `${keuzes.begrotingsjaar}-${keuzes.fase}`);
+      const actief = document.activeElement?.name;
+      formulierPlek.replaceChildren(keuzeformulier({
+        label: 'Keuzes voor de aandelen',
+        velden: [
+          { naam: 'begroting', label: 'Begroting', soort: 'lijst', opties: begrotingOpties(ctx.begrotingen) },
+          { naam: 'stand', label: 'Stand', soort: 'lijst', opties: standen.map((s) => ({ waarde: standSleutel(s), label: s.label, groep: `Begrotingsjaar ${s.begrotingsjaar}` })) },
+          { naam: 'soort', label: 'Soort', soort: 'lijst', opties: SOORTEN },
+          { naam: 'jaar', label: 'Jaar', soort: 'lijst', opties: jarenVan(stand).map((j) => ({ waarde: j, label: String(j) })) },
+          { naam: 'niveau', label: 'Niveau', soort: 'keuzerondjes', opties: NIVEAUS },
+        ],
+        waarden: { ...keuzes, stand: standSleutel({ begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase }) },
+        bijWijziging: wijzig,
+      }));
+      if (actief) formulierPlek.querySelector(`[name="${actief}"]`)?.focus();
+    }
+
+    async function wijzig({ stand, ...nieuw }) {
+      const andereBegroting = nieuw.begroting !== keuzes.begroting;
+      Object.assign(keuzes, nieuw);
+      if (andereBegroting) {
+        // A new begroting starts at its own default stand.
+        keuzes.begrotingsjaar = '';
+        keuzes.fase = '';
+      } else {
+        [keuzes.begrotingsjaar, keuzes.fase] = [stand.slice(0, 4), stand.slice(5)];
+      }
+      await laad({ vervang: false });
+    }
+
+    async function laad({ vervang }) {
+      blok.bezig();
+      try {
+        ({ standen } = await ctx.standenVan(keuzes.begroting));
+      } catch (fout) {
+        if (fout.name !== 'ApiFout') console.error(fout);
+        blok.fout(fout);
+        return;
+      }
+      if (ctx.signal.aborted) return;
+      kiesStand();
+      ctx.zetUrl(keuzes, { vervang });
+      bouwFormulier();
+      ververs();
+    }
+
     function ververs() {
+      if (!keuzes.fase) {
+        blok.meld(`Er zijn geen standen van ${keuzes.begroting} in de gegevens.`);
+        return;
+      }
       const url = verzoek('/aandelen', keuzes);
       blok.laad(async () => {
         const antwoord = await haal(url, { signal: ctx.signal });
         return () => tekenAandelen(blok, antwoord, url, keuzes, ctx);
       });
     }
-    ververs();
+    laad({ vervang: true });
   },
 };
 
-function jarenVan(ctx, code) {
-  const b = ctx.begrotingen.find((x) => x.code === code);
-  const jaren = [];
-  for (let j = b?.vanJaar ?? 0; j <= (b?.totJaar ?? -1); j++) jaren.push(j);
-  return jaren;
-}
-
 function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
   const rijen = antwoord.gegevens;
+  if (!rijen.length) {
+    blok.meld(`${soortLabel(keuzes.soort)} van ${keuzes.begroting} in ${keuzes.jaar}: deze stand heeft geen regels.`);
+    return;
+  }
   const perWaarvan = keuzes.niveau === 'waarvan';
   const label = (r) => (perWaarvan ? `${r.artikel} ${r.artikelOmschrijving} · ${r.deel}` : `${r.artikel} ${r.deel}`);
   const items = rijen.map((r, i) => ({ ...r, sleutel: `${i}`, label: label(r), rest: r.soortDeel === 'overig' }));
   const soort = soortLabel(keuzes.soort).toLowerCase();
+  const stand = antwoord.metadata?.stand ?? `${keuzes.fase} ${keuzes.begrotingsjaar}`;
   const geheel = rijen[0]?.bedragGeheel ?? null;
   const indeling = rijindeling(items.length);
   const arceringId = `arcering-aandelen-${keuzes.niveau}`;
@@ -121,16 +160,16 @@ function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
       }),
       Plot.ruleX([0]),
     ],
-  }), { label: `Staafgrafiek: aandeel ${perWaarvan ? 'van elke waarvan-regel en rest' : 'van elk artikel'} in de ${soort} van ${keuzes.begroting} in ${keuzes.jaar}.` });
+  }), { label: `Staafgrafiek: aandeel ${perWaarvan ? 'van elke waarvan-regel en rest' : 'van elk artikel'} in de ${soort} van ${keuzes.begroting} in ${keuzes.jaar}, ${stand}.` });
 
   const grootste = [...items].sort((a, b) => (b.bedrag ?? 0) - (a.bedrag ?? 0))[0];
   const resten = items.filter((r) => r.rest);
   blok.toon({
-    samenvatting: `${soortLabel(keuzes.soort)} van ${keuzes.begroting} in ${keuzes.jaar}: ${opmaak.bedrag(geheel)} (× € 1.000). ` +
+    samenvatting: `${soortLabel(keuzes.soort)} van ${keuzes.begroting} in ${keuzes.jaar}, ${stand}: ${opmaak.bedrag(geheel)} (× € 1.000). ` +
       (grootste ? `Grootste deel: ${grootste.label}, ${opmaak.procent(grootste.aandeelVanGeheel)}. ` : '') +
       (perWaarvan ? `${items.length - resten.length} waarvan-regels en ${resten.length} resten "overig, niet gespecificeerd" (gearceerd).` : ''),
     tabelElement: tabel({
-      bijschrift: `Aandelen in de ${soort} van ${keuzes.begroting}, ${keuzes.jaar} (bedragen × € 1.000)`,
+      bijschrift: `Aandelen in de ${soort} van ${keuzes.begroting}, ${keuzes.jaar}, ${stand} (bedragen × € 1.000)`,
       kolommen: perWaarvan
         ? [
           { kop: 'Artikel', waarde: (r) => `${r.artikel} ${r.artikelOmschrijving}` },
@@ -158,5 +197,5 @@ function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
       ]
       : null,
   });
-  ctx.meld(`Grafiek bijgewerkt: aandelen ${perWaarvan ? 'per waarvan-regel' : 'per artikel'}, ${keuzes.begroting} ${keuzes.jaar}.`);
+  ctx.meld(`Grafiek bijgewerkt: aandelen ${perWaarvan ? 'per waarvan-regel' : 'per artikel'}, ${keuzes.begroting} ${keuzes.jaar}, ${stand}.`);
 }

@@ -2,12 +2,13 @@
 // in the source (/v1/aansluitingen), and every finding about figures that contradict each other (/v1/bevindingen).
 
 import { haal, verzoek } from '../api.js';
-import { faseLabel } from '../begrippen.js';
-import { grafiekblok, nogNietBeschikbaar } from '../blok.js';
+import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, faseLabel, standSleutel } from '../begrippen.js';
+import { grafiekblok } from '../blok.js';
 import { el, svg } from '../dom.js';
-import { BALKMARGES, KLEUR, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
+import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
+import { pagineer, paginanavigatie } from '../pagina.js';
 import { tabel } from '../tabel.js';
 
 const Plot = globalThis.Plot;
@@ -22,18 +23,13 @@ const SOORTEN_AANSLUITING = [
   { waarde: '', label: 'Alle soorten' },
   { waarde: 'gedrukt-totaal', label: 'Gedrukt totaal' },
   { waarde: 'waarvan', label: 'Waarvan-regels' },
+  { waarde: 'totaalregel', label: 'Totaalregel (budgettaire tabel)' },
   { waarde: 'bezettingstabel', label: 'Bezettingstabel' },
   { waarde: 'uitgavenbegroting-jenv', label: 'Uitgavenbegroting JenV' },
   { waarde: 'organisatie-delen', label: 'Delen van een organisatie' },
   { waarde: 'organisatie-begroting', label: 'Organisatie tegen begroting' },
 ];
 
-const ERNSTEN = [
-  { waarde: '', label: 'Alle' },
-  { waarde: 'fout', label: 'Fout' },
-  { waarde: 'tegenstrijdig', label: 'Tegenstrijdig' },
-  { waarde: 'twijfel', label: 'Twijfel' },
-];
 const ERNST_KLEUR = { fout: '#a8200d', tegenstrijdig: '#e17000', twijfel: '#01689b' };
 
 const AFWIJKEND = new Set(['sluit-niet', 'past-niet']);
@@ -44,81 +40,156 @@ export default {
 
   toon(sectie, zoek, ctx) {
     const codes = ctx.begrotingen.map((b) => b.code);
-    const bevindingenBeschikbaar = ctx.aanbod.heeft('/bevindingen');
+    // The URL's order: the begroting both blocks are about, then each block's own selections, then the pages.
     const keuzes = {
-      status: eenVan(zoek, 'status', STATUSSEN.map((s) => s.waarde), 'afwijking'),
       begroting: eenVan(zoek, 'begroting', ['', ...codes], ''),
+      begrotingsjaar: zoek.get('begrotingsjaar') ?? '',
+      fase: zoek.get('fase') ?? '',
+      status: eenVan(zoek, 'status', STATUSSEN.map((s) => s.waarde), 'afwijking'),
       aansluiting: eenVan(zoek, 'aansluiting', SOORTEN_AANSLUITING.map((s) => s.waarde), ''),
+      ernst: eenVan(zoek, 'ernst', ['', ...ERNSTEN.map((e) => e.waarde)], ''),
+      soort: eenVan(zoek, 'soort', ['', ...BEVINDINGSOORTEN.map((s) => s.waarde)], ''),
+      aansluitingenPagina: zoek.get('aansluitingenPagina') ?? '',
+      bevindingenPagina: zoek.get('bevindingenPagina') ?? '',
     };
-    if (bevindingenBeschikbaar) keuzes.ernst = eenVan(zoek, 'ernst', ERNSTEN.map((e) => e.waarde), '');
-    ctx.zetUrl(keuzes, { vervang: true });
+    let standen = [];
+    const haalEenmaal = geheugen();
 
     sectie.append(el('p', { class: 'inleiding' },
-      'Sluit de tabel aan? Elk gedrukt cijfer tegen wat de delen samen zijn, met waar het in de bron staat. ',
-      'Een gedrukt cijfer wordt nooit verbeterd: de juiste waarde staat ernaast.'));
-
+      'Sluit de tabel aan? Elk gedrukt cijfer tegen wat de delen samen zijn, met waar het in de bron staat; en alles in de gegevens ',
+      'wat niet te vertrouwen is. Een gedrukt cijfer wordt nooit verbeterd: de juiste waarde staat ernaast.'));
+    const algemeen = el('div');
+    const aansluitingKeuzes = el('div');
     const aansluitingen = grafiekblok({
       titel: 'Aansluitingen: gedrukt tegen berekend',
       eenheid: 'Elk cijfer in zijn eigen eenheid (× € 1.000, € miljoen, fte); per eenheid een grafiek.',
-      keuzes: keuzeformulier({
-        label: 'Keuzes voor de aansluitingen',
-        velden: [
-          { naam: 'status', label: 'Welke', soort: 'keuzerondjes', opties: STATUSSEN },
-          { naam: 'begroting', label: 'Begroting', soort: 'lijst', opties: [{ waarde: '', label: 'Alle (ook organisatiecijfers)' }, ...codes.map((c) => ({ waarde: c, label: c }))] },
-          { naam: 'aansluiting', label: 'Soort aansluiting', soort: 'lijst', opties: SOORTEN_AANSLUITING },
-        ],
-        waarden: keuzes,
-        bijWijziging: (nieuw) => {
-          Object.assign(keuzes, nieuw);
-          ctx.zetUrl(keuzes);
-          toonAansluitingen(aansluitingen, keuzes, ctx);
-        },
-      }),
+      keuzes: aansluitingKeuzes,
     });
-
     const bevindingen = grafiekblok({
       titel: 'Bevindingen: cijfers die niet kloppen of elkaar tegenspreken',
-      eenheid: 'Aantal bevindingen per soort en ernst; in de tabel elk cijfer zoals gedrukt, met bestand en regel.',
-      keuzes: bevindingenBeschikbaar
-        ? keuzeformulier({
-          label: 'Keuzes voor de bevindingen',
-          velden: [{ naam: 'ernst', label: 'Ernst', soort: 'lijst', opties: ERNSTEN }],
-          waarden: keuzes,
-          bijWijziging: (nieuw) => {
-            Object.assign(keuzes, nieuw);
-            ctx.zetUrl(keuzes);
-            toonBevindingen(bevindingen, keuzes, ctx);
-          },
-        })
-        : null,
+      eenheid: 'Aantal bevindingen per soort en ernst, over alle standen van de gekozen begroting; in de tabel elk cijfer zoals gedrukt, met bestand en regel.',
+      keuzes: keuzeformulier({
+        label: 'Keuzes voor de bevindingen',
+        velden: [
+          { naam: 'ernst', label: 'Ernst', soort: 'lijst', opties: [{ waarde: '', label: 'Alle' }, ...ERNSTEN] },
+          { naam: 'soort', label: 'Soort bevinding', soort: 'lijst', opties: [{ waarde: '', label: 'Alle soorten' }, ...BEVINDINGSOORTEN] },
+        ],
+        waarden: keuzes,
+        bijWijziging: (nieuw) => wijzig({ ...nieuw, bevindingenPagina: '' }),
+      }),
     });
-    sectie.append(aansluitingen.element, bevindingen.element);
+    sectie.append(algemeen, aansluitingen.element, bevindingen.element);
 
-    toonAansluitingen(aansluitingen, keuzes, ctx);
-    if (bevindingenBeschikbaar) toonBevindingen(bevindingen, keuzes, ctx);
-    else bevindingen.meld(nogNietBeschikbaar('Deze grafiek', ['/bevindingen']));
+    const EIGEN = {
+      aansluitingen: ['begroting', 'begrotingsjaar', 'fase', 'status', 'aansluiting', 'aansluitingenPagina'],
+      bevindingen: ['begroting', 'ernst', 'soort', 'bevindingenPagina'],
+    };
+    let getoond = {};
+
+    /** With a begroting, its stand: the one named, else the API's default (its newest). Without one, the newest standen of all. */
+    function kiesStand() {
+      const begroting = ctx.begrotingen.find((b) => b.code === keuzes.begroting);
+      const inJaar = standen.filter((s) => String(s.begrotingsjaar) === String(keuzes.begrotingsjaar));
+      const stand = !begroting ? null : inJaar.find((s) => s.fase === keuzes.fase.toLowerCase()) ?? inJaar.at(-1)
+        ?? standen.find((s) => s.begrotingsjaar === begroting.begrotingsjaar && s.fase === begroting.fase) ?? standen.at(-1);
+      keuzes.begrotingsjaar = stand ? String(stand.begrotingsjaar) : '';
+      keuzes.fase = stand?.fase ?? '';
+    }
+
+    function bouwFormulieren() {
+      const actief = document.activeElement?.name;
+      algemeen.replaceChildren(keuzeformulier({
+        label: 'Begroting',
+        velden: [{
+          naam: 'begroting', label: 'Begroting', soort: 'lijst',
+          opties: [{ waarde: '', label: 'Alle (de nieuwste standen en de organisatiecijfers)' }, ...begrotingOpties(ctx.begrotingen)],
+        }],
+        waarden: keuzes,
+        bijWijziging: (nieuw) => wijzig({ ...nieuw, begrotingsjaar: '', fase: '', aansluitingenPagina: '', bevindingenPagina: '' }),
+      }));
+      aansluitingKeuzes.replaceChildren(keuzeformulier({
+        label: 'Keuzes voor de aansluitingen',
+        velden: [
+          ...(keuzes.begroting ? [{
+            naam: 'stand', label: 'Stand', soort: 'lijst',
+            opties: standen.map((s) => ({ waarde: standSleutel(s), label: s.label, groep: `Begrotingsjaar ${s.begrotingsjaar}` })),
+          }] : []),
+          { naam: 'status', label: 'Welke', soort: 'keuzerondjes', opties: STATUSSEN },
+          { naam: 'aansluiting', label: 'Soort aansluiting', soort: 'lijst', opties: SOORTEN_AANSLUITING },
+        ],
+        waarden: { ...keuzes, stand: `${keuzes.begrotingsjaar}-${keuzes.fase}` },
+        bijWijziging: ({ stand, ...nieuw }) => wijzig({
+          ...nieuw, aansluitingenPagina: '',
+          ...(stand ? { begrotingsjaar: stand.slice(0, 4), fase: stand.slice(5) } : {}),
+        }),
+      }));
+      if (actief) sectie.querySelector(`form [name="${actief}"]`)?.focus();
+    }
+
+    async function wijzig(nieuw, { vervang = false } = {}) {
+      const andereBegroting = nieuw.begroting !== undefined && nieuw.begroting !== keuzes.begroting;
+      Object.assign(keuzes, nieuw);
+      if (andereBegroting || vervang) {
+        aansluitingen.bezig();
+        try {
+          standen = keuzes.begroting ? (await ctx.standenVan(keuzes.begroting)).standen : [];
+        } catch (fout) {
+          if (fout.name !== 'ApiFout') console.error(fout);
+          aansluitingen.fout(fout);
+          return;
+        }
+        if (ctx.signal.aborted) return;
+      }
+      kiesStand();
+      ctx.zetUrl(keuzes, { vervang });
+      bouwFormulieren();
+      const anders = (namen) => namen.some((n) => getoond[n] !== keuzes[n]);
+      const metGeheugen = { ...ctx, haalEenmaal };
+      if (anders(EIGEN.aansluitingen)) toonAansluitingen(aansluitingen, keuzes, metGeheugen, (pagina) => wijzig({ aansluitingenPagina: String(pagina) }));
+      if (anders(EIGEN.bevindingen)) toonBevindingen(bevindingen, keuzes, metGeheugen, (pagina) => wijzig({ bevindingenPagina: String(pagina) }));
+      getoond = { ...keuzes };
+    }
+
+    wijzig({}, { vervang: true });
   },
 };
 
-function toonAansluitingen(blok, keuzes, ctx) {
+/** A page of a block: the page as chosen, within the pages there are, and so in the URL (which omits the first page). */
+function metPagina(keuzes, naam, rijen, ctx) {
+  const deel = pagineer(rijen, keuzes[naam]);
+  const pagina = deel.pagina > 1 ? String(deel.pagina) : '';
+  if (keuzes[naam] !== pagina) {
+    keuzes[naam] = pagina;
+    ctx.zetUrl(keuzes, { vervang: true });
+  }
+  return deel;
+}
+
+const bereik = (deel) => (deel.aantal > 1 ? `, ${deel.eerste}–${deel.laatste} van ${deel.totaal}` : '');
+
+function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
   const url = verzoek('/aansluitingen', {
-    status: keuzes.status === 'alle' ? '' : keuzes.status, begroting: keuzes.begroting, aansluiting: keuzes.aansluiting,
+    begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase,
+    status: keuzes.status === 'alle' ? '' : keuzes.status, aansluiting: keuzes.aansluiting,
   });
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const antwoord = await ctx.haalEenmaal(url, ctx.signal);
     return () => {
-      const rijen = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${r.omschrijving}` : r.omschrijving }));
-      if (!rijen.length) {
-        blok.meld('Geen aansluitingen met deze keuzes.');
+      const alle = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${r.omschrijving}` : r.omschrijving }));
+      if (!alle.length) {
+        blok.meld(`Geen aansluitingen met deze keuzes${antwoord.metadata?.stand ? ` in ${antwoord.metadata.stand}` : ''}.`);
         return;
       }
+      const deel = metPagina(keuzes, 'aansluitingenPagina', alle, ctx);
+      const rijen = deel.rijen;
       tekenPerEenheid(blok, rijen);
-      const afwijkingen = rijen.filter((r) => AFWIJKEND.has(r.oordeel));
+      const afwijkingen = alle.filter((r) => AFWIJKEND.has(r.oordeel));
       blok.toon({
-        samenvatting: `${rijen.length} aansluiting${rijen.length === 1 ? '' : 'en'}, waarvan ${afwijkingen.length} niet ${afwijkingen.length === 1 ? 'sluit of past' : 'sluiten of passen'}. ` +
-          'Open rondje: gedrukt; blauw vierkant: berekend uit de delen.',
+        samenvatting: `${alle.length} aansluiting${alle.length === 1 ? '' : 'en'}, waarvan ${afwijkingen.length} niet ${afwijkingen.length === 1 ? 'sluit of past' : 'sluiten of passen'}` +
+          `${deel.aantal > 1 ? `; grafiek en tabel tonen ${deel.eerste}–${deel.laatste}` : ''}. Open rondje: gedrukt; blauw vierkant: berekend uit de delen.`,
+        paginas: paginanavigatie({ deel, wat: 'aansluitingen', naar: naarPagina }),
         tabelElement: tabel({
-          bijschrift: 'Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer',
+          bijschrift: `Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer${bereik(deel)}`,
           kolommen: [
             { kop: 'Wat', rijkop: true, waarde: (r) => r.omschrijving },
             { kop: 'Jaar', geenAfbreking: true, waarde: (r) => (r.jaar ? String(r.jaar) : opmaak.LEEG) },
@@ -152,9 +223,12 @@ function bronVanAansluiting(r) {
     r.bronRegels ? el('span', { class: 'klein' }, `; delen: regel${r.aantalDelen === 1 ? '' : 's'} ${String(r.bronRegels).split(',').join(', ')}${r.bronTabelDelen && r.bronTabelDelen !== r.bronTabel ? ` (${r.bronTabelDelen})` : ''}`) : null);
 }
 
-/** The narrowest request of /v1/aansluitingen that holds this row: its kind, begroting, soort and year. */
+/** The narrowest request of /v1/aansluitingen that holds this row: its kind, begroting and stand, soort and year. */
 function verzoekVoorAansluiting(r) {
-  return verzoek('/aansluitingen', { aansluiting: r.soortAansluiting, begroting: r.begroting, soort: r.soort, jaar: r.jaar });
+  return verzoek('/aansluitingen', {
+    aansluiting: r.soortAansluiting, begroting: r.begroting, begrotingsjaar: r.begroting ? r.begrotingsjaar : null,
+    fase: r.begroting ? r.fase : null, soort: r.soort, jaar: r.jaar,
+  });
 }
 
 /** The legend's sample of a printed figure: the open circle of the chart. */
@@ -175,13 +249,15 @@ function tekenPerEenheid(blok, rijen) {
     const indeling = rijindeling(deel.length, { rijHoogte: deel.length > 30 ? 36 : 44 });
     const maximum = Math.max(...deel.flatMap((r) => [r.gedrukt, r.berekend]));
     const geld = eenheid === 'x € 1.000';
-    const rechts = (r) => (AFWIJKEND.has(r.oordeel) ? `verschil ${opmaak.getalMetTeken(r.verschil)}` : 'sluit');
+    const rechts = (r) => (AFWIJKEND.has(r.oordeel) ? `verschil ${opmaak.getalMetTeken(r.verschil)}` : r.oordeel);
     teken(houders[i], (breedte) => ({
       height: indeling.hoogte,
       ...BALKMARGES,
       x: {
-        axis: 'top', label: null, domain: [0, maximum], nice: true, grid: true, insetLeft: 6, insetRight: 8,
-        tickFormat: geld ? opmaak.inMiljoenen : opmaak.getal, ticks: Math.max(2, Math.floor(breedte / 110)),
+        axis: 'top', label: null, grid: true, insetLeft: 6, insetRight: 8,
+        ...(geld
+          ? miljoenenAs([0, maximum], Math.max(2, Math.floor(breedte / 110)))
+          : { domain: [0, maximum], nice: true, tickFormat: opmaak.getal, ticks: Math.max(2, Math.floor(breedte / 110)) }),
       },
       y: { axis: null, type: 'band', domain: deel.map((r) => r.sleutel), padding: 0 },
       marks: [
@@ -208,70 +284,103 @@ function tekenPerEenheid(blok, rijen) {
   });
 }
 
-function toonBevindingen(blok, keuzes, ctx) {
-  const url = verzoek('/bevindingen', { ernst: keuzes.ernst });
+/**
+ * The last answer of each resource while the view is open: another page of the same rows is drawn from it without
+ * asking again (all findings are 900 kB of JSON). A new view, or a reload, asks again.
+ */
+function geheugen() {
+  const laatste = new Map();
+  return async (url, signal) => {
+    const pad = url.split('?')[0];
+    const bewaard = laatste.get(pad);
+    if (bewaard?.url === url) return bewaard.antwoord;
+    const antwoord = await haal(url, { signal });
+    laatste.set(pad, { url, antwoord });
+    return antwoord;
+  };
+}
+
+function toonBevindingen(blok, keuzes, ctx, naarPagina) {
+  const url = verzoek('/bevindingen', { begroting: keuzes.begroting, ernst: keuzes.ernst, soort: keuzes.soort });
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const antwoord = await ctx.haalEenmaal(url, ctx.signal);
     return () => {
-      const rijen = antwoord.gegevens;
-      if (!rijen.length) {
+      const alle = antwoord.gegevens;
+      if (!alle.length) {
         blok.meld('Geen bevindingen met deze keuzes.');
         return;
       }
-      // The chart counts the findings per kind and severity; the table lists each one with its figures.
-      const soorten = [...new Set(rijen.map((b) => b.soort))];
-      const tellingen = soorten.flatMap((soort) => ERNSTEN.slice(1).map((e) => ({
-        soort, ernst: e.waarde, aantal: rijen.filter((b) => b.soort === soort && b.ernst === e.waarde).length,
+      // The chart counts every finding of the selection per kind and severity; the table lists one page of them.
+      const soorten = BEVINDINGSOORTEN.map((s) => s.waarde).filter((s) => alle.some((b) => b.soort === s));
+      for (const b of alle) if (!soorten.includes(b.soort)) soorten.push(b.soort);
+      const tellingen = soorten.flatMap((soort) => ERNSTEN.map((e) => ({
+        soort, ernst: e.waarde, aantal: alle.filter((b) => b.soort === soort && b.ernst === e.waarde).length,
       }))).filter((t) => t.aantal > 0);
+      const aantal = (soort) => alle.filter((b) => b.soort === soort).length;
       const indeling = rijindeling(soorten.length, { rijHoogte: 40 });
-      const meeste = Math.max(...soorten.map((s) => rijen.filter((b) => b.soort === s).length));
-      // Counts are whole numbers: ticks only at whole steps.
-      const gehele = (breedte) => {
-        const stap = Math.max(1, Math.ceil(meeste / Math.max(1, Math.floor(breedte / 90))));
-        return Array.from({ length: Math.floor(meeste / stap) + 1 }, (_, i) => i * stap);
-      };
+      const meeste = Math.max(...soorten.map(aantal));
+      // Counts are whole numbers: round ticks, at whole steps only.
+      const gehele = (breedte) => globalThis.d3.ticks(0, meeste, Math.max(2, Math.floor(breedte / 90))).filter(Number.isInteger);
       teken(blok.grafiek, (breedte) => ({
         height: indeling.hoogte,
         ...BALKMARGES,
         x: { axis: 'top', label: null, grid: true, domain: [0, meeste], tickFormat: opmaak.getal, ticks: gehele(breedte) },
         y: { axis: null, type: 'band', domain: soorten, padding: 0 },
-        color: { domain: ERNSTEN.slice(1).map((e) => e.waarde), range: ERNSTEN.slice(1).map((e) => ERNST_KLEUR[e.waarde]) },
+        color: { domain: ERNSTEN.map((e) => e.waarde), range: ERNSTEN.map((e) => ERNST_KLEUR[e.waarde]) },
         marks: [
           Plot.barX(tellingen, Plot.stackX({
             x: 'aantal', y: 'soort', fill: 'ernst', ...indeling.balkInsets[0], stroke: 'white',
-            title: (t) => `${t.soort}, ${t.ernst}: ${t.aantal}`,
+            title: (t) => `${bevindingsoortLabel(t.soort)}, ${t.ernst}: ${t.aantal}`,
           })),
-          Plot.text(soorten, { y: (s) => s, text: (s) => s, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, ['999']), textOverflow: 'ellipsis' }),
-          Plot.text(soorten, { y: (s) => s, text: (s) => String(rijen.filter((b) => b.soort === s).length), frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
+          Plot.text(soorten, { y: (s) => s, text: bevindingsoortLabel, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, ['999']), textOverflow: 'ellipsis' }),
+          Plot.text(soorten, { y: (s) => s, text: (s) => String(aantal(s)), frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
           Plot.ruleX([0]),
         ],
-      }), { label: `Staafgrafiek: aantal bevindingen per soort, naar ernst, ${rijen.length} in totaal.` });
+      }), { label: `Staafgrafiek: aantal bevindingen per soort, naar ernst, ${alle.length} in totaal.` });
 
+      const deel = metPagina(keuzes, 'bevindingenPagina', alle, ctx);
       blok.toon({
-        samenvatting: `${rijen.length} bevinding${rijen.length === 1 ? '' : 'en'}: ` +
-          ERNSTEN.slice(1).map((e) => `${rijen.filter((b) => b.ernst === e.waarde).length} ${e.label.toLowerCase()}`).join(', ') + '.',
+        samenvatting: `${alle.length} bevinding${alle.length === 1 ? '' : 'en'}: ` +
+          ERNSTEN.map((e) => `${alle.filter((b) => b.ernst === e.waarde).length} ${e.label.toLowerCase()}`).join(', ') +
+          `${deel.aantal > 1 ? `; de tabel toont ${deel.eerste}–${deel.laatste}, in de volgorde van de API` : ''}.`,
+        paginas: paginanavigatie({ deel, wat: 'bevindingen', naar: naarPagina }),
+        paginasBijTabel: true,
         tabelElement: tabel({
-          bijschrift: 'Bevindingen met elk cijfer zoals gedrukt en waar het staat',
+          bijschrift: `Bevindingen met elk cijfer zoals gedrukt en waar het staat${bereik(deel)}`,
           kolommen: [
-            { kop: 'Ernst', waarde: (b) => el('span', { class: `ernst ernst-${b.ernst}` }, b.ernst) },
-            { kop: 'Soort', rijkop: true, waarde: (b) => b.soort },
-            { kop: 'Uitleg', waarde: (b) => b.uitleg },
-            { kop: 'Waarover', waarde: (b) => [b.begroting ?? b.hoofdstuk, b.begrotingsjaar, b.fase && faseLabel(b.fase), b.organisatie].filter(Boolean).join(', ') || opmaak.LEEG },
-            { kop: 'Cijfers (zoals gedrukt)', waarde: (b) => el('ul', {}, (b.cijfers ?? []).map((c) => el('li', {},
-              `${c.zoalsGedrukt ?? opmaak.getal(c.waarde)} ${c.eenheid}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}`))) },
+            { kop: 'Ernst', geenAfbreking: true, waarde: (b) => el('span', { class: `ernst ernst-${b.ernst}` }, b.ernst) },
+            { kop: 'Soort', rijkop: true, waarde: (b) => bevindingsoortLabel(b.soort) },
+            { kop: 'Uitleg', breed: true, waarde: (b) => b.uitleg },
+            { kop: 'Waarover', waarde: (b) => [b.begroting ?? b.hoofdstuk, b.begrotingsjaar, b.fase && faseLabel(b.fase).toLowerCase(), b.organisatie].filter(Boolean).join(', ') || opmaak.LEEG },
             { kop: 'Juiste waarde', waarde: (b) => (b.juisteWaarde === null || b.juisteWaarde === undefined ? opmaak.LEEG
-              : el('span', {}, `${opmaak.getal(b.juisteWaarde)}${b.eenheid ? ` ${b.eenheid}` : ''}`, b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null)) },
-            { kop: 'Bron', waarde: (b) => el('ul', {}, [...new Set((b.cijfers ?? []).map((c) =>
-              `${c.bronBestand}, regel ${c.bronRegel}${c.bronSectie ? ` (${c.bronSectie})` : ''}`))].map((t) => el('li', {}, t))) },
+              : el('span', {}, el('span', { class: 'geen-afbreking' }, `${opmaak.getal(b.juisteWaarde)}${b.eenheid ? ` ${b.eenheid}` : ''}`),
+                b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null)) },
+            { kop: 'Cijfer zoals gedrukt, en bron', waarde: cijfersVanBevinding },
             { kop: 'API', waarde: (b) => el('a', { href: verzoek('/bevindingen', { soort: b.soort, begroting: b.begroting ?? b.hoofdstuk, organisatie: b.organisatie, ernst: b.ernst }) },
               'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor bevinding ${b.id}`)) },
           ],
-          rijen,
+          rijen: deel.rijen,
         }),
         urls: [url],
         metadata: antwoord.metadata,
-        legendaItems: ERNSTEN.slice(1).map((e) => el('li', {}, voorbeeld({ kleur: ERNST_KLEUR[e.waarde], vlak: true }), e.label.toLowerCase())),
+        legendaItems: ERNSTEN.map((e) => el('li', {}, voorbeeld({ kleur: ERNST_KLEUR[e.waarde], vlak: true }), e.label.toLowerCase())),
       });
     };
   });
+}
+
+/**
+ * The figures of a finding: the one it turns on, as printed, with its line, in view; every figure with its file, line
+ * and section behind a disclosure (the open data's findings name up to a dozen).
+ */
+function cijfersVanBevinding(b) {
+  const cijfers = b.cijfers ?? [];
+  if (!cijfers.length) return opmaak.LEEG;
+  const tekst = (c) => `${c.zoalsGedrukt ?? opmaak.getal(c.waarde)} ${c.eenheid}`;
+  const bron = (c) => `${c.bronBestand}, regel ${c.bronRegel}${c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''}`;
+  const [eerste] = cijfers;
+  return el('details', { class: 'cijfers' },
+    el('summary', {}, `${tekst(eerste)}, regel ${eerste.bronRegel}`,
+      cijfers.length > 1 ? ` en ${cijfers.length - 1} ander${cijfers.length === 2 ? '' : 'e'} cijfer${cijfers.length === 2 ? '' : 's'}` : ''),
+    el('ul', {}, cijfers.map((c) => el('li', {}, `${tekst(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c))))));
 }

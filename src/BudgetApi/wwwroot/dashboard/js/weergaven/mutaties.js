@@ -1,12 +1,12 @@
-// Mutaties: how a begroting moved between two standen, as a waterfall per artikel (/v1/mutaties), and begroting against
-// realisatie per artikel (/v1/uitputting). Both need the standen of a begroting (/v1/standen); until the service offers
-// these resources, the view says so and sends no request.
+// Mutaties: how a begroting moved between two of its standen, as a waterfall per artikel (/v1/mutaties), and begroting
+// against realisatie per artikel (/v1/uitputting). The standen of the begroting (/v1/standen) decide what can be chosen:
+// only standen that have a year in common can be compared, so no request is sent that the API would refuse.
 
-import { FASEN, faseLabel, standLabel } from '../begrippen.js';
+import { begrotingOpties, faseLabel, jarenVan, standaardBegroting, standLabel, standSleutel } from '../begrippen.js';
 import { haal, verzoek } from '../api.js';
-import { grafiekblok, nogNietBeschikbaar } from '../blok.js';
+import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
-import { arcering, BALKMARGES, KLEUR, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
+import { arcering, BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
 import { tabel } from '../tabel.js';
@@ -20,16 +20,17 @@ const SOORTEN = [
 ];
 
 const AANWEZIG = { 'alleen-van': 'alleen in de eerste stand', 'alleen-naar': 'alleen in de tweede stand' };
-const faseVolgorde = (fase) => FASEN.findIndex((f) => f.waarde === fase);
+
+/** The begroting standen a realisatie is measured against, last first (as /v1/uitputting does). */
+const BEGROTINGSFASEN = ['2e-suppletoire', '1e-suppletoire', 'vastgestelde-begroting', 'ontwerpbegroting'];
+
+const gemeen = (a, b) => jarenVan(a).filter((j) => jarenVan(b).includes(j));
 
 export default {
   id: 'mutaties',
   titel: 'Mutaties',
 
   toon(sectie, zoek, ctx) {
-    const heeftStanden = ctx.aanbod.heeft('/standen');
-    const heeftMutaties = heeftStanden && ctx.aanbod.heeft('/mutaties');
-    const heeftUitputting = heeftStanden && ctx.aanbod.heeft('/uitputting');
     const codes = ctx.begrotingen.map((b) => b.code);
 
     sectie.append(el('p', { class: 'inleiding' },
@@ -37,7 +38,7 @@ export default {
       'en hoeveel van de begroting is uitgegeven: begroting tegen realisatie.'));
 
     const keuzes = {
-      begroting: eenVan(zoek, 'begroting', codes, codes[0]),
+      begroting: eenVan(zoek, 'begroting', codes, standaardBegroting(ctx.begrotingen)),
       soort: eenVan(zoek, 'soort', SOORTEN.map((s) => s.waarde), 'uitgaven'),
     };
     const algemeen = el('div');
@@ -50,141 +51,165 @@ export default {
     });
     const uitputtingBlok = grafiekblok({
       titel: 'Begroting tegen realisatie, per artikel',
-      eenheid: 'Per artikel de laatste begrotingsstand en de realisatie uit het jaarverslag. Grafiek in € miljoen; tabel in € × 1.000.',
+      eenheid: 'Per artikel de laatste begrotingsstand van het jaar en de realisatie uit het jaarverslag. Grafiek in € miljoen; tabel in € × 1.000.',
       keuzes: uitputtingKeuzes,
     });
     sectie.append(algemeen, mutatieBlok.element, uitputtingBlok.element);
 
-    if (!heeftMutaties) mutatieBlok.meld(nogNietBeschikbaar('Deze grafiek', ['/standen', '/mutaties']));
-    if (!heeftUitputting) uitputtingBlok.meld(nogNietBeschikbaar('Deze grafiek', ['/standen', '/uitputting']));
-    if (!heeftMutaties && !heeftUitputting) return;
-
     let standen = [];
+    // Where the selections come from: the URL on opening, the form after a change.
     let bron = zoek;
+    // The chosen standen themselves (van, naar); keuzes holds them as the URL and the API name them.
+    let van = null;
+    let naar = null;
 
-    // The standen of the chosen begroting decide what can be chosen; a new begroting loads them again.
-    async function laadStanden() {
-      const url = verzoek('/standen', { begroting: keuzes.begroting });
+    /** Comparable standen: those that share a year with another stand of the begroting. */
+    const vergelijkbaar = () => standen.filter((s) => standen.some((t) => t !== s && gemeen(s, t).length));
+    const naarOpties = () => standen.filter((s) => s !== van && van && gemeen(van, s).length);
+    /** Years with a jaarverslag and a begroting stand beside it: the years /v1/uitputting answers for. */
+    const realisatiejaren = () => standen.filter((s) => s.fase === 'jaarverslag'
+      && standen.some((t) => t.begrotingsjaar === s.begrotingsjaar && BEGROTINGSFASEN.includes(t.fase))).map((s) => s.begrotingsjaar);
+
+    /**
+     * A stand as a link or the API names it: a fase of the begrotingsjaar ("ontwerpbegroting"), begrotingsjaar-fase
+     * ("2014-jaarverslag"), or the stand's id ("VI-2015-jaarverslag").
+     */
+    function zoekStand(tekst, begrotingsjaar) {
+      const t = (tekst ?? '').toLowerCase();
+      if (!t) return null;
+      return standen.find((s) => s.id.toLowerCase() === t || standSleutel(s) === t)
+        ?? standen.find((s) => String(s.begrotingsjaar) === String(begrotingsjaar) && s.fase === t) ?? null;
+    }
+
+    function kiesStanden() {
+      const kandidaten = vergelijkbaar();
+      const begrotingsjaar = bron.get('begrotingsjaar');
+      van = zoekStand(bron.get('van'), begrotingsjaar);
+      naar = zoekStand(bron.get('naar'), begrotingsjaar);
+      if (!kandidaten.includes(van)) {
+        // By default the named begrotingsjaar, else the latest with two standen or more: its first fase against its last.
+        const jaren = [...new Set(kandidaten.map((s) => s.begrotingsjaar))];
+        const jaar = jaren.find((j) => String(j) === String(begrotingsjaar))
+          ?? [...jaren].reverse().find((j) => kandidaten.filter((s) => s.begrotingsjaar === j).length >= 2) ?? jaren.at(-1);
+        const inJaar = kandidaten.filter((s) => s.begrotingsjaar === jaar);
+        van = inJaar[0] ?? null;
+        if (!naar && inJaar.length >= 2) naar = inJaar.at(-1);
+      }
+      const mogelijk = naarOpties();
+      if (!mogelijk.includes(naar)) {
+        naar = mogelijk.filter((s) => s.begrotingsjaar === van?.begrotingsjaar).at(-1) ?? mogelijk.at(-1) ?? null;
+      }
+      // In the URL as in the API: the begrotingsjaar of naar, and van with its own year when that is another.
+      keuzes.begrotingsjaar = naar ? String(naar.begrotingsjaar) : '';
+      keuzes.van = van && naar ? (van.begrotingsjaar === naar.begrotingsjaar ? van.fase : standSleutel(van)) : '';
+      keuzes.naar = naar ? naar.fase : '';
+      const jaren = van && naar ? gemeen(van, naar).map(String) : [];
+      keuzes.jaar = eenVan(bron, 'jaar', jaren, jaren.includes(keuzes.begrotingsjaar) ? keuzes.begrotingsjaar : jaren[0] ?? '');
+      const realisatie = realisatiejaren().map(String);
+      keuzes.realisatiejaar = eenVan(bron, 'realisatiejaar', realisatie, realisatie.at(-1) ?? '');
+    }
+
+    async function laadStanden({ vervang }) {
+      mutatieBlok.bezig();
+      uitputtingBlok.bezig();
       try {
-        standen = (await haal(url, { signal: ctx.signal })).gegevens
-          .sort((a, b) => a.begrotingsjaar - b.begrotingsjaar || faseVolgorde(a.fase) - faseVolgorde(b.fase));
+        ({ standen } = await ctx.standenVan(keuzes.begroting));
       } catch (fout) {
-        if (fout.name === 'AbortError') return;
         if (fout.name !== 'ApiFout') console.error(fout);
-        mutatieBlok.fout(fout, url);
-        uitputtingBlok.fout(fout, url);
+        mutatieBlok.fout(fout);
+        uitputtingBlok.fout(fout);
         return;
       }
+      if (ctx.signal.aborted) return;
       kiesStanden();
-      ctx.zetUrl(keuzes, { vervang: true });
+      ctx.zetUrl(keuzes, { vervang });
       bouwFormulieren();
       ververs();
     }
 
-    function kiesStanden() {
-      const ids = standen.map((s) => s.id);
-      // By default the latest begrotingsjaar with two standen or more: its first fase against its last.
-      const jaren = [...new Set(standen.map((s) => s.begrotingsjaar))];
-      const jaar = jaren.reverse().find((j) => standen.filter((s) => s.begrotingsjaar === j).length >= 2);
-      const vanJaar = standen.filter((s) => s.begrotingsjaar === jaar);
-      keuzes.van = eenVan(bron, 'van', ids, vanJaar[0]?.id ?? ids[0] ?? '');
-      keuzes.naar = eenVan(bron, 'naar', ids, vanJaar.at(-1)?.id ?? ids.at(-1) ?? '');
-      const gemeen = gemeenschappelijkeJaren();
-      const naar = standen.find((s) => s.id === keuzes.naar);
-      keuzes.jaar = eenVan(bron, 'jaar', gemeen, String(gemeen.includes(naar?.begrotingsjaar) ? naar.begrotingsjaar : gemeen[0] ?? ''));
-      const realisatiejaren = standen.filter((s) => s.fase === 'jaarverslag').map((s) => s.begrotingsjaar);
-      keuzes.realisatiejaar = eenVan(bron, 'realisatiejaar', realisatiejaren, String(realisatiejaren.at(-1) ?? ''));
-    }
-
-    /** The years both chosen standen cover (a stand of 2015 runs from 2014 to 2019, say). */
-    function gemeenschappelijkeJaren() {
-      const van = standen.find((s) => s.id === keuzes.van);
-      const naar = standen.find((s) => s.id === keuzes.naar);
-      if (!van || !naar) return [];
-      const jaren = [];
-      for (let j = Math.max(van.vanJaar ?? van.begrotingsjaar, naar.vanJaar ?? naar.begrotingsjaar); j <= Math.min(van.totJaar ?? van.begrotingsjaar, naar.totJaar ?? naar.begrotingsjaar); j++) jaren.push(j);
-      return jaren;
-    }
-
-    const MUTATIE_KEUZES = ['begroting', 'soort', 'van', 'naar', 'jaar'];
+    const MUTATIE_KEUZES = ['begroting', 'soort', 'begrotingsjaar', 'van', 'naar', 'jaar'];
     const UITPUTTING_KEUZES = ['begroting', 'soort', 'realisatiejaar'];
     let getoond = {};
 
     function wijzig(nieuw) {
       const andereBegroting = nieuw.begroting !== undefined && nieuw.begroting !== keuzes.begroting;
-      Object.assign(keuzes, nieuw);
-      bron = new URLSearchParams(Object.entries(keuzes));
       if (andereBegroting) {
-        laadStanden();
+        // Another begroting has other standen: start from its defaults.
+        Object.assign(keuzes, nieuw);
+        bron = new URLSearchParams();
+        laadStanden({ vervang: false });
         return;
       }
-      // Other standen may cover other years: rebuild the forms so the year lists fit.
+      // The forms name standen by their key (2015-ontwerpbegroting); as the URL names them, they are read back the same way.
+      const gekozen = {
+        ...keuzes, ...nieuw,
+        van: nieuw.van ?? (van ? standSleutel(van) : ''),
+        naar: nieuw.naar ?? (naar ? standSleutel(naar) : ''),
+      };
+      Object.assign(keuzes, { begroting: gekozen.begroting, soort: gekozen.soort });
+      bron = new URLSearchParams(Object.entries(gekozen));
       kiesStanden();
       ctx.zetUrl(keuzes);
-      const actief = document.activeElement?.name;
       bouwFormulieren();
-      if (actief) sectie.querySelector(`[name="${actief}"]`)?.focus();
       ververs();
     }
 
     function bouwFormulieren() {
-      const standOpties = standen.map((s) => ({ waarde: s.id, label: standLabel(s) }));
+      const actief = document.activeElement?.name;
+      const alsOptie = (s) => ({ waarde: standSleutel(s), label: standLabel(s), groep: `Begrotingsjaar ${s.begrotingsjaar}` });
       algemeen.replaceChildren(keuzeformulier({
         label: 'Begroting en soort',
         velden: [
-          { naam: 'begroting', label: 'Begroting', soort: 'lijst', opties: codes.map((c) => ({ waarde: c, label: c })) },
+          { naam: 'begroting', label: 'Begroting', soort: 'lijst', opties: begrotingOpties(ctx.begrotingen) },
           { naam: 'soort', label: 'Soort', soort: 'lijst', opties: SOORTEN },
         ],
         waarden: keuzes,
         bijWijziging: wijzig,
       }));
-      mutatieKeuzes.replaceChildren(heeftMutaties ? keuzeformulier({
+      mutatieKeuzes.replaceChildren(van && naar ? keuzeformulier({
         label: 'Keuzes voor de mutaties',
         velden: [
-          { naam: 'van', label: 'Van stand', soort: 'lijst', opties: standOpties },
-          { naam: 'naar', label: 'Naar stand', soort: 'lijst', opties: standOpties },
-          { naam: 'jaar', label: 'Jaar', soort: 'lijst', opties: gemeenschappelijkeJaren().map((j) => ({ waarde: j, label: String(j) })) },
+          { naam: 'van', label: 'Van stand', soort: 'lijst', opties: vergelijkbaar().map(alsOptie) },
+          { naam: 'naar', label: 'Naar stand', soort: 'lijst', opties: naarOpties().map(alsOptie) },
+          { naam: 'jaar', label: 'Jaar', soort: 'lijst', opties: gemeen(van, naar).map((j) => ({ waarde: j, label: String(j) })) },
         ],
-        waarden: keuzes,
+        waarden: { van: standSleutel(van), naar: standSleutel(naar), jaar: keuzes.jaar },
         bijWijziging: wijzig,
       }) : '');
-      const realisatiejaren = standen.filter((s) => s.fase === 'jaarverslag').map((s) => s.begrotingsjaar);
-      uitputtingKeuzes.replaceChildren(heeftUitputting && realisatiejaren.length ? keuzeformulier({
+      const jaren = realisatiejaren();
+      uitputtingKeuzes.replaceChildren(jaren.length ? keuzeformulier({
         label: 'Keuzes voor begroting tegen realisatie',
-        velden: [{ naam: 'realisatiejaar', label: 'Begrotingsjaar', soort: 'lijst', opties: realisatiejaren.map((j) => ({ waarde: j, label: String(j) })) }],
+        velden: [{ naam: 'realisatiejaar', label: 'Begrotingsjaar', soort: 'lijst', opties: jaren.map((j) => ({ waarde: j, label: String(j) })) }],
         waarden: keuzes,
         bijWijziging: wijzig,
       }) : '');
+      if (actief) sectie.querySelector(`[name="${actief}"]`)?.focus();
     }
 
     // Each chart asks again only when one of its own selections changed.
     function ververs() {
       const anders = (namen) => namen.some((n) => getoond[n] !== keuzes[n]);
-      if (heeftMutaties && anders(MUTATIE_KEUZES)) toonMutaties(mutatieBlok, keuzes, standen, ctx);
-      if (heeftUitputting && anders(UITPUTTING_KEUZES)) toonUitputting(uitputtingBlok, keuzes, standen, ctx);
+      if (anders(MUTATIE_KEUZES)) toonMutaties(mutatieBlok, keuzes, van, naar, standen, ctx);
+      if (anders(UITPUTTING_KEUZES)) toonUitputting(uitputtingBlok, keuzes, ctx);
       getoond = { ...keuzes };
     }
 
-    laadStanden();
+    laadStanden({ vervang: true });
   },
 };
 
-function toonMutaties(blok, keuzes, standen, ctx) {
-  const van = standen.find((s) => s.id === keuzes.van);
-  const naar = standen.find((s) => s.id === keuzes.naar);
+function toonMutaties(blok, keuzes, van, naar, standen, ctx) {
   if (!van || !naar) {
-    blok.meld(`Er zijn geen standen van ${keuzes.begroting} om te vergelijken.`);
+    blok.meld(standen.length <= 1
+      ? `${keuzes.begroting} heeft ${standen.length ? 'één stand' : 'geen standen'} in de gegevens: er is niets te vergelijken.`
+      : `De standen van ${keuzes.begroting} hebben geen jaar gemeen: er is niets te vergelijken.`);
     return;
   }
-  if (van.id === naar.id) {
-    blok.meld('Kies twee verschillende standen.');
-    return;
-  }
-  // Within one begrotingsjaar the fasen suffice; across begrotingsjaren each stand is named with its year.
-  const zelfdeJaar = van.begrotingsjaar === naar.begrotingsjaar;
-  const url = verzoek('/mutaties', zelfdeJaar
-    ? { begroting: keuzes.begroting, begrotingsjaar: naar.begrotingsjaar, van: van.fase, naar: naar.fase, soort: keuzes.soort, niveau: 'artikel' }
-    : { begroting: keuzes.begroting, van: `${van.begrotingsjaar}-${van.fase}`, naar: `${naar.begrotingsjaar}-${naar.fase}`, soort: keuzes.soort, niveau: 'artikel' });
+  // The request as the URL names the standen: the begrotingsjaar of naar, van as a fase of that year or as begrotingsjaar-fase.
+  const url = verzoek('/mutaties', {
+    begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, van: keuzes.van, naar: keuzes.naar,
+    soort: keuzes.soort, niveau: 'artikel', jaar: keuzes.jaar,
+  });
   const jaar = Number(keuzes.jaar);
   blok.laad(async () => {
     const antwoord = await haal(url, { signal: ctx.signal });
@@ -258,7 +283,7 @@ function tekenWaterval(blok, { artikelen, totaal, van, naar, jaar }) {
   teken(blok.grafiek, (breedte) => ({
     height: indeling.hoogte,
     ...BALKMARGES,
-    x: { axis: 'top', label: null, domain: domein, grid: true, tickFormat: opmaak.inMiljoenen, ticks: Math.max(2, Math.floor(breedte / 110)) },
+    x: { axis: 'top', label: null, grid: true, ...miljoenenAs(domein, Math.max(2, Math.floor(breedte / 110))) },
     y: { axis: null, type: 'band', domain: stappen.map((s) => s.sleutel), padding: 0 },
     marks: [
       arcering('arcering-lager', KLEUR.lager),
@@ -274,9 +299,9 @@ function tekenWaterval(blok, { artikelen, totaal, van, naar, jaar }) {
   return vanafNul;
 }
 
-function toonUitputting(blok, keuzes, standen, ctx) {
+function toonUitputting(blok, keuzes, ctx) {
   if (!keuzes.realisatiejaar) {
-    blok.meld(`Er is van ${keuzes.begroting} nog geen jaarverslag geladen: zonder realisatie is er geen uitputting.`);
+    blok.meld(`${keuzes.begroting} heeft geen jaarverslag met een begrotingsstand ernaast in de gegevens: zonder realisatie is er geen uitputting.`);
     return;
   }
   const url = verzoek('/uitputting', { begroting: keuzes.begroting, begrotingsjaar: keuzes.realisatiejaar, soort: keuzes.soort });
@@ -291,31 +316,37 @@ function toonUitputting(blok, keuzes, standen, ctx) {
         return;
       }
       const indeling = rijindeling(artikelen.length, { rijHoogte: 52, balken: 2 });
-      const rechts = (r) => `${r.oordeel} ${opmaak.procentMetTeken(r.verschilProcent)}`;
+      // Beside each pair of bars the oordeel in words; on a narrow screen in short words, so the artikel's name keeps its room.
+      const KORT = { onderuitputting: 'onder', overuitputting: 'over' };
+      const rechtsVoor = (breedte) => (r) => `${(breedte < 600 ? KORT[r.oordeel] : null) ?? r.oordeel ?? 'onbekend'} ${opmaak.procentMetTeken(r.verschilProcent)}`;
       const maximum = Math.max(...artikelen.flatMap((r) => [r.begroot ?? 0, r.realisatie ?? 0]));
-      teken(blok.grafiek, (breedte) => ({
-        height: indeling.hoogte,
-        ...BALKMARGES,
-        x: { axis: 'top', label: null, domain: [0, maximum], nice: true, grid: true, tickFormat: opmaak.inMiljoenen, ticks: Math.max(2, Math.floor(breedte / 110)) },
-        y: { axis: null, type: 'band', domain: artikelen.map((r) => r.sleutel), padding: 0 },
-        marks: [
-          arcering('arcering-realisatie', KLEUR.tweede),
-          Plot.barX(artikelen.filter((r) => r.begroot !== null), {
-            x: 'begroot', y: 'sleutel', ...indeling.balkInsets[0], fill: KLEUR.hoofd,
-            title: (r) => `${r.artikel} ${r.omschrijving}: begroot ${opmaak.bedragMetEenheid(r.begroot)}`,
-          }),
-          Plot.barX(artikelen.filter((r) => r.realisatie !== null), {
-            x: 'realisatie', y: 'sleutel', ...indeling.balkInsets[1], fill: 'url(#arcering-realisatie)', stroke: KLEUR.tweede,
-            title: (r) => `${r.artikel} ${r.omschrijving}: realisatie ${opmaak.bedragMetEenheid(r.realisatie)}`,
-          }),
-          Plot.text(artikelen, { y: 'sleutel', text: (r) => `${r.artikel} ${r.omschrijving}`, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, artikelen.map(rechts)), textOverflow: 'ellipsis' }),
-          Plot.text(artikelen, { y: 'sleutel', text: rechts, frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
-          Plot.ruleX([0]),
-        ],
-      }), { label: `Staafgrafiek: begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar}, in € miljoen.` });
+      teken(blok.grafiek, (breedte) => {
+        const rechts = rechtsVoor(breedte);
+        return {
+          height: indeling.hoogte,
+          ...BALKMARGES,
+          x: { axis: 'top', label: null, grid: true, ...miljoenenAs([0, maximum], Math.max(2, Math.floor(breedte / 110))) },
+          y: { axis: null, type: 'band', domain: artikelen.map((r) => r.sleutel), padding: 0 },
+          marks: [
+            arcering('arcering-realisatie', KLEUR.tweede),
+            Plot.barX(artikelen.filter((r) => r.begroot !== null), {
+              x: 'begroot', y: 'sleutel', ...indeling.balkInsets[0], fill: KLEUR.hoofd,
+              title: (r) => `${r.artikel} ${r.omschrijving}: begroot ${opmaak.bedragMetEenheid(r.begroot)}`,
+            }),
+            Plot.barX(artikelen.filter((r) => r.realisatie !== null), {
+              x: 'realisatie', y: 'sleutel', ...indeling.balkInsets[1], fill: 'url(#arcering-realisatie)', stroke: KLEUR.tweede,
+              title: (r) => `${r.artikel} ${r.omschrijving}: realisatie ${opmaak.bedragMetEenheid(r.realisatie)}`,
+            }),
+            Plot.text(artikelen, { y: 'sleutel', text: (r) => `${r.artikel} ${r.omschrijving}`, frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, artikelen.map(rechts)), textOverflow: 'ellipsis' }),
+            Plot.text(artikelen, { y: 'sleutel', text: rechts, frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
+            Plot.ruleX([0]),
+          ],
+        };
+      }, { label: `Staafgrafiek: begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar}, in € miljoen.` });
       blok.toon({
         samenvatting: totaal
-          ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${faseLabel(totaal.begrootFase).toLowerCase()}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel} ${opmaak.mutatie(totaal.verschil)} (× € 1.000).`
+          ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${faseLabel(totaal.begrootFase).toLowerCase()}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel ?? 'oordeel onbekend'} ${opmaak.mutatie(totaal.verschil)} (× € 1.000). ` +
+            `${artikelen.filter((r) => r.oordeel === 'onderuitputting').length} artikelen met onderuitputting, ${artikelen.filter((r) => r.oordeel === 'overuitputting').length} met overuitputting.`
           : `Begroting tegen realisatie, ${keuzes.realisatiejaar}.`,
         tabelElement: tabel({
           bijschrift: `Begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar} (× € 1.000)`,
@@ -326,7 +357,7 @@ function toonUitputting(blok, keuzes, standen, ctx) {
             { kop: 'Realisatie', getal: true, waarde: (r) => opmaak.bedrag(r.realisatie) },
             { kop: 'Verschil', getal: true, waarde: (r) => opmaak.mutatie(r.verschil) },
             { kop: 'Verschil %', getal: true, waarde: (r) => opmaak.procentMetTeken(r.verschilProcent) },
-            { kop: 'Oordeel', waarde: (r) => r.oordeel },
+            { kop: 'Oordeel', geenAfbreking: true, waarde: (r) => r.oordeel ?? opmaak.LEEG },
           ],
           rijen: totaal ? [...artikelen, totaal] : artikelen,
           rijKlasse: (r) => (r === totaal ? 'totaalregel' : null),

@@ -2,10 +2,12 @@
 // (/v1/totalen), and, where the service has the open-data standen, the same across begrotingsjaren per fase.
 
 import { haal, haalAlle, verzoek } from '../api.js';
-import { FASEN, faseLabel, SOORTEN_MET_SALDO, soortLabel, standaardBegrotingen } from '../begrippen.js';
-import { grafiekblok, nogNietBeschikbaar } from '../blok.js';
+import {
+  begrotingLabel, begrotingOpties, FASEN, faseLabel, nieuwsteBegrotingen, SOORTEN_MET_SALDO, soortLabel, standaardBegroting,
+} from '../begrippen.js';
+import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
-import { REEKSEN, teken, voorbeeld } from '../grafiek.js';
+import { miljoenenAs, REEKSEN, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier, meerVan } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
 import { tabel } from '../tabel.js';
@@ -18,23 +20,25 @@ export default {
 
   toon(sectie, zoek, ctx) {
     const codes = ctx.begrotingen.map((b) => b.code);
-    // The open-data part needs the standen and totalen per begrotingsjaar and fase; until the service offers them, it says so.
-    const openData = ctx.aanbod.heeft('/standen') && ctx.aanbod.heeftParameter('/totalen', 'begrotingsjaar');
+    const nieuwste = nieuwsteBegrotingen(ctx.begrotingen);
     const keuzes = {
       soort: eenVan(zoek, 'soort', SOORTEN_MET_SALDO.map((s) => s.waarde), 'uitgaven'),
-      begroting: meerVan(zoek, 'begroting', codes, standaardBegrotingen(ctx.begrotingen)),
+      begroting: meerVan(zoek, 'begroting', codes, nieuwste),
+      reeks: eenVan(zoek, 'reeks', codes, standaardBegroting(ctx.begrotingen)),
+      fase: meerVan(zoek, 'fase', FASEN.map((f) => f.waarde), ['ontwerpbegroting', 'jaarverslag']),
     };
-    if (openData) {
-      keuzes.reeks = eenVan(zoek, 'reeks', codes, codes[0]);
-      keuzes.fase = meerVan(zoek, 'fase', FASEN.map((f) => f.waarde), ['ontwerpbegroting', 'jaarverslag']);
-    }
     ctx.zetUrl(keuzes, { vervang: true });
 
+    // Each block asks again only when one of its own selections changed (the open-data block sends a request per stand).
+    const EIGEN = { perBegroting: ['soort', 'begroting'], overJaren: ['soort', 'reeks', 'fase'] };
+    let getoond = {};
     const wijzig = (nieuw) => {
       Object.assign(keuzes, nieuw);
       ctx.zetUrl(keuzes);
       ververs();
     };
+    const ouder = ctx.begrotingen.filter((b) => !nieuwste.includes(b.code));
+    const meerLabel = `Andere begrotingen (open data, tot begrotingsjaar ${Math.max(...ouder.map((b) => b.begrotingsjaar))})`;
 
     sectie.append(
       el('p', { class: 'inleiding' },
@@ -44,7 +48,11 @@ export default {
         label: 'Keuzes voor het meerjarig verloop',
         velden: [
           { naam: 'soort', label: 'Soort', soort: 'keuzerondjes', opties: SOORTEN_MET_SALDO },
-          { naam: 'begroting', label: 'Begrotingen', soort: 'vinkjes', opties: codes.map((c) => ({ waarde: c, label: begrotingNaam(ctx, c) })) },
+          {
+            naam: 'begroting', label: 'Begrotingen', soort: 'vinkjes', meerLabel,
+            // The begrotingen of the newest begrotingsjaar first; the others' latest stands are years older and mostly one year long.
+            opties: ctx.begrotingen.map((b) => ({ waarde: b.code, label: begrotingLabel(b), meer: !nieuwste.includes(b.code) })),
+          },
         ],
         waarden: keuzes,
         bijWijziging: wijzig,
@@ -59,33 +67,27 @@ export default {
     const overJaren = grafiekblok({
       titel: 'Over begrotingsjaren (open data)',
       eenheid: 'Per begrotingsjaar het bedrag voor dat jaar zelf, in elke gekozen fase. Grafiek in € miljoen; tabel in € × 1.000.',
-      keuzes: openData
-        ? keuzeformulier({
-          label: 'Keuzes voor het verloop over begrotingsjaren',
-          velden: [
-            { naam: 'reeks', label: 'Begroting', soort: 'lijst', opties: codes.map((c) => ({ waarde: c, label: begrotingNaam(ctx, c) })) },
-            { naam: 'fase', label: 'Fasen', soort: 'vinkjes', opties: FASEN },
-          ],
-          waarden: keuzes,
-          bijWijziging: wijzig,
-        })
-        : null,
+      keuzes: keuzeformulier({
+        label: 'Keuzes voor het verloop over begrotingsjaren',
+        velden: [
+          { naam: 'reeks', label: 'Begroting', soort: 'lijst', opties: begrotingOpties(ctx.begrotingen) },
+          { naam: 'fase', label: 'Fasen', soort: 'vinkjes', opties: FASEN },
+        ],
+        waarden: keuzes,
+        bijWijziging: wijzig,
+      }),
     });
     sectie.append(overJaren.element);
 
     function ververs() {
-      toonPerBegroting(perBegroting, keuzes, ctx);
-      if (openData) toonOverJaren(overJaren, keuzes, ctx);
-      else overJaren.meld(nogNietBeschikbaar('Het verloop over begrotingsjaren', ['/standen']));
+      const anders = (namen) => namen.some((n) => String(getoond[n]) !== String(keuzes[n]));
+      if (anders(EIGEN.perBegroting)) toonPerBegroting(perBegroting, keuzes, ctx);
+      if (anders(EIGEN.overJaren)) toonOverJaren(overJaren, keuzes, ctx);
+      getoond = { ...keuzes };
     }
     ververs();
   },
 };
-
-function begrotingNaam(ctx, code) {
-  const begroting = ctx.begrotingen.find((b) => b.code === code);
-  return begroting?.naam ? `${code} (${begroting.naam})` : code;
-}
 
 function toonPerBegroting(blok, keuzes, ctx) {
   if (!keuzes.begroting.length) {
@@ -100,7 +102,7 @@ function toonPerBegroting(blok, keuzes, ctx) {
       const groepen = [...new Set(rijen.map((r) => r.begroting))];
       const naam = (g) => (g.includes('+') ? `${g} (geconsolideerd)` : g);
       const jaren = [...new Set(rijen.map((r) => r.jaar))].sort((a, b) => a - b);
-      const periode = `${jaren[0]}–${jaren.at(-1)}`;
+      const periode = jaren.length > 1 ? `${jaren[0]}–${jaren.at(-1)}` : String(jaren[0]);
       const soort = soortLabel(keuzes.soort);
       tekenLijnen(blok, {
         rijen: rijen.map((r) => ({ reeks: r.begroting, x: r.jaar, bedrag: r.bedrag })),
@@ -114,9 +116,12 @@ function toonPerBegroting(blok, keuzes, ctx) {
         return { groep: g, bedragen: new Map(vanGroep.map((r) => [r.jaar, r.bedrag])), eerste: vanGroep[0] };
       });
       blok.toon({
-        samenvatting: `${soort}, ${periode} (× € 1.000): ` + per.map((p) =>
-          `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))} in ${jaren[0]} en ${opmaak.bedrag(p.bedragen.get(jaren.at(-1)))} in ${jaren.at(-1)}` +
-          (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`)).join('; ') + '.',
+        samenvatting: `${soort}, ${periode} (× € 1.000): ` + per.map((p) => (jaren.length === 1
+          ? `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))}`
+          : `${naam(p.groep)} ${opmaak.bedrag(p.bedragen.get(jaren[0]))} in ${jaren[0]} en ${opmaak.bedrag(p.bedragen.get(jaren.at(-1)))} in ${jaren.at(-1)}` +
+            (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`))).join('; ') +
+          // Several begrotingen are compared in the newest stand they all have (the API's rule), which may be years older.
+          `. Stand: ${antwoord.metadata?.stand ?? 'onbekend'}.`,
         tabelElement: tabel({
           bijschrift: `${soort} per begroting, ${periode} (× € 1.000)`,
           kolommen: [
@@ -141,14 +146,12 @@ function toonOverJaren(blok, keuzes, ctx) {
     blok.meld('Kies ten minste één fase.');
     return;
   }
-  const standenUrl = verzoek('/standen', { begroting: keuzes.reeks });
   blok.laad(async () => {
-    const standen = (await haal(standenUrl, { signal: ctx.signal })).gegevens
-      .filter((s) => keuzes.fase.includes(s.fase))
-      .sort((a, b) => a.begrotingsjaar - b.begrotingsjaar);
+    const { url: standenUrl, standen: alle } = await ctx.standenVan(keuzes.reeks);
+    const standen = alle.filter((s) => keuzes.fase.includes(s.fase));
     if (!standen.length) return () => blok.meld(`Er zijn geen standen van ${keuzes.reeks} in de gekozen fasen.`);
     // One request per stand: the begrotingsjaar's own year, as that stand gives it.
-    const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort }));
+    const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort, vanJaar: s.begrotingsjaar, totJaar: s.begrotingsjaar }));
     const antwoorden = await haalAlle(urls, { signal: ctx.signal });
     return () => {
       const rijen = standen.map((s, i) => {
@@ -157,7 +160,9 @@ function toonOverJaren(blok, keuzes, ctx) {
       });
       const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
       const jaren = [...new Set(rijen.map((r) => r.x))].sort((a, b) => a - b);
-      const periode = `${jaren[0]}–${jaren.at(-1)}`;
+      const periode = jaren.length > 1 ? `${jaren[0]}–${jaren.at(-1)}` : String(jaren[0]);
+      const gaten = jaren.slice(1).map((j, i) => [jaren[i], j]).filter(([a, b]) => b - a > 1)
+        .map(([a, b]) => (b - a === 2 ? String(a + 1) : `${a + 1}–${b - 1}`));
       const soort = soortLabel(keuzes.soort);
       tekenLijnen(blok, {
         rijen,
@@ -167,7 +172,8 @@ function toonOverJaren(blok, keuzes, ctx) {
         label: `Lijngrafiek: ${soort.toLowerCase()} van ${keuzes.reeks} per begrotingsjaar ${periode}, per fase, in € miljoen.`,
       });
       blok.toon({
-        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).`,
+        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).` +
+          (gaten.length ? ` Geen standen in ${opmaak.opsomming(gaten)}: de lijnen zijn daar onderbroken.` : ''),
         tabelElement: tabel({
           bijschrift: `${soort} van ${keuzes.reeks} per begrotingsjaar en fase (× € 1.000)`,
           kolommen: [
@@ -177,7 +183,10 @@ function toonOverJaren(blok, keuzes, ctx) {
           rijen: fasen,
         }),
         urls: [standenUrl, ...urls],
-        metadata: antwoorden[0]?.metadata,
+        metadata: {
+          bron: [...new Set(antwoorden.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
+          stand: `${standen.length} standen van ${keuzes.reeks} (${opmaak.opsomming(keuzes.fase.map((f) => faseLabel(f).toLowerCase()))})`,
+        },
         legendaItems: legenda(fasen, faseLabel),
       });
     };
@@ -188,24 +197,30 @@ function legenda(reeksen, naam) {
   return reeksen.map((r, i) => el('li', {}, voorbeeld(REEKSEN[i % REEKSEN.length]), naam(r)));
 }
 
-/** A line per series over the years, each with its own colour, dash and symbol; a point per year with its exact amount as title. */
+/**
+ * A line per series over the years, each with its own colour, dash and symbol; a point per year with its exact amount as
+ * title. Years are evenly spaced; where a year is missing (2017 to 2026) the line breaks, so no trend is drawn over the gap.
+ */
 function tekenLijnen(blok, { rijen, reeksen, naam, xDomein, label }) {
+  const deel = (x) => xDomein.filter((j, i) => i > 0 && j - xDomein[i - 1] > 1 && j <= x).length;
+  const bedragen = rijen.map((r) => r.bedrag).filter((b) => b !== null);
   teken(blok.grafiek, (breedte) => {
     const hoogte = Math.round(Math.min(420, Math.max(260, breedte * 0.5)));
+    const as = miljoenenAs([0, ...bedragen], Math.round(hoogte / 50));
     return {
       height: hoogte,
       marginLeft: 64,
       marginRight: 24,
       marginTop: 28,
       x: { type: 'point', domain: xDomein, label: null, tickFormat: opmaak.jaar, padding: 0.3 },
-      y: { label: '€ miljoen', tickFormat: opmaak.inMiljoenen, grid: true, zero: true, nice: true, ticks: Math.round(hoogte / 50) },
+      y: { label: '€ miljoen', grid: true, ...as },
       marks: [
         Plot.ruleY([0]),
         ...reeksen.flatMap((reeks, i) => {
           const stijl = REEKSEN[i % REEKSEN.length];
           const punten = rijen.filter((r) => r.reeks === reeks);
           return [
-            Plot.line(punten, { x: 'x', y: 'bedrag', stroke: stijl.kleur, strokeWidth: 2.5, strokeDasharray: stijl.streep ?? undefined }),
+            Plot.line(punten, { x: 'x', y: 'bedrag', z: (p) => deel(p.x), stroke: stijl.kleur, strokeWidth: 2.5, strokeDasharray: stijl.streep ?? undefined }),
             Plot.dot(punten.filter((p) => p.bedrag !== null), {
               x: 'x', y: 'bedrag', fill: stijl.kleur, stroke: stijl.kleur, symbol: stijl.symbool, r: 4.5,
               title: (p) => `${naam(reeks)}, ${p.x}: ${opmaak.bedragMetEenheid(p.bedrag)}`,
