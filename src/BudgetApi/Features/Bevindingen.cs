@@ -28,17 +28,36 @@ public static class BevindingenEndpoints
     {
         var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
         var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
+        var fase = Queryregels.Canoniek(query.Fase, Begrotingscodes.Fasen);
         var hoofdstuk = catalogus.ZoekBegroting(query.Begroting)?.Hoofdstuk;
-        var rijen = bevindingen.Alle
+        var gekozen = bevindingen.Alle
             .Where(b => soort is null || b.Soort == soort)
             .Where(b => ernst is null || b.Ernst == ernst)
             .Where(b => query.Begroting is null || b.Hoofdstuk == hoofdstuk)
+            .Where(b => query.Begrotingsjaar is null || b.Begrotingsjaar == query.Begrotingsjaar)
+            .Where(b => fase is null || b.Fase == fase)
             .Where(b => query.Organisatie is null || Gaat(b, query.Organisatie))
-            .Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code))
             .ToList();
-        return new LijstResultaat<BevindingRegel>(
-            new Lijst<BevindingRegel>(rijen, new Metadata { Afronding = Vergelijking, Aantal = rijen.Count }),
-            "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
+        var rijen = gekozen.Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code)).ToList();
+        return new LijstResultaat<BevindingRegel>(new Lijst<BevindingRegel>(rijen, Metadata(gekozen, catalogus)), "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
+    }
+
+    /// <summary>
+    /// The standen the findings are about and their sources; a finding about organisation figures only is the document's.
+    /// Findings carry their own units, so there is no valuta or factor.
+    /// </summary>
+    static Metadata Metadata(IReadOnlyList<Bevinding> bevindingen, Catalogus catalogus)
+    {
+        var standen = bevindingen
+            .Where(b => b.Hoofdstuk is not null && b.Begrotingsjaar is not null && b.Fase is not null)
+            .Select(b => (b.Hoofdstuk, Jaar: b.Begrotingsjaar!.Value, b.Fase)).Distinct()
+            .Select(s => catalogus.ZoekBegroting(s.Hoofdstuk) is { } begroting ? catalogus.ZoekStand(begroting, s.Jaar, s.Fase!) : null)
+            .OfType<Stand>().Distinct().OrderBy(s => s.Begroting.Volgorde).ThenBy(s => s.Begrotingsjaar).ThenBy(s => Begrotingscodes.Volgorde(s.Fase)).ToList();
+        var metadata = StandVerwijzing.Metadata(standen, bevindingen.Count, Vergelijking) with { Valuta = null, Factor = null, Stand = null };
+        var alleenDocument = bevindingen.Any(b => b.Hoofdstuk is null);
+        return standen.Count == 0 ? metadata with { Bron = Bronnen.Document, Standen = [] }
+            : alleenDocument && !metadata.Bron.Contains(Bronnen.Document, StringComparison.Ordinal) ? metadata with { Bron = $"{Bronnen.Document}; {metadata.Bron}" }
+            : metadata;
     }
 
     /// <summary>A finding is about an organisation when it names it, or when one of its figures is that organisation's.</summary>
@@ -127,8 +146,14 @@ public sealed record BevindingenQuery
     [Description("Alleen bevindingen over deze organisatie (code uit /organisaties, hoofdletters maken niet uit): de bevinding noemt haar, of een van haar cijfers is van haar. Bijvoorbeeld: DGRR")]
     public string? Organisatie { get; init; }
 
-    [Description("Alleen bevindingen over de begrotingsregels van deze begroting (JenV of AenM); bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
+    [Description("Alleen bevindingen over de begrotingsregels van deze begroting (code of hoofdstuk, zie /begrotingen), in elke stand; bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
     public string? Begroting { get; init; }
+
+    [Description("Alleen bevindingen over standen van dit begrotingsjaar; bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: 2016")]
+    public int? Begrotingsjaar { get; init; }
+
+    [Description("Alleen bevindingen over standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
+    public string? Fase { get; init; }
 
     [Description("Alleen bevindingen met deze ernst: fout, tegenstrijdig of twijfel. Bijvoorbeeld: fout")]
     public string? Ernst { get; init; }
@@ -143,6 +168,10 @@ public sealed class BevindingenQueryValidator : AbstractValidator<BevindingenQue
         RuleFor(q => q.Soort).BekendeWaarde("soort", Bevindingsoorten.Soorten);
         RuleFor(q => q.Ernst).BekendeWaarde("ernst", Bevindingsoorten.Ernsten);
         RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
+        RuleFor(q => q.Fase).BekendeWaarde("fase", Begrotingscodes.Fasen);
+        RuleFor(q => q.Begrotingsjaar)
+            .Must(j => j is null || catalogus.Standen.Any(s => s.Begrotingsjaar == j))
+            .WithMessage((_, j) => $"Er is geen stand in begrotingsjaar {j}; beschikbaar: {string.Join(", ", catalogus.Standen.Select(s => s.Begrotingsjaar).Distinct().Order())}.");
         RuleFor(q => q.Organisatie)
             .Must(c => c is null || codes.Value.Contains(c, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, c) => $"Onbekende organisatie '{c}' voor organisatie; toegestaan: een code uit /organisaties.");

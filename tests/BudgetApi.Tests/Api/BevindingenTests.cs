@@ -250,6 +250,39 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     }
 
     [Fact]
+    public async Task Filters_op_begrotingsjaar_en_fase_en_metadata_noemt_de_standen_en_hun_bronnen()
+    {
+        var (alle, alleMetadata) = await _client.GetLijst(Url);
+        alleMetadata.Tekst("bron").Should().Contain(Bronnen.Document).And.Contain("budgettaire-tabellen-owb-2016.csv");
+
+        var (jaar2016, metadata) = await _client.GetLijst($"{Url}?begrotingsjaar=2016&fase=Ontwerpbegroting");
+        jaar2016.Should().HaveCount(alle.Count(b => b!["begrotingsjaar"]?.GetValue<int>() == 2016 && b.Tekst("fase") == "ontwerpbegroting")).And.NotBeEmpty();
+        jaar2016.Should().OnlyContain(b => b!["begrotingsjaar"]!.GetValue<int>() == 2016 && b.Tekst("fase") == "ontwerpbegroting");
+        var standen = metadata["standen"]!.AsArray().Select(s => s!.Tekst("id")).ToList();
+        standen.Should().Contain("VI-2016-ontwerpbegroting").And.OnlyContain(id => id.EndsWith("-2016-ontwerpbegroting", StringComparison.Ordinal));
+        standen.Should().HaveCount(jaar2016.Select(b => b!.Tekst("hoofdstuk")).Distinct().Count(), "one stand per hoofdstuk the findings are about");
+        metadata.Tekst("bron").Should().NotContain(Bronnen.Document, "no finding of 2016 is about the document");
+        metadata["valuta"].Should().BeNull("findings carry their own units");
+
+        // The document's findings: the ontwerpbegroting 2026 of VI, and those about organisation figures only drop out.
+        var (jaar2026, _) = await _client.GetLijst($"{Url}?begrotingsjaar=2026");
+        jaar2026.Should().NotBeEmpty().And.OnlyContain(b => b!.Tekst("hoofdstuk") == "VI");
+        jaar2026.Select(b => b!.Tekst("id")).Should().Contain("totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
+    }
+
+    [Theory]
+    [InlineData("begrotingsjaar=2040", "begrotingsjaar", "Er is geen stand in begrotingsjaar 2040; beschikbaar: 2013, 2014, 2015, 2016, 2017, 2026.")]
+    [InlineData("fase=voorjaarsnota", "fase", "Onbekende waarde 'voorjaarsnota' voor fase; toegestaan: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag, slotwet.")]
+    [InlineData("begrotingsjaar=twee", "begrotingsjaar", null)]
+    public async Task Een_onbekend_begrotingsjaar_of_fase_is_een_400(string query, string parameter, string? reden)
+    {
+        var probleem = await _client.GetProbleem($"{Url}?{query}", HttpStatusCode.BadRequest);
+
+        probleem.OngeldigeParameters().Should().Equal(parameter);
+        if (reden is not null) probleem.Tekst("detail").Should().Be(reden);
+    }
+
+    [Fact]
     public async Task In_csv_een_regel_per_cijfer_met_dezelfde_waarden_als_json()
     {
         var (gegevens, _) = await _client.GetLijst(Url);
