@@ -37,9 +37,7 @@ public sealed class AandelenQueryValidator : AbstractValidator<AandelenQuery>
 
     public AandelenQueryValidator(Catalogus catalogus)
     {
-        RuleFor(q => q.Begroting)
-            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(b => b.Code))}.")
-            .BestaandeBegroting(catalogus);
+        RuleFor(q => q.Begroting).VerplichteBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Niveau).BekendeWaarde("niveau", Niveaus);
         RuleFor(q => q).Custom((q, context) =>

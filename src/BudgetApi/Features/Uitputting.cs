@@ -41,9 +41,7 @@ public sealed class UitputtingQueryValidator : AbstractValidator<UitputtingQuery
 {
     public UitputtingQueryValidator(Catalogus catalogus)
     {
-        RuleFor(q => q.Begroting)
-            .NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(b => b.Code))}.")
-            .BestaandeBegroting(catalogus);
+        RuleFor(q => q.Begroting).VerplichteBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q).Custom((q, context) =>
         {

@@ -14,6 +14,11 @@ public static class Queryregels
         regel.Must(b => b is null || catalogus.ZoekBegroting(b) is not null)
             .WithMessage((_, b) => $"Onbekende begroting '{b}'; toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(x => x.Code))} (of hun hoofdstuk, zoals VI).");
 
+    /// <summary>A begroting that must be given (the resources about one begroting: aandelen, mutaties, uitputting) and must exist.</summary>
+    public static IRuleBuilderOptions<T, string?> VerplichteBegroting<T>(this IRuleBuilder<T, string?> regel, Catalogus catalogus) =>
+        regel.NotEmpty().WithMessage($"begroting is verplicht (één begroting); toegestaan: {string.Join(", ", catalogus.BegrotingenMetStanden.Select(b => b.Code))}.")
+            .BestaandeBegroting(catalogus);
+
     public static IRuleBuilderOptions<T, string?> BekendeWaarde<T>(this IRuleBuilder<T, string?> regel, string parameter, IReadOnlyList<string> toegestaan) =>
         regel.Must(w => w is null || toegestaan.Contains(w, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, w) => $"Onbekende waarde '{w}' voor {parameter}; toegestaan: {string.Join(", ", toegestaan)}.");
