@@ -153,6 +153,9 @@ public static class OpenApiDocument
     /// <summary>The name of the shared 'formaat' parameter: #/components/parameters/formaat.</summary>
     public const string FormaatParameter = "formaat";
 
+    /// <summary>The component of ?sortering: a pattern, not an enum (<see cref="Codelijsten.Sorteerpatroon"/>).</summary>
+    public const string SorteringComponent = "Sortering";
+
     /// <summary>Each closed set once, as a string enum component, its values from the code list (<see cref="Codelijsten"/>).</summary>
     private static void Codelijstcomponenten(Microsoft.OpenApi.OpenApiDocument document)
     {
@@ -165,7 +168,7 @@ public static class OpenApiDocument
                 Enum = [.. lijst.Waarden.Select(w => (JsonNode)JsonValue.Create(w)!)],
             });
         }
-        document.AddComponent("Sortering", new OpenApiSchema
+        document.AddComponent(SorteringComponent, new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Pattern = Codelijsten.Sorteerpatroon,
@@ -255,7 +258,7 @@ public static class OpenApiDocument
                 if (parameter.In != ParameterLocation.Query || parameter.Schema is not OpenApiSchema schema) continue;
                 if (parameter.Name == "sortering")
                 {
-                    parameter.Schema = new OpenApiSchemaReference("Sortering", document) { Default = schema.Default };
+                    parameter.Schema = new OpenApiSchemaReference(SorteringComponent, document) { Default = schema.Default };
                     continue;
                 }
                 if (Codelijsten.Voor(operatie.OperationId!, parameter.Name!) is not { } lijst) continue;
