@@ -53,7 +53,7 @@ public sealed class Standbevindingen(BudgetDb db, Catalogus catalogus, Aansluiti
                         },
                     ],
                     JuisteWaarde = a.JuisteWaarde,
-                    Berekening = $"som van {a.AantalDelen} delen (regels {a.BronRegels}) = {Cijfers.Getal(a.Berekend)}",
+                    Berekening = $"som van {a.AantalDelen} delen (regels {string.Join(",", a.BronRegels)}) = {Cijfers.Getal(a.Berekend)}",
                     Eenheid = a.Eenheid,
                 };
             }

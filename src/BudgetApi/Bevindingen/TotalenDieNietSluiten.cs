@@ -17,7 +17,7 @@ public static class TotalenDieNietSluiten
         {
             var gedrukt = vindplaatsen.FirstOrDefault(v => v.Cijfer.BronRegel == a.BronRegel && v.Past(a.Jaar)
                                                            && v.Cijfer.Waarde == a.Gedrukt && v.Cijfer.Eenheid == a.Eenheid);
-            var regels = a.BronRegels.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+            var regels = a.BronRegels.ToHashSet();
             var delen = vindplaatsen.Where(v => regels.Contains(v.Cijfer.BronRegel) && v.Past(a.Jaar) && v.Tabel == a.BronTabelDelen && v != gedrukt).ToList();
             var cijfers = new List<Bevindingcijfer>();
             if (gedrukt is not null) cijfers.Add(gedrukt.Cijfer);

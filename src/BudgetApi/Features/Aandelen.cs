@@ -35,6 +35,9 @@ public sealed class AandelenQueryValidator : AbstractValidator<AandelenQuery>
 {
     public static readonly IReadOnlyList<string> Niveaus = ["artikel", "waarvan"];
 
+    /// <summary>What a part is (soortDeel): the artikel, the level of a part, or the computed remainder of an artikel.</summary>
+    public static readonly IReadOnlyList<string> SoortenDeel = [.. Domein.Begrotingscodes.Niveaus, AandelenEndpoints.Overig];
+
     public AandelenQueryValidator(Catalogus catalogus)
     {
         RuleFor(q => q.Begroting).VerplichteBegroting(catalogus);
@@ -76,6 +79,9 @@ public sealed record AandeelRegel(
 
 public static class AandelenEndpoints
 {
+    /// <summary>soortDeel of the remainder of an artikel: the artikel minus its parts.</summary>
+    public const string Overig = "overig";
+
     public static RouteGroupBuilder MapAandelen(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/aandelen").WithTags("Aandelen");
@@ -114,7 +120,7 @@ public static class AandelenEndpoints
             }
             var waarvan = regels.Where(r => r.OuderId == artikel.RegelId).ToList();
             delen.AddRange(waarvan.Select(w => (artikel, w.Omschrijving, w.Niveau, w.Bedrag, w)));
-            delen.Add((artikel, Regelbedragen.Overig, "overig", Regelbedragen.Rest(artikel.Bedrag, waarvan.Select(w => w.Bedrag)), artikel));
+            delen.Add((artikel, Regelbedragen.Overig, Overig, Regelbedragen.Rest(artikel.Bedrag, waarvan.Select(w => w.Bedrag)), artikel));
         }
 
         var vanGeheel = Rekenen.AandelenTot100(delen.Select(d => d.Bedrag).ToList());

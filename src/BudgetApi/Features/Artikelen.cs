@@ -52,7 +52,6 @@ public sealed record ArtikelenQuery
 {
     /// <summary>Code van de begroting: JenV of AenM.</summary>
     [Description("Code van de begroting (JenV, AenM, IXB …) of het hoofdstuk (VI).")]
-    [DefaultValue("JenV")]
     public required string Begroting { get; init; }
 
     /// <summary>uitgaven of ontvangsten; zonder soort alle.</summary>
@@ -112,7 +111,7 @@ public static class ArtikelenEndpoints
 
     static Results<LijstResultaat<Begrotingsartikel>, ProblemHttpResult> GetArtikel(
         [AsParameters] ArtikelenQuery query,
-        [Description("Artikelnummer, bijvoorbeeld 31 (Politie).")] [DefaultValue(31)] int artikel,
+        [Description("Artikelnummer, bijvoorbeeld 31 (Politie).")] int artikel,
         BudgetDb db, Catalogus catalogus)
     {
         if (MetStanden(catalogus, query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);

@@ -28,8 +28,8 @@ namespace BudgetApi.Features;
 /// <param name="BronBestand">Het bronbestand van de regel: het introductiedossier of een standbestand.</param>
 /// <param name="BronRegel">Regel in het bronbestand.</param>
 public sealed record BedragRegel(
-    string Begroting, string Hoofdstuk, long Begrotingsjaar, string Fase, string Soort, long Artikel, string Regelsoort, string Pad, string Omschrijving,
-    string? Categorie, long Jaar, long? Bedrag, string BronTabel, string BronBestand, long BronRegel);
+    string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Artikel, string Regelsoort, string Pad, string Omschrijving,
+    string? Categorie, int Jaar, long? Bedrag, string BronTabel, string BronBestand, int BronRegel);
 
 public sealed record BedragenQuery
 {
@@ -224,8 +224,8 @@ public static class BedragenEndpoints
         var totaal = (int)verbinding.ExecuteScalar<long>(AantalSql, parameters);
         var sql = BedragenSql.Replace("/*sortering*/", Sortering.Lees(query.Sortering).OrderBy!, StringComparison.Ordinal);
         var rijen = verbinding.Query<Rij>(sql, parameters)
-            .Select(r => new BedragRegel(r.Begroting, r.Hoofdstuk, r.Begrotingsjaar, r.Fase, r.Soort, r.Artikel, r.Regelsoort, r.Pad, r.Omschrijving,
-                r.Categorie, r.Jaar, r.Bedrag, r.BronTabel, r.BronBestand, r.BronRegel))
+            .Select(r => new BedragRegel(r.Begroting, r.Hoofdstuk, (int)r.Begrotingsjaar, r.Fase, r.Soort, (int)r.Artikel, r.Regelsoort, r.Pad, r.Omschrijving,
+                r.Categorie, (int)r.Jaar, r.Bedrag, r.BronTabel, r.BronBestand, (int)r.BronRegel))
             .ToList();
 
         var paginering = Pagineer(http.Request, pagina, grootte, totaal);

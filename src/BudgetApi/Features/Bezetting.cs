@@ -16,7 +16,7 @@ namespace BudgetApi.Features;
 /// <param name="BronRegel">Regel in het brondocument.</param>
 public sealed record BezettingRegel(
     string OrganisatieZoalsGedrukt, string? Organisatie, long? BezettingFte, long? BudgetMiljoen, decimal? AandeelBezettingProcent,
-    decimal? AandeelBudgetProcent, long? BudgetPerFteEuro, string? KomtOvereenMet, long BronRegel);
+    decimal? AandeelBudgetProcent, long? BudgetPerFteEuro, string? KomtOvereenMet, int BronRegel);
 
 public static class BezettingEndpoints
 {
@@ -48,7 +48,7 @@ public static class BezettingEndpoints
         var aandeelBudget = Rekenen.AandelenTot100(rijen.Select(r => r.BudgetMiljoen).ToList());
         var regels = rijen.Select((r, i) => new BezettingRegel(
                 r.OrganisatieZoalsGedrukt, r.Organisatie, r.BezettingFte, r.BudgetMiljoen, aandeelFte[i], aandeelBudget[i],
-                BudgetPerFte(r.BudgetMiljoen, r.BezettingFte), r.KomtOvereenMet, r.BronRegel))
+                BudgetPerFte(r.BudgetMiljoen, r.BezettingFte), r.KomtOvereenMet, (int)r.BronRegel))
             .ToList();
         var metadata = new Metadata
         {

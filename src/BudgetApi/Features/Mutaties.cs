@@ -89,6 +89,12 @@ public static class MutatiesEndpoints
     public const string AlleenVan = "alleen-van";
     public const string AlleenNaar = "alleen-naar";
 
+    /// <summary>In which stand(en) a line stands: the values of 'aanwezig'.</summary>
+    public static readonly IReadOnlyList<string> Aanwezigheden = [Beide, AlleenVan, AlleenNaar];
+
+    /// <summary>The values of 'regelsoort': a level of a line, or the begroting's total.</summary>
+    public static readonly IReadOnlyList<string> Regelsoorten = [.. Begrotingscodes.Niveaus, Totaal];
+
     public static RouteGroupBuilder MapMutaties(this RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/mutaties").WithTags("Mutaties");

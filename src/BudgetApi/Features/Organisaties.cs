@@ -15,7 +15,7 @@ namespace BudgetApi.Features;
 /// <param name="Soort">Soort organisatie: ministerie, cluster, directoraat-generaal, directie, afdeling, programma, agentschap, dienst, zbo, rwt, raad, college, inspectie of organisatie.</param>
 /// <param name="OnderdeelVan">Code van het cluster, het DG of de organisatie waar deze direct onder valt; leeg als de tekst dat niet zegt.</param>
 /// <param name="BronRegel">Regel in het brondocument waar de organisatie genoemd wordt.</param>
-public sealed record OrganisatieRegel(string Code, string Naam, string? Afkorting, string Soort, string? OnderdeelVan, long BronRegel);
+public sealed record OrganisatieRegel(string Code, string Naam, string? Afkorting, string Soort, string? OnderdeelVan, int BronRegel);
 
 public sealed record OrganisatiesQuery
 {
@@ -101,15 +101,17 @@ public static class OrganisatiesEndpoints
     static LijstResultaat<OrganisatieRegel> GetOrganisaties([AsParameters] OrganisatiesQuery query, BudgetDb db)
     {
         using var verbinding = db.Open();
-        var rijen = verbinding.Query<OrganisatieRegel>(OrganisatiesSql,
-            new { query.OnderdeelVan, query.Code, Meting = Queryregels.Canoniek(query.Meting, Codes.Metingen) }).ToList();
+        // SQLite's integers are 64-bit; a line number is an int in the contract, as everywhere.
+        var rijen = verbinding.Query<(string Code, string Naam, string? Afkorting, string Soort, string? OnderdeelVan, long BronRegel)>(OrganisatiesSql,
+                new { query.OnderdeelVan, query.Code, Meting = Queryregels.Canoniek(query.Meting, Codes.Metingen) })
+            .Select(r => new OrganisatieRegel(r.Code, r.Naam, r.Afkorting, r.Soort, r.OnderdeelVan, (int)r.BronRegel)).ToList();
         return new LijstResultaat<OrganisatieRegel>(new Lijst<OrganisatieRegel>(rijen, new Metadata { Aantal = rijen.Count }), "organisaties");
     }
 
     const string OrganisatieSql = "SELECT code FROM organisatie WHERE code = @code COLLATE NOCASE";
 
     static Results<LijstResultaat<OrganisatiefeitRegel>, ProblemHttpResult> GetOrganisatie(
-        [Description("Code van de organisatie zoals in /organisaties, hoofdletterongevoelig. Bijvoorbeeld: DJI")] [DefaultValue("DJI")] string code,
+        [Description("Code van de organisatie zoals in /organisaties, hoofdletterongevoelig. Bijvoorbeeld: DJI")] string code,
         BudgetDb db)
     {
         using var verbinding = db.Open();

@@ -78,11 +78,11 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
 /// <param name="GemiddeldeGroeiProcent">Gemiddelde jaarlijkse groei van vanJaar tot totJaar in procent (CAGR, 2 decimalen), herhaald op elke regel van de groep; leeg bij één jaar of een bedrag dat niet positief is.</param>
 /// <param name="AantalRegels">Aantal artikelregels dat in het bedrag is opgeteld.</param>
 /// <param name="BronTabel">De tabel(len) in het brondocument waar de regels uit komen.</param>
-/// <param name="BronRegels">De regels in het brondocument van de opgetelde artikelregels, gescheiden door '; '.</param>
+/// <param name="BronRegels">De regels in het brondocument van de opgetelde artikelregels, oplopend (in CSV gescheiden door ';').</param>
 public sealed record TotaalRegel(
     string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, string Groepering, int? Artikel, string? Omschrijving, string? Categorie, int Jaar,
     long? Bedrag, long? Mutatie, decimal? MutatieProcent, int VanJaar, int TotJaar, long? MeerjarigTotaal, decimal? GemiddeldeGroeiProcent,
-    int AantalRegels, string BronTabel, string BronRegels);
+    int AantalRegels, string BronTabel, IReadOnlyList<int> BronRegels);
 
 public static class TotalenEndpoints
 {
@@ -156,7 +156,7 @@ public static class TotalenEndpoints
             var meerjarig = Enumerable.Range(vanJaar, totJaar - vanJaar + 1).Aggregate((long?)0, (som, j) => som + Bedrag(j));
             var groei = Rekenen.GemiddeldeGroeiProcent(Bedrag(vanJaar), Bedrag(totJaar), totJaar - vanJaar);
             var bronTabel = string.Join("; ", groep.Select(r => r.BronTabel).Distinct());
-            var bronRegels = string.Join("; ", groep.Select(r => r.BronRegel).Distinct().Order());
+            IReadOnlyList<int> bronRegels = [.. groep.Select(r => (int)r.BronRegel).Distinct().Order()];
             for (var jaar = vanJaar; jaar <= totJaar; jaar++)
             {
                 // The previous year counts where the data has it, also before vanJaar (vanJaar=2027 compares with 2026).

@@ -57,6 +57,9 @@ public static class UitputtingEndpoints
     public const string Overuitputting = "overuitputting";
     public const string Gelijk = "gelijk";
 
+    /// <summary>The verdicts of a row (its 'oordeel'); a row without both amounts has none.</summary>
+    public static readonly IReadOnlyList<string> Oordelen = [Onderuitputting, Overuitputting, Gelijk];
+
     /// <summary>The begroting standen, last first: the realisatie is measured against the last one the year has.</summary>
     private static readonly string[] Begrotingsfasen =
         [Begrotingscodes.TweedeSuppletoire, Begrotingscodes.EersteSuppletoire, Begrotingscodes.VastgesteldeBegroting, Begrotingscodes.Ontwerpbegroting];

@@ -202,11 +202,15 @@ public static class Csv
             .Select(p => new Kolom(JsonNamingPolicy.CamelCase.ConvertName(p.Name), p))
             .ToList();
 
+    /// <summary>A simple value, or a list of numbers (bronRegels): a JSON array is one CSV field, its numbers joined with ';'.</summary>
     private static bool IsEenvoudig(Type t)
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly);
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(IReadOnlyList<int>);
     }
+
+    /// <summary>What joins the numbers of a list in one CSV field: not ',' (the field separator), so the field needs no quotes.</summary>
+    public const string Lijstscheiding = ";";
 
     /// <summary>A value as the CSV writes it; Excel writes text columns (and enums) the same way.</summary>
     public static string Tekst(object? waarde) => waarde switch
@@ -216,6 +220,7 @@ public static class Csv
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IReadOnlyList<int> lijst => string.Join(Lijstscheiding, lijst.Select(g => g.ToString(CultureInfo.InvariantCulture))),
         _ => waarde.ToString() ?? "",
     };
 }

@@ -5,8 +5,10 @@ using Microsoft.OpenApi;
 namespace BudgetApi.Http;
 
 /// <summary>
-/// Shapes the one OpenAPI document to the NL GOV API Design Rules: servers with the major version, contact,
-/// the API-Version header on every response, the 'formaat' parameter where CSV is offered.
+/// Shapes the one OpenAPI document to the NL GOV API Design Rules and makes it exact enough for generated clients (docs/api.md,
+/// "The contract"): servers with the major version, contact, the API-Version header on every response, one shared 'formaat'
+/// parameter where CSV and Excel are offered, CSV as text, every closed set as one enum component (<see cref="Codelijsten"/>),
+/// the complete problem schema, 'required' for every field a response always writes, and links as URI references.
 /// </summary>
 public static class OpenApiDocument
 {
@@ -79,6 +81,29 @@ public static class OpenApiDocument
             return Task.CompletedTask;
         });
 
+        // 'required' is every field the serializer always writes: a null is written as null, never left out, so a nullable field is
+        // required too (type [x, null]). Only a field with a condition to leave it out (JsonIgnore WhenWritingNull) is optional.
+        opties.AddSchemaTransformer((schema, context, _) =>
+        {
+            // The schema of a type (also where it first appears as the value of a property, as Metadata does in every list).
+            var info = context.JsonTypeInfo;
+            if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object || info.Type.Assembly != typeof(OpenApiDocument).Assembly
+                || schema.Properties is not { Count: > 0 } velden || !info.Properties.All(p => velden.ContainsKey(p.Name))) return Task.CompletedTask;
+            schema.Required = new HashSet<string>(info.Properties.Where(p => p.ShouldSerialize is null).Select(p => p.Name), StringComparer.Ordinal);
+            return Task.CompletedTask;
+        });
+
+        opties.AddDocumentTransformer(async (document, context, ct) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+            Codelijstcomponenten(document);
+            FormaatComponent(document);
+            await Probleemschema(document, context, ct);
+            GeslotenVelden(document);
+            Koppelingen(document);
+        });
+
         opties.AddOperationTransformer((operation, context, _) =>
         {
             // Query keys are camelCase (ADR /core/query-keys-camel-case) whatever the C# property is called;
@@ -91,22 +116,23 @@ public static class OpenApiDocument
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<CsvMogelijk>().Any())
             {
+                // One parameter, declared once (components/parameters/formaat), so a generated client has one type for it.
                 operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = "formaat",
-                    In = ParameterLocation.Query,
-                    Required = false,
-                    Description = "Uitvoerformaat: json (standaard), csv (RFC 4180, UTF-8 met BOM) of xlsx (Excel-werkmap: dezelfde regels als de csv, " +
-                                  "getallen als getallen, met een blad Toelichting). Ook met de header Accept: text/csv of " +
-                                  "Accept: " + Xlsx.MediaType + ". formaat gaat voor Accept.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Formaat.Toegestaan.Select(f => (JsonNode)JsonValue.Create(f)!)] },
-                    Example = Voorbeelden.Voor(operation.OperationId, "formaat", herhaalbaar: false),
-                });
+                operation.Parameters.Add(new OpenApiParameterReference(FormaatParameter, context.Document));
             }
             foreach (var (status, antwoord) in operation.Responses ?? [])
             {
                 if (antwoord is not OpenApiResponse response) continue;
+                // CSV is text, not the JSON envelope: a string, so a client reads it as text rather than parses it as JSON.
+                if (response.Content?.TryGetValue("text/csv", out var csv) == true)
+                {
+                    csv.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "CSV (RFC 4180, CRLF, UTF-8 met BOM): een kopregel met dezelfde veldnamen als de JSON-regels, dan één regel per rij. " +
+                                      "Een lijst van getallen (bronRegels) is één veld, de getallen gescheiden door '" + Csv.Lijstscheiding + "'.",
+                    };
+                }
                 // An Excel workbook is a file, not the JSON envelope: a binary string, so a client saves it rather than parses it.
                 if (response.Content?.TryGetValue(Xlsx.MediaType, out var werkmap) == true)
                 {
@@ -122,5 +148,136 @@ public static class OpenApiDocument
             }
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>The name of the shared 'formaat' parameter: #/components/parameters/formaat.</summary>
+    public const string FormaatParameter = "formaat";
+
+    /// <summary>The component of ?sortering: a pattern, not an enum (<see cref="Codelijsten.Sorteerpatroon"/>).</summary>
+    public const string SorteringComponent = "Sortering";
+
+    /// <summary>Each closed set once, as a string enum component, its values from the code list (<see cref="Codelijsten"/>).</summary>
+    private static void Codelijstcomponenten(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        foreach (var lijst in Codelijsten.Alle)
+        {
+            document.AddComponent(lijst.Naam, new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = lijst.Beschrijving,
+                Enum = [.. lijst.Waarden.Select(w => (JsonNode)JsonValue.Create(w)!)],
+            });
+        }
+        document.AddComponent(SorteringComponent, new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Pattern = Codelijsten.Sorteerpatroon,
+            Description = $"Sorteervelden ({string.Join(", ", Features.Sortering.Toegestaan)}), gescheiden door komma's, elk met '-' ervoor voor aflopend.",
+        });
+    }
+
+    private static void FormaatComponent(Microsoft.OpenApi.OpenApiDocument document) =>
+        document.AddComponent(FormaatParameter, new OpenApiParameter
+        {
+            Name = "formaat",
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "Uitvoerformaat: json (standaard), csv (RFC 4180, UTF-8 met BOM) of xlsx (Excel-werkmap: dezelfde regels als de csv, " +
+                          "getallen als getallen, met een blad Toelichting). Ook met de header Accept: text/csv of " +
+                          "Accept: " + Xlsx.MediaType + ". formaat gaat voor Accept.",
+            Schema = new OpenApiSchemaReference(Codelijsten.Formaat.Naam, document),
+            Example = Voorbeelden.Voor(null, "formaat", herhaalbaar: false),
+        });
+
+    /// <summary>
+    /// The one problem shape (RFC 9457) as the service writes it (Probleemschrijver, Problemen): type, title, status and detail always,
+    /// traceId always, invalidParams with every 400 for parameters, and for an import the file's problems (400) or the standen in the
+    /// way (409, 412). The items are the records the service writes them from.
+    /// </summary>
+    private static async Task Probleemschema(Microsoft.OpenApi.OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        if (!document.Components!.Schemas!.TryGetValue(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), out var p) || p is not OpenApiSchema probleem) return;
+        foreach (var type in new[] { typeof(OngeldigeParameter), typeof(Features.Standen.Bestandsprobleem), typeof(Features.Standen.Standetag) })
+        {
+            document.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, cancellationToken: ct));
+        }
+        OpenApiSchema Tekst(string beschrijving, string? formaat = null) => new() { Type = JsonSchemaType.String, Format = formaat, Description = beschrijving };
+        OpenApiSchema Lijst(string item, string beschrijving) => new()
+        {
+            Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(item, document), Description = beschrijving,
+        };
+        probleem.Description = "Een probleem (RFC 9457, application/problem+json): elk antwoord dat geen gegevens geeft.";
+        probleem.Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = Tekst("URI van de soort probleem (de sectie van RFC 9110 of RFC 6585 over de status; about:blank als er geen is).", "uri-reference"),
+            ["title"] = Tekst("Korte samenvatting in het Nederlands, met de ongeldige parameter(s) bij een 400."),
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "De HTTP-status." },
+            ["detail"] = Tekst("Wat er mis is en hoe het verzoek te herstellen, in het Nederlands."),
+            ["instance"] = Tekst("URI van dit voorkomen van het probleem (niet gebruikt).", "uri-reference"),
+            ["traceId"] = Tekst("Id van het verzoek (W3C trace id, 32 hexadecimale tekens), ook in elke logregel van het verzoek: noem het bij een melding."),
+            ["invalidParams"] = Lijst(nameof(OngeldigeParameter), "Bij een 400 voor parameters: elke ongeldige parameter met wat er mis is en wat mag."),
+            ["problemen"] = Lijst(nameof(Features.Standen.Bestandsprobleem), "Bij een geweigerd standbestand (400 van POST /standen): elk probleem met regel en kolom."),
+            ["standen"] = Lijst(nameof(Features.Standen.Standetag), "Bij 409 en 412 van POST /standen: de standen die de import zou vervangen, met hun huidige etag."),
+        };
+        probleem.Required = new HashSet<string>(["type", "title", "status", "detail", "traceId"], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every field and query parameter that holds a closed set refers to its one component (nullable fields as the generator writes a
+    /// nullable reference: oneOf null or the component). A parameter keeps its description and default beside the reference.
+    /// </summary>
+    private static void GeslotenVelden(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        var gezien = new HashSet<(string, string)>();
+        foreach (var (naam, component) in document.Components!.Schemas!)
+        {
+            if (component is not OpenApiSchema { Properties: { } velden }) continue;
+            foreach (var (veld, schema) in velden.ToList())
+            {
+                if (Codelijsten.Voor(naam, veld) is not { } lijst)
+                {
+                    gezien.Add((naam, veld));
+                    continue;
+                }
+                gezien.Add((naam, veld));
+                if (schema is not OpenApiSchema { Type: { } type } || !type.HasFlag(JsonSchemaType.String))
+                {
+                    throw new InvalidOperationException($"{naam}.{veld} is geen tekst en kan geen {lijst.Naam} zijn.");
+                }
+                var verwijzing = new OpenApiSchemaReference(lijst.Naam, document) { Description = schema.Description };
+                velden[veld] = type.HasFlag(JsonSchemaType.Null)
+                    ? new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, verwijzing] }
+                    : verwijzing;
+            }
+        }
+        foreach (var operatie in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            foreach (var parameter in operatie.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                gezien.Add((operatie.OperationId!, parameter.Name!));
+                if (parameter.In != ParameterLocation.Query || parameter.Schema is not OpenApiSchema schema) continue;
+                if (parameter.Name == "sortering")
+                {
+                    parameter.Schema = new OpenApiSchemaReference(SorteringComponent, document) { Default = schema.Default };
+                    continue;
+                }
+                if (Codelijsten.Voor(operatie.OperationId!, parameter.Name!) is not { } lijst) continue;
+                if (schema.Type != JsonSchemaType.String) throw new InvalidOperationException($"{operatie.OperationId} {parameter.Name} is geen tekst en kan geen {lijst.Naam} zijn.");
+                parameter.Schema = new OpenApiSchemaReference(lijst.Naam, document) { Default = schema.Default };
+            }
+        }
+        // A stale exception (a field renamed, an operation gone) would silently stop applying: say so instead.
+        var weg = Codelijsten.Uitzonderingen.Where(u => !gezien.Contains(u)).ToList();
+        if (weg.Count > 0) throw new InvalidOperationException("Codelijsten noemt wat het document niet heeft: " + string.Join(", ", weg));
+    }
+
+    /// <summary>Paging links are relative URI references (/v1/bedragen?pagina=2), not free text.</summary>
+    private static void Koppelingen(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        if (!document.Components!.Schemas!.TryGetValue(nameof(Paginering), out var p) || p is not OpenApiSchema { Properties: { } velden }) return;
+        foreach (var veld in new[] { "zelf", "volgende", "vorige" })
+        {
+            if (velden[veld] is OpenApiSchema link) link.Format = "uri-reference";
+        }
     }
 }

@@ -28,17 +28,24 @@ public sealed class Probleemschrijver(IOptions<ProblemDetailsOptions> opties, IO
         return new ValueTask(response.WriteAsJsonAsync(probleem, typeInfo, "application/problem+json", context.HttpContext.RequestAborted));
     }
 
-    private static string? Type(int status) => status switch
+    private static string Type(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        429 => "https://datatracker.ietf.org/doc/html/rfc6585#section-4",
+        431 => "https://datatracker.ietf.org/doc/html/rfc6585#section-5",
         500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-        _ => null,
+        // RFC 9457 §4.2.1: a problem with no more specific type than its status is about:blank; written out, so 'type' is always there.
+        _ => "about:blank",
     };
 }

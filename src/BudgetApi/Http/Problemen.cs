@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BudgetApi.Http;
 
 /// <summary>One invalid parameter: its name as the client wrote it, and what was wrong.</summary>
+/// <param name="Name">De naam van de parameter zoals in de query (camelCase), of 'body'.</param>
+/// <param name="Reason">Wat er mis is met de waarde, en wat wel mag.</param>
 public sealed record OngeldigeParameter(string Name, string Reason);
 
 /// <summary>The one shape of every error (RFC 9457 problem details), with the invalid parameters named.</summary>

@@ -144,7 +144,7 @@ public static class Xlsx
             for (var k = 0; k < kolommen.Count; k++)
             {
                 var waarde = kolommen[k].Eigenschap.GetValue(rijen[r]);
-                if (waarde is null or "") continue;  // empty stays empty: a blank in the source is never 0, an empty text no cell
+                if (waarde is null or "" or IReadOnlyList<int> { Count: 0 }) continue;  // empty stays empty: a blank in the source is never 0, an empty text or list no cell
                 var (cel, weergave) = Cel($"{Kolomletters(k)}{rijnummer}", waarde, soorten[k]);
                 rij.Append(cel);
                 breedtes[k] = Math.Max(breedtes[k], weergave);

@@ -22,8 +22,8 @@ namespace BudgetApi.Opslag;
 /// <param name="BronSectie">Hoofdstuk en paragraaf in het brondocument.</param>
 /// <param name="BronRegel">Regel in het brondocument.</param>
 public sealed record OrganisatiefeitRegel(
-    string Organisatie, string Meting, string Omschrijving, string? Reikwijdte, long? Jaar, DateOnly? Peildatum, decimal Waarde, string ZoalsGedrukt,
-    string Eenheid, string? Kwalificatie, string? Tabel, string? DeelVan, string? KomtOvereenMet, string? Volgt, string Herkomst, string BronSectie, long BronRegel);
+    string Organisatie, string Meting, string Omschrijving, string? Reikwijdte, int? Jaar, DateOnly? Peildatum, decimal Waarde, string ZoalsGedrukt,
+    string Eenheid, string? Kwalificatie, string? Tabel, string? DeelVan, string? KomtOvereenMet, string? Volgt, string Herkomst, string BronSectie, int BronRegel);
 
 /// <summary>
 /// The one way to read organisation figures: those of the text (data/organisatiefeiten.csv) and those of the table
@@ -34,6 +34,9 @@ public static class Organisatiecijfers
 {
     public const string HerkomstTekst = "organisatiefeiten";
     public const string HerkomstBezettingstabel = "bezetting";
+
+    /// <summary>Where a row comes from: the values of 'herkomst'.</summary>
+    public static readonly IReadOnlyList<string> Herkomsten = [HerkomstTekst, HerkomstBezettingstabel];
 
     private const string FeitenSql = """
         SELECT id AS Id, organisatie AS Organisatie, meting AS Meting, omschrijving AS Omschrijving, reikwijdte AS Reikwijdte, jaar AS Jaar,
@@ -53,13 +56,13 @@ public static class Organisatiecijfers
     {
         using var verbinding = db.Open();
         var feiten = verbinding.Query<Feit>(FeitenSql, new { Organisatie = organisatie })
-            .Select(f => (f.BronRegel, f.Id, Rij: new OrganisatiefeitRegel(f.Organisatie, f.Meting, f.Omschrijving, f.Reikwijdte, f.Jaar,
+            .Select(f => (f.BronRegel, f.Id, Rij: new OrganisatiefeitRegel(f.Organisatie, f.Meting, f.Omschrijving, f.Reikwijdte, (int?)f.Jaar,
                 f.Peildatum is null ? null : DateOnly.ParseExact(f.Peildatum, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 decimal.Parse(f.Waarde, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
-                f.ZoalsGedrukt, f.Eenheid, f.Kwalificatie, f.Tabel, f.DeelVan, f.KomtOvereenMet, f.Volgt, HerkomstTekst, f.BronSectie, f.BronRegel)));
+                f.ZoalsGedrukt, f.Eenheid, f.Kwalificatie, f.Tabel, f.DeelVan, f.KomtOvereenMet, f.Volgt, HerkomstTekst, f.BronSectie, (int)f.BronRegel)));
         var uitTabel = verbinding.Query<Bezettingsrij>(BezettingSql, new { Organisatie = organisatie })
             .SelectMany(Tabelfeiten)
-            .Select(r => (r.BronRegel, Id: 0L, Rij: r));
+            .Select(r => (BronRegel: (long)r.BronRegel, Id: 0L, Rij: r));
         // The table's rows stand before the chapters; ordering by line keeps the rows in the document's order.
         return uitTabel.Concat(feiten).OrderBy(x => x.BronRegel).ThenBy(x => x.Id).Select(x => x.Rij).ToList();
     }
@@ -73,12 +76,12 @@ public static class Organisatiecijfers
         if (b.BezettingFte is { } fte)
         {
             yield return new OrganisatiefeitRegel(b.Organisatie, "bezetting", "Bezetting FTE (stand 2025)", null, 2025, null, fte, Gedrukt(fte), "fte",
-                null, HerkomstBezettingstabel, null, null, null, HerkomstBezettingstabel, SectieBezettingstabel, b.BronRegel);
+                null, HerkomstBezettingstabel, null, null, null, HerkomstBezettingstabel, SectieBezettingstabel, (int)b.BronRegel);
         }
         if (b.BudgetMiljoen is { } budget)
         {
             yield return new OrganisatiefeitRegel(b.Organisatie, "budget", "Budget (stand ontwerpbegroting 2026)", b.BudgetReikwijdte, 2026, null, budget,
-                Gedrukt(budget), "€ miljoen", null, HerkomstBezettingstabel, null, b.KomtOvereenMet, null, HerkomstBezettingstabel, SectieBezettingstabel, b.BronRegel);
+                Gedrukt(budget), "€ miljoen", null, HerkomstBezettingstabel, null, b.KomtOvereenMet, null, HerkomstBezettingstabel, SectieBezettingstabel, (int)b.BronRegel);
         }
     }
 

@@ -64,11 +64,17 @@ public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
     /// The changes that were meant, each with its reason; nothing else may differ. A reconciliation's id names its stand now (there
     /// is more than one stand of JenV). The Rechtspraak's "10.8000 Rechtspraakmedewerkers" was served as 108.000; the document
     /// supports 10.800 (issue 7, data/README.md decision 10). "Bijdrage DGRR" is linked to the budget line it is the money of
-    /// (decision 13), so /aansluitingen compares it.
+    /// (decision 13), so /aansluitingen compares it. bronRegels was a string ("472; 476" in /totalen, "519,521" in /aansluitingen)
+    /// and is now an array of the same numbers in the same order (issue 10: a list is a list for a generated client).
     /// </summary>
     private static JsonNode Bedoeld(string url, JsonNode rij)
     {
         var kopie = rij.DeepClone();
+        if (kopie["bronRegels"] is JsonValue regels && regels.TryGetValue<string>(out var tekst))
+        {
+            kopie["bronRegels"] = new JsonArray([.. tekst.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(r => (JsonNode)JsonValue.Create(int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)))]);
+        }
         if (kopie["id"] is { } id && url.StartsWith("/v1/aansluitingen", StringComparison.Ordinal)) kopie["id"] = Id(id.GetValue<string>());
         if (url == "/v1/organisaties/Rechtspraak" && kopie["omschrijving"]?.GetValue<string>() == "Rechtspraakmedewerkers") kopie["waarde"] = 10800;
         if (url == "/v1/organisaties/Rechtspraak" && kopie["omschrijving"]?.GetValue<string>() == "Bijdrage DGRR") kopie["komtOvereenMet"] = "JenV:uitgaven:32:Bijdrage aan Raad voor de Rechtspraak";

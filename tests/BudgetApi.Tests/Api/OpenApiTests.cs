@@ -51,7 +51,7 @@ public sealed class OpenApiTests(BudgetApiFactory factory)
                 var naam = $"{methode} {pad}";
                 (operatie!["summary"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace(naam);
                 (operatie["description"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace(naam);
-                var parameters = operatie["parameters"]?.AsArray() ?? [];
+                var parameters = (operatie["parameters"]?.AsArray() ?? []).Select(p => Contract.Los(document, p!)).ToList();
                 foreach (var parameter in parameters)
                 {
                     (parameter!["description"]?.GetValue<string>()).Should().NotBeNullOrWhiteSpace($"{naam} {parameter["name"]}");
@@ -72,9 +72,9 @@ public sealed class OpenApiTests(BudgetApiFactory factory)
             var operatie = item!["get"]!;
             var url = "/v1" + pad;
             var query = new List<string>();
-            foreach (var parameter in operatie["parameters"]?.AsArray() ?? [])
+            foreach (var parameter in (operatie["parameters"]?.AsArray() ?? []).Select(p => Contract.Los(document, p!)))
             {
-                var naam = parameter!["name"]!.GetValue<string>();
+                var naam = parameter["name"]!.GetValue<string>();
                 var voorbeeld = parameter["example"];
                 voorbeeld.Should().NotBeNull($"{pad} {naam} has an example for Swagger UI");
                 var waarden = voorbeeld is JsonArray lijst ? lijst.Select(w => w!.ToString()) : [voorbeeld!.ToString()];

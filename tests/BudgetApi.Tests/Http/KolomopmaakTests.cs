@@ -25,7 +25,7 @@ public sealed class KolomopmaakTests
     [InlineData("aandeelVanOuder", typeof(decimal?), Celsoort.Procent)]
     [InlineData("waarde", typeof(decimal), Celsoort.Decimaal)]
     [InlineData("hoofdstuk", typeof(string), Celsoort.Tekst)]
-    [InlineData("bronRegels", typeof(string), Celsoort.Tekst)]
+    [InlineData("bronRegels", typeof(IReadOnlyList<int>), Celsoort.Tekst)]
     [InlineData("peildatum", typeof(DateOnly?), Celsoort.Datum)]
     [InlineData("benaderd", typeof(bool), Celsoort.Waarheid)]
     public void Een_kolom_krijgt_zijn_opmaak_van_naam_en_type(string naam, Type type, Celsoort verwacht) =>

@@ -35,6 +35,22 @@ public static partial class Contract
 {
     public static IReadOnlyList<Operatie> Operaties { get; } = Lees();
 
+    /// <summary>
+    /// A node of the document with its $ref followed (a shared parameter such as formaat, an enum component such as Fase); the
+    /// keywords beside a $ref (description, default) are kept over those of the target.
+    /// </summary>
+    public static JsonNode Los(JsonNode document, JsonNode node)
+    {
+        if (node["$ref"]?.GetValue<string>() is not { } verwijzing) return node;
+        var doel = verwijzing.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate(document, (n, deel) => n[deel]!);
+        var samen = Los(document, doel).DeepClone().AsObject();
+        foreach (var (sleutel, waarde) in node.AsObject())
+        {
+            if (sleutel != "$ref") samen[sleutel] = waarde?.DeepClone();
+        }
+        return samen;
+    }
+
     private static List<Operatie> Lees()
     {
         var document = JsonNode.Parse(File.ReadAllText(Repo.Bestand("openapi/budgetapi.json")))!;
@@ -42,9 +58,9 @@ public static partial class Contract
         foreach (var (pad, item) in document["paths"]!.AsObject())
         {
             if (item!["get"] is not { } get) continue;
-            var parameters = (get["parameters"]?.AsArray() ?? []).Select(p =>
+            var parameters = (get["parameters"]?.AsArray() ?? []).Select(p => Los(document, p!)).Select(p =>
             {
-                var schema = p!["schema"]!;
+                var schema = Los(document, p["schema"]!);
                 var herhaalbaar = schema["type"]?.GetValue<string>() == "array";
                 var geheel = (herhaalbaar ? schema["items"]!["type"] : schema["type"])?.GetValue<string>() == "integer";
                 var voorbeelden = Voorbeelden(p, schema).Distinct().ToList();

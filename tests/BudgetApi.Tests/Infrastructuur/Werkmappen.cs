@@ -135,6 +135,14 @@ public static class Werkmappen
                 cel.Type.Should().Be("b", reden);
                 cel.Waarde!.GetValue<bool>().Should().Be(waarde.GetValue<bool>(), reden);
                 break;
+            case JsonValueKind.Array when waarde.AsArray().Count == 0:
+                cel.Waarde.Should().BeNull(reden + ": an empty list is an empty cell");
+                break;
+            case JsonValueKind.Array:
+                // A list of numbers (bronRegels) is one text cell, as in the CSV: the numbers joined with ';'.
+                cel.Type.Should().Be("s", reden);
+                cel.Tekst.Should().Be(string.Join(";", waarde.AsArray().Select(n => n!.ToJsonString())), reden);
+                break;
             default:
                 cel.Type.Should().BeOneOf(["s", "d"], reden);
                 cel.Tekst.Should().Be(waarde.GetValue<string>(), reden);

@@ -59,8 +59,11 @@ public static class Aansluitingberekening
     public const string Akkoord = "akkoord";
     public const string Afwijking = "afwijking";
 
+    /// <summary>The verdicts a reconciliation can have (its 'oordeel').</summary>
+    public static readonly IReadOnlyList<string> Oordelen = [Sluit, SluitBinnenAfronding, SluitNiet, Past, PastNiet];
+
     /// <summary>The values of ?status: each verdict, and the two groups of verdicts.</summary>
-    public static readonly IReadOnlyList<string> Statussen = [Sluit, SluitBinnenAfronding, SluitNiet, Past, PastNiet, Afwijking, Akkoord];
+    public static readonly IReadOnlyList<string> Statussen = [.. Oordelen, Afwijking, Akkoord];
 
     public const string Afronding =
         "Gedrukt en berekend worden exact in decimalen vergeleken, in de eenheid van het gedrukte cijfer (andere geldeenheden omgerekend via euro's per eenheid). " +
@@ -312,7 +315,8 @@ public static class Aansluitingberekening
     /// <summary>Drops trailing zeros (8480.305000 → 8480.305), so a computed figure shows only the digits it has.</summary>
     private static decimal Normaal(decimal waarde) => waarde / 1.000000000000000000000000000000000m;
 
-    private static string BronRegels(IEnumerable<long> regels) => string.Join(",", regels.Select(r => r.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>The lines of the parts, in order, as numbers (a list in JSON; the CSV joins them with ';').</summary>
+    private static IReadOnlyList<int> BronRegels(IEnumerable<long> regels) => [.. regels.Select(r => (int)r)];
 
     private static string Sleutel(string tekst) => tekst.ToLowerInvariant().Replace(' ', '-');
 

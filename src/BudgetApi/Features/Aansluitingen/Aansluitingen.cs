@@ -30,13 +30,13 @@ namespace BudgetApi.Features;
 /// <param name="AantalDelen">Het aantal cijfers dat is opgeteld tot 'berekend'.</param>
 /// <param name="BronRegel">Regel in het brondocument van het gedrukte cijfer.</param>
 /// <param name="BronTabel">Tabel of lijst van het gedrukte cijfer.</param>
-/// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, gescheiden door komma's.</param>
+/// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, in volgorde (in CSV gescheiden door ';').</param>
 /// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
 /// <param name="BronBestand">Het bronbestand van het gedrukte cijfer: het introductiedossier, of het standbestand van de open data.</param>
 public sealed record AansluitingRegel(
     string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Hoofdstuk, int? Begrotingsjaar, string? Fase, string? Soort, int? Artikel, string? Organisatie,
     int? Jaar, DateOnly? Peildatum, decimal Gedrukt, decimal Berekend, decimal Verschil, decimal? Rest, string Eenheid, decimal Precisie,
-    string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, string BronRegels, string? BronTabelDelen,
+    string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, IReadOnlyList<int> BronRegels, string? BronTabelDelen,
     string BronBestand = Laden.Documentlezer.Bestand);
 
 public sealed record AansluitingenQuery

@@ -28,7 +28,15 @@ public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag);
 public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen);
 
 /// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>
+/// <param name="Regel">Regel in het bestand (vanaf 1).</param>
+/// <param name="Kolom">Kolom in de regel (vanaf 1; 0 als het probleem de hele regel betreft).</param>
+/// <param name="Melding">Wat er mis is.</param>
 public sealed record Bestandsprobleem(int Regel, int Kolom, string Melding);
+
+/// <summary>A stand an import would replace, with its current etag: what a 409 or 412 names, for If-Match.</summary>
+/// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
+/// <param name="Etag">De huidige etag van de stand; noem hem in If-Match om de stand te vervangen.</param>
+public sealed record Standetag(string Stand, string Etag);
 
 public sealed record ImportQuery
 {
@@ -63,6 +71,12 @@ public static partial class ImportEndpoints
     public const string Vervangen = "vervangen";
     public const string Ongewijzigd = "ongewijzigd";
     public const string Gewijzigd = "gewijzigd";
+
+    /// <summary>What an import can do to one stand (Standuitkomst.uitkomst).</summary>
+    public static readonly IReadOnlyList<string> Standuitkomsten = [Nieuw, Aangevuld, Vervangen, Ongewijzigd];
+
+    /// <summary>What an import did as a whole (Importuitkomst.uitkomst).</summary>
+    public static readonly IReadOnlyList<string> Importuitkomsten = [Nieuw, Gewijzigd, Ongewijzigd];
 
     public static RouteHandlerBuilder MapImport(this RouteGroupBuilder v1) =>
         v1.MapPost("/standen", Importeer)
@@ -194,7 +208,7 @@ public static partial class ImportEndpoints
     private static IResult Probleem(int status, string titel, string detail, IReadOnlyList<Planning> standen)
     {
         var probleem = new ProblemDetails { Status = status, Title = titel, Detail = detail };
-        probleem.Extensions["standen"] = standen.Select(s => new { stand = s.Stand.Id, etag = s.Etag }).ToList();
+        probleem.Extensions["standen"] = standen.Select(s => new Standetag(s.Stand.Id, s.Etag!)).ToList();  // a stand to replace exists: it has an etag
         return TypedResults.Problem(probleem);
     }
 

@@ -1,0 +1,127 @@
+using BudgetApi.Domein;
+using BudgetApi.Features;
+using BudgetApi.Features.Standen;
+using BudgetApi.Laden;
+using BudgetApi.Opslag;
+
+namespace BudgetApi.Http;
+
+/// <summary>A closed set of values, declared once in the contract as a component (an enum), with the C# list it comes from.</summary>
+/// <param name="Naam">The component's name: #/components/schemas/{Naam}.</param>
+/// <param name="Beschrijving">What the values are, in Dutch.</param>
+/// <param name="Waarden">The values in their canonical spelling, from the list the code itself checks and writes with.</param>
+public sealed record Codelijst(string Naam, string Beschrijving, IReadOnlyList<string> Waarden);
+
+/// <summary>
+/// Every closed set the contract declares, and which field and parameter holds which. Each set's values come from the code list the
+/// service validates with and writes from (Begrotingscodes, Aansluitingberekening, Bevindingsoorten, Codes …), never typed again here,
+/// so the contract cannot drift from the service. Parameters stay case-insensitive on input; the enum lists the canonical spelling,
+/// which is what every response writes.
+/// </summary>
+public static class Codelijsten
+{
+    public static readonly Codelijst Formaat = new("Formaat", "Uitvoerformaat van een collectie: json, csv of xlsx.", Http.Formaat.Toegestaan);
+    public static readonly Codelijst Soort = new("Soort", "Wat een begrotingsregel telt: verplichtingen, uitgaven of ontvangsten.", Begrotingscodes.Soorten);
+    public static readonly Codelijst SoortMetSaldo = new("SoortMetSaldo", "verplichtingen, uitgaven, ontvangsten, of saldo (uitgaven min ontvangsten, berekend).", Queryregels.SoortenMetSaldo);
+    public static readonly Codelijst Fase = new("Fase", "Fase van een stand in de begrotingscyclus, in de volgorde van de cyclus.", Begrotingscodes.Fasen);
+    public static readonly Codelijst Categorie = new("Categorie", "Soort artikel: beleidsartikel of niet-beleidsartikel.", Begrotingscodes.Categorieen);
+    public static readonly Codelijst Groepering = new("Groepering", "Waarnaar /totalen de artikelregels optelt.", TotalenQueryValidator.Groeperingen);
+    public static readonly Codelijst Regelsoort = new("Regelsoort", "Het niveau van een begrotingsregel: artikel, of het niveau van een deel eronder.", Begrotingscodes.Niveaus);
+    public static readonly Codelijst Deelniveau = new("Deelniveau", "Het niveau van een deel van een regel (een waarvan-regel of een regel van een budgettaire tabel).",
+        [.. Begrotingscodes.Niveaus.Where(n => n != Begrotingscodes.NiveauArtikel)]);
+    public static readonly Codelijst Mutatieregelsoort = new("Mutatieregelsoort", "Het niveau van een regel in /mutaties, of totaal (de som van de artikelregels van de begroting).", MutatiesEndpoints.Regelsoorten);
+    public static readonly Codelijst Aandeelniveau = new("Aandeelniveau", "Het niveau waarvan /aandelen de delen samen 100 laat zijn: artikel of waarvan.", AandelenQueryValidator.Niveaus);
+    public static readonly Codelijst Mutatieniveau = new("Mutatieniveau", "artikel: alleen de artikelregels; regel: elke regel op elke diepte.", MutatiesQueryValidator.Niveaus);
+    public static readonly Codelijst SoortDeel = new("SoortDeel", "Wat een deel in /aandelen is: artikel, het niveau van een deel, of overig (de berekende rest van een artikel).", AandelenQueryValidator.SoortenDeel);
+    public static readonly Codelijst Status = new("Status", "Filter op het oordeel van een aansluiting: een oordeel, of afwijking (sluit-niet en past-niet) of akkoord (de rest).", Aansluitingberekening.Statussen);
+    public static readonly Codelijst SoortAansluiting = new("SoortAansluiting", "Soort aansluiting (zie docs/aansluitingen.md).", Aansluitingberekening.Soorten);
+    public static readonly Codelijst Oordeel = new("Oordeel", "Het oordeel over een aansluiting.", Aansluitingberekening.Oordelen);
+    public static readonly Codelijst Uitputtingsoordeel = new("Uitputtingsoordeel", "Realisatie tegen begroot: onderuitputting (lager), overuitputting (hoger) of gelijk.", UitputtingEndpoints.Oordelen);
+    public static readonly Codelijst Aanwezig = new("Aanwezig", "In welke stand(en) een regel van /mutaties staat.", MutatiesEndpoints.Aanwezigheden);
+    public static readonly Codelijst Meting = new("Meting", "Wat voor cijfer een organisatiecijfer is (data/README.md definieert elk).", Codes.Metingen);
+    public static readonly Codelijst Herkomst = new("Herkomst", "Waar een organisatiecijfer vandaan komt: de tekst van het document of de tabel Bezetting FTE en budget.", Organisatiecijfers.Herkomsten);
+    public static readonly Codelijst Organisatiesoort = new("Organisatiesoort", "Soort organisatie in het register.", Codes.OrganisatieSoorten);
+    public static readonly Codelijst Bevindingsoort = new("Bevindingsoort", "Soort bevinding (zie docs/bevindingen.md).", Bevindingsoorten.Soorten);
+    public static readonly Codelijst Ernst = new("Ernst", "Ernst van een bevinding: fout, tegenstrijdig of twijfel.", Bevindingsoorten.Ernsten);
+    public static readonly Codelijst UitkomstPerStand = new("UitkomstPerStand", "Wat een import met één stand deed.", ImportEndpoints.Standuitkomsten);
+    public static readonly Codelijst UitkomstVanImport = new("UitkomstVanImport", "Wat een import als geheel deed.", ImportEndpoints.Importuitkomsten);
+    public static readonly Codelijst Standbestandsformaat = new("Standbestandsformaat", "Formaat van een standbestand (docs/standbestanden.md).",
+        [.. Laden.Standbestanden.Standlezers.Alle.Select(l => l.Formaat)]);
+    public static readonly Codelijst Bronformaat = new("Bronformaat", "Formaat van een bronbestand: het document (data/*.csv) of een standbestand.",
+        [Documentlezer.Formaat, .. Standbestandsformaat.Waarden]);
+
+    /// <summary>Every set, in the order the components are listed.</summary>
+    public static IReadOnlyList<Codelijst> Alle { get; } =
+    [
+        Formaat, Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
+        Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
+        UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat,
+    ];
+
+    /// <summary>A word means one closed set wherever it stands, as a field of a row or as a query parameter ...</summary>
+    private static readonly Dictionary<string, Codelijst> PerNaam = new(StringComparer.Ordinal)
+    {
+        ["soort"] = Soort,
+        ["fase"] = Fase,
+        ["begrootFase"] = Fase,
+        ["categorie"] = Categorie,
+        ["groepering"] = Groepering,
+        ["regelsoort"] = Regelsoort,
+        ["soortDeel"] = SoortDeel,
+        ["status"] = Status,
+        ["aansluiting"] = SoortAansluiting,
+        ["soortAansluiting"] = SoortAansluiting,
+        ["meting"] = Meting,
+        ["herkomst"] = Herkomst,
+        ["ernst"] = Ernst,
+        ["aanwezig"] = Aanwezig,
+    };
+
+    /// <summary>
+    /// ... except where the same word names another set in one schema (by its component name) or one operation (by its id); null
+    /// where the field is not closed there. 'niveau', 'oordeel', 'uitkomst' and a stand file's 'formaat' mean something else in each place.
+    /// </summary>
+    private static readonly Dictionary<(string Waar, string Naam), Codelijst?> Elders = new()
+    {
+        [(nameof(TotaalRegel), "soort")] = SoortMetSaldo,
+        [("GetTotalen", "soort")] = SoortMetSaldo,
+        // A consolidated group joins the fasen of its standen with '+' where they differ (ontwerpbegroting+jaarverslag): not one fase.
+        [(nameof(TotaalRegel), "fase")] = null,
+        [(nameof(BevindingRegel), "soort")] = Bevindingsoort,
+        [("GetBevindingen", "soort")] = Bevindingsoort,
+        [(nameof(OrganisatieRegel), "soort")] = Organisatiesoort,
+        [(nameof(MutatieRegel), "regelsoort")] = Mutatieregelsoort,
+        [(nameof(AandeelRegel), "niveau")] = Aandeelniveau,
+        [("GetAandelen", "niveau")] = Aandeelniveau,
+        [("GetMutaties", "niveau")] = Mutatieniveau,
+        [(nameof(Waarvanregel), "niveau")] = Deelniveau,
+        [(nameof(AansluitingRegel), "oordeel")] = Oordeel,
+        [(nameof(UitputtingRegel), "oordeel")] = Uitputtingsoordeel,
+        [(nameof(Standuitkomst), "uitkomst")] = UitkomstPerStand,
+        [(nameof(Importuitkomst), "uitkomst")] = UitkomstVanImport,
+        [(nameof(StandbronRegel), "formaat")] = Bronformaat,
+        // A problem's status is the HTTP status (an integer), not a reconciliation's.
+        [(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), "status")] = null,
+        [(nameof(Importuitkomst), "formaat")] = Standbestandsformaat,
+    };
+
+    /// <summary>The set a field of a schema, or a query parameter of an operation, holds; null when its values are open.</summary>
+    public static Codelijst? Voor(string waar, string naam) =>
+        Elders.TryGetValue((waar, naam), out var lijst) ? lijst : PerNaam.GetValueOrDefault(naam);
+
+    /// <summary>The places named in <see cref="Elders"/>: the document must have each, or the table is stale.</summary>
+    public static IEnumerable<(string Waar, string Naam)> Uitzonderingen => Elders.Keys;
+
+    /// <summary>
+    /// ?sortering is a list of fields, each with '-' for descending, so it is not one value of a set: its pattern is made from the
+    /// fields <see cref="Sortering"/> allows (fields are matched without regard to case; the pattern gives the canonical spelling).
+    /// </summary>
+    public static string Sorteerpatroon
+    {
+        get
+        {
+            var veld = $"-?({string.Join("|", Features.Sortering.Toegestaan)})";
+            return $"^{veld}(,{veld})*$";
+        }
+    }
+}

@@ -1,0 +1,298 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BudgetApi.Http;
+using BudgetApi.Tests.Infrastructuur;
+
+namespace BudgetApi.Tests.Api;
+
+/// <summary>
+/// The committed OpenAPI document is exact enough for a generated client (issue 10): every closed set is one enum component with the
+/// values of the code list the service uses, one formaat parameter, CSV as text, one integer size per concept, no defaults on path
+/// parameters, and every answer the service gives fits its schema exactly: each required field there, no field undeclared, each
+/// value of the declared type and, for a closed set, one of its values.
+/// </summary>
+[Collection(ApiCollectie.Naam)]
+public sealed class ContractTests(BudgetApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static readonly JsonNode Document = JsonNode.Parse(File.ReadAllText(Repo.Bestand("openapi/budgetapi.json")))!;
+
+    private static JsonObject Schemas => Document["components"]!["schemas"]!.AsObject();
+
+    private static IEnumerable<(string Pad, string Methode, JsonNode Operatie)> Operaties() =>
+        Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (p.Key, m.Key, m.Value!)));
+
+    [Fact]
+    public void Elke_gesloten_verzameling_staat_eenmaal_in_components_met_de_waarden_van_de_code()
+    {
+        foreach (var lijst in Codelijsten.Alle)
+        {
+            var schema = Schemas[lijst.Naam];
+            schema.Should().NotBeNull(lijst.Naam);
+            schema!["type"]!.GetValue<string>().Should().Be("string");
+            schema["enum"]!.AsArray().Select(w => w!.GetValue<string>()).Should().Equal(lijst.Waarden, $"{lijst.Naam} lists the code's values, in its order");
+        }
+        // Nowhere else an enum: a set typed inline would give a client one more type for the same values.
+        var inline = Paden(Document, "").Where(p => p.EndsWith("/enum", StringComparison.Ordinal) && !p.StartsWith("/components/schemas/", StringComparison.Ordinal)).ToList();
+        inline.Should().BeEmpty();
+        Schemas.Where(s => s.Value!["enum"] is not null).Select(s => s.Key).Should().BeEquivalentTo(Codelijsten.Alle.Select(l => l.Naam));
+    }
+
+    [Fact]
+    public void De_velden_en_parameters_van_gesloten_verzamelingen_verwijzen_naar_hun_component()
+    {
+        Eigenschap("TotaalRegel", "soort").Should().Be("SoortMetSaldo");
+        Eigenschap("TotaalRegel", "groepering").Should().Be("Groepering");
+        Eigenschap("AansluitingRegel", "oordeel").Should().Be("Oordeel");
+        Eigenschap("AansluitingRegel", "soortAansluiting").Should().Be("SoortAansluiting");
+        Eigenschap("AansluitingRegel", "soort").Should().Be("Soort", "nullable: oneOf null or the component");
+        Eigenschap("BevindingRegel", "soort").Should().Be("Bevindingsoort");
+        Eigenschap("BevindingRegel", "ernst").Should().Be("Ernst");
+        Eigenschap("MutatieRegel", "aanwezig").Should().Be("Aanwezig");
+        Eigenschap("UitputtingRegel", "oordeel").Should().Be("Uitputtingsoordeel");
+        Eigenschap("Standuitkomst", "uitkomst").Should().Be("UitkomstPerStand");
+        Eigenschap("Importuitkomst", "uitkomst").Should().Be("UitkomstVanImport");
+        Eigenschap("OrganisatiefeitRegel", "meting").Should().Be("Meting");
+        Eigenschap("BedragRegel", "fase").Should().Be("Fase");
+        Eigenschap("BedragRegel", "categorie").Should().Be("Categorie");
+
+        Parameter("/totalen", "soort").Should().Be("SoortMetSaldo");
+        Parameter("/totalen", "groepering").Should().Be("Groepering");
+        Parameter("/aandelen", "niveau").Should().Be("Aandeelniveau");
+        Parameter("/mutaties", "niveau").Should().Be("Mutatieniveau");
+        Parameter("/aansluitingen", "status").Should().Be("Status");
+        Parameter("/aansluitingen", "aansluiting").Should().Be("SoortAansluiting");
+        Parameter("/organisaties", "meting").Should().Be("Meting");
+        Parameter("/bevindingen", "soort").Should().Be("Bevindingsoort");
+        Parameter("/bevindingen", "ernst").Should().Be("Ernst");
+        Parameter("/bedragen", "regelsoort").Should().Be("Regelsoort");
+        Parameter("/bedragen", "sortering").Should().Be("Sortering");
+        Schemas["Sortering"]!["pattern"]!.GetValue<string>().Should().Be(Codelijsten.Sorteerpatroon);
+        // A default beside the reference stays: the parameter's own default, not the set's.
+        ParameterNode("/totalen", "soort")["schema"]!["default"]!.GetValue<string>().Should().Be("uitgaven");
+    }
+
+    [Fact]
+    public void Elke_collectie_verwijst_naar_de_ene_formaat_parameter_en_beschrijft_csv_als_tekst_en_xlsx_als_bestand()
+    {
+        var formaat = Document["components"]!["parameters"]!["formaat"]!;
+        formaat["in"]!.GetValue<string>().Should().Be("query");
+        formaat["schema"]!["$ref"]!.GetValue<string>().Should().Be("#/components/schemas/Formaat");
+        var collecties = 0;
+        foreach (var (pad, methode, operatie) in Operaties())
+        {
+            var inhoud = operatie["responses"]!["200"]!["content"]!.AsObject();
+            if (!inhoud.ContainsKey("text/csv")) continue;
+            collecties++;
+            var parameters = operatie["parameters"]!.AsArray();
+            parameters.Count(p => p!["$ref"]?.GetValue<string>() == "#/components/parameters/formaat").Should().Be(1, $"{methode} {pad}");
+            parameters.Should().NotContain(p => p!["name"] != null && p["name"]!.GetValue<string>() == "formaat", "formaat is not declared inline");
+            JsonNode.DeepEquals(inhoud["text/csv"]!["schema"]!["type"], JsonValue.Create("string")).Should().BeTrue($"{pad}: CSV is text");
+            inhoud["text/csv"]!["schema"]!["$ref"].Should().BeNull();
+            inhoud[Xlsx.MediaType]!["schema"]!["format"]!.GetValue<string>().Should().Be("binary");
+        }
+        collecties.Should().BeGreaterThanOrEqualTo(15);
+    }
+
+    [Fact]
+    public void Padparameters_hebben_een_voorbeeld_en_geen_standaardwaarde()
+    {
+        var padparameters = Operaties().SelectMany(o => o.Operatie["parameters"]?.AsArray() ?? []).Select(p => Contract.Los(Document, p!))
+            .Where(p => p["in"]?.GetValue<string>() == "path").ToList();
+        padparameters.Should().HaveCountGreaterThanOrEqualTo(5);
+        foreach (var p in padparameters)
+        {
+            p["example"].Should().NotBeNull(p["name"]!.ToString());
+            p["schema"]!["default"].Should().BeNull($"{p["name"]} is a path parameter: an example, never a default");
+        }
+    }
+
+    [Fact]
+    public void Elk_begrip_heeft_een_gehele_grootte_jaren_artikelen_en_regels_int32_bedragen_int64()
+    {
+        var formaten = new Dictionary<string, HashSet<string>>();
+        void Noteer(string naam, JsonNode schema)
+        {
+            schema = Contract.Los(Document, schema);
+            var typen = schema["type"] is JsonArray a ? a.Select(t => t!.GetValue<string>()) : schema["type"] is { } t ? [t.GetValue<string>()] : [];
+            if (typen.Contains("integer")) (formaten.TryGetValue(naam, out var f) ? f : formaten[naam] = []).Add(schema["format"]!.GetValue<string>());
+            if (typen.Contains("array") && schema["items"] is { } items) Noteer(naam, items);
+        }
+        foreach (var (_, schema) in Schemas)
+        {
+            foreach (var (veld, eigenschap) in schema!["properties"]?.AsObject() ?? []) Noteer(veld, eigenschap!);
+        }
+        foreach (var p in Operaties().SelectMany(o => o.Operatie["parameters"]?.AsArray() ?? []).Select(p => Contract.Los(Document, p!)))
+        {
+            Noteer(p["name"]!.GetValue<string>(), p["schema"]!);
+        }
+        foreach (var (naam, f) in formaten) f.Should().HaveCount(1, $"{naam} has one size everywhere");
+        foreach (var naam in new[] { "jaar", "begrotingsjaar", "vanJaar", "totJaar", "artikel", "bronRegel", "bronRegels", "bronRegelVan", "bronRegelNaar" })
+        {
+            formaten[naam].Single().Should().Be("int32", naam);
+        }
+        foreach (var naam in new[] { "bedrag", "bedragVan", "bedragNaar", "mutatie", "meerjarigTotaal", "begroot", "realisatie", "verschil" })
+        {
+            formaten[naam].Single().Should().Be("int64", naam);
+        }
+        Schemas["Paginering"]!["properties"]!["volgende"]!["format"]!.GetValue<string>().Should().Be("uri-reference");
+        Schemas["Metadata"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(["bron", "aantal", "paginering"]);
+        Schemas["ProblemDetails"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo(["type", "title", "status", "detail", "traceId"]);
+    }
+
+    public static TheoryData<string> Antwoorden()
+    {
+        var data = new TheoryData<string>();
+        // Every GET operation at its required examples, at all its examples, and questions that reach the rarer values.
+        foreach (var operatie in Contract.Operaties)
+        {
+            data.Add(operatie.VoorbeeldUrl());
+            var alle = operatie.VoorbeeldUrl().Split('?')[0] + "?" + string.Join("&", operatie.Queryparameters.Where(p => p.Naam != "formaat")
+                .Select(p => $"{p.Naam}={Uri.EscapeDataString(p.Voorbeelden[0])}"));
+            data.Add(alle);
+        }
+        data.Add("/v1/totalen?begroting=JenV&begroting=AenM&groepering=categorie&soort=saldo");
+        data.Add("/v1/totalen?groepering=artikel");
+        data.Add("/v1/aandelen?begroting=JenV&niveau=waarvan");
+        data.Add("/v1/mutaties?begroting=VI&begrotingsjaar=2015&niveau=regel");
+        data.Add("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016");
+        data.Add("/v1/bedragen?begroting=VI&begrotingsjaar=2015&paginaGrootte=50&pagina=2");
+        data.Add("/v1/organisaties/Rechtspraak");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Antwoorden))]
+    public async Task Elk_antwoord_past_precies_in_zijn_schema(string url)
+    {
+        var antwoord = await _client.GetAsync(url);
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK, $"{url}: {tekst}");
+        var fouten = new List<string>();
+        Controleer(SchemaVan(url, "200", "application/json"), JsonNode.Parse(tekst), "$", fouten);
+        fouten.Should().BeEmpty(url);
+    }
+
+    [Theory]
+    [InlineData("/v1/totalen?soort=winst&vanJaar=2031", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/bedragen?sortering=prijs&paginaGrootte=0", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/begrotingen/XYZ/artikelen", HttpStatusCode.NotFound)]
+    [InlineData("/v1/organisaties/bestaat-niet", HttpStatusCode.NotFound)]
+    public async Task Elk_probleem_past_precies_in_het_probleemschema(string url, HttpStatusCode status)
+    {
+        var antwoord = await _client.GetAsync(url);
+        var probleem = await antwoord.AlsProbleem(status);
+        var fouten = new List<string>();
+        Controleer(SchemaVan(url, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), "application/problem+json"), probleem, "$", fouten);
+        fouten.Should().BeEmpty(url);
+        probleem["traceId"]!.GetValue<string>().Should().MatchRegex("^[0-9a-f]{32}$");
+        if (status == HttpStatusCode.BadRequest) probleem["invalidParams"]!.AsArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Een_lijst_van_getallen_is_in_JSON_een_array_en_in_CSV_een_veld_met_puntkomma()
+    {
+        const string url = "/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026";
+        var (gegevens, _) = await _client.GetLijst(url);
+        gegevens.Single()!["bronRegels"]!.AsArray().Select(r => r!.GetValue<int>()).Should().Equal(472, 476, 484, 494, 508, 517, 525, 527);
+        var csv = await _client.GetCsv(url + "&formaat=csv");
+        csv.Single()["bronRegels"].Should().Be("472;476;484;494;508;517;525;527");
+        var aansluitingen = await _client.GetCsv("/v1/aansluitingen?begroting=JenV&aansluiting=gedrukt-totaal&soort=ontvangsten&jaar=2026&formaat=csv");
+        aansluitingen.Should().Contain(r => r["bronRegels"] == "537;539;543;549;553;557;559;561");
+    }
+
+    /// <summary>The schema the document gives for this URL's answer with this status and media type.</summary>
+    private static JsonNode SchemaVan(string url, string status, string mediaType)
+    {
+        var pad = url.Split('?')[0]["/v1".Length..];
+        var (sjabloon, item) = Document["paths"]!.AsObject().Single(p => Past(p.Key, pad));
+        var antwoorden = item!["get"]!["responses"]!;
+        return antwoorden[status]!["content"]![mediaType]!["schema"]!
+            ?? throw new InvalidOperationException($"{sjabloon} heeft geen {status} {mediaType}");
+    }
+
+    private static bool Past(string sjabloon, string pad)
+    {
+        var s = sjabloon.Split('/');
+        var p = pad.Split('/');
+        return s.Length == p.Length && s.Zip(p).All(x => x.First.StartsWith('{') || x.First == x.Second);
+    }
+
+    /// <summary>A small JSON Schema check of what the document uses: $ref, oneOf, type (with null), enum, format int32, required, properties, items.</summary>
+    private static void Controleer(JsonNode schemaNode, JsonNode? waarde, string waar, List<string> fouten)
+    {
+        var schema = Contract.Los(Document, schemaNode);
+        if (schema["oneOf"] is JsonArray takken)
+        {
+            var passend = takken.Count(t =>
+            {
+                var f = new List<string>();
+                Controleer(t!, waarde, waar, f);
+                return f.Count == 0;
+            });
+            if (passend != 1) fouten.Add($"{waar}: {waarde?.ToJsonString()} past in {passend} van de oneOf-takken");
+            return;
+        }
+        var typen = schema["type"] is JsonArray a ? a.Select(t => t!.GetValue<string>()).ToList() : schema["type"] is { } t ? [t.GetValue<string>()] : [];
+        var soort = waarde?.GetValueKind() ?? JsonValueKind.Null;
+        var type = soort switch
+        {
+            JsonValueKind.Null => "null",
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => waarde!.GetValue<decimal>() % 1 == 0 ? "integer" : "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            JsonValueKind.Array => "array",
+            _ => "object",
+        };
+        if (typen.Count > 0 && !typen.Contains(type) && !(type == "integer" && typen.Contains("number")))
+        {
+            fouten.Add($"{waar}: {waarde?.ToJsonString()} is {type}, het schema zegt {string.Join("|", typen)}");
+            return;
+        }
+        if (schema["enum"] is JsonArray waarden && waarde is not null && !waarden.Any(w => JsonNode.DeepEquals(w, waarde)))
+        {
+            fouten.Add($"{waar}: {waarde.ToJsonString()} staat niet in {schemaNode["$ref"]} ({string.Join(", ", waarden)})");
+        }
+        if (type == "integer" && schema["format"]?.GetValue<string>() == "int32" && waarde!.GetValue<decimal>() is < int.MinValue or > int.MaxValue)
+        {
+            fouten.Add($"{waar}: {waarde} past niet in int32");
+        }
+        if (waarde is JsonArray lijst && schema["items"] is { } items)
+        {
+            for (var i = 0; i < lijst.Count; i++) Controleer(items, lijst[i], $"{waar}[{i}]", fouten);
+        }
+        if (waarde is JsonObject object_ && schema["properties"] is JsonObject velden)
+        {
+            foreach (var verplicht in schema["required"]?.AsArray() ?? [])
+            {
+                if (!object_.ContainsKey(verplicht!.GetValue<string>())) fouten.Add($"{waar}: het verplichte veld {verplicht} ontbreekt");
+            }
+            foreach (var (veld, inhoud) in object_)
+            {
+                if (velden[veld] is { } veldschema) Controleer(veldschema, inhoud, $"{waar}.{veld}", fouten);
+                else fouten.Add($"{waar}: het veld {veld} staat niet in het schema");
+            }
+        }
+    }
+
+    private static string Eigenschap(string schema, string veld)
+    {
+        var node = Schemas[schema]!["properties"]![veld]!;
+        var verwijzing = node["$ref"] ?? node["oneOf"]?.AsArray().Select(t => t!["$ref"]).Single(r => r is not null);
+        return verwijzing!.GetValue<string>().Split('/')[^1];
+    }
+
+    private static JsonNode ParameterNode(string pad, string naam) =>
+        Document["paths"]![pad]!["get"]!["parameters"]!.AsArray().Select(p => Contract.Los(Document, p!)).Single(p => p["name"]!.GetValue<string>() == naam);
+
+    private static string Parameter(string pad, string naam) => ParameterNode(pad, naam)["schema"]!["$ref"]!.GetValue<string>().Split('/')[^1];
+
+    private static IEnumerable<string> Paden(JsonNode? node, string pad) => node switch
+    {
+        JsonObject o => o.SelectMany(kv => Paden(kv.Value, $"{pad}/{kv.Key}").Prepend($"{pad}/{kv.Key}")),
+        JsonArray a => a.SelectMany((n, i) => Paden(n, $"{pad}/{i}")),
+        _ => [],
+    };
+}
