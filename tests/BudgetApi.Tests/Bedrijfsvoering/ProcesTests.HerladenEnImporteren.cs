@@ -375,6 +375,8 @@ public sealed partial class ProcesTests
         File.SetUnixFileMode(databasemap, (UnixFileMode)0b111_111_111);
         using (var antwoord = await Importeer(client, inhoud)) antwoord.StatusCode.Should().Be(HttpStatusCode.Created, await antwoord.Content.ReadAsStringAsync());
         (await JenVUitgaven2026(client)).Should().Be(TotaalSuppletoire, "with the folders writable again the same import is made");
+        (await client.GetStringAsync("/metrics")).Should()
+            .MatchRegex("budgetapi_imports_total\\{[^}]*uitkomst=\"mislukt\"[^}]*\\} 2\\b").And.MatchRegex("budgetapi_imports_total\\{[^}]*uitkomst=\"geslaagd\"[^}]*\\} 1\\b");
         Meetverslag.Schrijf($"import naar een onschrijfbare importmap en databasemap ({(AlsGewoneGebruiker is null ? "chmod" : "chmod, service als nobody")}): " +
                             "507 met het pad, niets achtergelaten, de vorige versie geserveerd; daarna lukte de import");
     }
