@@ -40,7 +40,11 @@ public sealed record Locaties(string DataMap, string DatabasePad, string ImportM
             ?? Schrijfbaar(ImportMap, "de importmap", ImportMapSleutel);
     }
 
-    private static string? Schrijfbaar(string map, string wat, string sleutel)
+    private static string? Schrijfbaar(string map, string wat, string sleutel) =>
+        Schrijfproef(map) is { } fout ? $"BudgetApi start niet: {wat} is niet schrijfbaar: {map} (instelling {sleutel}): {Reden(fout)}" : null;
+
+    /// <summary>Writes and removes a probe file in <paramref name="map"/> (creating it); the error that gave, or null.</summary>
+    internal static Exception? Schrijfproef(string map)
     {
         // A probe file, because permission bits do not tell the whole story (read-only mounts, ACLs, a full disk).
         var proef = Path.Combine(map, $".schrijfproef-{Guid.NewGuid():N}");
@@ -53,7 +57,7 @@ public sealed record Locaties(string DataMap, string DatabasePad, string ImportM
         }
         catch (Exception fout) when (fout is IOException or UnauthorizedAccessException)
         {
-            return $"BudgetApi start niet: {wat} is niet schrijfbaar: {map} (instelling {sleutel}): {Reden(fout)}";
+            return fout;
         }
     }
 

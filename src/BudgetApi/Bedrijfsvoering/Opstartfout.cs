@@ -12,11 +12,22 @@ public static class Opstartfout
     public static bool IsSchijffout(Exception fout) => fout is IOException or UnauthorizedAccessException
         || fout is SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 }; // READONLY, IOERR, FULL, CANTOPEN
 
+    /// <summary>An error of writing a database (SQLite's own, or the disk full under it), as opposed to reading the data.</summary>
+    public static bool IsBouwfout(Exception fout) => fout is SqliteException
+        || (fout is IOException io && Locaties.Reden(io) == "de schijf is vol.");
+
     public static string BouwenMislukt(string databasePad, Exception fout) =>
         $"BudgetApi start niet: de database kon niet worden gebouwd in {Path.GetDirectoryName(databasePad)} " +
-        $"(instelling {Locaties.DatabasePadSleutel}): {Reden(fout)} De vorige database ({databasePad}) is ongewijzigd.";
+        $"(instelling {Locaties.DatabasePadSleutel}): {Reden(fout, Path.GetDirectoryName(databasePad)!)} De vorige database ({databasePad}) is ongewijzigd.";
 
     public static string StartenMislukt(Exception fout) => $"BudgetApi start niet: {fout.Message.ReplaceLineEndings(" ")}";
+
+    /// <summary>
+    /// The reason a write in <paramref name="map"/> failed, in one Dutch line. SQLite says only "unable to open database file"
+    /// when it may not create its file: a probe file in the folder gives the operating system's reason (no access, read-only).
+    /// </summary>
+    public static string Reden(Exception fout, string map) =>
+        fout is SqliteException { SqliteErrorCode: 14 } && Locaties.Schrijfproef(map) is { } oorzaak ? Locaties.Reden(oorzaak) : Reden(fout);
 
     private static string Reden(Exception fout) => fout switch
     {

@@ -21,6 +21,9 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
 
     public string ImportMap { get; } = importMap;
 
+    /// <summary>The folder of the databases (Budget:DatabasePad): this instance's own, never shared.</summary>
+    public string DatabaseMap => Path.GetDirectoryName(databasePad)!;
+
     public IReadOnlyList<IStandlezer> Lezers { get; } = lezers;
 
     /// <summary>The version served now; null before the first load completed.</summary>
@@ -78,20 +81,33 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         await _eenTegelijk.WaitAsync(ct);
         try
         {
-            var versie = Gegevensversie.Bereken(DataMap, ImportMap);
-            if (versie == _huidig?.Versie) return null;
-            var resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out var gegevens);
+            Laadresultaat resultaat;
+            Gegevens? gegevens;
+            try
+            {
+                var versie = Gegevensversie.Bereken(DataMap, ImportMap);
+                if (versie == _huidig?.Versie) return null;
+                resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out gegevens);
+            }
+            catch (Exception fout) when (fout is not OperationCanceledException)
+            {
+                // A reload that cannot complete (a full disk, a folder turned read-only, a file removed while it was read) fails like
+                // invalid data: the old data keeps serving and the watcher keeps watching. Thrown on, it would stop the service.
+                logger.LogError(fout, "Herladen ({Aanleiding}) kon niet worden voltooid.", aanleiding);
+                var probleem = Bedrijfsvoering.Opstartfout.IsBouwfout(fout)
+                    ? $"de database kon niet worden gebouwd in {DatabaseMap} (instelling {Bedrijfsvoering.Locaties.DatabasePadSleutel}): {Bedrijfsvoering.Opstartfout.Reden(fout, DatabaseMap)}"
+                    : $"de gegevens konden niet worden gelezen: {fout.Message.ReplaceLineEndings(" ")}";
+                Mislukt(aanleiding, Bedrijfsvoering.Metingen.Mislukt, [probleem]);
+                return new Laadresultaat([new Laadprobleem("", 0, 0, probleem)], new Dictionary<string, int>());
+            }
             if (gegevens is null)
             {
-                metingen?.HerladenAfgehandeld("afgewezen");
-                LaatsteMislukking = new MisluktHerladen(tijd.GetUtcNow(), aanleiding, resultaat.Problemen.Select(p => p.ToString()).ToList());
-                foreach (var probleem in resultaat.Problemen) logger.LogError("Herladen ({Aanleiding}) mislukt: {Probleem}", aanleiding, probleem);
-                logger.LogError("Herladen ({Aanleiding}) mislukt met {Aantal} probleem/problemen; versie {Versie} blijft in gebruik.", aanleiding, resultaat.Problemen.Count, _huidig?.Versie);
+                Mislukt(aanleiding, Bedrijfsvoering.Metingen.Afgewezen, resultaat.Problemen.Select(p => p.ToString()).ToList());
                 return resultaat;
             }
             Zet(gegevens);
             LaatsteMislukking = null;
-            metingen?.HerladenAfgehandeld("geslaagd");
+            metingen?.HerladenAfgehandeld(Bedrijfsvoering.Metingen.Geslaagd);
             logger.LogInformation("Herladen ({Aanleiding}): versie {Versie} in gebruik, {Standen} standen.", aanleiding, gegevens.Versie, resultaat.Standen.Count);
             return resultaat;
         }
@@ -99,6 +115,15 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         {
             _eenTegelijk.Release();
         }
+    }
+
+    /// <summary>A failed reload: counted (invalid data is afgewezen, a fault of the disk mislukt), named for readiness, logged.</summary>
+    private void Mislukt(string aanleiding, string uitkomst, IReadOnlyList<string> problemen)
+    {
+        metingen?.HerladenAfgehandeld(uitkomst);
+        LaatsteMislukking = new MisluktHerladen(tijd.GetUtcNow(), aanleiding, problemen);
+        foreach (var probleem in problemen) logger.LogError("Herladen ({Aanleiding}) mislukt: {Probleem}", aanleiding, probleem);
+        logger.LogError("Herladen ({Aanleiding}) mislukt met {Aantal} probleem/problemen; versie {Versie} blijft in gebruik.", aanleiding, problemen.Count, _huidig?.Versie);
     }
 
     /// <summary>
@@ -124,6 +149,12 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     /// </summary>
     internal Laadresultaat Probeer(IReadOnlyList<Standbestand> bestanden, Standbestand extra, byte[] zijbestand, out Gegevens? gegevens) =>
         LaadVersie(bestanden, (extra, zijbestand), out gegevens);
+
+    /// <summary>A version built for an import that could not be stored: it never serves, and its database file goes.</summary>
+    internal void Verwerp(Gegevens gegevens)
+    {
+        if (!ReferenceEquals(gegevens, _huidig)) gegevens.Vervang();
+    }
 
     /// <summary>Makes <paramref name="gegevens"/> the served version (inside <see cref="EenTegelijkAsync{T}"/>).</summary>
     internal void Zet(Gegevens gegevens)

@@ -16,7 +16,7 @@ namespace BudgetApi.Tests.Bedrijfsvoering;
 /// process on a free loopback port and stops it.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
+public sealed partial class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
 {
     private readonly TijdelijkeMap _map = new();
 

@@ -90,6 +90,9 @@ public sealed partial class Dienstproces : IAsyncDisposable
     /// <summary>SIGKILL: the process dies at once, whatever it was doing.</summary>
     public void Dood() => Signaal("KILL");
 
+    /// <summary>SIGHUP: what an operator sends to make the service reload its data (systemctl kill -s HUP).</summary>
+    public void Herlaad() => Signaal("HUP");
+
     private void Signaal(string naam)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + naam, _proces.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;

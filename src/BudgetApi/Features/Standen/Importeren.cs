@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BudgetApi.Bedrijfsvoering;
 using BudgetApi.Domein;
 using BudgetApi.Http;
 using BudgetApi.Laden;
@@ -88,7 +89,8 @@ public static partial class ImportEndpoints
                              $"met de rol {Rol} (of de scope {Scope}). Het bestand wordt eerst geheel gecontroleerd: bij een fout komt er niets bij (400 met " +
                              "elk probleem, met regel en kolom). Bestaat een stand al met andere inhoud uit hetzelfde formaat, dan is het antwoord 409, tenzij " +
                              "If-Match de huidige etag van die stand noemt (zie /standen); een verouderde etag geeft 412. Hetzelfde bestand opnieuw geeft 200 " +
-                             "met uitkomst ongewijzigd.")
+                             "met uitkomst ongewijzigd. Kan de dienst het bestand of de database ermee niet opslaan (schijf vol, map niet schrijfbaar), dan is het " +
+                             "antwoord 507 met de map en de reden; er is dan niets veranderd.")
             .RequireAuthorization(Beleid)
             .Accepts<string>("text/csv", "text/plain", "application/octet-stream")
             .Produces<Importuitkomst>(StatusCodes.Status200OK)
@@ -97,7 +99,8 @@ public static partial class ImportEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
     /// <summary>The authorization policy: an authenticated caller with the import role or scope.</summary>
     public static void Beleidsregel(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder beleid) =>
@@ -105,7 +108,8 @@ public static partial class ImportEndpoints
             c.User.IsInRole(Rol)
             || c.User.FindAll("scope").Concat(c.User.FindAll("scp")).SelectMany(s => s.Value.Split(' ')).Contains(Scope));
 
-    static async Task<IResult> Importeer([AsParameters] ImportQuery query, HttpContext http, Gegevensbron bron, ILogger<Gegevensbron> logger)
+    static async Task<IResult> Importeer([AsParameters] ImportQuery query, HttpContext http, Gegevensbron bron, ILogger<Gegevensbron> logger,
+        Metingen metingen)
     {
         var catalogus = bron.Huidig!.Catalogus;
         var (verwachting, fouten) = Verwachting(query, catalogus);
@@ -129,27 +133,61 @@ public static partial class ImportEndpoints
 
             // 1. The file alone, read as its format: a refusal lists every problem and stores nothing.
             var gelezen = Lader.LeesStandbestand(bestand, bron.Lezers, verwachting);
-            if (!gelezen.Gelukt) return Weigering(naam, gelezen.Problemen);
+            if (!gelezen.Gelukt) return Weigering(metingen, naam, gelezen.Problemen);
 
             // 2. What it does to each stand it holds, against the version served now.
             var uitkomsten = Uitkomsten(gelezen, huidig.Catalogus);
             if (uitkomsten.All(u => u.Uitkomst == Ongewijzigd))
             {
+                metingen.ImportAfgehandeld(Metingen.Geslaagd);
                 return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
                     uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!)).ToList()));
             }
-            if (Voorwaarde(http.Request, uitkomsten) is { } weigering) return weigering;
+            if (Voorwaarde(http.Request, uitkomsten) is { } weigering)
+            {
+                metingen.ImportAfgehandeld(Metingen.Afgewezen);
+                return weigering;
+            }
 
             // 3. The whole data with the file, built into the new version's database before anything is stored.
             var zijbestand = JsonSerializer.SerializeToUtf8Bytes(new Importgegevens(op, door, volgnummer));
-            var resultaat = bron.Probeer(bestanden, bestand, zijbestand, out var gegevens);
-            if (gegevens is null) return Weigering(naam, resultaat.Problemen.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
+            Laadresultaat resultaat;
+            Gegevens? gegevens;
+            try
+            {
+                resultaat = bron.Probeer(bestanden, bestand, zijbestand, out gegevens);
+            }
+            catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
+            {
+                return Opslagfout(logger, metingen, fout, bron.DatabaseMap, huidig.Versie,
+                    $"De database met het bestand kon niet worden gebouwd in {bron.DatabaseMap} (instelling {Locaties.DatabasePadSleutel})");
+            }
+            if (gegevens is null) return Weigering(metingen, naam, resultaat.Problemen.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
 
             // 4. Stored durably (the sidecar first: the stand file's rename is the moment the import is made), then swapped in whole.
-            Directory.CreateDirectory(bron.ImportMap);
-            SchrijfDuurzaam(Path.Combine(bron.ImportMap, opgeslagenNaam + Standbestandsmappen.Importsuffix), zijbestand);
-            SchrijfDuurzaam(Path.Combine(bron.ImportMap, opgeslagenNaam), inhoud);
+            var zijpad = Path.Combine(bron.ImportMap, opgeslagenNaam + Standbestandsmappen.Importsuffix);
+            var standpad = Path.Combine(bron.ImportMap, opgeslagenNaam);
+            var bestondAl = File.Exists(zijpad);
+            try
+            {
+                Directory.CreateDirectory(bron.ImportMap);
+                SchrijfDuurzaam(zijpad, zijbestand);
+                SchrijfDuurzaam(standpad, inhoud);
+            }
+            catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
+            {
+                // Nothing of the attempt stays: not a sidecar without its stand file (no import, but a change to the folder that
+                // other instances would reload for), not the database built for a version that never serves.
+                if (!bestondAl && !File.Exists(standpad))
+                {
+                    try { File.Delete(zijpad); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                }
+                bron.Verwerp(gegevens);
+                return Opslagfout(logger, metingen, fout, bron.ImportMap, huidig.Versie,
+                    $"Het bestand kon niet worden opgeslagen in {bron.ImportMap} (instelling {Locaties.ImportMapSleutel})");
+            }
             bron.Zet(gegevens);
+            metingen.ImportAfgehandeld(Metingen.Geslaagd);
             logger.LogInformation("Import {Bestand} door {Door}: versie {Versie}; {Uitkomsten}", opgeslagenNaam, door, gegevens.Versie,
                 string.Join(", ", uitkomsten.Select(u => $"{u.Stand.Id} {u.Uitkomst}")));
 
@@ -212,8 +250,27 @@ public static partial class ImportEndpoints
         return TypedResults.Problem(probleem);
     }
 
-    private static IResult Weigering(string naam, IReadOnlyList<Leesprobleem> problemen)
+    /// <summary>
+    /// The file or its database could not be written (a full disk, a folder that is not writable): 507 Insufficient Storage (RFC 4918:
+    /// the server cannot store what the request needs), naming the folder, its setting and the reason; nothing changed. The importer
+    /// is an authenticated operator: the folder is what they need to have it mended. The exception itself goes to the log only.
+    /// </summary>
+    private static IResult Opslagfout(ILogger logger, Metingen metingen, Exception fout, string map, string versie, string wat)
     {
+        logger.LogError(fout, "Import mislukt: {Wat}.", wat);
+        metingen.ImportAfgehandeld(Metingen.Mislukt);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status507InsufficientStorage,
+            Type = "https://datatracker.ietf.org/doc/html/rfc4918#section-11.5",
+            Title = "Het bestand kon niet worden opgeslagen",
+            Detail = $"{wat}: {Opstartfout.Reden(fout, map)} Er is niets opgeslagen; versie {versie} blijft in gebruik.",
+        });
+    }
+
+    private static IResult Weigering(Metingen metingen, string naam, IReadOnlyList<Leesprobleem> problemen)
+    {
+        metingen.ImportAfgehandeld(Metingen.Afgewezen);
         var probleem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
