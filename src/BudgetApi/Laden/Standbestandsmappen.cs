@@ -76,15 +76,51 @@ public static class Standbestandsmappen
         return imports.OrderBy(i => i.Item2.Volgnummer).ThenBy(i => i.Item1, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Removes what a crashed import left: temporary files, and sidecars whose stand file was never made.</summary>
+    /// <summary>The file of the import lock, in the import folder (see <see cref="Slot"/>).</summary>
+    public const string Slotbestand = ".importslot";
+
+    /// <summary>
+    /// The lock on the import folder, across processes and instances that share it: held while an import stores its sidecar and
+    /// stand file, and while a start removes what a crashed import left, so that one instance's start never removes the files
+    /// another instance is storing. It is the operating system's advisory lock (a FileStream with FileShare.None is flock on
+    /// Linux), so a process that dies releases it: a crash never leaves the folder locked. Null when another process holds it
+    /// longer than <paramref name="wacht"/>.
+    /// </summary>
+    public static FileStream? Slot(string importMap, TimeSpan wacht)
+    {
+        Directory.CreateDirectory(importMap);
+        var pad = Path.Combine(importMap, Slotbestand);
+        var tot = DateTime.UtcNow + wacht;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(pad, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(pad) && DateTime.UtcNow < tot)
+            {
+                Thread.Sleep(20);
+            }
+            catch (IOException) when (File.Exists(pad))
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes what a crashed import left: temporary files, and sidecars whose stand file was never made. Only under the import
+    /// lock: while another instance stores an import, its sidecar and temporary file are no leftovers, and they stay.
+    /// </summary>
     public static void RuimOp(string? importMap)
     {
         if (importMap is null || !Directory.Exists(importMap)) return;
-        foreach (var pad in Directory.EnumerateFiles(importMap, "*" + Tijdelijk)) File.Delete(pad);
-        foreach (var pad in Directory.EnumerateFiles(importMap, "*" + Importsuffix))
-        {
-            if (!File.Exists(pad[..^Importsuffix.Length])) File.Delete(pad);
-        }
+        IEnumerable<string> Resten() => Directory.EnumerateFiles(importMap, "*" + Tijdelijk)
+            .Concat(Directory.EnumerateFiles(importMap, "*" + Importsuffix).Where(pad => !File.Exists(pad[..^Importsuffix.Length])));
+        if (!Resten().Any()) return;
+        using var slot = Slot(importMap, TimeSpan.Zero);
+        if (slot is null) return;
+        foreach (var pad in Resten().ToList()) File.Delete(pad);
     }
 
     public static string Sha256(byte[] inhoud) => Convert.ToHexStringLower(SHA256.HashData(inhoud));

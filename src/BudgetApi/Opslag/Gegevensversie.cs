@@ -18,16 +18,20 @@ public interface IGegevensversie
 public static class Gegevensversie
 {
     /// <summary>
-    /// A SHA-256 over the service's build (its module version id: a new build may read or answer differently) and every input file:
-    /// the data folder and the import folder (relative name and bytes, in ordinal order of the names), as 16 hex digits.
-    /// <paramref name="nogTeSchrijven"/> are import files as they will be named once stored: the version of an import is known, and
-    /// its database built, before anything is stored, and a restart after it computes the same version from the folder.
+    /// A SHA-256 over the service's build (its module version id: a new build may read or answer differently) and every input file
+    /// (relative name and bytes, in ordinal order of the names), as 16 hex digits. The input files are every file of the data folder
+    /// but temporary ones, and of the import folder exactly the imports the loader reads: each stand file with its sidecar. A stray
+    /// file there, a sidecar whose stand file is still being written, or the import lock changes nothing that is served, so it
+    /// changes no version. <paramref name="nogTeSchrijven"/> are import files as they will be named once stored (a stand file
+    /// replaced by a new one of the same name counts with its new bytes): the version of an import is known, and its database
+    /// built, before anything is stored, and a restart after it computes the same version from the folder.
     /// </summary>
     public static string Bereken(string dataMap, string? importMap, IEnumerable<(string Naam, byte[] Inhoud)>? nogTeSchrijven = null)
     {
-        var bestanden = Bestanden(dataMap, "data/", _ => true)
-            .Concat(importMap is null ? [] : Bestanden(importMap, "import/", pad => !pad.EndsWith(Standbestandsmappen.Tijdelijk, StringComparison.Ordinal)))
-            .Concat((nogTeSchrijven ?? []).Select(b => (Naam: "import/" + b.Naam, Inhoud: (Func<byte[]>)(() => b.Inhoud))))
+        var teSchrijven = (nogTeSchrijven ?? []).ToDictionary(b => "import/" + b.Naam, b => b.Inhoud, StringComparer.Ordinal);
+        var bestanden = Databestanden(dataMap)
+            .Concat(Importbestanden(importMap).Where(b => !teSchrijven.ContainsKey(b.Naam)))
+            .Concat(teSchrijven.Select(b => (Naam: b.Key, Inhoud: (Func<byte[]>)(() => b.Value))))
             .OrderBy(b => b.Naam, StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(typeof(Gegevensversie).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
@@ -40,9 +44,15 @@ public static class Gegevensversie
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    private static IEnumerable<(string Naam, Func<byte[]> Inhoud)> Bestanden(string map, string voorvoegsel, Func<string, bool> telt) =>
+    private static IEnumerable<(string Naam, Func<byte[]> Inhoud)> Databestanden(string map) =>
         !Directory.Exists(map) ? []
-            : Directory.EnumerateFiles(map, "*", SearchOption.AllDirectories).Where(telt)
-                .Select(pad => (voorvoegsel + Path.GetRelativePath(map, pad).Replace('\\', '/'), (Func<byte[]>)(() => File.ReadAllBytes(pad))))
+            : Directory.EnumerateFiles(map, "*", SearchOption.AllDirectories)
+                .Where(pad => !pad.EndsWith(Standbestandsmappen.Tijdelijk, StringComparison.Ordinal))
+                .Select(pad => ("data/" + Path.GetRelativePath(map, pad).Replace('\\', '/'), (Func<byte[]>)(() => File.ReadAllBytes(pad))))
                 .ToList();
+
+    private static IEnumerable<(string Naam, Func<byte[]> Inhoud)> Importbestanden(string? map) =>
+        Standbestandsmappen.Imports(map).SelectMany(i => new[] { i.Pad, i.Pad + Standbestandsmappen.Importsuffix })
+            .Select(pad => ("import/" + Path.GetFileName(pad), (Func<byte[]>)(() => File.ReadAllBytes(pad))))
+            .ToList();
 }

@@ -42,7 +42,8 @@ public sealed class Herlaadbewaker(Gegevensbron bron, ILogger<Herlaadbewaker> lo
         void Gewijzigd(object? _, FileSystemEventArgs e)
         {
             // The database folder may lie inside a watched folder; the service's own temporary files are no change of data.
-            if (e.Name is null || e.Name.EndsWith(Laden.Standbestandsmappen.Tijdelijk, StringComparison.Ordinal)) return;
+            if (e.Name is null || e.Name.EndsWith(Laden.Standbestandsmappen.Tijdelijk, StringComparison.Ordinal)
+                || Path.GetFileName(e.Name) == Laden.Standbestandsmappen.Slotbestand) return;
             _signalen.Writer.TryWrite($"wijziging in {map}");
         }
         bewaker.Created += Gewijzigd;

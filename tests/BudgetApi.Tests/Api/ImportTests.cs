@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using BudgetApi.Laden;
 using BudgetApi.Opslag;
 using BudgetApi.Tests.Infrastructuur;
 using Microsoft.AspNetCore.Hosting;
@@ -98,7 +99,9 @@ public sealed class ImportTests : IDisposable
 
     private string Versie => _factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Versie;
 
-    private IEnumerable<string> Importbestanden => Directory.Exists(_map["var/standen"]) ? Directory.EnumerateFiles(_map["var/standen"]).Select(p => Path.GetFileName(p)) : [];
+    /// <summary>The stored files, without the import lock (docs/standen.md).</summary>
+    private IEnumerable<string> Importbestanden => Directory.Exists(_map["var/standen"])
+        ? Directory.EnumerateFiles(_map["var/standen"]).Select(p => Path.GetFileName(p)).Where(n => n != Standbestandsmappen.Slotbestand) : [];
 
     [Fact]
     public async Task Een_nieuwe_stand_komt_erbij_met_wie_en_wanneer_en_de_mutatie_staat_in_mutaties()

@@ -50,8 +50,10 @@ public sealed partial class ProcesTests
         return await voorwaarde();
     }
 
+    /// <summary>The files in a folder, but the import lock's (it stays once made: removing a lock file that others may open is a race).</summary>
     private static IEnumerable<string> Namen(string map) =>
-        Directory.Exists(map) ? Directory.EnumerateFiles(map).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal) : [];
+        Directory.Exists(map) ? Directory.EnumerateFiles(map).Select(p => Path.GetFileName(p)!)
+            .Where(n => n != BudgetApi.Laden.Standbestandsmappen.Slotbestand).Order(StringComparer.Ordinal) : [];
 
     /// <summary>A file appears in the folder whole, as a copy tool that writes beside and renames does it.</summary>
     private void Plaats(string pad, string inhoud)

@@ -100,6 +100,7 @@ public static partial class ImportEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
     /// <summary>The authorization policy: an authenticated caller with the import role or scope.</summary>
@@ -171,6 +172,13 @@ public static partial class ImportEndpoints
             try
             {
                 Directory.CreateDirectory(bron.ImportMap);
+                // Under the import lock: another instance's start does not take the sidecar for a crashed import's leftover.
+                using var slot = Standbestandsmappen.Slot(bron.ImportMap, Slotwachttijd);
+                if (slot is null)
+                {
+                    bron.Verwerp(gegevens);
+                    return Bezet(metingen, bron.ImportMap, huidig.Versie);
+                }
                 SchrijfDuurzaam(zijpad, zijbestand);
                 SchrijfDuurzaam(standpad, inhoud);
             }
@@ -265,6 +273,22 @@ public static partial class ImportEndpoints
             Type = "https://datatracker.ietf.org/doc/html/rfc4918#section-11.5",
             Title = "Het bestand kon niet worden opgeslagen",
             Detail = $"{wat}: {Opstartfout.Reden(fout, map)} Er is niets opgeslagen; versie {versie} blijft in gebruik.",
+        });
+    }
+
+    /// <summary>How long an import waits for another process that is storing an import into the same folder (that takes a second or so).</summary>
+    private static readonly TimeSpan Slotwachttijd = TimeSpan.FromSeconds(60);
+
+    /// <summary>Another process held the import folder's lock all that time: nothing is stored, the client may try again.</summary>
+    private static IResult Bezet(Metingen metingen, string map, string versie)
+    {
+        metingen.ImportAfgehandeld(Metingen.Mislukt);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+            Title = "De importmap is bezet",
+            Detail = $"Een ander proces slaat al {Slotwachttijd.TotalSeconds:0} seconden een import op in {map}. Er is niets opgeslagen; versie {versie} blijft in gebruik. Probeer het later opnieuw.",
         });
     }
 
