@@ -17,6 +17,9 @@ public sealed class Documentlezer
     /// <summary>The name every document figure's line number refers to: the text the CSV files were extracted from.</summary>
     public const string Bestand = "introductiedossier-jenv-2026.txt";
 
+    /// <summary>The subfolder of the data folder where that text ships, verbatim (data/README.md): the file the line numbers count in.</summary>
+    public const string Bronmap = "bron";
+
     public const string Hoofdstukken = "hoofdstukken.csv";
     public const string Begrotingen = "begrotingen.csv";
     public const string Artikelen = "artikelen.csv";
@@ -27,8 +30,11 @@ public sealed class Documentlezer
     public const string Organisatiefeiten = "organisatiefeiten.csv";
     public const string Bezetting = "bezetting.csv";
 
-    /// <summary>The files that hold the document's budget tables: together they are its source, and their hash is its sha256.</summary>
+    /// <summary>The files that hold the document's budget tables, extracted from the text.</summary>
     public static readonly IReadOnlyList<string> Begrotingsbestanden = [Begrotingen, Artikelen, Waarvanregels, GedrukteTotalen];
+
+    /// <summary>Where the document's text ships: data/bron/introductiedossier-jenv-2026.txt.</summary>
+    public static string Tekstpad(string dataMap) => Path.Combine(dataMap, Bronmap, Bestand);
 
     private readonly List<Laadprobleem> _problemen;
     private readonly Laadcontext _context = new();
@@ -100,6 +106,13 @@ public sealed class Documentlezer
         Valideer(Bezetting, ["organisatie_zoals_gedrukt", "organisatie", "bezetting_fte", "budget_miljoen", "budget_reikwijdte", "komt_overeen_met", "bron_regel"],
             (_, eerste) => new BezettingValidator(context, eerste), r => r["organisatie_zoals_gedrukt"], _ => { });
 
+        // The text every bron_regel counts in ships with the figures: without it no figure's provenance can be checked, and the
+        // document's sha256 (the text's) is unknown.
+        if (!File.Exists(Tekstpad(_dataMap)))
+        {
+            _problemen.Add(new Laadprobleem($"{Bronmap}/{Bestand}", 0, 0, "het brondocument ontbreekt: de tekst waarin elke bron_regel van data/*.csv telt (zie data/README.md)"));
+        }
+
         if (_tabellen.TryGetValue(Hoofdstukken, out var hoofdstukken))
         {
             Registry = hoofdstukken.Rijen.Select((r, i) => new RegisterBegroting(r["hoofdstuk"], r["code"], r["naam"], r["soort"], i)).ToList();
@@ -151,13 +164,11 @@ public sealed class Documentlezer
             r => new Standsleutel(_context.Hoofdstukken[r["begroting"]], int.Parse(r["begrotingsjaar"], CultureInfo.InvariantCulture), r["fase"]),
             r => int.Parse(r["bron_regel"], CultureInfo.InvariantCulture));
 
-    /// <summary>A SHA-256 over the files that hold the document's budget tables, in a fixed order.</summary>
-    public string Sha256()
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var bestand in Begrotingsbestanden) hash.AppendData(File.ReadAllBytes(Path.Combine(_dataMap, bestand)));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    /// <summary>
+    /// The SHA-256 of the document's text (data/bron/introductiedossier-jenv-2026.txt): the file its standen come from and every
+    /// bron_regel counts in, so /v1/standen and /v1/bronnen name the bytes a reader can check a line against.
+    /// </summary>
+    public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Tekstpad(_dataMap))));
 
     private static Standregel Regel(RuweRij r, Standsleutel stand, IReadOnlyList<Padstap> pad, string omschrijving, string categorie) => new()
     {

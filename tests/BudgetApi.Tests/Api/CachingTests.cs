@@ -109,8 +109,7 @@ public sealed partial class CachingTests(BudgetApiFactory gedeeld)
         using var map = new TijdelijkeMap();
         var origineel = map.KopieVanData();
         var gewijzigd = Path.Combine(map.Pad, "gewijzigd");
-        Directory.CreateDirectory(gewijzigd);
-        foreach (var bestand in Directory.EnumerateFiles(origineel)) File.Copy(bestand, Path.Combine(gewijzigd, Path.GetFileName(bestand)));
+        Repo.KopieerDocument(origineel, gewijzigd);
         // One figure: Politie 2026 from 8.843.848 to 8.843.849.
         var artikelen = Path.Combine(gewijzigd, "artikelen.csv");
         var tekst = await File.ReadAllTextAsync(artikelen);

@@ -270,7 +270,7 @@ public sealed partial class ProcesTests
         await using var dienst = Dienstproces.Start(Importinstellingen(data, _map["db/budget.db"], _map["import"]));
         using var client = new HttpClient { BaseAddress = await dienst.Adres() };
         var oud = await Versie(client);
-        foreach (var csv in Directory.EnumerateFiles(release1)) File.Copy(csv, Path.Combine(release2, Path.GetFileName(csv)));
+        Repo.KopieerDocument(release1, release2);
         Directory.CreateDirectory(Path.Combine(release2, "standen"));
         File.WriteAllText(Path.Combine(release2, "standen", "voorjaarsnota-2026.csv"), Proefstanden.EersteSuppletoire(await client.GetStringAsync(Proefstanden.ExportUrl)));
 

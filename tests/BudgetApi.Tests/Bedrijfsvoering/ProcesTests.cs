@@ -52,6 +52,8 @@ public sealed partial class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         publish.ExitCode.Should().Be(0, publishUitvoer);
         Directory.EnumerateFiles(Path.Combine(publicatie, "data"), "*.csv").Select(Path.GetFileName)
             .Should().BeEquivalentTo(Directory.EnumerateFiles(Repo.DataMap, "*.csv").Select(Path.GetFileName), "the bundled data goes with the build");
+        File.ReadAllBytes(Path.Combine(publicatie, "data", "bron", "introductiedossier-jenv-2026.txt")).Should().Equal(File.ReadAllBytes(Repo.Brondocument),
+            "the document's text goes with the build, byte for byte: /v1/bronnen serves its lines");
 
         // Started from an unrelated folder, with no settings: data/ and var/ beside the application.
         var elders = Directory.CreateDirectory(_map["elders"]).FullName;
@@ -101,7 +103,8 @@ public sealed partial class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
         var data = _map.KopieVanData();
         Lezen(_map.Pad);
         Lezen(data);
-        foreach (var bestand in Directory.EnumerateFiles(data)) File.SetUnixFileMode(bestand, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Lezen(Path.Combine(data, "bron"));
+        foreach (var bestand in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)) File.SetUnixFileMode(bestand, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         return data;
     }
 
@@ -206,8 +209,7 @@ public sealed partial class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
     private string GroteData(int extraRegels)
     {
         var data = Path.Combine(_map.Pad, "groot");
-        Directory.CreateDirectory(data);
-        foreach (var bestand in Directory.EnumerateFiles(Repo.DataMap, "*.csv")) File.Copy(bestand, Path.Combine(data, Path.GetFileName(bestand)));
+        Repo.KopieerDocument(Repo.DataMap, data);
         var regels = new StringBuilder(File.ReadAllText(Path.Combine(data, "waarvanregels.csv")));
         for (var i = 0; i < extraRegels; i++) regels.Append(Invariant($"JenV,uitgaven,31,Proefregel {i},1,1,1,1,1,A. Uitgaven JenV,474\n"));
         File.WriteAllText(Path.Combine(data, "waarvanregels.csv"), regels.ToString());
@@ -311,8 +313,7 @@ public sealed partial class ProcesTests(ITestOutputHelper uitvoer) : IDisposable
 
             // Other data (one figure changed) is another version: it needs a database of its own, which does not fit.
             var andere = Path.Combine(_map.Pad, "andere-data");
-            Directory.CreateDirectory(andere);
-            foreach (var csv in Directory.EnumerateFiles(data, "*.csv")) File.Copy(csv, Path.Combine(andere, Path.GetFileName(csv)));
+            Repo.KopieerDocument(data, andere);
             File.WriteAllText(Path.Combine(andere, "artikelen.csv"), File.ReadAllText(Path.Combine(andere, "artikelen.csv")).Replace("8843848", "8843849"));
             await using var tweede = Dienstproces.Start(Instellingen(andere, database));
             (await tweede.WachtOpEinde()).Should().Be(1, tweede.Uitvoer);

@@ -9,6 +9,20 @@ public static class Repo
 
     public static string Bestand(string relatief) => Path.Combine(Wortel, relatief);
 
+    /// <summary>The document's text as shipped (data/bron/): the file every bron_regel of data/*.csv counts in.</summary>
+    public static string Brondocument => Path.Combine(DataMap, "bron", "introductiedossier-jenv-2026.txt");
+
+    /// <summary>
+    /// Copies the document of a data folder into another: its CSV files and its text (bron/), without the stand files of standen/.
+    /// A data folder is complete with these: the load refuses one without the text.
+    /// </summary>
+    public static void KopieerDocument(string van, string naar)
+    {
+        Directory.CreateDirectory(Path.Combine(naar, "bron"));
+        foreach (var bestand in Directory.EnumerateFiles(van, "*.csv")) File.Copy(bestand, Path.Combine(naar, Path.GetFileName(bestand)));
+        foreach (var bestand in Directory.EnumerateFiles(Path.Combine(van, "bron"))) File.Copy(bestand, Path.Combine(naar, "bron", Path.GetFileName(bestand)));
+    }
+
     private static string ZoekWortel()
     {
         for (var map = new DirectoryInfo(AppContext.BaseDirectory); map is not null; map = map.Parent)
@@ -26,15 +40,11 @@ public sealed class TijdelijkeMap : IDisposable
 
     public string this[string naam] => Path.Combine(Pad, naam);
 
-    /// <summary>A copy of the shipped data/ to break on purpose.</summary>
+    /// <summary>A copy of the shipped data/ to break on purpose: the document (its CSV files and its text), without the open-data samples.</summary>
     public string KopieVanData()
     {
         var doel = Path.Combine(Pad, "data");
-        Directory.CreateDirectory(doel);
-        foreach (var bestand in Directory.EnumerateFiles(Repo.DataMap, "*.csv"))
-        {
-            File.Copy(bestand, Path.Combine(doel, Path.GetFileName(bestand)));
-        }
+        Repo.KopieerDocument(Repo.DataMap, doel);
         return doel;
     }
 

@@ -7,12 +7,15 @@ using CsvHelper;
 namespace BudgetApi.Tests.Laden;
 
 /// <summary>
-/// Every figure in data/ stands on the line of the source it cites: the provenance is checked, not trusted.
-/// The source is ../shared/source/introductiedossier-jenv-2026.txt beside the checkout.
+/// Every figure in data/ stands on the line of the source it cites: the provenance is checked, not trusted. The source is the text
+/// that ships in data/bron/ (the file /v1/bronnen serves the lines of), verbatim from ../shared/source/.
 /// </summary>
 public sealed partial class BronTests
 {
-    private static readonly string[] Bron = File.ReadAllLines(Repo.Bestand("../shared/source/introductiedossier-jenv-2026.txt"));
+    /// <summary>The SHA-256 of introductiedossier-jenv-2026.txt as received: the shipped copy is never edited.</summary>
+    public const string Sha256 = "1e7d224fc27aafd39bfdf66dc3dd4443b3949fd9160607b87adc4170322698a8";
+
+    private static readonly string[] Bron = File.ReadAllLines(Repo.Brondocument);
 
     private static readonly string[] Jaren = ["2026", "2027", "2028", "2029", "2030"];
 
@@ -34,6 +37,52 @@ public sealed partial class BronTests
 
     [GeneratedRegex(@"\d{1,3}(?:\.\d{3})*")]
     private static partial Regex GedruktGetal();
+
+    [Fact]
+    public void Het_meegeleverde_document_is_de_bron_byte_voor_byte()
+    {
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Repo.Brondocument))).Should().Be(Sha256);
+        // 8.441 line ends and a last line without one (a single space): 8.442 lines, as the loader and /v1/bronnen count them.
+        Bron.Should().HaveCount(8442);
+        Bron[532].Should().Be("TOTAAL 18.596.347 18.840.559 18.792.979 18.800.030 18.550.421");
+        var ontvangen = Repo.Bestand("../shared/source/introductiedossier-jenv-2026.txt");
+        if (File.Exists(ontvangen)) File.ReadAllBytes(Repo.Brondocument).Should().Equal(File.ReadAllBytes(ontvangen), "the copy in data/bron is the text as received");
+    }
+
+    /// <summary>
+    /// Every bron_regel of every file of data/ is a line of the text with something on it. The figure files are checked against what
+    /// stands on the line below; two files cite a line that is no figure's, each for its reason, checked here: begrotingen.csv the title
+    /// line of the stand's table (it names the table, the unit and the stand, and holds no figure), organisaties.csv (a registry, not
+    /// figures) the line where the text first presents the organisation.
+    /// </summary>
+    [Fact]
+    public void Elke_bron_regel_van_data_is_een_regel_van_de_tekst()
+    {
+        var bestanden = Directory.EnumerateFiles(Repo.DataMap, "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var metBronregel = 0;
+        foreach (var bestand in bestanden)
+        {
+            var rijen = Lees(bestand!);
+            if (rijen.Count == 0 || !rijen[0].ContainsKey("bron_regel"))
+            {
+                bestand.Should().Be(Documentlezer.Hoofdstukken, "only the registry of begrotingen holds no figure of the document");
+                continue;
+            }
+            metBronregel++;
+            foreach (var rij in rijen)
+            {
+                var nummer = int.Parse(rij["bron_regel"], CultureInfo.InvariantCulture);
+                nummer.Should().BeInRange(1, Bron.Length, $"{bestand} cites line {nummer}");
+                Bron[nummer - 1].Should().NotBeNullOrWhiteSpace($"{bestand} cites line {nummer}, which is empty");
+            }
+        }
+        metBronregel.Should().Be(8);
+        foreach (var rij in Lees(Lader.Begrotingen))
+        {
+            Regel(rij["bron_regel"]).TrimStart().Should().StartWith($"A. Uitgaven {rij["begroting"]} (bedragen {rij["eenheid"]}) (stand {rij["fase"]} {rij["begrotingsjaar"]}",
+                "a stand cites the title line of its table");
+        }
+    }
 
     [Theory]
     [InlineData(Lader.Artikelen)]

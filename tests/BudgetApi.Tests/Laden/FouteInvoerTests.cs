@@ -29,6 +29,19 @@ public sealed class FouteInvoerTests : IDisposable
     }
 
     [Fact]
+    public void Zonder_de_tekst_van_het_document_start_niets()
+    {
+        var data = _map.KopieVanData();
+        File.Delete(Path.Combine(data, "bron", Documentlezer.Bestand));
+
+        var resultaat = Lader.Laad(data, _map["budget.db"]);
+
+        resultaat.Problemen.Select(p => p.ToString()).Should().Equal(
+            "data/bron/introductiedossier-jenv-2026.txt:0:0: het brondocument ontbreekt: de tekst waarin elke bron_regel van data/*.csv telt (zie data/README.md)");
+        File.Exists(_map["budget.db"]).Should().BeFalse("a failed load builds no database");
+    }
+
+    [Fact]
     public void Een_bedrag_dat_geen_geheel_getal_is()
     {
         LaadMet(Lader.Artikelen, t => t.Replace("Politie,beleidsartikel,8843848,", "Politie,beleidsartikel,8.843.848,"))

@@ -10,7 +10,7 @@ namespace BudgetApi.Features.Standen;
 /// <summary>A source file a stand's figures come from.</summary>
 /// <param name="Naam">Naam van het bronbestand: het introductiedossier, of het standbestand in de datamap of de importmap.</param>
 /// <param name="Formaat">document, begrotingsstaten, budgettaire-tabellen of standen-csv (het eigen formaat, zie docs/standbestanden.md).</param>
-/// <param name="Sha256">SHA-256 van het bestand (voor het document: van de CSV-bestanden met zijn begrotingstabellen).</param>
+/// <param name="Sha256">SHA-256 van het bestand: voor het document van zijn tekst (data/bron/introductiedossier-jenv-2026.txt, het bestand waarin bronRegel telt). De regels staan in /bronnen/{naam}/regels.</param>
 /// <param name="GeimporteerdOp">Wanneer het bestand is geïmporteerd; leeg voor een meegeleverd of geplaatst bestand.</param>
 /// <param name="GeimporteerdDoor">Wie het bestand heeft geïmporteerd (uit het token); leeg voor een meegeleverd of geplaatst bestand.</param>
 public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
