@@ -36,6 +36,7 @@ builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Db);
 builder.Services.AddScoped(sp => sp.GetRequiredService<Gegevens>().Catalogus);
 builder.Services.AddScoped(sp => Aansluitingberekening.Lijst.Van(sp.GetRequiredService<Gegevens>()));
 builder.Services.AddScoped(sp => BudgetApi.Bevindingen.Bevindinglijst.Van(sp.GetRequiredService<Gegevens>()));
+builder.Services.AddScoped(sp => Bronteksten.Van(sp.GetRequiredService<Gegevens>(), dataMap, importMap));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped,
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Reading is public; importing needs a bearer token with the import role. Issuer, audiences and signing keys come from
@@ -133,6 +134,7 @@ v1.MapBedragen();
 v1.MapMutaties();
 v1.MapUitputting();
 v1.MapBevindingen();
+v1.MapBronnen();
 
 try
 {

@@ -179,9 +179,30 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         var jaarverslag = (await client.Standen["VI-2015-jaarverslag"].GetAsync())!.Gegevens!.Single();
         jaarverslag.Bronnen!.Should().NotBeEmpty().And.OnlyContain(b => b.Formaat != null);
 
+        // Every figure names its file and line; the line holds the figure: the printed TOTAAL of B. Ontvangsten JenV on line 533.
+        var bronnen = await client.Bronnen.GetAsync();
+        var document = bronnen!.Gegevens!.First();
+        document.Naam.Should().Be(ontvangsten.BronBestand);
+        document.Formaat.Should().Be(Bronformaat.Document);
+        document.AantalRegels.Should().Be(8442);
+        document.Standen.Should().Equal("VI-2026-ontwerpbegroting", "XX-2026-ontwerpbegroting");
+        bronnen.Gegevens!.Select(b => b.Formaat).Should().Equal(Bronformaat.Document, Bronformaat.Begrotingsstaten, Bronformaat.BudgettaireTabellen);
+        var staten = (await client.Bronnen["begrotingsstaten-2013-2017.csv"].GetAsync())!.Gegevens!.Single();
+        staten.Standen.Should().Contain("VI-2015-jaarverslag");
+        var regels = await client.Bronnen[ontvangsten.BronBestand!].Regels.GetAsync(c =>
+        {
+            c.QueryParameters.Van = ontvangsten.BronRegel - 2;
+            c.QueryParameters.Tot = ontvangsten.BronRegel + 2;
+        });
+        regels!.Gegevens!.Select(r => r.Regel).Should().Equal(531, 532, 533, 534, 535);
+        regels.Gegevens!.Single(r => r.Regel == 533).Tekst.Should().Be("TOTAAL 18.596.347 18.840.559 18.792.979 18.800.030 18.550.421");
+        regels.Metadata!.Sha256.Should().Be(document.Sha256);
+        regels.Metadata.AantalRegels.Should().Be(8442);
+        ontvangsten.BronBestandenDelen.Should().HaveCount(8).And.OnlyContain(b => b == "introductiedossier-jenv-2026.txt");
+
         // Every GET operation of the committed document was called (the import has its own test below).
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
-        var operaties = document["paths"]!.AsObject().Where(p => p.Value!["get"] is not null).Select(p => p.Key).ToList();
+        var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
+        var operaties = contract["paths"]!.AsObject().Where(p => p.Value!["get"] is not null).Select(p => p.Key).ToList();
         operaties.Should().HaveCountGreaterThanOrEqualTo(15);
         foreach (var pad in operaties) opnemer.Paden.Should().Contain(p => Past(pad, p), $"GET {pad} is called through the client");
     }

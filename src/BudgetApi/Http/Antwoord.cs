@@ -36,6 +36,18 @@ public sealed record Metadata
 
     /// <summary>Paging, for paged resources.</summary>
     public Paginering? Paginering { get; init; }
+
+    /// <summary>For lines of a source file (/bronnen/{naam}/regels): the file's name.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Bestand { get; init; }
+
+    /// <summary>For lines of a source file: the SHA-256 of the bytes they were read from, as this version of the data loaded them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sha256 { get; init; }
+
+    /// <summary>For lines of a source file: how many lines the file has.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? AantalRegels { get; init; }
 }
 
 /// <summary>A stand named in metadata: its id (for /standen/{id}), begroting, hoofdstuk, begrotingsjaar and fase.</summary>
@@ -202,14 +214,14 @@ public static class Csv
             .Select(p => new Kolom(JsonNamingPolicy.CamelCase.ConvertName(p.Name), p))
             .ToList();
 
-    /// <summary>A simple value, or a list of numbers (bronRegels): a JSON array is one CSV field, its numbers joined with ';'.</summary>
+    /// <summary>A simple value, or a list of numbers (bronRegels) or texts (bronBestandenDelen): a JSON array is one CSV field, its items joined with ';'.</summary>
     private static bool IsEenvoudig(Type t)
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(IReadOnlyList<int>);
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTimeOffset) || t == typeof(IReadOnlyList<int>) || t == typeof(IReadOnlyList<string>);
     }
 
-    /// <summary>What joins the numbers of a list in one CSV field: not ',' (the field separator), so the field needs no quotes.</summary>
+    /// <summary>What joins the items of a list in one CSV field: not ',' (the field separator), so a field of numbers needs no quotes.</summary>
     public const string Lijstscheiding = ";";
 
     /// <summary>A value as the CSV writes it; Excel writes text columns (and enums) the same way.</summary>
@@ -219,8 +231,11 @@ public static class Csv
         bool b => b ? "true" : "false",
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // A moment (when a file was imported) as ISO 8601 with its offset, as the JSON writes it.
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IReadOnlyList<int> lijst => string.Join(Lijstscheiding, lijst.Select(g => g.ToString(CultureInfo.InvariantCulture))),
+        IReadOnlyList<string> lijst => string.Join(Lijstscheiding, lijst),
         _ => waarde.ToString() ?? "",
     };
 }

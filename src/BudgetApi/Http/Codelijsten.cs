@@ -47,7 +47,7 @@ public static class Codelijsten
     public static readonly Codelijst UitkomstVanImport = new("UitkomstVanImport", "Wat een import als geheel deed.", ImportEndpoints.Importuitkomsten);
     public static readonly Codelijst Standbestandsformaat = new("Standbestandsformaat", "Formaat van een standbestand (docs/standbestanden.md).",
         [.. Laden.Standbestanden.Standlezers.Alle.Select(l => l.Formaat)]);
-    public static readonly Codelijst Bronformaat = new("Bronformaat", "Formaat van een bronbestand: het document (data/*.csv) of een standbestand.",
+    public static readonly Codelijst Bronformaat = new("Bronformaat", "Formaat van een bronbestand: het document (de tekst in data/bron, met zijn cijfers in data/*.csv) of een standbestand.",
         [Documentlezer.Formaat, .. Standbestandsformaat.Waarden]);
 
     /// <summary>Every set, in the order the components are listed.</summary>
@@ -100,6 +100,7 @@ public static class Codelijsten
         [(nameof(Standuitkomst), "uitkomst")] = UitkomstPerStand,
         [(nameof(Importuitkomst), "uitkomst")] = UitkomstVanImport,
         [(nameof(StandbronRegel), "formaat")] = Bronformaat,
+        [(nameof(BronbestandRegel), "formaat")] = Bronformaat,
         // A problem's status is the HTTP status (an integer), not a reconciliation's.
         [(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), "status")] = null,
         [(nameof(Importuitkomst), "formaat")] = Standbestandsformaat,

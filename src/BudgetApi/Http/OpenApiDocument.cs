@@ -130,7 +130,7 @@ public static class OpenApiDocument
                     {
                         Type = JsonSchemaType.String,
                         Description = "CSV (RFC 4180, CRLF, UTF-8 met BOM): een kopregel met dezelfde veldnamen als de JSON-regels, dan één regel per rij. " +
-                                      "Een lijst van getallen (bronRegels) is één veld, de getallen gescheiden door '" + Csv.Lijstscheiding + "'.",
+                                      "Een lijst (bronRegels, bronBestandenDelen) is één veld, de waarden gescheiden door '" + Csv.Lijstscheiding + "'.",
                     };
                 }
                 // An Excel workbook is a file, not the JSON envelope: a binary string, so a client saves it rather than parses it.

@@ -258,8 +258,8 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
                 var verwacht = waarde is null ? "" : waarde.GetValueKind() switch
                 {
                     JsonValueKind.String => waarde.GetValue<string>(),
-                    // A list of numbers (bronRegels) is one CSV field, its numbers joined with ';'.
-                    JsonValueKind.Array => string.Join(";", waarde.AsArray().Select(n => n!.ToJsonString())),
+                    // A list (bronRegels, bronBestandenDelen) is one CSV field, its values joined with ';'.
+                    JsonValueKind.Array => string.Join(";", waarde.AsArray().Select(n => n!.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : n.ToJsonString())),
                     _ => waarde.ToJsonString(),
                 };
                 csv[i][veld].Should().Be(verwacht, $"regel {i}, veld {veld}");

@@ -57,6 +57,7 @@ public sealed class ContractTests(BudgetApiFactory factory)
         Eigenschap("OrganisatiefeitRegel", "meting").Should().Be("Meting");
         Eigenschap("BedragRegel", "fase").Should().Be("Fase");
         Eigenschap("BedragRegel", "categorie").Should().Be("Categorie");
+        Eigenschap("BronbestandRegel", "formaat").Should().Be("Bronformaat");
 
         Parameter("/totalen", "soort").Should().Be("SoortMetSaldo");
         Parameter("/totalen", "groepering").Should().Be("Groepering");
@@ -160,6 +161,7 @@ public sealed class ContractTests(BudgetApiFactory factory)
         data.Add("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016");
         data.Add("/v1/bedragen?begroting=VI&begrotingsjaar=2015&paginaGrootte=50&pagina=2");
         data.Add("/v1/organisaties/Rechtspraak");
+        data.Add("/v1/bronnen/budgettaire-tabellen-owb-2016.csv/regels?van=6500&tot=7000");
         return data;
     }
 
@@ -180,6 +182,8 @@ public sealed class ContractTests(BudgetApiFactory factory)
     [InlineData("/v1/bedragen?sortering=prijs&paginaGrootte=0", HttpStatusCode.BadRequest)]
     [InlineData("/v1/begrotingen/XYZ/artikelen", HttpStatusCode.NotFound)]
     [InlineData("/v1/organisaties/bestaat-niet", HttpStatusCode.NotFound)]
+    [InlineData("/v1/bronnen/introductiedossier-jenv-2026.txt/regels?van=9000", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/bronnen/bestaat-niet.txt/regels", HttpStatusCode.NotFound)]
     public async Task Elk_probleem_past_precies_in_het_probleemschema(string url, HttpStatusCode status)
     {
         var antwoord = await _client.GetAsync(url);

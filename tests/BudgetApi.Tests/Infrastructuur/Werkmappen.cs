@@ -139,9 +139,9 @@ public static class Werkmappen
                 cel.Waarde.Should().BeNull(reden + ": an empty list is an empty cell");
                 break;
             case JsonValueKind.Array:
-                // A list of numbers (bronRegels) is one text cell, as in the CSV: the numbers joined with ';'.
+                // A list (bronRegels, bronBestandenDelen) is one text cell, as in the CSV: its values joined with ';'.
                 cel.Type.Should().Be("s", reden);
-                cel.Tekst.Should().Be(string.Join(";", waarde.AsArray().Select(n => n!.ToJsonString())), reden);
+                cel.Tekst.Should().Be(string.Join(";", waarde.AsArray().Select(n => n!.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : n.ToJsonString())), reden);
                 break;
             default:
                 cel.Type.Should().BeOneOf(["s", "d"], reden);

@@ -124,7 +124,7 @@ public static class Aansluitingberekening
                 $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
                 stand, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
                 gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false,
-                delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel, t.BronBestand);
+                delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel, t.BronBestand, delen.Select(d => d.BronBestand));
         }
     }
 
@@ -148,7 +148,7 @@ public static class Aansluitingberekening
         foreach (var geheel in regels.Where(r => r.Bedrag is not null))
         {
             var delen = kinderen[(geheel.RegelId, geheel.Jaar)].Select(d => (Regel: d, Bedrag: Bijdrage(d))).Where(d => d.Bedrag is not null)
-                .Select(d => d.Regel.Bedrag is null ? new Regelbedrag { RegelId = d.Regel.RegelId, Bedrag = d.Bedrag, BronRegel = d.Regel.BronRegel, Niveau = d.Regel.Niveau } : d.Regel).ToList();
+                .Select(d => d.Regel.Bedrag is null ? new Regelbedrag { RegelId = d.Regel.RegelId, Bedrag = d.Bedrag, BronBestand = d.Regel.BronBestand, BronRegel = d.Regel.BronRegel, Niveau = d.Regel.Niveau } : d.Regel).ToList();
             if (delen.Count == 0) continue;
             var wat = geheel.IsArtikel ? $"artikel {geheel.Artikel} {geheel.Omschrijving}" : $"'{geheel.Omschrijving}' van artikel {geheel.Artikel}";
             var regelId = geheel.IsArtikel ? $"{geheel.Artikel}" : $"{geheel.Artikel}/{Sleutel(geheel.Pad.Length == 0 ? geheel.Omschrijving : geheel.Pad + " > " + geheel.Omschrijving)}";
@@ -159,7 +159,7 @@ public static class Aansluitingberekening
                     $"Totaalregel {wat} ({geheel.BronTabel}) tegen de som van zijn {delen.Count} delen",
                     stand, geheel.Soort, (int)geheel.Artikel, organisatie: null, (int)geheel.Jaar, peildatum: null, geheel.Bedrag!.Value,
                     delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false, delen.Count, (int)geheel.BronRegel, geheel.BronTabel,
-                    delen.Select(d => d.BronRegel), geheel.BronTabel, geheel.BronBestand);
+                    delen.Select(d => d.BronRegel), geheel.BronTabel, geheel.BronBestand, delen.Select(d => d.BronBestand));
                 continue;
             }
             decimal gedrukt = geheel.Bedrag!.Value;
@@ -171,7 +171,7 @@ public static class Aansluitingberekening
                 stand.Begroting.Code, stand.Begroting.Hoofdstuk, stand.Begrotingsjaar, stand.Fase, geheel.Soort, (int)geheel.Artikel, Organisatie: null, (int)geheel.Jaar, Peildatum: null,
                 gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(geheel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
-                (int)geheel.BronRegel, geheel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), geheel.BronTabel, geheel.BronBestand);
+                (int)geheel.BronRegel, geheel.BronTabel, BronRegels(delen.Select(d => d.BronRegel)), geheel.BronTabel, geheel.BronBestand, [.. delen.Select(d => d.BronBestand)]);
         }
     }
 
@@ -227,13 +227,14 @@ public static class Aansluitingberekening
                     $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen de som van de artikelen van A. Uitgaven JenV",
                     stand, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, artikelen.Sum(a => a.Bedrag!.Value),
                     Codes.EenheidBegroting, benaderd: false, artikelen.Count, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV,
-                    artikelen.Select(a => a.BronRegel), artikelen.FirstOrDefault()?.BronTabel);
+                    artikelen.Select(a => a.BronRegel), artikelen.FirstOrDefault()?.BronTabel, bronBestandenDelen: artikelen.Select(a => a.BronBestand));
                 if (totaal?.Bedrag is not null)
                 {
                     yield return Vergelijk($"{UitgavenbegrotingJenV}/totaal/gedrukt-totaal/{jaar}", UitgavenbegrotingJenV,
                         $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen het gedrukte TOTAAL van {totaal.BronTabel}",
                         stand, soort, artikel: null, organisatie: null, jaar, peildatum: null, u.Bedrag, totaal.Bedrag.Value,
-                        Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [totaal.BronRegel], totaal.BronTabel);
+                        Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [totaal.BronRegel], totaal.BronTabel,
+                        bronBestandenDelen: [totaal.BronBestand]);
                 }
                 continue;
             }
@@ -242,7 +243,8 @@ public static class Aansluitingberekening
             yield return Vergelijk($"{UitgavenbegrotingJenV}/{u.Artikel}/{jaar}", UitgavenbegrotingJenV,
                 $"'{u.Omschrijving}' in de lijst Uitgavenbegroting JenV tegen artikel {u.Artikel} {artikel.Omschrijving} van {artikel.BronTabel}",
                 stand, soort, (int)u.Artikel, organisatie: null, jaar, peildatum: null, u.Bedrag, artikel.Bedrag!.Value,
-                Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [artikel.BronRegel], artikel.BronTabel);
+                Codes.EenheidBegroting, benaderd: false, 1, (int)u.BronRegel, Bronnen.LijstUitgavenbegrotingJenV, [artikel.BronRegel], artikel.BronTabel,
+                bronBestandenDelen: [artikel.BronBestand]);
         }
     }
 
@@ -291,13 +293,16 @@ public static class Aansluitingberekening
     private static AansluitingRegel VergelijkMetRegel(string id, string soortAansluiting, string omschrijving, Stand stand, Regelsleutel sleutel, string? organisatie,
         Regelbedrag regel, DateOnly? peildatum, decimal gedrukt, string eenheid, bool benaderd, int bronRegel, string? bronTabel) =>
         Vergelijk(id, soortAansluiting, omschrijving, stand, sleutel.Soort, sleutel.Artikel, organisatie, (int)regel.Jaar, peildatum,
-            gedrukt, Omrekenen(regel.Bedrag!.Value, Codes.EenheidBegroting, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel);
+            gedrukt, Omrekenen(regel.Bedrag!.Value, Codes.EenheidBegroting, eenheid), eenheid, benaderd, 1, bronRegel, bronTabel, [regel.BronRegel], regel.BronTabel,
+            bronBestandenDelen: [regel.BronBestand]);
 
     /// <summary>The one verdict on a printed figure: equal, equal once the computed figure is rounded to the printed precision, or not.</summary>
     private static AansluitingRegel Vergelijk(string id, string soortAansluiting, string omschrijving, Stand? stand, string? soort, int? artikel,
         string? organisatie, int? jaar, DateOnly? peildatum, decimal gedrukt, decimal berekend, string eenheid, bool benaderd, int aantalDelen,
-        int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen, string bronBestand = Laden.Documentlezer.Bestand)
+        int bronRegel, string? bronTabel, IEnumerable<long> bronRegelsDelen, string? bronTabelDelen, string bronBestand = Laden.Documentlezer.Bestand,
+        IEnumerable<string>? bronBestandenDelen = null)
     {
+        var regels = BronRegels(bronRegelsDelen);
         var precisie = new decimal(1, 0, 0, false, gedrukt.Scale);
         var afgerond = Normaal(Math.Round(berekend / precisie, MidpointRounding.AwayFromZero) * precisie);
         var (oordeel, juist) = gedrukt == berekend ? (Sluit, (decimal?)null)
@@ -306,7 +311,9 @@ public static class Aansluitingberekening
         return new AansluitingRegel(id, soortAansluiting, omschrijving, stand?.Begroting.Code, stand?.Begroting.Hoofdstuk, stand?.Begrotingsjaar, stand?.Fase,
             soort, artikel, organisatie, jaar, peildatum,
             gedrukt, Normaal(berekend), Normaal(gedrukt - berekend), Rest: null, eenheid, precisie, oordeel, juist, benaderd, aantalDelen,
-            bronRegel, bronTabel, BronRegels(bronRegelsDelen), bronTabelDelen, bronBestand);
+            bronRegel, bronTabel, regels, bronTabelDelen, bronBestand,
+            // Without files named, every part is a figure of the document (its organisation figures, its lists and tables).
+            [.. bronBestandenDelen ?? regels.Select(_ => Laden.Documentlezer.Bestand)]);
     }
 
     private static decimal Omrekenen(decimal waarde, string van, string naar) =>

@@ -33,11 +33,12 @@ namespace BudgetApi.Features;
 /// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, in volgorde (in CSV gescheiden door ';').</param>
 /// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
 /// <param name="BronBestand">Het bronbestand van het gedrukte cijfer: het introductiedossier, of het standbestand van de open data.</param>
+/// <param name="BronBestandenDelen">Het bronbestand van elk opgeteld deel, in de volgorde van bronRegels (in CSV gescheiden door ';'): de delen van een stand uit twee bestanden staan niet altijd in het bestand van het gedrukte cijfer.</param>
 public sealed record AansluitingRegel(
     string Id, string SoortAansluiting, string Omschrijving, string? Begroting, string? Hoofdstuk, int? Begrotingsjaar, string? Fase, string? Soort, int? Artikel, string? Organisatie,
     int? Jaar, DateOnly? Peildatum, decimal Gedrukt, decimal Berekend, decimal Verschil, decimal? Rest, string Eenheid, decimal Precisie,
     string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, IReadOnlyList<int> BronRegels, string? BronTabelDelen,
-    string BronBestand = Laden.Documentlezer.Bestand);
+    string BronBestand, IReadOnlyList<string> BronBestandenDelen);
 
 public sealed record AansluitingenQuery
 {
