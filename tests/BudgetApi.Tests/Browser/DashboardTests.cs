@@ -184,6 +184,9 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         sessie.Fouten.Should().BeEmpty();
     }
 
+    /// <summary>The lines of the ontvangsten artikelen of JenV 2026 (table B), the parts of its printed TOTAAL.</summary>
+    private static readonly int[] DelenOntvangsten = [537, 539, 543, 549, 553, 557, 559, 561];
+
     [Fact]
     public async Task Aansluitingen_tonen_gedrukt_tegen_berekend_met_de_bronregel_en_het_verzoek_per_regel()
     {
@@ -200,10 +203,12 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         totaal["Verschil"].Should().Be("+16.752.821");
         totaal["Juiste waarde"].Should().Be("1.843.526");
         totaal["Oordeel"].Should().Be("sluit-niet");
-        totaal["Bron"].Should().Be("regel 533 (B. Ontvangsten JenV); delen: regels 537, 539, 543, 549, 553, 557, 559, 561");
+        // Each line a link that says what it opens (the file's name for assistive technology, behind the visible "regel 533").
+        totaal["Bron"].Should().Be("regel 533 van introductiedossier-jenv-2026.txt (B. Ontvangsten JenV); delen: regels " +
+            string.Join(", ", DelenOntvangsten.Select(r => $"regel {r} van introductiedossier-jenv-2026.txt")));
 
         // The row's own request answers with this reconciliation.
-        var verzoek = await page.Locator("#weergave table tbody tr").Nth(tabel.IndexOf(totaal)).Locator("a").GetAttributeAsync("href");
+        var verzoek = await page.Locator("#weergave table tbody tr").Nth(tabel.IndexOf(totaal)).Locator("td:last-child a").GetAttributeAsync("href");
         verzoek.Should().Be("/v1/aansluitingen?aansluiting=gedrukt-totaal&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=ontvangsten&jaar=2026");
         (await _client.GetLijst(verzoek!)).Gegevens.Select(r => r!["id"]!.GetValue<string>()).Should().Contain("gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
         await VerzoekEnDownloads(page, "/v1/aansluitingen?status=afwijking", "18596347");
@@ -382,8 +387,9 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
         tabel.Select(r => r["Ernst"]).Should().Equal(api.Gegevens.Select(b => b!["ernst"]!.GetValue<string>()));
         var totaal = tabel.Single(r => r["Uitleg"].StartsWith("Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen (2026)", StringComparison.Ordinal));
-        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("18.596.347 x € 1.000, regel 533 en 8 andere cijfers")
-            .And.Contain("18.596.347 x € 1.000: VI ontvangsten TOTAAL (2026). introductiedossier-jenv-2026.txt, regel 533 (B. Ontvangsten JenV)");
+        // The figure the finding turns on with its line in view; every figure with its line behind the disclosure below it.
+        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("18.596.347 x € 1.000, regel 533 van introductiedossier-jenv-2026.txt" + "en 8 andere cijfers")
+            .And.Contain("18.596.347 x € 1.000: VI ontvangsten TOTAAL (2026). introductiedossier-jenv-2026.txt, regel 533 van introductiedossier-jenv-2026.txt (B. Ontvangsten JenV)");
         totaal["Juiste waarde"].Should().StartWith("1.843.526 x € 1.000 (6.500 + 205.764");
         totaal["Waarover"].Should().Be("JenV, 2026, ontwerpbegroting");
 
@@ -401,6 +407,65 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         page.Url.Should().EndWith("&ernst=fout&soort=patroonbreuk");
         await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&ernst=fout&soort=patroonbreuk", "patroonbreuk");
         (await LeesTabel(page, "Bevindingen met elk cijfer")).Select(r => r["Soort"]).Should().Equal("Patroonbreuk");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Elke_bronregel_is_een_link_naar_die_regel_en_de_regels_eromheen_in_zijn_eigen_bestand()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=JenV", 1280);
+        var page = sessie.Page;
+
+        // The finding about the printed TOTAAL of B. Ontvangsten JenV: its link opens line 533 of the document with two lines either side.
+        var bevindingen = page.Locator("#weergave .blok").Nth(1);
+        var rij = bevindingen.Locator("tbody tr").Filter(new() { HasText = "Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen (2026)" });
+        var link = rij.GetByRole(AriaRole.Link, new() { Name = "regel 533 van introductiedossier-jenv-2026.txt", Exact = true }).First;
+        (await link.Locator(".visueel-verborgen").TextContentAsync()).Should().Be(" van introductiedossier-jenv-2026.txt",
+            "the visible text is short (regel 533); the file is named for assistive technology");
+        var href = await link.GetAttributeAsync("href");
+        href.Should().Be("/v1/bronnen/introductiedossier-jenv-2026.txt/regels?van=531&tot=535");
+        var (regels, metadata) = await _client.GetLijst(href!);
+        regels.Single(r => r!["regel"]!.GetValue<int>() == 533)!["tekst"]!.GetValue<string>().Should().Contain("18.596.347");
+        metadata["sha256"]!.GetValue<string>().Should().Be(Laden.BronTests.Sha256);
+
+        // Every line the two tables name is such a link, and every one answers with the line it names in the middle.
+        var hrefs = await page.Locator("#weergave table a.bronregel").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        hrefs.Should().HaveCountGreaterThan(40);
+        foreach (var adres in hrefs.Distinct())
+        {
+            var match = Regex.Match(adres, @"^/v1/bronnen/([^/]+)/regels\?van=(\d+)&tot=(\d+)$");
+            match.Success.Should().BeTrue(adres);
+            var (gegevens, _) = await _client.GetLijst(adres);
+            gegevens.Select(r => r!["regel"]!.GetValue<int>()).Should().Contain(int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) - 2, adres);
+        }
+
+        // A click opens the lines in the browser, from the same service.
+        var antwoord = await page.RunAndWaitForResponseAsync(() => link.ClickAsync(), _basis + href);
+        antwoord.Status.Should().Be(200);
+        await page.WaitForURLAsync(_basis + href);
+        (await page.ContentAsync()).Should().Contain("TOTAAL 18.596.347");
+        await page.GoBackAsync();
+        await WachtTotKlaar(page);
+
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Impact} {v.Id}: {v.Help}").Should().BeEmpty();
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Een_deel_uit_een_ander_bestand_linkt_naar_dat_bestand()
+    {
+        // VI's ontwerpbegroting 2016 comes from both open-data files: the printed ontvangsten total of 2016 in the budgettaire tabellen,
+        // artikel 92 among its parts only in the begrotingsstaten (line 1863 there).
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=VI&begrotingsjaar=2016&fase=ontwerpbegroting&status=alle&aansluiting=gedrukt-totaal", 1280);
+        var page = sessie.Page;
+        var link = page.Locator("#weergave .blok").First.GetByRole(AriaRole.Link, new() { Name = "regel 1863 van begrotingsstaten-2013-2017.csv", Exact = true });
+        (await link.CountAsync()).Should().Be(1);
+        (await link.GetAttributeAsync("href")).Should().Be("/v1/bronnen/begrotingsstaten-2013-2017.csv/regels?van=1861&tot=1865");
+        (await link.Locator("xpath=following-sibling::span[1]").TextContentAsync()).Should().Be(" (begrotingsstaten-2013-2017.csv)",
+            "a part in another file says which, also to the eye");
+        var (regels, _) = await _client.GetLijst((await link.GetAttributeAsync("href"))!);
+        regels.Single(r => r!["regel"]!.GetValue<int>() == 1863)!["tekst"]!.GetValue<string>().Should().Be("2016,O,VI,Veiligheid en Justitie,92,Nominaal en onvoorzien,0,,,,");
         sessie.Fouten.Should().BeEmpty();
     }
 

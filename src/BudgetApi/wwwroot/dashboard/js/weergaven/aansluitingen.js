@@ -4,6 +4,7 @@
 import { haal, verzoek } from '../api.js';
 import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, faseLabel, standSleutel } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
+import { delenLinks, regelLink } from '../bron.js';
 import { el, svg } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
@@ -216,11 +217,17 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
   });
 }
 
-/** Where both sides stand: the printed figure's line and table, and the lines of the parts that were added up. */
+/**
+ * Where both sides stand: the printed figure's line and table, and the lines of the parts that were added up, each line a link
+ * to it and its surroundings in its own file.
+ */
 function bronVanAansluiting(r) {
+  const delen = r.bronRegels ?? [];
   return el('span', {},
-    `regel ${r.bronRegel}${r.bronTabel ? ` (${r.bronTabel})` : ''}`,
-    r.bronRegels ? el('span', { class: 'klein' }, `; delen: regel${r.aantalDelen === 1 ? '' : 's'} ${String(r.bronRegels).split(',').join(', ')}${r.bronTabelDelen && r.bronTabelDelen !== r.bronTabel ? ` (${r.bronTabelDelen})` : ''}`) : null);
+    regelLink(r.bronBestand, r.bronRegel), r.bronTabel ? ` (${r.bronTabel})` : '',
+    delen.length ? el('span', { class: 'klein' }, `; delen: regel${delen.length === 1 ? '' : 's'} `,
+      delenLinks(delen, r.bronBestandenDelen, r.bronBestand),
+      r.bronTabelDelen && r.bronTabelDelen !== r.bronTabel ? ` (${r.bronTabelDelen})` : '') : null);
 }
 
 /** The narrowest request of /v1/aansluitingen that holds this row: its kind, begroting and stand, soort and year. */
@@ -370,17 +377,22 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
 }
 
 /**
- * The figures of a finding: the one it turns on, as printed, with its line, in view; every figure with its file, line
- * and section behind a disclosure (the open data's findings name up to a dozen).
+ * The figures of a finding: the one it turns on, as printed, with its line (a link to it in its file), in view; every figure
+ * with its file, line and section behind a disclosure (the open data's findings name up to a dozen). The links stay out of the
+ * disclosure's summary, which is itself a control.
  */
 function cijfersVanBevinding(b) {
   const cijfers = b.cijfers ?? [];
   if (!cijfers.length) return opmaak.LEEG;
   const tekst = (c) => `${c.zoalsGedrukt ?? opmaak.getal(c.waarde)} ${c.eenheid}`;
-  const bron = (c) => `${c.bronBestand}, regel ${c.bronRegel}${c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''}`;
+  const bron = (c) => [`${c.bronBestand}, `, regelLink(c.bronBestand, c.bronRegel),
+    c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''];
   const [eerste] = cijfers;
-  return el('details', { class: 'cijfers' },
-    el('summary', {}, `${tekst(eerste)}, regel ${eerste.bronRegel}`,
-      cijfers.length > 1 ? ` en ${cijfers.length - 1} ander${cijfers.length === 2 ? '' : 'e'} cijfer${cijfers.length === 2 ? '' : 's'}` : ''),
-    el('ul', {}, cijfers.map((c) => el('li', {}, `${tekst(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c))))));
+  const kop = el('p', {}, `${tekst(eerste)}, `, regelLink(eerste.bronBestand, eerste.bronRegel));
+  const meer = cijfers.length === 1 ? 'wat en waar'
+    : `en ${cijfers.length - 1} ander${cijfers.length === 2 ? '' : 'e'} cijfer${cijfers.length === 2 ? '' : 's'}`;
+  return el('div', { class: 'cijfers' }, kop,
+    el('details', {},
+      el('summary', {}, meer),
+      el('ul', {}, cijfers.map((c) => el('li', {}, `${tekst(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c)))))));
 }
