@@ -275,10 +275,44 @@ public static class Xlsx
 
     private static Cell Tekstcel(string referentie, string tekst, uint stijl)
     {
-        var cel = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(tekst) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = stijl };
+        var cel = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Celtekst(tekst)) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = stijl };
         if (referentie.Length > 0) cel.CellReference = referentie;
         return cel;
     }
+
+    /// <summary>
+    /// Text as a cell carries it. Imported files and source lines may hold characters XML 1.0 cannot (control characters,
+    /// U+FFFE/U+FFFF): the writer would throw and the request would fail. SpreadsheetML's own escape carries them,
+    /// <c>_xHHHH_</c> (ECMA-376 §22.4.2.4), which Excel and other readers turn back into the character; a literal
+    /// <c>_xHHHH_</c> in the text is escaped by escaping its underscore (<c>_x005F_</c>) so that it is not read as one.
+    /// A lone surrogate is no character at all and cannot be written in UTF-8: it becomes U+FFFD, as in every UTF-8 encoder.
+    /// </summary>
+    internal static string Celtekst(string tekst)
+    {
+        if (!tekst.AsSpan().ContainsAnyExcept(GewoneTekens)) return tekst;
+        var uit = new System.Text.StringBuilder(tekst.Length + 16);
+        for (var i = 0; i < tekst.Length; i++)
+        {
+            var c = tekst[i];
+            if (char.IsHighSurrogate(c) && i + 1 < tekst.Length && char.IsLowSurrogate(tekst[i + 1])) uit.Append(c).Append(tekst[++i]);
+            else if (char.IsSurrogate(c)) uit.Append('\uFFFD');
+            else if (c == '_' && LijktOpEscape(tekst, i)) uit.Append("_x005F_");
+            else if (XmlKanHet(c)) uit.Append(c);
+            else uit.Append(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_");
+        }
+        return uit.ToString();
+    }
+
+    // Printable ASCII but the underscore, plus tab and line feed: text of only these needs no look.
+    private static readonly System.Buffers.SearchValues<char> GewoneTekens =
+        System.Buffers.SearchValues.Create("\t\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // A carriage return is XML, but every XML reader turns it into a line feed (XML 1.0 §2.11): escaped, it stays what it was.
+    private static bool XmlKanHet(char c) => c is '\t' or '\n' || (c >= ' ' && c < '\uFFFE' && !char.IsSurrogate(c));
+
+    private static bool LijktOpEscape(string tekst, int i) =>
+        i + 6 < tekst.Length && tekst[i + 1] == 'x' && tekst[i + 6] == '_'
+        && char.IsAsciiHexDigit(tekst[i + 2]) && char.IsAsciiHexDigit(tekst[i + 3]) && char.IsAsciiHexDigit(tekst[i + 4]) && char.IsAsciiHexDigit(tekst[i + 5]);
 
     /// <summary>Readable widths: what the widest cell shows, within bounds so one long description does not push the rest away.</summary>
     private static Columns Kolombreedtes(IReadOnlyList<int> tekens, int grootste) =>

@@ -6,6 +6,7 @@ import json
 import sys
 
 import openpyxl
+from openpyxl.utils.escape import unescape
 
 
 def cel(c):
@@ -13,6 +14,10 @@ def cel(c):
     # A date cell comes back as a datetime: give it as ISO date, as the JSON has it.
     if isinstance(waarde, datetime.datetime):
         waarde = waarde.date().isoformat()
+    # Text carries what XML cannot in SpreadsheetML's escape _xHHHH_ (ECMA-376 Part 1, 22.4.2.4), which Excel and
+    # LibreOffice decode on reading; openpyxl leaves it to the caller and gives its own function for it.
+    if isinstance(waarde, str):
+        waarde = unescape(waarde)
     return {"waarde": waarde, "type": c.data_type, "opmaak": c.number_format}
 
 
