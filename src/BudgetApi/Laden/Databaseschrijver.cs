@@ -102,13 +102,16 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
     private void SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IReadOnlyList<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId)
     {
         using var regel = Bereid("""
-            INSERT INTO regel (stand_id, soort, artikel, ouder_id, niveau, diepte, pad, omschrijving, code, categorie, totaalregel, bron_id, bron_tabel, bron_regel)
-            VALUES ($stand, $soort, $artikel, $ouder, $niveau, $diepte, $pad, $omschrijving, $code, $categorie, $totaal, $bron, $tabel, $regel) RETURNING id
-            """, "$stand", "$soort", "$artikel", "$ouder", "$niveau", "$diepte", "$pad", "$omschrijving", "$code", "$categorie", "$totaal", "$bron", "$tabel", "$regel");
+            INSERT INTO regel (id, stand_id, soort, artikel, ouder_id, niveau, diepte, pad, omschrijving, code, categorie, totaalregel, bron_id, bron_tabel, bron_regel)
+            VALUES ($id, $stand, $soort, $artikel, $ouder, $niveau, $diepte, $pad, $omschrijving, $code, $categorie, $totaal, $bron, $tabel, $regel)
+            """, "$id", "$stand", "$soort", "$artikel", "$ouder", "$niveau", "$diepte", "$pad", "$omschrijving", "$code", "$categorie", "$totaal", "$bron", "$tabel", "$regel");
         using var bedrag = Bereid("INSERT INTO regelbedrag VALUES ($regel, $jaar, $bedrag, $bron, $bronregel)", "$regel", "$jaar", "$bedrag", "$bron", "$bronregel");
         using var totaal = Bereid("INSERT INTO gedrukt_totaal VALUES ($stand, $soort, $totaal, $beleid, $jaar, $bedrag, $bron, $tabel, $regel)",
             "$stand", "$soort", "$totaal", "$beleid", "$jaar", "$bedrag", "$bron", "$tabel", "$regel");
 
+        // The lines' ids are counted here, 1, 2, 3, … in the order they are written, as SQLite would give them to an empty table:
+        // a statement that returns nothing is run without a reader, which is most of the cost of a row at a million lines.
+        long laatsteId = 0;
         foreach (var stand in standen)
         {
             var jaren = stand.Regels.SelectMany(r => r.Bedragen.Keys).ToList();
@@ -133,9 +136,10 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
             foreach (var r in stand.Regels.OrderBy(r => r.Diepte))
             {
                 var pad = string.Join(" > ", r.Regel.Pad.Take(r.Diepte - 1).Select(p => p.Omschrijving));
-                ids[r] = (long)Voer(regel, standId, r.Regel.Soort, r.Regel.Artikel, r.Ouder is null ? null : ids[r.Ouder], r.Regel.Niveau, r.Diepte, pad,
+                ids[r] = ++laatsteId;
+                Voer(regel, laatsteId, standId, r.Regel.Soort, r.Regel.Artikel, r.Ouder is null ? null : ids[r.Ouder], r.Regel.Niveau, r.Diepte, pad,
                     r.Regel.Omschrijving, r.Regel.Code, r.Categorie, r.Regel.IsTotaalregel ? 1 : 0, bronId[r.Bron],
-                    r.Regel.BronTabel ?? r.Bron.Naam, r.Regel.Herkomst.Regel)!;
+                    r.Regel.BronTabel ?? r.Bron.Naam, r.Regel.Herkomst.Regel);
                 foreach (var (jaar, b) in r.Bedragen)
                 {
                     Voer(bedrag, ids[r], jaar, b.Bedrag, bronId[b.Bron], b.Waar.Regel);
@@ -197,10 +201,10 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         return opdracht;
     }
 
-    private static object? Voer(SqliteCommand opdracht, params object?[] waarden)
+    private static void Voer(SqliteCommand opdracht, params object?[] waarden)
     {
         for (var i = 0; i < waarden.Length; i++) opdracht.Parameters[i].Value = waarden[i] ?? DBNull.Value;
-        return opdracht.ExecuteScalar();
+        opdracht.ExecuteNonQuery();
     }
 
     private void Voer(string sql, object? parameters = null) => verbinding.Execute(sql, parameters, transactie);
