@@ -41,7 +41,9 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
     filter: v => v.ValidatorType.Namespace?.StartsWith("BudgetApi.Features", StringComparison.Ordinal) == true);
 // Reading is public; importing needs a bearer token with the import role. Issuer, audiences and signing keys come from
 // configuration (Authentication:Schemes:Bearer), so the ministry's identity provider plugs in; dotnet user-jwts for development.
-builder.Services.AddAuthentication(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+// The import's policy names the scheme, and the authorization middleware authenticates only where a policy asks: a read (every
+// other request) runs no authentication handler at all. So there is no UseAuthentication and no default scheme.
+builder.Services.AddAuthentication().AddJwtBearer();
 builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
@@ -99,7 +101,6 @@ app.UseRouting();
 // A dashboard on another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable.
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
     .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After", "ETag"));
-app.UseAuthentication();
 app.UseAuthorization();
 app.GebruikSnelheidslimiet();
 app.GebruikAntwoordcache();

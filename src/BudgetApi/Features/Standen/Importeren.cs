@@ -105,7 +105,8 @@ public static partial class ImportEndpoints
 
     /// <summary>The authorization policy: an authenticated caller with the import role or scope.</summary>
     public static void Beleidsregel(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder beleid) =>
-        beleid.RequireAuthenticatedUser().RequireAssertion(c =>
+        beleid.AddAuthenticationSchemes(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsInRole(Rol)
             || c.User.FindAll("scope").Concat(c.User.FindAll("scp")).SelectMany(s => s.Value.Split(' ')).Contains(Scope));
 
