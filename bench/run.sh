@@ -8,7 +8,7 @@
 #    A B A B over several rounds. Per request: requests/s, p50, p99 and the ratios (median over rounds).
 # 2. Cold start (process start to the first 200 on /v1/totalen) and peak RSS under load, against an empty ASP.NET Core
 #    minimal API (bench/LeegApi) started the same way.
-# 3. Import: from an import request to the first answer that reflects it (meet_import, to be filled in).
+# 3. Import: from an import request to the first answer that reflects it, against a restart (the cold start).
 # 4. Scale: synthetic standen (bench/Standengenerator) of 10k, 100k and 1M lines: load rate against the sqlite3 CLI
 #    importing the same rows, cold-cache p50/p99 of the heavy reads, database size.
 #
@@ -33,18 +33,19 @@ VERZOEKEN=(
   "/v1/begrotingen/JenV/artikelen?soort=uitgaven"
   "/v1/aansluitingen"
   "/v1/bedragen?pagina=1"
-  "/v1/mutaties"
-  "/v1/bevindingen"
+  "/v1/mutaties?begroting=VI&begrotingsjaar=2015&van=ontwerpbegroting&naar=jaarverslag&soort=uitgaven&niveau=artikel"
+  "/v1/bevindingen?begroting=JenV"
   "/v1/bedragen?pagina=1&formaat=csv"
   "304 /v1/totalen?begroting=JenV&groepering=artikel"
 )
 
-# The reads of the scale table, measured on a cold cache (output cache off) at each size.
+# The reads of the scale table, measured on a cold cache (output cache off) at each size. The generated standen are of
+# begrotingsjaren 2027–2029, so a read without begrotingsjaar is about the latest synthetic stand (2029, slotwet).
 SCHAALVERZOEKEN=(
   "/v1/totalen"
-  "/v1/aandelen"
-  "/v1/aansluitingen"
-  "/v1/mutaties"
+  "/v1/aandelen?begroting=VI&niveau=artikel"
+  "/v1/aansluitingen?begroting=VI"
+  "/v1/mutaties?begroting=VI&van=ontwerpbegroting&naar=slotwet&niveau=artikel"
 )
 
 seconden=${BENCH_SECONDEN:-4}
@@ -335,14 +336,57 @@ koud_a_med=$(mediaan "${koud_a[@]}")
 koud_b_med=$(mediaan "${koud_b[@]}")
 
 # --- 3. import ---------------------------------------------------------------------------------------------------------
-# The time from an import request to the first answer that reflects it, in ms; prints nothing while BudgetApi has no
-# import. To fill in when it does: start BudgetApi on a copy of data/, take the ETag and a figure of a response the import
-# will change, send the import request, then poll that response until the figure (and its ETag) changes; print the ms
-# from sending to that answer. Several runs, median.
+# The time from an import request to the first answer that reflects it. Each run starts BudgetApi on a copy of data/ with
+# its own import folder and a signing key made for the run (bench/token.py), asks /v1/totalen for JenV's uitgaven 2026 (so
+# the answer is in the output cache, as it is for a dashboard), makes the 1e suppletoire 2026 of JenV from the service's
+# own export with artikel 31 raised by a different amount each run (bench/stand.py), sends it (POST /v1/standen) and then
+# asks the same URL until the total has changed by that amount; the ms are from sending the import to that answer. The
+# baseline is the other way to new data: a restart, the cold start measured above.
+IMPORT_URL="/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026"
+# The service trusts, for the import, a signing key made for this run; bench/token.py signs a token with the import role.
+importsleutel=$(head -c 32 /dev/urandom | base64 -w0)
+importuitgever=https://idp.bench.test
+IMPORTRECHT=(
+  --Authentication:Schemes:Bearer:ValidIssuer="$importuitgever" --Authentication:Schemes:Bearer:ValidAudiences:0=budgetapi
+  --Authentication:Schemes:Bearer:SigningKeys:0:Issuer="$importuitgever" --Authentication:Schemes:Bearer:SigningKeys:0:Id=soak
+  --Authentication:Schemes:Bearer:SigningKeys:0:Value="$importsleutel" --Authentication:Schemes:Bearer:SigningKeys:0:Length=32
+)
+importtoken() { python3 "$wortel/bench/token.py" "$importsleutel" "$importuitgever"; }
+import_runs=${BENCH_IMPORTS:-5}
 meet_import() {
-  return 0
+  local r map token begin code voor na verhoging t
+  for r in $(seq 1 "$import_runs"); do
+    map=$werk/import-$r
+    mkdir -p "$map"
+    cp -r "$wortel/data" "$map/data"
+    start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$map/data" --Budget:DatabasePad="$map/budget.db" \
+      --Budget:ImportMap="$map/import" "$UIT_SNELHEIDSLIMIET" "${IMPORTRECHT[@]}"
+    [ -n "$(wacht_op_200 "http://127.0.0.1:$poort/v1/totalen" "$(nu_ms)" "$pid")" ] || { meld "import: BudgetApi did not start"; cat "$werk/app-$poort.log" >&2; exit 1; }
+    verhoging=$((1000 * r))
+    curl -sf "http://127.0.0.1:$poort/v1/bedragen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&paginaGrootte=1000&formaat=csv" \
+      | python3 "$wortel/bench/stand.py" 1e-suppletoire "$verhoging" >"$map/voorjaarsnota.csv"
+    cp "$map/voorjaarsnota.csv" "$werk/import-regels"
+    voor=$(curl -sf "http://127.0.0.1:$poort$IMPORT_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["gegevens"][0]["bedrag"])')
+    token=$(importtoken)
+    begin=$(nu_ms)
+    code=$(curl -s -o "$map/uitkomst.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H "Content-Type: text/csv" \
+      --data-binary @"$map/voorjaarsnota.csv" "http://127.0.0.1:$poort/v1/standen?bestandsnaam=voorjaarsnota-jenv-2026.csv")
+    [ "$code" = 201 ] || [ "$code" = 200 ] || { meld "import answered $code: $(cat "$map/uitkomst.json")"; exit 1; }
+    t=""
+    while [ $(($(nu_ms) - begin)) -lt 60000 ]; do
+      na=$(curl -sf "http://127.0.0.1:$poort$IMPORT_URL" | python3 -c 'import json,sys; print(json.load(sys.stdin)["gegevens"][0]["bedrag"])')
+      if [ "$na" = $((voor + verhoging)) ]; then t=$(($(nu_ms) - begin)); break; fi
+    done
+    stop_app "$pid"
+    rm -rf "$map"
+    [ -n "$t" ] || { meld "import: no answer reflected the import within 60 s"; exit 1; }
+    echo "$t"
+  done
 }
-import_ms=$(meet_import)
+meld "import ($import_runs runs)"
+import_runs_ms=$(meet_import | tr '\n' ' ')
+# shellcheck disable=SC2086
+import_ms=$(mediaan $import_runs_ms)
 
 # --- 4. scale ----------------------------------------------------------------------------------------------------------
 # True when the service answered from the generated standen: their begroting names start with SYNTHETISCH (the
@@ -355,7 +399,7 @@ standen_geladen() {
   return 1
 }
 
-declare -A S_SQLITE S_LAAD S_DB S_RSS S_P50 S_P99 S_STATUS
+declare -A S_SQLITE S_LAAD S_DB S_RSS S_P50 S_P99 S_STATUS S_BYTES S_IMPORT S_APART_REGELS S_LAADRATIO
 schaal_status=""
 if [ -n "$schaal" ]; then
   # The service's start with data/ alone, so that the load of the standen is what a larger start adds to it.
@@ -381,11 +425,15 @@ if [ -n "$schaal" ]; then
 
     if [ -n "$schaal_status" ]; then S_STATUS[$n]=$schaal_status; rm -rf "$map"; continue; fi
     cp -r "$wortel/data" "$map/data"
-    mv "$map/standen" "$map/data/standen"
-    meld "scale $n: starting BudgetApi on data/ plus $n lines in standen/ (output cache off)"
+    # One stand is held back from the folder and imported once the rest is loaded: the import at this size.
+    apart=$(cd "$map/standen" && ls | grep -v -- '-VI-' | grep -- '-2029-SW\.csv$' | head -1)
+    mv "$map/standen/$apart" "$map/apart.csv"
+    S_APART_REGELS[$n]=$(($(wc -l <"$map/apart.csv") - 1))
+    mv "$map/standen"/*.csv "$map/data/standen/"
+    meld "scale $n: starting BudgetApi on data/ plus $((n - S_APART_REGELS[$n])) lines in standen/ (output cache off)"
     begin=$(nu_ms)
     start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$map/data" --Budget:DatabasePad="$map/budget.db" \
-      "$UIT_SNELHEIDSLIMIET" --Budget:Cache:Megabytes=0
+      --Budget:ImportMap="$map/import" "$UIT_SNELHEIDSLIMIET" --Budget:Cache:Megabytes=0 "${IMPORTRECHT[@]}"
     klaar=$(wacht_op_200 "http://127.0.0.1:$poort/v1/totalen" "$begin" "$pid")
     if [ -z "$klaar" ]; then
       S_STATUS[$n]="BudgetApi did not start: $(tail -n 3 "$werk/app-$poort.log" | tr '\n' ' ')"
@@ -393,20 +441,38 @@ if [ -n "$schaal" ]; then
       stop_app "$pid"; rm -rf "$map"; continue
     fi
     if ! standen_geladen "$poort"; then
-      S_STATUS[$n]="wacht op het laden van standbestanden"
-      schaal_status="wacht op het laden van standbestanden"
-      meld "scale: BudgetApi does not load stand files from <DataMap>/standen/ yet: wacht op het laden van standbestanden"
+      S_STATUS[$n]="the synthetic standen were not loaded"
+      schaal_status="not measured: the synthetic standen were not loaded at a smaller size"
+      meld "scale: BudgetApi did not load the stand files in <DataMap>/standen/"
       stop_app "$pid"; rm -rf "$map"; continue
     fi
     S_LAAD[$n]=$((klaar - koud_a_med))
-    S_DB[$n]=$(du -m "$map/budget.db" | cut -f1)
+    S_DB[$n]=$(du -cm "$map"/budget*.db | tail -1 | cut -f1)
     for j in "${!SCHAALVERZOEKEN[@]}"; do
       url=${SCHAALVERZOEKEN[$j]}
-      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$poort$url")
+      code=$(curl -s -o "$werk/schaalantwoord" -w '%{http_code}' "http://127.0.0.1:$poort$url")
+      S_BYTES[$n,$j]=$(wc -c <"$werk/schaalantwoord")
       if [ "$code" != 200 ]; then S_P50[$n,$j]="status $code"; S_P99[$n,$j]=""; continue; fi
       read -r _ p50 p99 _ < <(wrk_meet "http://127.0.0.1:$poort$url" "" "$seconden" 1)
       S_P50[$n,$j]=$p50; S_P99[$n,$j]=$p99
     done
+    # The import of the held-back stand: from the request to the first answer of /v1/standen that lists it.
+    hoofdstuk=$(sed -E 's/^SYNTHETISCH-([^-]+)-.*/\1/' <<<"$apart")
+    meld "scale $n: importing $apart"
+    begin=$(nu_ms)
+    code=$(curl -s -o "$werk/schaalimport" -w '%{http_code}' -X POST -H "Authorization: Bearer $(importtoken)" -H "Content-Type: text/csv" \
+      --data-binary @"$map/apart.csv" "http://127.0.0.1:$poort/v1/standen?bestandsnaam=$apart")
+    S_IMPORT[$n]=""
+    if [ "$code" = 201 ] || [ "$code" = 200 ]; then
+      while [ $(($(nu_ms) - begin)) -lt 600000 ]; do
+        if curl -s "http://127.0.0.1:$poort/v1/standen?begroting=$hoofdstuk&begrotingsjaar=2029" | grep -q '"slotwet"'; then
+          S_IMPORT[$n]=$(($(nu_ms) - begin)); break
+        fi
+      done
+    else
+      meld "scale $n: the import answered $code: $(head -c 300 "$werk/schaalimport")"
+      S_IMPORT[$n]="status $code"
+    fi
     S_RSS[$n]=$(piek_rss_mb "$pid")
     S_STATUS[$n]="measured"
     stop_app "$pid"
@@ -500,11 +566,13 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   echo
   echo "## Import"
   echo
-  if [ -n "$import_ms" ]; then
-    echo "From an import request to the first answer that reflects it: $import_ms ms (median)."
-  else
-    echo "From an import request to the first answer that reflects it: **not yet measured** — BudgetApi has no import yet (\`meet_import\` in \`bench/run.sh\`)."
-  fi
+  echo "From an import request (\`POST /v1/standen\`, JenV's 1e suppletoire 2026 made from the service's own export, about"
+  echo "$(wc -l <"$werk/import-regels" 2>/dev/null || echo "?") lines) to the first answer of \`$IMPORT_URL\` that shows it, the answer having been cached"
+  echo "before; each run on a fresh copy of \`data/\`. The baseline is the other way to new data: a restart (the cold start above)."
+  echo
+  echo "| | ms (median of $import_runs) | runs (ms) | against a restart |"
+  echo "|---|---:|---|---:|"
+  echo "| import to first answer | $import_ms | $import_runs_ms | $(deel "$import_ms" "$koud_a_med")× |"
   echo
   echo "## Scale: synthetic standen"
   echo
@@ -512,31 +580,35 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
     echo "Skipped (\`BENCH_SCHAAL\` empty)."
   else
     echo "\`bench/Standengenerator\` writes synthetic standen in the open-data format \"budgettaire tabellen\" (every hoofdstuk, six fasen,"
-    echo "begrotingsjaren 2024–2026: 522 files, every file named and marked SYNTHETISCH) into a temporary folder; never into \`data/\`."
-    echo "sqlite3 imports the same files (\`.import --csv\` into one table of 28 text columns). BudgetApi starts on a copy of \`data/\`"
-    echo "with the files in \`standen/\`, output cache off (\`--Budget:Cache:Megabytes=0\`), so each read below is computed: a cold cache."
-    echo "Load time is the time to the first 200 minus the cold start on \`data/\` alone. Reads: wrk, 1 connection, ${seconden} s."
+    echo "begrotingsjaren 2027–2029, which no real source in \`data/\` has: 522 files, every file named and marked SYNTHETISCH) into a"
+    echo "temporary folder; never into \`data/\`. sqlite3 imports the same files (\`.import --csv\` into one table of 28 text columns, one"
+    echo "transaction). BudgetApi starts on a copy of \`data/\` with all files but one in \`standen/\`, output cache off"
+    echo "(\`--Budget:Cache:Megabytes=0\`), so each read below is computed: a cold cache. Load: the time to the first 200 minus the"
+    echo "cold start on \`data/\` alone, for the lines in \`standen/\`. Import: the file held back (one stand, the slotwet 2029 of a"
+    echo "hoofdstuk other than VI), sent to \`POST /v1/standen\` once the rest is loaded; the time to the first \`/v1/standen\` that lists"
+    echo "it. Reads: wrk, 1 connection, ${seconden} s; the answer's size beside it, as the answers grow with the lines per stand."
     echo "Targets: load ≥ 0.5× the sqlite3 import rate; each read's p50 at 1 million lines ≤ 5× its p50 at 10 thousand."
     echo
-    echo "| lines | sqlite3 lines/s | BudgetApi load lines/s | ratio | database MiB | peak RSS MiB | status |"
-    echo "|---:|---:|---:|---:|---:|---:|---|"
+    echo "| lines | sqlite3 lines/s | BudgetApi load lines/s | ratio | import of one stand (lines): ms | database MiB | peak RSS MiB | status |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---|"
     for n in $schaal; do
       sq=$(awk -v n="$n" -v ms="${S_SQLITE[$n]}" 'BEGIN {printf "%.0f", n / (ms / 1000)}')
       if [ "${S_STATUS[$n]}" = measured ]; then
-        ld=$(awk -v n="$n" -v ms="${S_LAAD[$n]}" 'BEGIN {if (ms > 0) printf "%.0f", n / (ms / 1000); else print ""}')
-        echo "| $n | $sq | $ld | $(deel "$ld" "$sq") | ${S_DB[$n]} | ${S_RSS[$n]} | measured |"
+        ld=$(awk -v n="$((n - S_APART_REGELS[$n]))" -v ms="${S_LAAD[$n]}" 'BEGIN {if (ms > 0) printf "%.0f", n / (ms / 1000); else print ""}')
+        S_LAADRATIO[$n]=$(deel "$ld" "$sq")
+        echo "| $n | $sq | $ld | ${S_LAADRATIO[$n]} | ${S_IMPORT[$n]} (${S_APART_REGELS[$n]}) | ${S_DB[$n]} | ${S_RSS[$n]} | measured |"
       else
-        echo "| $n | $sq | | | | | ${S_STATUS[$n]} |"
+        echo "| $n | $sq | | | | | | ${S_STATUS[$n]} |"
       fi
     done
     echo
     kop="| lines |"; streep="|---:|"
-    for u in "${SCHAALVERZOEKEN[@]}"; do kop+=" \`$u\` p50 / p99 ms |"; streep+="---:|"; done
+    for u in "${SCHAALVERZOEKEN[@]}"; do kop+=" \`$u\` p50 / p99 ms (KB) |"; streep+="---:|"; done
     echo "$kop"; echo "$streep"
     for n in $schaal; do
       rij="| $n |"
       for j in "${!SCHAALVERZOEKEN[@]}"; do
-        if [ "${S_STATUS[$n]}" = measured ]; then rij+=" $(fmt_ms "${S_P50[$n,$j]}") / $(fmt_ms "${S_P99[$n,$j]}") |"; else rij+=" ${S_STATUS[$n]} |"; fi
+        if [ "${S_STATUS[$n]}" = measured ]; then rij+=" $(fmt_ms "${S_P50[$n,$j]}") / $(fmt_ms "${S_P99[$n,$j]}") ($(( ${S_BYTES[$n,$j]:-0} / 1000 ))) |"; else rij+=" ${S_STATUS[$n]} |"; fi
       done
       echo "$rij"
     done
@@ -553,13 +625,16 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   done
   echo "- Hot reads ≥ 0.7× nginx requests/s with p99 ≤ 2× nginx p99: $gehaald of $alle_gemeten measured requests hold; not measured: $((${#VERZOEKEN[@]} - alle_gemeten)) (see the table)."
   echo "- Cold start ≤ 1.5× the empty app: $(haalt "$kr" "<=" 1.5) ($kr×). Peak RSS ≤ 2× the empty app: $(haalt "$rr" "<=" 2) ($rr×)."
-  echo "- Import: not yet measured."
+  echo "- Import: $import_ms ms from the request to the first answer that reflects it ($(deel "$import_ms" "$koud_a_med")× a restart; the issue sets no target)."
   if [ -n "$schaal" ]; then
     eerste_n=${schaal%% *}; laatste_n=${schaal##* }
     if [ "${S_STATUS[$laatste_n]:-}" = measured ] && [ "${S_STATUS[$eerste_n]:-}" = measured ]; then
       for j in "${!SCHAALVERZOEKEN[@]}"; do
         f=$(deel "${S_P50[$laatste_n,$j]}" "${S_P50[$eerste_n,$j]}")
         echo "- \`${SCHAALVERZOEKEN[$j]}\` p50 at $laatste_n ≤ 5× at $eerste_n: $(haalt "$f" "<=" 5) (${f:-—}×)."
+      done
+      for n in $schaal; do
+        echo "- Load at $n lines ≥ 0.5× sqlite3: $(haalt "${S_LAADRATIO[$n]}" ">=" 0.5) (${S_LAADRATIO[$n]:-—}×)."
       done
     else
       echo "- Scale (load rate, p50 growth): ${S_STATUS[$eerste_n]:-not measured}."

@@ -30,10 +30,11 @@ if (aantalRegels < standen.Count * Generator.MinimumPerStand)
 }
 
 Directory.CreateDirectory(args[0]);
+var perStand = Generator.Verdeel(standen.Select(s => (s.h.Code, s.jaar, s.fase.Code)).ToList(), aantalRegels);
 for (var i = 0; i < standen.Count; i++)
 {
     var (h, jaar, fase) = standen[i];
-    var regels = aantalRegels / standen.Count + (i < aantalRegels % standen.Count ? 1 : 0);
+    var regels = perStand[i];
     var pad = Path.Combine(args[0], $"SYNTHETISCH-{h.Code}-{jaar}-{fase.Code}.csv");
     using var schrijver = new StreamWriter(pad, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
     new Generator(h, jaar, fase, schrijver).Schrijf(regels);
@@ -71,11 +72,35 @@ Begrotingsjaar,Begrotings hoofdstuk,Verantwoordelijke minister,Naam Begroting,"T
         new("K", "Defensiematerieelbegrotingsfonds", "F"),
     ];
 
-    public static readonly IReadOnlyList<int> Begrotingsjaren = [2024, 2025, 2026];
+    // Years no other source in data/ holds (the samples have 2013–2017, the document JenV and AenM 2026): a synthetic stand never
+    // merges with a real one, and a question without begrotingsjaar (the data's latest year) is about the synthetic standen.
+    public static readonly IReadOnlyList<int> Begrotingsjaren = [2027, 2028, 2029];
 
     // The codes of the header's own legend ("OWB=ontwerpbegroting/VB=vastgestelde begroting, 1stesup, 2de sup, JV, SW").
     public static readonly IReadOnlyList<Fase> Fasen =
         [new("OWB", 0), new("VB", 1), new("1SUP", 2), new("2SUP", 3), new("JV", 4), new("SW", 5)];
+
+    /// <summary>
+    /// The lines per stand, <paramref name="aantalRegels"/> together: the same number in each stand, and the few left over one each
+    /// to some standen, the 1e and 2e suppletoire of a begrotingsjaar always together: a stand's tree of lines follows from its
+    /// number of lines, and the Najaarsnota (2e suppletoire) must have the 1e suppletoire's lines to change only the uitvoeringsjaar.
+    /// </summary>
+    public static int[] Verdeel(IReadOnlyList<(string Hoofdstuk, int Jaar, string Fase)> standen, int aantalRegels)
+    {
+        var perStand = Enumerable.Repeat(aantalRegels / standen.Count, standen.Count).ToArray();
+        var over = aantalRegels % standen.Count;
+        // Pairs first, then single standen: an odd remainder always ends on a single one.
+        var paren = standen.Select((s, i) => (s, i)).Where(x => x.s.Fase == "1SUP")
+            .Select(x => new[] { x.i, standen.ToList().FindIndex(t => t == (x.s.Hoofdstuk, x.s.Jaar, "2SUP")) });
+        var enkel = standen.Select((s, i) => (s, i)).Where(x => x.s.Fase is not ("1SUP" or "2SUP")).Select(x => new[] { x.i });
+        foreach (var groep in paren.Concat(enkel))
+        {
+            if (groep.Length > over) continue;
+            foreach (var i in groep) perStand[i]++;
+            over -= groep.Length;
+        }
+        return perStand;
+    }
 
     static readonly string[] Instrumenten =
         ["Subsidies", "Opdrachten", "Bijdrage aan agentschappen", "Bijdrage aan ZBO's/RWT's", "Bijdrage aan medeoverheden",
@@ -121,7 +146,7 @@ Begrotingsjaar,Begrotings hoofdstuk,Verantwoordelijke minister,Naam Begroting,"T
     /// <summary>An artikel of <paramref name="budget"/> lines (at least 3): its V row, its U row with the lines below it, its O row.</summary>
     List<Regel> Artikel(int nummer, int budget)
     {
-        var u = new Regel { Soort = "U", Totaal = true, Artikel = nummer, Procent = $"{50 + Getal(nummer, "procent") % 5000 / 100m:0.00}%" };
+        var u = new Regel { Soort = "U", Totaal = true, Artikel = nummer, Procent = (50 + Getal(nummer, "procent") % 5000 / 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%" };
         var detail = new List<Regel>();
         var rest = budget - 3;
         for (var o = 1; rest > 0; o++)
@@ -192,14 +217,16 @@ Begrotingsjaar,Begrotings hoofdstuk,Verantwoordelijke minister,Naam Begroting,"T
 
     /// <summary>
     /// A line's amount for column j (year jaar-2+j): the same calendar year of the same line has the same base in every stand,
-    /// and each fase moves it a little, so consecutive standen differ as real mutaties do.
+    /// and each fase moves it a little, so consecutive standen differ as real mutaties do. The 2e suppletoire (Najaarsnota) changes
+    /// only the uitvoeringsjaar: in later years it has the 1e suppletoire's amounts, as the cycle's rule wants (Cyclusregels).
     /// </summary>
     long Bedrag(string lijn, int j)
     {
         var kalenderjaar = jaar - 2 + j;
+        var f = fase.Code == "2SUP" && kalenderjaar > jaar ? Fasen.Single(x => x.Code == "1SUP") : fase;
         var basis = (long)(Getal(hoofdstuk.Code, lijn, kalenderjaar) % 250_000);
-        var mutatiePromille = (long)(Getal(hoofdstuk.Code, lijn, kalenderjaar, fase.Code, jaar) % 101) - 50;
-        return basis + basis * mutatiePromille * fase.Volgorde / 1000;
+        var mutatiePromille = (long)(Getal(hoofdstuk.Code, lijn, kalenderjaar, f.Code, jaar) % 101) - 50;
+        return basis + basis * mutatiePromille * f.Volgorde / 1000;
     }
 
     void Schrijf(Regel r, int? artikel)
