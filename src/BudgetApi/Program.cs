@@ -42,7 +42,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 // Reading is public; importing needs a bearer token with the import role. Issuer, audiences and signing keys come from
 // configuration (Authentication:Schemes:Bearer), so the ministry's identity provider plugs in; dotnet user-jwts for development.
 // The import's policy names the scheme, and the authorization middleware authenticates only where a policy asks: a read (every
-// other request) runs no authentication handler at all. So there is no UseAuthentication and no default scheme.
+// other request) runs no authentication handler at all. So there is no UseAuthentication.
 builder.Services.AddAuthentication().AddJwtBearer();
 builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
