@@ -104,7 +104,9 @@ public static class AandelenEndpoints
         var niveau = Queryregels.Canoniek(query.Niveau, AandelenQueryValidator.Niveaus) ?? "artikel";
         var jaar = query.Jaar ?? stand.Begrotingsjaar;
 
-        var regels = db.LeesRegelbedragen([stand], [soort], jaar: jaar).OrderBy(r => r.Artikel).ThenBy(r => r.RegelId).ToList();
+        // Per artikel only the artikel lines are read; per waarvan line also their parts, at whatever depth their parent is the artikel.
+        var regels = db.LeesRegelbedragen([stand], [soort], jaar: jaar, alleenArtikelen: niveau == "artikel")
+            .OrderBy(r => r.Artikel).ThenBy(r => r.RegelId).ToList();
         var artikelen = regels.Where(r => r.IsArtikel).ToList();
         // The whole is the sum of the article lines, never the printed total (which is wrong for JenV ontvangsten).
         var geheel = artikelen.Sum(a => a.Bedrag ?? 0);
