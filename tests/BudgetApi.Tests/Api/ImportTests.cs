@@ -104,6 +104,41 @@ public sealed class ImportTests : IDisposable
         ? Directory.EnumerateFiles(_map["var/standen"]).Select(p => Path.GetFileName(p)).Where(n => n != Standbestandsmappen.Slotbestand) : [];
 
     [Fact]
+    public async Task Na_een_import_heeft_elk_antwoord_een_nieuwe_ETag_en_wordt_niets_verouderd_geserveerd()
+    {
+        string[] urls =
+        [
+            "/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026", "/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026&formaat=csv",
+            "/v1/begrotingen", "/v1/standen", "/v1/aansluitingen", "/v1/organisaties/DJI", "/v1/bevindingen?begroting=AenM",
+        ];
+        var voor = new Dictionary<string, string>();
+        foreach (var url in urls)
+        {
+            var antwoord = await _client.GetAsync(url);
+            antwoord.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            voor[url] = antwoord.Headers.ETag!.Tag;
+            // The answer is now in the output cache, and its tag is a 304 until the data changes.
+            using var verzoek = new HttpRequestMessage(HttpMethod.Get, url);
+            verzoek.Headers.TryAddWithoutValidation("If-None-Match", voor[url]);
+            (await _client.SendAsync(verzoek)).StatusCode.Should().Be(HttpStatusCode.NotModified, url);
+        }
+
+        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak(), "?bestandsnaam=voorjaarsnota-2026.csv"), HttpStatusCode.Created);
+
+        foreach (var url in urls)
+        {
+            using var verzoek = new HttpRequestMessage(HttpMethod.Get, url);
+            verzoek.Headers.TryAddWithoutValidation("If-None-Match", voor[url]);
+            var na = await _client.SendAsync(verzoek);
+            na.StatusCode.Should().Be(HttpStatusCode.OK, $"{url}: a tag of the data before the import never gets a 304");
+            na.Headers.ETag!.Tag.Should().NotBe(voor[url], $"{url}: the import made a new data version, and every answer's tag names it");
+        }
+        // Not the cached answer of before: the default stand of JenV 2026 is now the 1e suppletoire, 25.000 higher.
+        var (totalen, _) = await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026");
+        totalen.Single()!["bedrag"]!.GetValue<long>().Should().Be(18_596_347 + 25_000);
+    }
+
+    [Fact]
     public async Task Een_nieuwe_stand_komt_erbij_met_wie_en_wanneer_en_de_mutatie_staat_in_mutaties()
     {
         var voor = DateTimeOffset.UtcNow.AddSeconds(-1);
