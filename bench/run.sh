@@ -553,7 +553,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   echo "## Cold start and memory, against an empty ASP.NET Core minimal API"
   echo
   echo "The empty app is \`bench/LeegApi\` (one \`MapGet\` answering a fixed body), started the same way. Cold start: from"
-  echo "process start to the first 200 on \`/v1/totalen\` (BudgetApi validates \`data/\` and builds its SQLite file first),"
+  echo "process start to the first 200 on \`/v1/totalen\` (BudgetApi hashes \`data/\` for its version and reuses that version's SQLite file,"
+  echo "which the first, unmeasured start built),"
   echo "median of $koude_starts starts each, alternating, after one unmeasured start of each. Peak RSS: \`VmHWM\` after the load above."
   echo
   echo "| | BudgetApi | empty app | ratio | target | |"
