@@ -8,7 +8,7 @@ namespace BudgetApi.Laden;
 /// <summary>A source file as loaded: its name as shown, format, hash, its place in the load order, and the import's who and when.</summary>
 /// <param name="Naam">The file's name as shown in /v1/standen and in provenance (the document's text name, or the stand file's name).</param>
 /// <param name="Formaat">The format it was read as: document, begrotingsstaten, budgettaire-tabellen, standen-csv.</param>
-/// <param name="Sha256">The SHA-256 of the file's bytes (of the document's table files, for the document).</param>
+/// <param name="Sha256">The SHA-256 of the file's bytes (for the document, of its text in data/bron).</param>
 /// <param name="Volgorde">Load order: the document first, then stand files in the data folder by name, then imports in the order they were made.</param>
 /// <param name="GeimporteerdOp">When it was imported; null for a file that ships or was placed.</param>
 /// <param name="GeimporteerdDoor">Who imported it; null for a file that ships or was placed.</param>
