@@ -119,7 +119,7 @@ internal sealed class Artikelboom
             if (!r.HeeftCijfers)
             {
                 overslaan.Add(r);
-                _bevindingen.Add(LegeRegel(r, $"een regel van {Wat} zonder omschrijving en zonder bedragen (regel {artikelrij!.Regel} is de artikelregel)"));
+                _bevindingen.Add(LegeRegel(_stand, _bestand, r, $"een regel van {Wat} zonder omschrijving en zonder bedragen (regel {artikelrij!.Regel} is de artikelregel)"));
                 continue;
             }
             if (r.Bedragtekst == artikelrij!.Bedragtekst)
@@ -139,18 +139,10 @@ internal sealed class Artikelboom
                 continue;
             }
             overslaan.Add(r);
-            _bevindingen.Add(new Bevinding
-            {
-                Id = Id(Bevindingsoorten.Tegenstrijdigheid, _bestand, _stand.Hoofdstuk, _soort, $"artikel-{_artikel}", r.Regel),
-                Soort = Bevindingsoorten.Tegenstrijdigheid,
-                Ernst = Bevindingsoorten.Tegenstrijdig,
-                Hoofdstuk = _stand.Hoofdstuk,
-                Begrotingsjaar = _stand.Begrotingsjaar,
-                Fase = _stand.Fase,
-                Uitleg = $"Regel {r.Regel} en regel {artikelrij.Regel} zijn allebei de eigen regel van {Wat} {_artikelnaam} (geen omschrijving eronder), "
-                    + "met andere bedragen. Regel: de eerste regel met bedragen is de artikelregel; de andere wordt niet geladen, zodat geen geld dubbel telt.",
-                Cijfers = [.. Cijfers(artikelrij, "artikelregel"), .. Cijfers(r, "tweede eigen regel")],
-            });
+            _bevindingen.Add(OverStand(_stand, _bestand, Bevindingsoorten.Tegenstrijdigheid, Bevindingsoorten.Tegenstrijdig, [_soort, $"artikel-{_artikel}", r.Regel],
+                $"Regel {r.Regel} en regel {artikelrij.Regel} zijn allebei de eigen regel van {Wat} {_artikelnaam} (geen omschrijving eronder), "
+                + "met andere bedragen. Regel: de eerste regel met bedragen is de artikelregel; de andere wordt niet geladen, zodat geen geld dubbel telt.",
+                [.. Cijfers(artikelrij, "artikelregel"), .. Cijfers(r, "tweede eigen regel")]));
         }
 
         if (splitsingen.Count > 0)
@@ -382,20 +374,12 @@ internal sealed class Artikelboom
             totaal.Delen.Add(deel);
             deel.Ruw = [.. totaal.Ruw, deel.Ruw[^1]];
             deel.ZetPad([.. totaal.Pad, deel.Ruw[^1]]);
-            _bevindingen.Add(new Bevinding
-            {
-                Id = Id(Bevindingsoorten.CodePastNietBijNaam, _bestand, _stand.Hoofdstuk, _soort, $"artikel-{_artikel}", deel.Rij.Regel),
-                Soort = Bevindingsoorten.CodePastNietBijNaam,
-                Ernst = Bevindingsoorten.Tegenstrijdig,
-                Hoofdstuk = _stand.Hoofdstuk,
-                Begrotingsjaar = _stand.Begrotingsjaar,
-                Fase = _stand.Fase,
-                Uitleg = $"Regel {deel.Rij.Regel} ('{deel.Pad[^1].Omschrijving}') noemt in zijn kolommen '{string.Join(" > ", deel.Rij.Omschrijvingen.Where(o => o.Length > 0))}', "
-                    + $"maar staat direct onder totaalregel {totaal.Rij.Regel} ('{totaal.Pad[^1].Omschrijving}'), die verder geen delen heeft en precies dezelfde bedragen draagt. "
-                    + $"Onder '{oud.Pad[^1].Omschrijving}' (regel {oud.Rij.Regel}) zou het bedrag dubbel tellen: die regel sluit zonder deze regel wel en met deze regel niet. "
-                    + $"Regel: de regel hoort bij '{totaal.Pad[^1].Omschrijving}', waar het totaal hem verwacht.",
-                Cijfers = [.. Cijfers(totaal.Rij, WatVan(totaal)), .. Cijfers(deel.Rij, WatVan(deel)), .. Cijfers(oud.Rij, WatVan(oud))],
-            });
+            _bevindingen.Add(OverStand(_stand, _bestand, Bevindingsoorten.CodePastNietBijNaam, Bevindingsoorten.Tegenstrijdig, [_soort, $"artikel-{_artikel}", deel.Rij.Regel],
+                $"Regel {deel.Rij.Regel} ('{deel.Pad[^1].Omschrijving}') noemt in zijn kolommen '{string.Join(" > ", deel.Rij.Omschrijvingen.Where(o => o.Length > 0))}', "
+                + $"maar staat direct onder totaalregel {totaal.Rij.Regel} ('{totaal.Pad[^1].Omschrijving}'), die verder geen delen heeft en precies dezelfde bedragen draagt. "
+                + $"Onder '{oud.Pad[^1].Omschrijving}' (regel {oud.Rij.Regel}) zou het bedrag dubbel tellen: die regel sluit zonder deze regel wel en met deze regel niet. "
+                + $"Regel: de regel hoort bij '{totaal.Pad[^1].Omschrijving}', waar het totaal hem verwacht.",
+                [.. Cijfers(totaal.Rij, WatVan(totaal)), .. Cijfers(deel.Rij, WatVan(deel)), .. Cijfers(oud.Rij, WatVan(oud))]));
         }
     }
 
@@ -434,35 +418,19 @@ internal sealed class Artikelboom
             if (gelijk && (ouder?.Rij is null || !SluitMet(ouder, null) && SluitMet(ouder, knoop) || ouder.Rij.Bedragen.Values.All(v => v is null)))
             {
                 Verwijder(knoop);
-                _bevindingen.Add(new Bevinding
-                {
-                    Id = Id(Bevindingsoorten.HerhaaldBlok, _bestand, _stand.Hoofdstuk, _soort, $"artikel-{_artikel}", knoop.Rij!.Regel),
-                    Soort = Bevindingsoorten.HerhaaldBlok,
-                    Ernst = Bevindingsoorten.Twijfel,
-                    Hoofdstuk = _stand.Hoofdstuk,
-                    Begrotingsjaar = _stand.Begrotingsjaar,
-                    Fase = _stand.Fase,
-                    Uitleg = $"Regel {knoop.Rij.Regel} herhaalt regel {eerder.Rij!.Regel} ({wat}): dezelfde naam en dezelfde bedragen onder hetzelfde totaal. "
-                        + "Regel: een herhaalde regel telt één keer; de herhaling wordt niet geladen.",
-                    Cijfers = [.. Cijfers(eerder.Rij, wat), .. Cijfers(knoop.Rij, wat)],
-                });
+                _bevindingen.Add(OverStand(_stand, _bestand, Bevindingsoorten.HerhaaldBlok, Bevindingsoorten.Twijfel, [_soort, $"artikel-{_artikel}", knoop.Rij!.Regel],
+                    $"Regel {knoop.Rij.Regel} herhaalt regel {eerder.Rij!.Regel} ({wat}): dezelfde naam en dezelfde bedragen onder hetzelfde totaal. "
+                    + "Regel: een herhaalde regel telt één keer; de herhaling wordt niet geladen.",
+                    [.. Cijfers(eerder.Rij, wat), .. Cijfers(knoop.Rij, wat)]));
                 continue;
             }
             var regel = knoop.Bron.Regel;
-            _bevindingen.Add(new Bevinding
-            {
-                Id = Id(Bevindingsoorten.HerhaaldeOmschrijving, _bestand, _stand.Hoofdstuk, _soort, $"artikel-{_artikel}", regel),
-                Soort = Bevindingsoorten.HerhaaldeOmschrijving,
-                Ernst = Bevindingsoorten.Twijfel,
-                Hoofdstuk = _stand.Hoofdstuk,
-                Begrotingsjaar = _stand.Begrotingsjaar,
-                Fase = _stand.Fase,
-                Uitleg = $"Onder {(ouder is null ? Wat : WatVan(ouder))} staan twee delen met de naam '{eerder.Ruw[^1].Omschrijving}' "
-                    + $"(regel {eerder.Bron.Regel} en regel {regel}) met andere bedragen. Regel: beide tellen, want de drukker gaf twee regels "
-                    + $"{(ouder?.Rij is not null && SluitMet(ouder, null) ? "en alleen samen sluiten ze aan op hun totaal" : "")}; "
-                    + $"de tweede heet in de gegevens '{knoop.Pad[^1].Omschrijving}' zodat elke regel een eigen pad heeft.",
-                Cijfers = [.. Cijfers(eerder.Bron, WatVan(eerder), eerder.IsGroepering), .. Cijfers(knoop.Bron, WatVan(knoop), knoop.IsGroepering)],
-            });
+            _bevindingen.Add(OverStand(_stand, _bestand, Bevindingsoorten.HerhaaldeOmschrijving, Bevindingsoorten.Twijfel, [_soort, $"artikel-{_artikel}", regel],
+                $"Onder {(ouder is null ? Wat : WatVan(ouder))} staan twee delen met de naam '{eerder.Ruw[^1].Omschrijving}' "
+                + $"(regel {eerder.Bron.Regel} en regel {regel}) met andere bedragen. Regel: beide tellen, want de drukker gaf twee regels "
+                + $"{(ouder?.Rij is not null && SluitMet(ouder, null) ? "en alleen samen sluiten ze aan op hun totaal" : "")}; "
+                + $"de tweede heet in de gegevens '{knoop.Pad[^1].Omschrijving}' zodat elke regel een eigen pad heeft.",
+                [.. Cijfers(eerder.Bron, WatVan(eerder), eerder.IsGroepering), .. Cijfers(knoop.Bron, WatVan(knoop), knoop.IsGroepering)]));
         }
     }
 
@@ -484,22 +452,11 @@ internal sealed class Artikelboom
                 Verwijder(knoop);
                 veranderd = true;
                 if (!knoop.IsGroepering)
-                    _bevindingen.Add(LegeRegel(knoop.Rij!, $"'{WatVan(knoop)}', zonder bedragen en zonder delen"));
+                    _bevindingen.Add(LegeRegel(_stand, _bestand, knoop.Rij!, $"'{WatVan(knoop)}', zonder bedragen en zonder delen"));
             }
         } while (veranderd);
     }
 
-    private Bevinding LegeRegel(Tabelrij r, string wat) => new()
-    {
-        Id = Id(Bevindingsoorten.LegeRegel, _bestand, _stand.Hoofdstuk, r.Regel),
-        Soort = Bevindingsoorten.LegeRegel,
-        Ernst = Bevindingsoorten.Twijfel,
-        Hoofdstuk = _stand.Hoofdstuk,
-        Begrotingsjaar = _stand.Begrotingsjaar,
-        Fase = _stand.Fase,
-        Uitleg = $"Regel {r.Regel} is {wat}. Regel: een regel zonder één bedrag draagt niets en wordt niet geladen; een lege cel is nooit 0.",
-        Cijfers = [Tekst(string.Join(",", r.Bron.Velden).TrimEnd(','), "de regel zoals gedrukt", _bestand, r.Regel)],
-    };
 
     private IEnumerable<Bevindingcijfer> Cijfers(Tabelrij r, string wat, bool groepering = false) =>
         groepering ? [Tekst(string.Join(" > ", r.Omschrijvingen.Where(o => o.Length > 0)), wat, _bestand, r.Regel)]

@@ -13,6 +13,29 @@ internal static class Bevindingmaker
             .Where(o => !string.IsNullOrEmpty(o))
             .Select(o => o!.Replace('/', '∕'))));
 
+    /// <summary>
+    /// A finding about one stand of a file: its Id is the kind, the file, the stand's hoofdstuk and then
+    /// <paramref name="onderwerp"/>, and it names the stand (hoofdstuk, begrotingsjaar, fase).
+    /// </summary>
+    public static Bevinding OverStand(Standsleutel stand, string bestand, string soort, string ernst, object?[] onderwerp, string uitleg,
+        IReadOnlyList<Bevindingcijfer> cijfers) => new()
+    {
+        Id = Id(soort, bestand, [stand.Hoofdstuk, .. onderwerp]),
+        Soort = soort,
+        Ernst = ernst,
+        Hoofdstuk = stand.Hoofdstuk,
+        Begrotingsjaar = stand.Begrotingsjaar,
+        Fase = stand.Fase,
+        Uitleg = uitleg,
+        Cijfers = cijfers,
+    };
+
+    /// <summary>A line of a budgettaire tabel that carries no amount: it is not loaded, and the finding shows it as printed.</summary>
+    internal static Bevinding LegeRegel(Standsleutel stand, string bestand, Tabelrij r, string wat) => OverStand(stand, bestand,
+        Bevindingsoorten.LegeRegel, Bevindingsoorten.Twijfel, [r.Regel],
+        $"Regel {r.Regel} is {wat}. Regel: een regel zonder één bedrag draagt niets en wordt niet geladen; een lege cel is nooit 0.",
+        [Tekst(string.Join(",", r.Bron.Velden).TrimEnd(','), "de regel zoals gedrukt", bestand, r.Regel)]);
+
     public static Bevindingcijfer Bedrag(long? waarde, string? zoalsGedrukt, int? jaar, string omschrijving, string bestand, int regel, string? sectie = null) => new()
     {
         Waarde = waarde,

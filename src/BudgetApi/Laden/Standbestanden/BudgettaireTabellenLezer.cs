@@ -562,7 +562,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     {
                         if (!r.HeeftCijfers)
                         {
-                            Bevindingen.Add(LegeRegel(r, $"een regel van hoofdstuk {stand.Hoofdstuk} zonder artikel en zonder bedragen"));
+                            Bevindingen.Add(LegeRegel(stand, Bestand, r, $"een regel van hoofdstuk {stand.Hoofdstuk} zonder artikel en zonder bedragen"));
                             continue;
                         }
                         // The hoofdstuk's own row: a printed total of the stand.
@@ -593,7 +593,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     huidig = a;
                     if (!r.HeeftCijfers && r.Soort is null)
                     {
-                        Bevindingen.Add(LegeRegel(r, $"een regel van {stand.Hoofdstuk} artikel {a} zonder V/U/O en zonder bedragen"));
+                        Bevindingen.Add(LegeRegel(stand, Bestand, r, $"een regel van {stand.Hoofdstuk} artikel {a} zonder V/U/O en zonder bedragen"));
                         continue;
                     }
                     r.Artikel = a;
@@ -668,18 +668,10 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 if (categorie is null)
                 {
                     var r = rijen.First(x => x.TypeArtikel == type);
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.OnbekendeCode, Bestand, stand.Hoofdstuk, $"artikel-{artikel}", "type-artikel"),
-                        Soort = Bevindingsoorten.OnbekendeCode,
-                        Ernst = Bevindingsoorten.Twijfel,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"Artikel {artikel} van {stand.Hoofdstuk} heeft als Type Artikel '{type}' (regel {r.Regel}): geen beleidsartikel en geen niet-beleidsartikel. "
-                            + "Regel: de categorie van het artikel blijft leeg; de lezer raadt niet.",
-                        Cijfers = [Tekst(type, $"Type Artikel van {stand.Hoofdstuk} artikel {artikel}", Bestand, r.Regel)],
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.OnbekendeCode, Bevindingsoorten.Twijfel, [$"artikel-{artikel}", "type-artikel"],
+                        $"Artikel {artikel} van {stand.Hoofdstuk} heeft als Type Artikel '{type}' (regel {r.Regel}): geen beleidsartikel en geen niet-beleidsartikel. "
+                        + "Regel: de categorie van het artikel blijft leeg; de lezer raadt niet.",
+                        [Tekst(type, $"Type Artikel van {stand.Hoofdstuk} artikel {artikel}", Bestand, r.Regel)]));
                 }
                 return categorie;
             }
@@ -691,22 +683,14 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var reeks = afwijkend.Where(x => x.Rij.Regel >= van && x.Rij.Regel <= tot).ToList();
                     var gedrukt = reeks[0].Gedrukt;
                     var echt = reeks[0].Rij.Artikel!.Value;
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.AfwijkendArtikelnummer, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
-                        Soort = Bevindingsoorten.AfwijkendArtikelnummer,
-                        Ernst = Bevindingsoorten.Fout,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"{Hoofdletter(Regels(van, tot))} dragen artikelnummer {gedrukt}, maar heten '{reeks[0].Rij.Artikelnaam}': de naam van artikel {echt} "
-                            + $"(artikel {gedrukt} heet '{namen[gedrukt].Naam}', regel {namen[gedrukt].Regel}). Ze staan tussen de regels van artikel {echt} "
-                            + $"en hun delen dragen {echt}. Regel: de regels horen bij artikel {echt}, waarvan zij de subtotalen zijn; zo sluit artikel {echt} op zijn eigen regel.",
-                        Cijfers = reeks.SelectMany(x => x.Rij.Bedragen.Where(b => b.Key == stand.Begrotingsjaar && b.Value is not null)
-                            .Select(b => Bedrag(b.Value, x.Rij.Cellen[b.Key], b.Key,
-                                $"{stand.Hoofdstuk} {x.Rij.Soort} artikel {gedrukt} (gedrukt) > {string.Join(" > ", x.Rij.Omschrijvingen.Where(o => o.Length > 0))}", Bestand, x.Rij.Regel)))
-                            .ToList(),
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.AfwijkendArtikelnummer, Bevindingsoorten.Fout, [Reeks(van, tot)],
+                        $"{Hoofdletter(Regels(van, tot))} dragen artikelnummer {gedrukt}, maar heten '{reeks[0].Rij.Artikelnaam}': de naam van artikel {echt} "
+                        + $"(artikel {gedrukt} heet '{namen[gedrukt].Naam}', regel {namen[gedrukt].Regel}). Ze staan tussen de regels van artikel {echt} "
+                        + $"en hun delen dragen {echt}. Regel: de regels horen bij artikel {echt}, waarvan zij de subtotalen zijn; zo sluit artikel {echt} op zijn eigen regel.",
+                        reeks.SelectMany(x => x.Rij.Bedragen.Where(b => b.Key == stand.Begrotingsjaar && b.Value is not null)
+                        .Select(b => Bedrag(b.Value, x.Rij.Cellen[b.Key], b.Key,
+                            $"{stand.Hoofdstuk} {x.Rij.Soort} artikel {gedrukt} (gedrukt) > {string.Join(" > ", x.Rij.Omschrijvingen.Where(o => o.Length > 0))}", Bestand, x.Rij.Regel)))
+                        .ToList()));
                 }
             }
 
@@ -716,39 +700,23 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 {
                     var reeks = vreemd.Where(x => x.Regel >= van && x.Regel <= tot).ToList();
                     var a = reeks[0].Artikel!.Value;
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.CodePastNietBijNaam, Bestand, stand.Hoofdstuk, $"artikel-{a}", Reeks(van, tot)),
-                        Soort = Bevindingsoorten.CodePastNietBijNaam,
-                        Ernst = Bevindingsoorten.Tegenstrijdig,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"{Hoofdletter(Regels(van, tot))} dragen artikelnummer {a} met de naam '{reeks[0].Artikelnaam}' (begroting '{reeks[0].Naam}'), "
-                            + $"maar artikel {a} van {stand.Hoofdstuk} heet in dit bestand '{namen[a].Naam}' (regel {namen[a].Regel}). Twee artikelen kunnen niet één nummer delen, "
-                            + "en het eigenlijke nummer staat er niet. Regel: het nummer blijft bij de eerste naam; deze regels worden niet geladen (de lezer verzint geen nummer).",
-                        Cijfers = reeks.SelectMany(x => x.Bedragen.Where(b => b.Key == stand.Begrotingsjaar && b.Value is not null)
-                            .Select(b => Bedrag(b.Value, x.Cellen[b.Key], b.Key, $"{stand.Hoofdstuk} {x.Soort} artikel {a} {x.Artikelnaam}", Bestand, x.Regel))).ToList(),
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.CodePastNietBijNaam, Bevindingsoorten.Tegenstrijdig, [$"artikel-{a}", Reeks(van, tot)],
+                        $"{Hoofdletter(Regels(van, tot))} dragen artikelnummer {a} met de naam '{reeks[0].Artikelnaam}' (begroting '{reeks[0].Naam}'), "
+                        + $"maar artikel {a} van {stand.Hoofdstuk} heet in dit bestand '{namen[a].Naam}' (regel {namen[a].Regel}). Twee artikelen kunnen niet één nummer delen, "
+                        + "en het eigenlijke nummer staat er niet. Regel: het nummer blijft bij de eerste naam; deze regels worden niet geladen (de lezer verzint geen nummer).",
+                        reeks.SelectMany(x => x.Bedragen.Where(b => b.Key == stand.Begrotingsjaar && b.Value is not null)
+                        .Select(b => Bedrag(b.Value, x.Cellen[b.Key], b.Key, $"{stand.Hoofdstuk} {x.Soort} artikel {a} {x.Artikelnaam}", Bestand, x.Regel))).ToList()));
                 }
             }
 
             private void MeldWees(int artikel, string soort, string naam, Artikelboom boom)
             {
                 var eerste = boom.Knopen.Min(k => k.Bron.Regel);
-                Bevindingen.Add(new Bevinding
-                {
-                    Id = Id(Bevindingsoorten.Wees, Bestand, stand.Hoofdstuk, soort, $"artikel-{artikel}"),
-                    Soort = Bevindingsoorten.Wees,
-                    Ernst = Bevindingsoorten.Twijfel,
-                    Hoofdstuk = stand.Hoofdstuk,
-                    Begrotingsjaar = stand.Begrotingsjaar,
-                    Fase = stand.Fase,
-                    Uitleg = $"{stand.Hoofdstuk} {soort} artikel {artikel} {naam} heeft geen eigen regel (geen rij zonder omschrijving onder het artikel); "
-                        + $"het bestand geeft alleen {boom.Knopen.Count} delen (vanaf regel {eerste}). Regel: de delen worden geladen zoals gedrukt, zonder artikelregel; "
-                        + "de lezer telt ze niet op tot een artikelbedrag dat er niet staat. Een totaal over artikelregels mist dit artikel.",
-                    Cijfers = [],
-                });
+                Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.Wees, Bevindingsoorten.Twijfel, [soort, $"artikel-{artikel}"],
+                    $"{stand.Hoofdstuk} {soort} artikel {artikel} {naam} heeft geen eigen regel (geen rij zonder omschrijving onder het artikel); "
+                    + $"het bestand geeft alleen {boom.Knopen.Count} delen (vanaf regel {eerste}). Regel: de delen worden geladen zoals gedrukt, zonder artikelregel; "
+                    + "de lezer telt ze niet op tot een artikelbedrag dat er niet staat. Een totaal over artikelregels mist dit artikel.",
+                    []));
             }
 
             private void ControleerTotalen(Artikelboom boom, Dictionary<Knoop, Standregel> perKnoop)
@@ -831,18 +799,10 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     };
                     if (waarom is null) continue;
                     var regel = perKnoop[knoop];
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.TegenstrijdigeTotaalmarkering, Bestand, stand.Hoofdstuk, regel.Soort, $"artikel-{regel.Artikel}", knoop.Rij.Regel),
-                        Soort = Bevindingsoorten.TegenstrijdigeTotaalmarkering,
-                        Ernst = Bevindingsoorten.Twijfel,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"Regel {knoop.Rij.Regel} ({Beschrijf(regel)}) {waarom}. Regel: de plaats in de structuur (de kolommen) bepaalt wat een deel van wat is; "
-                            + "de markering wordt bewaard zoals gedrukt (totaalregel " + (knoop.Rij.Totaal == true ? "ja" : "nee") + ").",
-                        Cijfers = knoop.Rij.Bedragen.Where(b => b.Key == stand.Begrotingsjaar).Select(b => Bedrag(b.Value, knoop.Rij.Cellen[b.Key], b.Key, Beschrijf(regel), Bestand, knoop.Rij.Regel)).ToList(),
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.TegenstrijdigeTotaalmarkering, Bevindingsoorten.Twijfel, [regel.Soort, $"artikel-{regel.Artikel}", knoop.Rij.Regel],
+                        $"Regel {knoop.Rij.Regel} ({Beschrijf(regel)}) {waarom}. Regel: de plaats in de structuur (de kolommen) bepaalt wat een deel van wat is; "
+                        + "de markering wordt bewaard zoals gedrukt (totaalregel " + (knoop.Rij.Totaal == true ? "ja" : "nee") + ").",
+                        knoop.Rij.Bedragen.Where(b => b.Key == stand.Begrotingsjaar).Select(b => Bedrag(b.Value, knoop.Rij.Cellen[b.Key], b.Key, Beschrijf(regel), Bestand, knoop.Rij.Regel)).ToList()));
                 }
             }
 
@@ -870,19 +830,11 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var reeks = met.Where(r => r.Regel >= van && r.Regel <= tot).ToList();
                     var waarden = reeks.SelectMany(r => r.LosseCellen.Select(c => (Rij: r, c.Kolom, c.Waarde)))
                         .GroupBy(x => (x.Kolom, x.Waarde)).Select(g => g.First()).ToList();
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.LosseCel, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
-                        Soort = Bevindingsoorten.LosseCel,
-                        Ernst = Bevindingsoorten.Twijfel,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"{Hoofdletter(Regels(van, tot))} ({stand.Hoofdstuk}) hebben waarden in kolommen zonder kop "
-                            + $"(kolom {string.Join(", ", waarden.Select(w => w.Kolom).Distinct().Order())}; bijvoorbeeld '{waarden[0].Waarde}' op regel {waarden[0].Rij.Regel}). "
-                            + "Regel: een cel zonder kolomkop heeft geen betekenis in het formaat en wordt niet gelezen; de rest van de regel wel.",
-                        Cijfers = waarden.Select(w => Tekst(w.Waarde, $"kolom {w.Kolom} zonder kop", Bestand, w.Rij.Regel)).ToList(),
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.LosseCel, Bevindingsoorten.Twijfel, [Reeks(van, tot)],
+                        $"{Hoofdletter(Regels(van, tot))} ({stand.Hoofdstuk}) hebben waarden in kolommen zonder kop "
+                        + $"(kolom {string.Join(", ", waarden.Select(w => w.Kolom).Distinct().Order())}; bijvoorbeeld '{waarden[0].Waarde}' op regel {waarden[0].Rij.Regel}). "
+                        + "Regel: een cel zonder kolomkop heeft geen betekenis in het formaat en wordt niet gelezen; de rest van de regel wel.",
+                        waarden.Select(w => Tekst(w.Waarde, $"kolom {w.Kolom} zonder kop", Bestand, w.Rij.Regel)).ToList()));
                 }
             }
 
@@ -892,35 +844,16 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 foreach (var (van, tot) in Reeksen(met.Select(r => r.Regel)))
                 {
                     var reeks = met.Where(r => r.Regel >= van && r.Regel <= tot).ToList();
-                    Bevindingen.Add(new Bevinding
-                    {
-                        Id = Id(Bevindingsoorten.Rekenbladfout, Bestand, stand.Hoofdstuk, Reeks(van, tot)),
-                        Soort = Bevindingsoorten.Rekenbladfout,
-                        Ernst = Bevindingsoorten.Fout,
-                        Hoofdstuk = stand.Hoofdstuk,
-                        Begrotingsjaar = stand.Begrotingsjaar,
-                        Fase = stand.Fase,
-                        Uitleg = $"{Hoofdletter(Regels(van, tot))} ({stand.Hoofdstuk}) hebben als omschrijving een foutwaarde van het rekenblad "
-                            + $"({string.Join(", ", reeks.SelectMany(r => r.Omschrijvingen).Where(o => Getalnotatie.Foutwaarde().IsMatch(o)).Distinct().Select(o => $"'{o}'"))}) "
-                            + "in plaats van de naam van de regel. Regel: de bedragen tellen; de omschrijving blijft zoals gedrukt (dezelfde foutwaarde onder één totaal wordt genummerd: '#NAME? (2)').",
-                        Cijfers = reeks.SelectMany(r => r.Bedragen.Where(b => b.Key == stand.Begrotingsjaar)
-                            .Select(b => Bedrag(b.Value, r.Cellen[b.Key], b.Key, $"{stand.Hoofdstuk} {r.Soort} artikel {r.Artikel} > {string.Join(" > ", r.Omschrijvingen.Where(o => o.Length > 0))}", Bestand, r.Regel)))
-                            .ToList(),
-                    });
+                    Bevindingen.Add(OverStand(stand, Bestand, Bevindingsoorten.Rekenbladfout, Bevindingsoorten.Fout, [Reeks(van, tot)],
+                        $"{Hoofdletter(Regels(van, tot))} ({stand.Hoofdstuk}) hebben als omschrijving een foutwaarde van het rekenblad "
+                        + $"({string.Join(", ", reeks.SelectMany(r => r.Omschrijvingen).Where(o => Getalnotatie.Foutwaarde().IsMatch(o)).Distinct().Select(o => $"'{o}'"))}) "
+                        + "in plaats van de naam van de regel. Regel: de bedragen tellen; de omschrijving blijft zoals gedrukt (dezelfde foutwaarde onder één totaal wordt genummerd: '#NAME? (2)').",
+                        reeks.SelectMany(r => r.Bedragen.Where(b => b.Key == stand.Begrotingsjaar)
+                        .Select(b => Bedrag(b.Value, r.Cellen[b.Key], b.Key, $"{stand.Hoofdstuk} {r.Soort} artikel {r.Artikel} > {string.Join(" > ", r.Omschrijvingen.Where(o => o.Length > 0))}", Bestand, r.Regel)))
+                        .ToList()));
                 }
             }
 
-            private Bevinding LegeRegel(Tabelrij r, string wat) => new()
-            {
-                Id = Id(Bevindingsoorten.LegeRegel, Bestand, stand.Hoofdstuk, r.Regel),
-                Soort = Bevindingsoorten.LegeRegel,
-                Ernst = Bevindingsoorten.Twijfel,
-                Hoofdstuk = stand.Hoofdstuk,
-                Begrotingsjaar = stand.Begrotingsjaar,
-                Fase = stand.Fase,
-                Uitleg = $"Regel {r.Regel} is {wat}. Regel: een regel zonder één bedrag draagt niets en wordt niet geladen; een lege cel is nooit 0.",
-                Cijfers = [Tekst(string.Join(",", r.Bron.Velden).TrimEnd(','), "de regel zoals gedrukt", Bestand, r.Regel)],
-            };
 
             private string Beschrijf(Standregel regel) =>
                 $"{stand.Hoofdstuk} {regel.Soort} artikel {regel.Artikel}" + (regel.Pad.Count == 0 ? $" {regel.Omschrijving}" : " > " + string.Join(" > ", regel.Pad.Select(p => p.Omschrijving)));
