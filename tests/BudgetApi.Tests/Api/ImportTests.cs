@@ -55,32 +55,8 @@ public sealed class ImportTests : IDisposable
     private Task<string> EersteSuppletoire(long verhoging = 25_000) => Stand("1e-suppletoire", new Dictionary<int, long> { [2026] = verhoging });
 
     /// <summary>JenV's ontwerpbegroting 2026 as the API exports it, as another fase, with artikel 31's uitgaven raised in the given years.</summary>
-    private async Task<string> Stand(string naarFase, IReadOnlyDictionary<int, long> verhogingen)
-    {
-        var csv = Encoding.UTF8.GetString(await _client.GetByteArrayAsync("/v1/bedragen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&paginaGrootte=1000&formaat=csv")).TrimStart('\uFEFF');
-        var regels = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
-        var kop = regels[0].Split(',').ToList();
-        var (fase, soort, artikel, regelsoort, jaar, bedrag) = (kop.IndexOf("fase"), kop.IndexOf("soort"), kop.IndexOf("artikel"), kop.IndexOf("regelsoort"), kop.IndexOf("jaar"), kop.IndexOf("bedrag"));
-        var uit = new List<string> { regels[0] };
-        foreach (var regel in regels.Skip(1))
-        {
-            var velden = Csv(regel);
-            velden[fase] = naarFase;
-            if (velden[soort] == "uitgaven" && velden[artikel] == "31" && velden[regelsoort] == "artikel" && verhogingen.TryGetValue(int.Parse(velden[jaar], CultureInfo.InvariantCulture), out var verhoging))
-            {
-                velden[bedrag] = (long.Parse(velden[bedrag], CultureInfo.InvariantCulture) + verhoging).ToString(CultureInfo.InvariantCulture);
-            }
-            uit.Add(string.Join(',', velden.Select(v => v.Contains(',') || v.Contains('"') ? "\"" + v.Replace("\"", "\"\"") + "\"" : v)));
-        }
-        return string.Join("\r\n", uit) + "\r\n";
-    }
-
-    private static List<string> Csv(string regel)
-    {
-        using var lezer = new CsvHelper.CsvParser(new StringReader(regel), CultureInfo.InvariantCulture);
-        lezer.Read();
-        return lezer.Record!.ToList();
-    }
+    private async Task<string> Stand(string naarFase, IReadOnlyDictionary<int, long> verhogingen) =>
+        Proefstanden.AlsFase(Encoding.UTF8.GetString(await _client.GetByteArrayAsync(Proefstanden.ExportUrl)), naarFase, verhogingen);
 
     private async Task<HttpResponseMessage> Importeer(string inhoud, string? token, string query = "", string? ifMatch = null)
     {

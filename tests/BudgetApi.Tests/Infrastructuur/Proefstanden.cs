@@ -19,7 +19,11 @@ public static class Proefstanden
     public const string ExportUrl = "/v1/bedragen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&paginaGrootte=1000&formaat=csv";
 
     /// <summary>The 1e suppletoire from the exported ontwerpbegroting; every extra line is a waarvan of artikel 31 of 1 (x € 1.000) a year.</summary>
-    public static string EersteSuppletoire(string export, long verhoging = 25_000, int extraRegels = 0)
+    public static string EersteSuppletoire(string export, long verhoging = 25_000, int extraRegels = 0) =>
+        AlsFase(export, "1e-suppletoire", new Dictionary<int, long> { [2026] = verhoging }, extraRegels);
+
+    /// <summary>The exported ontwerpbegroting as <paramref name="naarFase"/>, with artikel 31's uitgaven raised in the given years.</summary>
+    public static string AlsFase(string export, string naarFase, IReadOnlyDictionary<int, long> verhogingen, int extraRegels = 0)
     {
         var regels = export.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         var kop = regels[0].Split(',').ToList();
@@ -30,11 +34,14 @@ public static class Proefstanden
         foreach (var regel in regels.Skip(1))
         {
             var velden = Csv(regel);
-            velden[fase] = "1e-suppletoire";
+            velden[fase] = naarFase;
             if (velden[soort] == "uitgaven" && velden[artikel] == "31" && velden[regelsoort] == "artikel")
             {
                 artikel31.Add([.. velden]);
-                if (velden[jaar] == "2026") velden[bedrag] = (long.Parse(velden[bedrag], CultureInfo.InvariantCulture) + verhoging).ToString(CultureInfo.InvariantCulture);
+                if (verhogingen.TryGetValue(int.Parse(velden[jaar], CultureInfo.InvariantCulture), out var verhoging))
+                {
+                    velden[bedrag] = (long.Parse(velden[bedrag], CultureInfo.InvariantCulture) + verhoging).ToString(CultureInfo.InvariantCulture);
+                }
             }
             Regel(uit, velden);
         }
