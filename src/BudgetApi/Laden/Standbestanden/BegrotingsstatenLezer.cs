@@ -65,11 +65,7 @@ public sealed class BegrotingsstatenLezer : IStandlezer
     {
         var (rijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (rijen.Count == 0)
-        {
-            problemen.Add(new Leesprobleem(bestand, 1, 0, "het bestand is leeg: geen kopregel"));
-            return Geweigerd(problemen);
-        }
+        if (rijen.Count == 0) return Geweigerd(problemen);
 
         var kolommen = LeesKop(bestand, rijen[0], problemen);
         if (problemen.Count > 0) return Geweigerd(problemen);

@@ -78,11 +78,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
     {
         var (csv, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (csv.Count == 0)
-        {
-            problemen.Add(new Leesprobleem(bestand, 1, 0, "het bestand is leeg: geen kopregel"));
-            return Geweigerd(problemen);
-        }
+        if (csv.Count == 0) return Geweigerd(problemen);
         var kolommen = LeesKop(bestand, csv[0], problemen);
         if (problemen.Count > 0) return Geweigerd(problemen);
 

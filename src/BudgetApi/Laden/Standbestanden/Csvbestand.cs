@@ -20,7 +20,10 @@ public sealed record Csvrij(int Regel, IReadOnlyList<string> Velden)
 /// </summary>
 public static class Csvbestand
 {
-    /// <summary>Splits the whole text into records. An unterminated quote is a problem at the line where the field opened.</summary>
+    /// <summary>
+    /// Splits the whole text into records. An unterminated quote is a problem at the line where the field opened; a file without
+    /// a single record (not even a header) is a problem at line 1.
+    /// </summary>
     public static (IReadOnlyList<Csvrij> Rijen, IReadOnlyList<Leesprobleem> Problemen) Lees(string bestand, TextReader inhoud)
     {
         var tekst = inhoud.ReadToEnd();
@@ -98,6 +101,8 @@ public static class Csvbestand
             velden.Add(veld.ToString());
             rijen.Add(new Csvrij(rijStart, velden.ToArray()));
         }
+        // Every format starts with its header: a file without one is refused, whatever its format would have been.
+        if (rijen.Count == 0) problemen.Add(new Leesprobleem(bestand, 1, 0, "het bestand is leeg: geen kopregel"));
         return (rijen, problemen);
     }
 

@@ -46,11 +46,7 @@ public sealed class StandenCsvLezer : IStandlezer
     {
         var (csv, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (csv.Count == 0)
-        {
-            problemen.Add(new Leesprobleem(bestand, 1, 0, "het bestand is leeg: geen kopregel"));
-            return Geweigerd(problemen);
-        }
+        if (csv.Count == 0) return Geweigerd(problemen);
 
         var kop = csv[0];
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -25,6 +25,17 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
 
   let volgnummer = 0;
 
+  /** No chart: the figure, its navigation, table and requests cleared, for a message in their place. */
+  function zonderCijfers() {
+    element.removeAttribute('aria-busy');
+    figuur.hidden = true;
+    navigatie.replaceChildren();
+    navigatieTabel.replaceChildren();
+    tabel.replaceChildren();
+    verzoeken.replaceChildren();
+    herkomst.hidden = true;
+  }
+
   return {
     element,
     grafiek,
@@ -75,25 +86,13 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
 
     /** Something the reader must know instead of a chart: nothing chosen, or nothing to show for this choice. */
     meld(...inhoud) {
-      element.removeAttribute('aria-busy');
-      figuur.hidden = true;
-      navigatie.replaceChildren();
-      navigatieTabel.replaceChildren();
-      tabel.replaceChildren();
-      verzoeken.replaceChildren();
-      herkomst.hidden = true;
+      zonderCijfers();
       melding.replaceChildren(el('div', { class: 'melding' }, ...inhoud.map((i) => (typeof i === 'string' ? el('p', {}, i) : i))));
     },
 
     /** The API did not answer with figures: its own words, and the request, so the reader can try it. */
     fout(fout, url) {
-      element.removeAttribute('aria-busy');
-      figuur.hidden = true;
-      navigatie.replaceChildren();
-      navigatieTabel.replaceChildren();
-      tabel.replaceChildren();
-      verzoeken.replaceChildren();
-      herkomst.hidden = true;
+      zonderCijfers();
       const verzoekUrl = fout instanceof ApiFout ? fout.url : url;
       melding.replaceChildren(el('div', { class: 'melding melding-fout', role: 'alert' },
         el('p', {}, `De cijfers voor deze grafiek konden niet worden opgehaald. ${fout.message}`),
