@@ -356,21 +356,13 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     ? blok.Zip(zelfde).Where(p => p.First.Bedragtekst != p.Second.Bedragtekst || p.First.Artikel != p.Second.Artikel).Select(p => p.First.Regel).ToList()
                     : null;
                 var kopie = afwijkend is not null && afwijkend.Count * 10 < blok.Count;
-                _bevindingen.Add(new Bevinding
-                {
-                    Id = Id(Bevindingsoorten.AnderBegrotingsjaar, _bestand, h, jaar, Reeks(blok[0].Regel, blok[^1].Regel)),
-                    Soort = Bevindingsoorten.AnderBegrotingsjaar,
-                    Ernst = Bevindingsoorten.Twijfel,
-                    Hoofdstuk = h,
-                    Begrotingsjaar = jaar,
-                    Fase = _fase,
-                    Uitleg = $"{Hoofdletter(Regels(blok[0].Regel, blok[^1].Regel))} ({h}) hebben begrotingsjaar {jaar}; het bestand is de stand van begrotingsjaar {_begrotingsjaar}. "
-                        + (kopie ? $"Hun bedragen zijn regel voor regel gelijk aan die van {h} {_begrotingsjaar} ({Regels(zelfde[0].Regel, zelfde[^1].Regel)})"
-                            + (afwijkend!.Count == 0 ? "" : $", op {string.Join(" en ", afwijkend.Select(x => $"regel {x}"))} na")
-                            + ": een geplakte kopie met een ander jaar. " : "")
-                        + $"Regel: één bestand is één stand; regels van een ander begrotingsjaar worden niet geladen.",
-                    Cijfers = Artikelregels(blok).SelectMany(r => Tcijfer(r, $"begrotingsjaar {jaar}")).ToList(),
-                });
+                _bevindingen.Add(OverStand(new(h, jaar, _fase), _bestand, Bevindingsoorten.AnderBegrotingsjaar, Bevindingsoorten.Twijfel, [jaar, Reeks(blok[0].Regel, blok[^1].Regel)],
+                    $"{Hoofdletter(Regels(blok[0].Regel, blok[^1].Regel))} ({h}) hebben begrotingsjaar {jaar}; het bestand is de stand van begrotingsjaar {_begrotingsjaar}. "
+                    + (kopie ? $"Hun bedragen zijn regel voor regel gelijk aan die van {h} {_begrotingsjaar} ({Regels(zelfde[0].Regel, zelfde[^1].Regel)})"
+                        + (afwijkend!.Count == 0 ? "" : $", op {string.Join(" en ", afwijkend.Select(x => $"regel {x}"))} na")
+                        + ": een geplakte kopie met een ander jaar. " : "")
+                    + $"Regel: één bestand is één stand; regels van een ander begrotingsjaar worden niet geladen.",
+                    Artikelregels(blok).SelectMany(r => Tcijfer(r, $"begrotingsjaar {jaar}")).ToList()));
             }
             return _rijen.Where(r => r.Hoofdstuk.Length > 0 && (r.Jaar is null || r.Jaar == _begrotingsjaar)).ToList();
         }
@@ -431,20 +423,11 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 if (tegen is not null) cijfers.AddRange(Tcijfer(tegen, "in het blok dat telt"));
             }
             var verhouding = Math.Round(schaalTelt / schaal, 0);
-            _bevindingen.Add(new Bevinding
-            {
-                Id = Id(Bevindingsoorten.AndereEenheid, _bestand, hoofdstuk, Reeks(blok[0].Regel, blok[^1].Regel)),
-                Soort = Bevindingsoorten.AndereEenheid,
-                Ernst = Bevindingsoorten.Fout,
-                Hoofdstuk = hoofdstuk,
-                Begrotingsjaar = _begrotingsjaar,
-                Fase = _fase,
-                Uitleg = $"{Hoofdletter(Regels(blok[0].Regel, blok[^1].Regel))} geven hoofdstuk {hoofdstuk} opnieuw, maar hun bedragen zijn samen ongeveer {verhouding.ToString(CultureInfo.InvariantCulture)} keer kleiner "
-                    + $"dan die van {Regels(telt[0].Regel, telt[^1].Regel)}: dit blok staat in miljoenen euro's, niet in duizenden (x € 1.000) zoals het bestand. "
-                    + $"Regel: het blok in de eenheid van het bestand ({Regels(telt[0].Regel, telt[^1].Regel)}) telt; dit blok wordt niet geladen en niet omgerekend.",
-                Cijfers = cijfers,
-                Eenheid = Begrotingscodes.EenheidBegroting,
-            });
+            _bevindingen.Add(OverStand(new(hoofdstuk, _begrotingsjaar, _fase), _bestand, Bevindingsoorten.AndereEenheid, Bevindingsoorten.Fout, [Reeks(blok[0].Regel, blok[^1].Regel)],
+                $"{Hoofdletter(Regels(blok[0].Regel, blok[^1].Regel))} geven hoofdstuk {hoofdstuk} opnieuw, maar hun bedragen zijn samen ongeveer {verhouding.ToString(CultureInfo.InvariantCulture)} keer kleiner "
+                + $"dan die van {Regels(telt[0].Regel, telt[^1].Regel)}: dit blok staat in miljoenen euro's, niet in duizenden (x € 1.000) zoals het bestand. "
+                + $"Regel: het blok in de eenheid van het bestand ({Regels(telt[0].Regel, telt[^1].Regel)}) telt; dit blok wordt niet geladen en niet omgerekend.",
+                cijfers) with { Eenheid = Begrotingscodes.EenheidBegroting });
         }
 
         private void MeldHerhaaldBlok(string hoofdstuk, List<Tabelrij> blok, List<Tabelrij> telt, bool andereEenheid)
@@ -463,22 +446,14 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
             }
             var waarom = andereEenheid ? "het staat in een andere eenheid (zie de bevinding andere-eenheid)"
                 : eerst ? "het blok dat telt is het eerste in de eenheid van het bestand" : "het eerste blok telt";
-            _bevindingen.Add(new Bevinding
-            {
-                Id = Id(Bevindingsoorten.HerhaaldBlok, _bestand, hoofdstuk, Reeks(blok[0].Regel, blok[^1].Regel)),
-                Soort = Bevindingsoorten.HerhaaldBlok,
-                Ernst = identiek ? Bevindingsoorten.Twijfel : Bevindingsoorten.Tegenstrijdig,
-                Hoofdstuk = hoofdstuk,
-                Begrotingsjaar = _begrotingsjaar,
-                Fase = _fase,
-                Uitleg = $"Hoofdstuk {hoofdstuk} staat twee keer in het bestand: {Regels(telt[0].Regel, telt[^1].Regel)} en {Regels(blok[0].Regel, blok[^1].Regel)} (geplakte bladen). "
-                    + (letterlijk ? "De blokken zijn regel voor regel gelijk. "
-                        : identiek ? "De blokken zijn gelijk, op de foutwaarden van het rekenblad in de omschrijvingen na (#NAME?, Err:509, #REF!). "
-                        : verschillend >= 0 ? $"Het herhaalde blok wijkt af: {verschillend} van de {blok.Count} regels hebben andere bedragen. "
-                        : $"Het herhaalde blok wijkt af: {blok.Count} regels tegen {telt.Count}, met een andere indeling en andere bedragen. ")
-                    + $"Regel: {Regels(telt[0].Regel, telt[^1].Regel)} tellen ({waarom}); {Regels(blok[0].Regel, blok[^1].Regel)} worden niet geladen, zodat het geld één keer telt.",
-                Cijfers = cijfers,
-            });
+            _bevindingen.Add(OverStand(new(hoofdstuk, _begrotingsjaar, _fase), _bestand, Bevindingsoorten.HerhaaldBlok, identiek ? Bevindingsoorten.Twijfel : Bevindingsoorten.Tegenstrijdig, [Reeks(blok[0].Regel, blok[^1].Regel)],
+                $"Hoofdstuk {hoofdstuk} staat twee keer in het bestand: {Regels(telt[0].Regel, telt[^1].Regel)} en {Regels(blok[0].Regel, blok[^1].Regel)} (geplakte bladen). "
+                + (letterlijk ? "De blokken zijn regel voor regel gelijk. "
+                    : identiek ? "De blokken zijn gelijk, op de foutwaarden van het rekenblad in de omschrijvingen na (#NAME?, Err:509, #REF!). "
+                    : verschillend >= 0 ? $"Het herhaalde blok wijkt af: {verschillend} van de {blok.Count} regels hebben andere bedragen. "
+                    : $"Het herhaalde blok wijkt af: {blok.Count} regels tegen {telt.Count}, met een andere indeling en andere bedragen. ")
+                + $"Regel: {Regels(telt[0].Regel, telt[^1].Regel)} tellen ({waarom}); {Regels(blok[0].Regel, blok[^1].Regel)} worden niet geladen, zodat het geld één keer telt.",
+                cijfers));
         }
 
         private static IEnumerable<Tabelrij> Artikelregels(List<Tabelrij> blok) =>
@@ -513,20 +488,12 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var eigenNaam = groepen.Where(g => !vreemd.Contains(g)).OrderByDescending(g => g.Count()).First().First().Naam;
                     foreach (var (van, tot) in Reeksen(naam.Select(r => r.Regel)))
                     {
-                        _bevindingen.Add(new Bevinding
-                        {
-                            Id = Id(Bevindingsoorten.CodePastNietBijNaam, _bestand, hoofdstuk, Reeks(van, tot)),
-                            Soort = Bevindingsoorten.CodePastNietBijNaam,
-                            Ernst = Bevindingsoorten.Tegenstrijdig,
-                            Hoofdstuk = hoofdstuk,
-                            Begrotingsjaar = _begrotingsjaar,
-                            Fase = _fase,
-                            Uitleg = $"{Hoofdletter(Regels(van, tot))} hebben hoofdstuk {hoofdstuk} maar de begrotingsnaam '{naam.First().Naam}', de naam van hoofdstuk {ander}; "
-                                + $"de andere regels van {hoofdstuk} heten '{eigenNaam}', en hun artikelen zijn die van {hoofdstuk}. "
-                                + $"Regel: de code telt; de regels horen bij {hoofdstuk} en de stand heet '{eigenNaam}'.",
-                            Cijfers = [Tekst(naam.First().Naam, $"begrotingsnaam bij hoofdstuk {hoofdstuk}", _bestand, van),
-                                Tekst(eigenNaam, $"de naam van hoofdstuk {hoofdstuk} elders", _bestand, groepen.First(g => !vreemd.Contains(g)).First().Regel)],
-                        });
+                        _bevindingen.Add(OverStand(new(hoofdstuk, _begrotingsjaar, _fase), _bestand, Bevindingsoorten.CodePastNietBijNaam, Bevindingsoorten.Tegenstrijdig, [Reeks(van, tot)],
+                            $"{Hoofdletter(Regels(van, tot))} hebben hoofdstuk {hoofdstuk} maar de begrotingsnaam '{naam.First().Naam}', de naam van hoofdstuk {ander}; "
+                            + $"de andere regels van {hoofdstuk} heten '{eigenNaam}', en hun artikelen zijn die van {hoofdstuk}. "
+                            + $"Regel: de code telt; de regels horen bij {hoofdstuk} en de stand heet '{eigenNaam}'.",
+                            [Tekst(naam.First().Naam, $"begrotingsnaam bij hoofdstuk {hoofdstuk}", _bestand, van),
+                            Tekst(eigenNaam, $"de naam van hoofdstuk {hoofdstuk} elders", _bestand, groepen.First(g => !vreemd.Contains(g)).First().Regel)]));
                     }
                 }
                 resultaat[hoofdstuk] = groepen.Where(g => !vreemd.Contains(g)).OrderByDescending(g => g.Count()).Select(g => g.First().Naam).FirstOrDefault();
