@@ -17,35 +17,26 @@ namespace BudgetApi.Tests.Browser;
 /// </summary>
 public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<KestrelFactory>, IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    private IPlaywright _playwright = null!;
+    private Chromiumbrowser _chromium = null!;
     private IBrowser _browser = null!;
     private string _basis = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser tests need Debian's chromium (apt-get install chromium), which .ci/run installs");
         factory.StartServer();
         _basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _client = factory.CreateClient();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // No background traffic: this machine has no network beyond its package registries.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await Chromiumbrowser.Start();
+        _browser = _chromium.Browser;
         Directory.CreateDirectory(Screenshots);
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         _client.Dispose();
     }
 

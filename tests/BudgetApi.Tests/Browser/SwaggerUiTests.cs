@@ -7,29 +7,32 @@ namespace BudgetApi.Tests.Browser;
 /// Swagger UI in Debian's Chromium, driven by Playwright: the page loads the one OpenAPI document, and an example
 /// tried from the page answers with the source's figures. Chromium is installed by .ci/run (apt package 'chromium').
 /// </summary>
-public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<KestrelFactory>
+public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<KestrelFactory>, IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private Chromiumbrowser _chromium = null!;
+    private string _basis = null!;
 
-    private static async Task<IBrowser> StartChromium(IPlaywright playwright) => await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public async Task InitializeAsync()
     {
-        ExecutablePath = Chromium,
-        Headless = true,
-        // No background traffic: this machine has no network beyond its package registries.
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+        factory.StartServer();
+        _basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _chromium = await Chromiumbrowser.Start();
+    }
+
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
+
+    /// <summary>A new page on Swagger UI of the running service.</summary>
+    private async Task<IPage> SwaggerUi()
+    {
+        var page = await _chromium.Browser.NewPageAsync();
+        await page.GotoAsync(_basis + "/swagger/index.html");
+        return page;
+    }
 
     [Fact]
     public async Task Swagger_UI_toont_elke_operatie_en_een_voorbeeld_werkt_als_je_het_probeert()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
-        factory.StartServer();
-        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await StartChromium(playwright);
-        var page = await browser.NewPageAsync();
-
-        await page.GotoAsync(basis + "/swagger/index.html");
+        var page = await SwaggerUi();
         await page.Locator("#operations-Begrotingen-GetBegrotingen").WaitForAsync();
 
         // Every operation of the document is on the page.
@@ -73,13 +76,7 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
     [Fact]
     public async Task Met_Authorize_en_een_token_importeert_Swagger_UI_het_voorbeeld()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
-        factory.StartServer();
-        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await StartChromium(playwright);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(basis + "/swagger/index.html");
+        var page = await SwaggerUi();
         await page.Locator("#" + Import).WaitForAsync();
 
         // Authorize: the page's own dialog, with a token of the identity provider.
@@ -104,14 +101,7 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
     [Fact]
     public async Task In_Swagger_UI_geeft_formaat_xlsx_een_excelbestand_om_te_downloaden()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium (apt-get install chromium), which .ci/run installs");
-        factory.StartServer();
-        var basis = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await StartChromium(playwright);
-        var page = await browser.NewPageAsync();
-
-        await page.GotoAsync(basis + "/swagger/index.html");
+        var page = await SwaggerUi();
         var bezetting = page.Locator("#operations-Bezetting-GetBezetting");
         await bezetting.WaitForAsync();
         await bezetting.Locator(".opblock-summary").First.ClickAsync();
