@@ -53,6 +53,9 @@ public sealed class SamengesteldeStand(Standsleutel sleutel)
     /// <summary>Each source that contributes, with the hash of what it contributes (an import compares with it).</summary>
     public List<(Bronbestand Bron, string Inhoud)> Bronnen { get; } = [];
 
+    /// <summary>Per (soort, artikel), the source whose parts the stand holds beneath it: the parts of one publication only.</summary>
+    internal Dictionary<(string Soort, int Artikel), Bronbestand> DelenVan { get; } = [];
+
     public string Etag { get; set; } = "";
 }
 
@@ -101,6 +104,7 @@ public static class Standsamenstelling
         {
             var stand = new SamengesteldeStand(groep.Key);
             var regels = new Dictionary<string, SamengesteldeRegel>(StringComparer.Ordinal);
+            var delenNietGenomen = new List<(Standregel Regel, Bronbestand Bron, Bronbestand Telt)>();
             foreach (var bijdrage in groep.Select(g => g.Value).OrderBy(b => Rang(b.Resultaat.Formaat)).ThenBy(b => b.Bron.Volgorde))
             {
                 var kop = bijdrage.Resultaat.Standen.First(s => s.Stand == stand.Sleutel);
@@ -108,13 +112,20 @@ public static class Standsamenstelling
                 var eigen = perStand[bijdrage][stand.Sleutel].ToList();
                 var totalen = bijdrage.Resultaat.Totalen.Where(t => t.Stand == stand.Sleutel).ToList();
                 stand.Bronnen.Add((bijdrage.Bron, Inhoudshash(eigen, totalen)));
-                foreach (var regel in eigen) Voegtoe(stand, regels, regel, bijdrage.Bron, bevindingen);
+                // A later publication's artikelen on the stand's numbers (BZ's 41–47 are the budgettaire tabellen's 1–7), so the same
+                // artikel is one line; an artikel that cannot be matched is a finding and is not loaded a second time.
+                if (stand.Regels.Count > 0) eigen = Gekoppeld(stand, eigen, bijdrage.Bron, bevindingen);
+                foreach (var regel in eigen)
+                {
+                    if (Voegtoe(stand, regels, regel, bijdrage.Bron, bevindingen) is { } anders) delenNietGenomen.Add((regel, bijdrage.Bron, anders));
+                }
                 foreach (var totaal in totalen)
                 {
                     // The same printed total from two sources counts once (the more detailed source's), like a line.
                     if (!stand.Totalen.Any(t => t.Totaal.Soort == totaal.Soort && t.Totaal.Totaal == totaal.Totaal)) stand.Totalen.Add((totaal, bijdrage.Bron));
                 }
             }
+            bevindingen.AddRange(delenNietGenomen.GroupBy(d => (d.Regel.Soort, d.Regel.Artikel, d.Bron, d.Telt)).Select(g => DelenNietGenomen(stand.Sleutel, g.Select(d => d.Regel).ToList(), g.Key.Bron, g.Key.Telt)));
             KoppelOuders(stand, regels);
             stand.Etag = Etag(stand);
             standen.Add(stand);
@@ -129,11 +140,18 @@ public static class Standsamenstelling
 
     private static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
-    private static void Voegtoe(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels, Standregel regel, Bronbestand bron, List<Bevinding> bevindingen)
+    /// <summary>
+    /// Adds a line to the stand, or its amounts to the same line another source gave. Returns the source whose parts count when the
+    /// line is a part that source's parts of the same artikel do not have: parts of two publications are never added together
+    /// beneath one line, so the part is not taken (a publication with more depth adds parts only where the stand has none).
+    /// </summary>
+    private static Bronbestand? Voegtoe(SamengesteldeStand stand, Dictionary<string, SamengesteldeRegel> regels, Standregel regel, Bronbestand bron, List<Bevinding> bevindingen)
     {
         var sleutel = Regelsleutel(regel.Soort, regel.Artikel, regel.Pad);
         if (!regels.TryGetValue(sleutel, out var samengesteld))
         {
+            if (regel.Pad.Count > 0 && stand.DelenVan.TryGetValue((regel.Soort, regel.Artikel), out var delenBron) && delenBron != bron) return delenBron;
+            if (regel.Pad.Count > 0) stand.DelenVan[(regel.Soort, regel.Artikel)] = bron;
             samengesteld = new SamengesteldeRegel(regel, bron, sleutel);
             regels[sleutel] = samengesteld;
             stand.Regels.Add(samengesteld);
@@ -154,6 +172,78 @@ public static class Standsamenstelling
                 bevindingen.Add(Verschil(stand.Sleutel, samengesteld, jaar, bestaand, new Bedragbron(bedrag, bron, waar)));
             }
         }
+        return null;
+    }
+
+    /// <summary>
+    /// The lines of a publication of a stand that already has lines, on the stand's artikel numbers (<see cref="Artikelkoppeling"/>).
+    /// The lines of an artikel that cannot be matched are left out, each such artikel a finding with its figures and the candidates'.
+    /// </summary>
+    private static List<Standregel> Gekoppeld(SamengesteldeStand stand, List<Standregel> eigen, Bronbestand bron, List<Bevinding> bevindingen)
+    {
+        var standbeeld = Artikelbeeld.Van(stand.Regels.Where(r => r.Diepte == 0)
+            .Select(r => (r.Regel, (IReadOnlyDictionary<int, long?>)r.Bedragen.ToDictionary(b => b.Key, b => b.Value.Bedrag))));
+        var publicatiebeeld = Artikelbeeld.Van(eigen.Where(r => r.Pad.Count == 0).Select(r => (r, r.Bedragen)));
+        var koppeling = Artikelkoppeling.Koppel(standbeeld, publicatiebeeld);
+        foreach (var (artikel, kandidaten) in koppeling.Ongekoppeld)
+        {
+            bevindingen.Add(Ongekoppeld(stand, eigen.Where(r => r.Artikel == artikel && r.Pad.Count == 0).ToList(), bron, kandidaten));
+        }
+        var weg = koppeling.Ongekoppeld.Select(o => o.Artikel).ToHashSet();
+        return eigen.Where(r => !weg.Contains(r.Artikel))
+            .Select(r => koppeling.Nummers.TryGetValue(r.Artikel, out var op) && op != r.Artikel ? r with { Artikel = op } : r)
+            .ToList();
+    }
+
+    /// <summary>An artikel of a publication that is none of the stand's artikelen by number, name or amount, while the stand has artikelen it may be.</summary>
+    private static Bevinding Ongekoppeld(SamengesteldeStand stand, List<Standregel> regels, Bronbestand bron, IReadOnlyList<int> kandidaten)
+    {
+        var artikel = regels[0].Artikel;
+        var kandidaatregels = stand.Regels.Where(r => r.Diepte == 0 && kandidaten.Contains(r.Regel.Artikel)).ToList();
+        var jaren = regels.SelectMany(r => r.Bedragen.Where(b => b.Value is not null).Select(b => (r.Soort, b.Key))).ToHashSet();
+        var cijfers = regels.SelectMany(r => r.Bedragen.Where(b => b.Value is not null).Select(b =>
+                Cijfer(new Bedragbron(b.Value, bron, r.HerkomstPerJaar?.GetValueOrDefault(b.Key) ?? r.Herkomst), b.Key, Omschrijving(stand.Sleutel, r))))
+            .Concat(kandidaatregels.SelectMany(k => k.Bedragen.Where(b => jaren.Contains((k.Regel.Soort, b.Key))).Select(b => Cijfer(b.Value, b.Key, Omschrijving(stand.Sleutel, k.Regel)))))
+            .ToList();
+        var naam = regels[0].Omschrijving;
+        var telt = string.Join(", ", kandidaatregels.Select(k => k.Bron.Naam).Distinct());
+        return new Bevinding
+        {
+            Id = string.Join('/', Bevindingsoorten.BronnenVerschillen, stand.Sleutel.Id, "ongekoppeld", bron.Naam, artikel.ToString(CultureInfo.InvariantCulture)).Replace(' ', '-'),
+            Soort = Bevindingsoorten.BronnenVerschillen,
+            Ernst = Bevindingsoorten.Tegenstrijdig,
+            Hoofdstuk = stand.Sleutel.Hoofdstuk,
+            Begrotingsjaar = stand.Sleutel.Begrotingsjaar,
+            Fase = stand.Sleutel.Fase,
+            Uitleg = $"Artikel {artikel} ({naam}) van {bron.Naam} (regel {regels[0].Herkomst.Regel}) is geen van de artikelen van de stand uit {telt}: " +
+                     $"niet op nummer, en niet op naam en bedrag te koppelen aan artikel {string.Join(", ", kandidaten)}, die {(kandidaten.Count == 1 ? "kan" : "kunnen")} " +
+                     "hetzelfde artikel zijn. Het telt niet als tweede artikel: de stand geeft de bedragen van " + telt + ". Beide reeksen bedragen staan hieronder.",
+            Cijfers = cijfers,
+            JuisteWaarde = null,
+            Eenheid = Begrotingscodes.EenheidBegroting,
+        };
+    }
+
+    /// <summary>The parts of a line that a later publication gives beneath a line whose parts come from another publication: not taken, one finding per artikel.</summary>
+    private static Bevinding DelenNietGenomen(Standsleutel stand, List<Standregel> delen, Bronbestand bron, Bronbestand telt)
+    {
+        var eerste = delen[0];
+        return new Bevinding
+        {
+            Id = string.Join('/', Bevindingsoorten.BronnenVerschillen, stand.Id, "delen", bron.Naam, eerste.Soort, eerste.Artikel.ToString(CultureInfo.InvariantCulture)).Replace(' ', '-'),
+            Soort = Bevindingsoorten.BronnenVerschillen,
+            Ernst = Bevindingsoorten.Tegenstrijdig,
+            Hoofdstuk = stand.Hoofdstuk,
+            Begrotingsjaar = stand.Begrotingsjaar,
+            Fase = stand.Fase,
+            Uitleg = $"{bron.Naam} deelt {stand.Hoofdstuk} {eerste.Soort} artikel {eerste.Artikel} anders op dan {telt.Naam}: {delen.Count} {(delen.Count == 1 ? "deel staat" : "delen staan")} " +
+                     $"niet in {telt.Naam} ({string.Join("; ", delen.Take(5).Select(d => Padtekst(d.Pad)))}{(delen.Count > 5 ? "; …" : "")}). De delen van {telt.Naam} tellen; " +
+                     "delen van twee publicaties worden nooit bij elkaar opgeteld.",
+            Cijfers = delen.SelectMany(d => d.Bedragen.Where(b => b.Value is not null).Select(b =>
+                Cijfer(new Bedragbron(b.Value, bron, d.HerkomstPerJaar?.GetValueOrDefault(b.Key) ?? d.Herkomst), b.Key, Omschrijving(stand, d)))).ToList(),
+            JuisteWaarde = null,
+            Eenheid = Begrotingscodes.EenheidBegroting,
+        };
     }
 
     private static Bevinding Verschil(Standsleutel stand, SamengesteldeRegel regel, int jaar, Bedragbron telt, Bedragbron anders)
@@ -171,6 +261,7 @@ public static class Standsamenstelling
             Fase = stand.Fase,
             Uitleg = $"Twee bronnen geven dezelfde regel ({omschrijving}, {jaar}) met een ander bedrag: {telt.Bron.Naam} (regel {telt.Waar.Regel}) " +
                      $"{Tekst(telt.Bedrag)}, {anders.Bron.Naam} (regel {anders.Waar.Regel}) {Tekst(anders.Bedrag)}. Het bedrag van {telt.Bron.Naam} telt, " +
+                     
                      "omdat de meest gedetailleerde bron voorgaat (eigen standbestanden, dan het document, dan de budgettaire tabellen, dan de begrotingsstaten); " +
                      "het bedrag telt één keer.",
             Cijfers =

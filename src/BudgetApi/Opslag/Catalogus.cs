@@ -21,6 +21,9 @@ public sealed record Stand(
     /// <summary>"ontwerpbegroting 2026": how the stand is named in a sentence and in metadata.stand.</summary>
     public string Label => $"{Begrotingscodes.FaseLabel(Fase)} {Begrotingsjaar}";
 
+    /// <summary>The source whose figures the stand serves at every level (the first by Standsamenstelling.Rang, then load order); the others add what it lacks.</summary>
+    public string? Leidend => Bronnen.OrderBy(b => Laden.Standsamenstelling.Rang(b.Formaat)).FirstOrDefault()?.Naam;
+
     /// <summary>The sources' names, as metadata.bron gives them.</summary>
     public string Bron => string.Join("; ", Bronnen.Select(b => b.Naam));
 }

@@ -17,7 +17,8 @@ namespace BudgetApi.Features.Standen;
 /// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
 /// <param name="Uitkomst">nieuw (de stand bestond niet), aangevuld (een bron van een ander formaat komt bij de stand), vervangen (de vorige import van dit formaat is vervangen; alleen met If-Match) of ongewijzigd (dezelfde inhoud).</param>
 /// <param name="Etag">De etag van de stand na de import.</param>
-public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag);
+/// <param name="Leidend">De publicatie waaruit de stand na de import zijn cijfers neemt: op elk niveau telt haar cijfer, een andere bron vult alleen aan wat zij niet geeft (docs/standen.md).</param>
+public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, string? Leidend);
 
 /// <summary>The answer to an import.</summary>
 /// <param name="Uitkomst">nieuw, gewijzigd of ongewijzigd: wat de import als geheel deed.</param>
@@ -143,7 +144,7 @@ public static partial class ImportEndpoints
             {
                 metingen.ImportAfgehandeld(Metingen.Geslaagd);
                 return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
-                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!)).ToList()));
+                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!, huidig.Catalogus.ZoekStand(u.Stand.Id)?.Leidend)).ToList()));
             }
             if (Voorwaarde(http.Request, uitkomsten) is { } weigering)
             {
@@ -203,7 +204,7 @@ public static partial class ImportEndpoints
             var na = gegevens.Catalogus;
             var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
                 Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
-                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "")).ToList());
+                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList());
             var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
             return eersteNieuw is null
                 ? TypedResults.Ok(antwoord)
