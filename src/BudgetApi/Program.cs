@@ -134,6 +134,7 @@ v1.MapBezetting();
 v1.MapBedragen();
 v1.MapMutaties();
 v1.MapUitputting();
+v1.MapWasWordt();
 v1.MapBevindingen();
 v1.MapBronnen();
 

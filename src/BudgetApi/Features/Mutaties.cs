@@ -25,10 +25,11 @@ namespace BudgetApi.Features;
 /// <param name="Aanwezig">beide, alleen-van of alleen-naar: in welke stand(en) de regel staat.</param>
 /// <param name="BronRegelVan">Regel in het bronbestand van de van-stand.</param>
 /// <param name="BronRegelNaar">Regel in het bronbestand van de naar-stand.</param>
+/// <param name="Overgang">Alleen tussen standen van twee begrotingsjaren, bij een artikel (en zijn delen) dat in één van beide staat: de verhuizing uit de was-wordt-tabel (/was-wordt) waarmee het met hetzelfde beleid in de andere begroting vergeleken is, of de breuk die geen regel van die tabel verklaart. Anders leeg.</param>
 public sealed record MutatieRegel(
     string Begroting, string Hoofdstuk, string Soort, int? Artikel, string Regelsoort, string Pad, string Omschrijving, int Jaar,
     string Van, string Naar, long? BedragVan, long? BedragNaar, long? Mutatie, decimal? MutatieProcent, string Aanwezig,
-    int? BronRegelVan, int? BronRegelNaar);
+    int? BronRegelVan, int? BronRegelNaar, string? Overgang = null);
 
 public sealed record MutatiesQuery
 {
@@ -88,9 +89,11 @@ public static class MutatiesEndpoints
     public const string Beide = "beide";
     public const string AlleenVan = "alleen-van";
     public const string AlleenNaar = "alleen-naar";
+    /// <summary>An artikel that moved to (or from) another begroting between the two begrotingsjaren: compared with itself there (data/was-wordt.csv).</summary>
+    public const string Verhuisd = "verhuisd";
 
     /// <summary>In which stand(en) a line stands: the values of 'aanwezig'.</summary>
-    public static readonly IReadOnlyList<string> Aanwezigheden = [Beide, AlleenVan, AlleenNaar];
+    public static readonly IReadOnlyList<string> Aanwezigheden = [Beide, AlleenVan, AlleenNaar, Verhuisd];
 
     /// <summary>The values of 'regelsoort': a level of a line, or the begroting's total.</summary>
     public static readonly IReadOnlyList<string> Regelsoorten = [.. Begrotingscodes.Niveaus, Totaal];
@@ -166,7 +169,7 @@ public static class MutatiesEndpoints
         var keuze = Kies(catalogus, begroting, query);
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? Begrotingscodes.Uitgaven;
         var alleenArtikelen = (Queryregels.Canoniek(query.Niveau, MutatiesQueryValidator.Niveaus) ?? "artikel") == "artikel";
-        var rijen = Vergelijk(db, keuze.Van!, keuze.Naar!, soort, alleenArtikelen, keuze.Jaren!.Value, query.Jaar);
+        var rijen = Vergelijk(db, keuze.Van!, keuze.Naar!, soort, alleenArtikelen, keuze.Jaren!.Value, query.Jaar, catalogus);
         return new LijstResultaat<MutatieRegel>(
             new Lijst<MutatieRegel>(rijen, StandVerwijzing.Metadata([keuze.Van!, keuze.Naar!], rijen.Count, Rekenen.Afronding)), "mutaties");
     }
@@ -175,10 +178,18 @@ public static class MutatiesEndpoints
     /// The lines of two standen side by side per year: a line is the same line in both when its soort, artikel, level, path and
     /// description are (compared without regard to case and spacing), as when sources are merged.
     /// </summary>
-    internal static IReadOnlyList<MutatieRegel> Vergelijk(BudgetDb db, Stand van, Stand naar, string soort, bool alleenArtikelen, (int Van, int Tot) jaren, int? alleenJaar)
+    /// <remarks>
+    /// With <paramref name="catalogus"/> and standen of two begrotingsjaren, an artikel in one of them only is looked up in the was → wordt
+    /// table: where it moved to (or from) another begroting, its line there is the other side of the comparison (aanwezig verhuisd), so the
+    /// same policy is compared with the same policy; where no entry covers it, its rows name the break (overgang). Never silently joined.
+    /// </remarks>
+    internal static IReadOnlyList<MutatieRegel> Vergelijk(BudgetDb db, Stand van, Stand naar, string soort, bool alleenArtikelen, (int Van, int Tot) jaren, int? alleenJaar,
+        Catalogus? catalogus = null)
     {
         var regelsVan = Lees(db, van, soort, alleenArtikelen);
         var regelsNaar = Lees(db, naar, soort, alleenArtikelen);
+        var overgangen = catalogus is not null && van.Begrotingsjaar != naar.Begrotingsjaar
+            ? Overgangen(db, catalogus, van, naar, soort, regelsVan, regelsNaar) : new Dictionary<long, Overgang>();
         // Each artikel's lines together, the artikel line first, then its parts in the order printed (a line new in naar among them).
         var sleutels = regelsVan.Concat(regelsNaar.Where(k => !regelsVan.ContainsKey(k.Key)))
             .OrderBy(k => k.Value.Artikel).ThenBy(k => k.Value.Niveau != Begrotingscodes.NiveauArtikel).ThenBy(k => k.Value.Volgorde)
@@ -193,11 +204,19 @@ public static class MutatiesEndpoints
                 var a = regelsVan.GetValueOrDefault(sleutel);
                 var b = regelsNaar.GetValueOrDefault(sleutel);
                 var kop = (b ?? a)!;
+                var overgang = a is null || b is null ? overgangen.GetValueOrDefault(kop.Artikel) : null;
+                if (overgang?.Opgenomen == true) continue;  // compared on its counterpart's row, under the number it had or gets
+                if (overgang?.Elders is { } elders && kop.Niveau == Begrotingscodes.NiveauArtikel)
+                {
+                    a ??= elders;
+                    b ??= elders;
+                }
                 var bedragVan = a?.Bedragen.GetValueOrDefault(jaar);
                 var bedragNaar = b?.Bedragen.GetValueOrDefault(jaar);
+                var aanwezig = a is null ? AlleenNaar : b is null ? AlleenVan : overgang?.Elders is not null && kop.Niveau == Begrotingscodes.NiveauArtikel ? Verhuisd : Beide;
                 perJaar.Add(new MutatieRegel(kop.Begroting, kop.Hoofdstuk, soort, (int)kop.Artikel, kop.Niveau, kop.Pad, kop.Omschrijving, jaar, van.Sleutel.Id, naar.Sleutel.Id,
                     bedragVan, bedragNaar, Mutatie(a is null ? 0 : bedragVan, b is null ? 0 : bedragNaar), Rekenen.MutatieProcent(bedragNaar, bedragVan),
-                    a is null ? AlleenNaar : b is null ? AlleenVan : Beide, (int?)a?.BronRegel, (int?)b?.BronRegel));
+                    aanwezig, (int?)a?.BronRegel, (int?)b?.BronRegel, overgang?.Tekst));
             }
             // The begroting's total: the sum of the artikel lines of each stand; a blank artikel makes it unknown, like /totalen.
             var artikelen = perJaar.Where(r => r.Regelsoort == Begrotingscodes.NiveauArtikel).ToList();
@@ -212,6 +231,59 @@ public static class MutatiesEndpoints
     }
 
     private static long? Mutatie(long? van, long? naar) => naar - van;
+
+    /// <summary>What the was → wordt table says about an artikel that stands in one of two standen of different begrotingsjaren only.</summary>
+    /// <param name="Tekst">The move or the break, in words (the row's overgang).</param>
+    /// <param name="Elders">The artikel's line in the other begroting's stand, where it moved and that stand exists: the other side of the comparison.</param>
+    /// <param name="Opgenomen">This artikel is the counterpart of a move within the same begroting (a new number): compared on the other's row.</param>
+    private sealed record Overgang(string Tekst, Lijn? Elders, bool Opgenomen = false);
+
+    private static Dictionary<long, Overgang> Overgangen(BudgetDb db, Catalogus catalogus, Stand van, Stand naar, string soort,
+        Dictionary<string, Lijn> regelsVan, Dictionary<string, Lijn> regelsNaar)
+    {
+        var tabel = WasWordtEndpoints.Lees(db);
+        var artikelenVan = regelsVan.Values.Where(l => l.Niveau == Begrotingscodes.NiveauArtikel).Select(l => l.Artikel).ToHashSet();
+        var artikelenNaar = regelsNaar.Values.Where(l => l.Niveau == Begrotingscodes.NiveauArtikel).Select(l => l.Artikel).ToHashSet();
+        var (vroeg, laat) = van.Begrotingsjaar < naar.Begrotingsjaar ? (van, naar) : (naar, van);
+        var uitkomst = new Dictionary<long, Overgang>();
+
+        // The artikel line of another begroting's stand of the same begrotingsjaar and fase as one of the two.
+        Lijn? Elders(string hoofdstuk, int artikel, Stand zoals) =>
+            catalogus.ZoekBegroting(hoofdstuk) is { } begroting && catalogus.ZoekStand(begroting, zoals.Begrotingsjaar, zoals.Fase) is { } stand
+                ? (stand == zoals ? (zoals == van ? regelsVan : regelsNaar) : Lees(db, stand, soort, alleenArtikelen: true)).Values
+                    .FirstOrDefault(l => l.Niveau == Begrotingscodes.NiveauArtikel && l.Artikel == artikel)
+                : null;
+
+        foreach (var artikel in artikelenVan.Except(artikelenNaar).Select(a => (Artikel: a, Stand: van, Ander: naar))
+                     .Concat(artikelenNaar.Except(artikelenVan).Select(a => (Artikel: a, Stand: naar, Ander: van))))
+        {
+            if (uitkomst.GetValueOrDefault(artikel.Artikel)?.Opgenomen == true) continue;
+            var hoofdstuk = artikel.Stand.Begroting.Hoofdstuk;
+            var vooruit = artikel.Stand == vroeg;  // the artikel is in the earlier stand: did it move away? Else: did it come from elsewhere?
+            var regel = tabel.FirstOrDefault(v => vooruit
+                ? v.WasHoofdstuk == hoofdstuk && v.WasArtikel == artikel.Artikel && v.WasLaatsteBegrotingsjaar >= vroeg.Begrotingsjaar && v.WordtEersteBegrotingsjaar <= laat.Begrotingsjaar
+                : v.WordtHoofdstuk == hoofdstuk && v.WordtArtikel == artikel.Artikel && v.WordtEersteBegrotingsjaar <= laat.Begrotingsjaar && v.WasLaatsteBegrotingsjaar >= vroeg.Begrotingsjaar);
+            if (regel is null)
+            {
+                uitkomst[artikel.Artikel] = new Overgang($"breuk: {hoofdstuk} artikel {artikel.Artikel} staat niet in {artikel.Ander.Label}, en geen regel van de was-wordt-tabel (/was-wordt) " +
+                    "verklaart dat; niet vergeleken met een artikel van een andere begroting.", null);
+                continue;
+            }
+            var (andereHoofdstuk, andereArtikel) = vooruit ? (regel.WordtHoofdstuk, regel.WordtArtikel) : (regel.WasHoofdstuk, regel.WasArtikel);
+            var beschrijving = $"{regel.WasHoofdstuk} artikel {regel.WasArtikel} {regel.WasOmschrijving} (tot en met {regel.WasLaatsteBegrotingsjaar}) is " +
+                               $"{regel.WordtHoofdstuk} artikel {regel.WordtArtikel} {regel.WordtOmschrijving} (vanaf {regel.WordtEersteBegrotingsjaar}); bron: {regel.Bron}";
+            var elders = Elders(andereHoofdstuk, andereArtikel, artikel.Ander);
+            if (elders is null)
+            {
+                uitkomst[artikel.Artikel] = new Overgang($"verhuisd: {beschrijving}. {andereHoofdstuk} heeft geen {artikel.Ander.Label} met artikel {andereArtikel}: niet vergeleken.", null);
+                continue;
+            }
+            uitkomst[artikel.Artikel] = new Overgang($"verhuisd: {beschrijving}. Vergeleken met {andereHoofdstuk} artikel {andereArtikel} in {artikel.Ander.Label}.", elders);
+            // A new number within the same begroting: the counterpart's own row would count the same money a second time.
+            if (andereHoofdstuk == artikel.Ander.Begroting.Hoofdstuk) uitkomst[andereArtikel] = new Overgang("", null, Opgenomen: true);
+        }
+        return uitkomst;
+    }
 
     /// <summary>A stand's lines of one soort, by their identity, in the order loaded, with their amounts per year.</summary>
     private static Dictionary<string, Lijn> Lees(BudgetDb db, Stand stand, string soort, bool alleenArtikelen)

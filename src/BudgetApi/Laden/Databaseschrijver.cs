@@ -11,6 +11,10 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
 {
     public const string Schema = """
         CREATE TABLE laadinfo (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+        CREATE TABLE was_wordt (
+            regel INTEGER PRIMARY KEY, was_hoofdstuk TEXT NOT NULL, was_artikel INTEGER NOT NULL, was_omschrijving TEXT NOT NULL,
+            was_laatste_begrotingsjaar INTEGER NOT NULL, wordt_hoofdstuk TEXT NOT NULL, wordt_artikel INTEGER NOT NULL, wordt_omschrijving TEXT NOT NULL,
+            wordt_eerste_begrotingsjaar INTEGER NOT NULL, bron TEXT NOT NULL, bron_regel INTEGER);
         -- A begroting is a hoofdstuk of the Rijksbegroting: VI (code JenV), XX (AenM), IXB, the funds A, B, …
         CREATE TABLE begroting (
             hoofdstuk TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, naam TEXT NOT NULL, soort TEXT NOT NULL, volgorde INTEGER NOT NULL);
@@ -72,7 +76,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
     private static string? LeegIsNull(string waarde) => waarde.Length == 0 ? null : waarde;
 
     public void Schrijf(Documentlezer document, IReadOnlyList<RegisterBegroting> begrotingen, IReadOnlyList<Bronbestand> bronnen,
-        IReadOnlyList<SamengesteldeStand> standen, IReadOnlyList<Bevinding> bevindingen, string versie)
+        IReadOnlyList<SamengesteldeStand> standen, IReadOnlyList<Bevinding> bevindingen, string versie, IReadOnlyList<Verhuizing>? verhuizingen = null)
     {
         Voer(Schema);
         Voer("INSERT INTO laadinfo VALUES ('bron', @Bron), ('versie', @Versie), ('geladen_op', @Op)",
@@ -96,6 +100,11 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                 new { b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Inhoud = JsonSerializer.Serialize(b, JsonOpties) });
         }
         SchrijfDocumenttabellen(document.Tabellen);
+        foreach (var v in verhuizingen ?? [])
+        {
+            Voer("INSERT INTO was_wordt VALUES (@Regel, @WasHoofdstuk, @WasArtikel, @WasOmschrijving, @WasLaatsteBegrotingsjaar, @WordtHoofdstuk, @WordtArtikel, " +
+                 "@WordtOmschrijving, @WordtEersteBegrotingsjaar, @Bron, @BronRegel)", v);
+        }
         Voer(Indexen);
     }
 

@@ -42,6 +42,7 @@ public static class Lader
         var problemen = new List<Laadprobleem>();
         var document = Documentlezer.Lees(dataMap, problemen);
         var rijen = document.RijenPerBestand;
+        var verhuizingen = Wasworddtabel.Lees(dataMap, problemen);
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
         var documentbron = new Bronbestand(Documentlezer.Bestand, Documentlezer.Formaat, document.Sha256(), 0);
@@ -66,7 +67,7 @@ public static class Lader
         if (databasePad is not null)
         {
             Bouw(databasePad, (verbinding, transactie) =>
-                new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bijdragen.Select(b => b.Bron).ToList(), standen, bevindingen, versie));
+                new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bijdragen.Select(b => b.Bron).ToList(), standen, bevindingen, versie, verhuizingen));
         }
         return new Laadresultaat([], rijen) { Standen = standen };
     }
