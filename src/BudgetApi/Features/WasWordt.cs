@@ -1,4 +1,6 @@
+using BudgetApi.Domein;
 using BudgetApi.Http;
+using BudgetApi.Laden;
 using BudgetApi.Opslag;
 using Dapper;
 
@@ -38,7 +40,7 @@ public static class WasWordtEndpoints
         SELECT was_hoofdstuk AS WasHoofdstuk, was_artikel AS WasArtikel, was_omschrijving AS WasOmschrijving, was_laatste_begrotingsjaar AS WasLaatsteBegrotingsjaar,
                wordt_hoofdstuk AS WordtHoofdstuk, wordt_artikel AS WordtArtikel, wordt_omschrijving AS WordtOmschrijving,
                wordt_eerste_begrotingsjaar AS WordtEersteBegrotingsjaar, bron AS Bron, bron_regel AS BronRegel
-        FROM was_wordt ORDER BY regel
+        FROM was_wordt ORDER BY volgorde
         """;
 
     /// <summary>Every move of the version's was → wordt table, in the file's order.</summary>
@@ -47,6 +49,18 @@ public static class WasWordtEndpoints
         using var verbinding = db.Open();
         return verbinding.Query<Rij>(WasWordtSql).Select(r => new WasWordtRegel(r.WasHoofdstuk, (int)r.WasArtikel, r.WasOmschrijving, (int)r.WasLaatsteBegrotingsjaar,
             r.WordtHoofdstuk, (int)r.WordtArtikel, r.WordtOmschrijving, (int)r.WordtEersteBegrotingsjaar, r.Bron, (int?)r.BronRegel)).ToList();
+    }
+
+    /// <summary>
+    /// An import of a was → wordt table that brings a move the version does not have (or another wording of one): it changes the data.
+    /// The same table again brings nothing, and is answered like the same stand file again (ongewijzigd, nothing stored).
+    /// </summary>
+    internal static bool BrengtNieuws(Leesresultaat gelezen, byte[] inhoud, BudgetDb db)
+    {
+        if (gelezen.Formaat != Wasworddtabel.Formaat) return false;
+        var geladen = Lees(db).ToHashSet();
+        return Wasworddtabel.Lees("import", System.Text.Encoding.UTF8.GetString(inhoud), []).Any(v => !geladen.Contains(new WasWordtRegel(v.WasHoofdstuk, v.WasArtikel,
+            v.WasOmschrijving, v.WasLaatsteBegrotingsjaar, v.WordtHoofdstuk, v.WordtArtikel, v.WordtOmschrijving, v.WordtEersteBegrotingsjaar, v.Bron, v.BronRegel)));
     }
 
     static LijstResultaat<WasWordtRegel> GetWasWordt(BudgetDb db)

@@ -12,7 +12,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
     public const string Schema = """
         CREATE TABLE laadinfo (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
         CREATE TABLE was_wordt (
-            regel INTEGER PRIMARY KEY, was_hoofdstuk TEXT NOT NULL, was_artikel INTEGER NOT NULL, was_omschrijving TEXT NOT NULL,
+            volgorde INTEGER PRIMARY KEY, was_hoofdstuk TEXT NOT NULL, was_artikel INTEGER NOT NULL, was_omschrijving TEXT NOT NULL,
             was_laatste_begrotingsjaar INTEGER NOT NULL, wordt_hoofdstuk TEXT NOT NULL, wordt_artikel INTEGER NOT NULL, wordt_omschrijving TEXT NOT NULL,
             wordt_eerste_begrotingsjaar INTEGER NOT NULL, bron TEXT NOT NULL, bron_regel INTEGER);
         -- A begroting is a hoofdstuk of the Rijksbegroting: VI (code JenV), XX (AenM), IXB, the funds A, B, …
@@ -100,10 +100,12 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                 new { b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Inhoud = JsonSerializer.Serialize(b, JsonOpties) });
         }
         SchrijfDocumenttabellen(document.Tabellen);
-        foreach (var v in verhuizingen ?? [])
+        foreach (var (v, volgorde) in (verhuizingen ?? []).Select((v, i) => (v, i)))
         {
-            Voer("INSERT INTO was_wordt VALUES (@Regel, @WasHoofdstuk, @WasArtikel, @WasOmschrijving, @WasLaatsteBegrotingsjaar, @WordtHoofdstuk, @WordtArtikel, " +
-                 "@WordtOmschrijving, @WordtEersteBegrotingsjaar, @Bron, @BronRegel)", v);
+            Voer("INSERT INTO was_wordt VALUES (@volgorde, @WasHoofdstuk, @WasArtikel, @WasOmschrijving, @WasLaatsteBegrotingsjaar, @WordtHoofdstuk, @WordtArtikel, " +
+                 "@WordtOmschrijving, @WordtEersteBegrotingsjaar, @Bron, @BronRegel)",
+                new { volgorde, v.WasHoofdstuk, v.WasArtikel, v.WasOmschrijving, v.WasLaatsteBegrotingsjaar, v.WordtHoofdstuk, v.WordtArtikel,
+                      v.WordtOmschrijving, v.WordtEersteBegrotingsjaar, v.Bron, v.BronRegel });
         }
         Voer(Indexen);
     }

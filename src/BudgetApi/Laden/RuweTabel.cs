@@ -33,6 +33,13 @@ public sealed record RuweTabel(string Bestand, IReadOnlyList<string> Kolommen, I
             return new RuweTabel(bestandsnaam, [], []);
         }
 
+        using var reader = new StreamReader(pad, System.Text.Encoding.UTF8);
+        return Lees(bestandsnaam, reader, problemen);
+    }
+
+    /// <summary>The same from text (an imported file): every problem names <paramref name="bestandsnaam"/>.</summary>
+    public static RuweTabel Lees(string bestandsnaam, TextReader reader, List<Laadprobleem> problemen)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             // Every field is read as text; types are checked by the validators, which report all problems at once.
@@ -41,8 +48,7 @@ public sealed record RuweTabel(string Bestand, IReadOnlyList<string> Kolommen, I
             BadDataFound = null,
             MissingFieldFound = null,
         };
-        using var reader = new StreamReader(pad, System.Text.Encoding.UTF8);
-        using var csv = new CsvReader(reader, config);
+        using var csv = new CsvReader(reader, config, leaveOpen: true);
         var rijen = new List<RuweRij>();
         string[] kolommen = [];
         try

@@ -26,10 +26,29 @@ public static partial class Wasworddtabel
         "wordt_hoofdstuk", "wordt_artikel", "wordt_omschrijving", "wordt_eerste_begrotingsjaar", "bron", "bron_regel",
     ];
 
+    /// <summary>The format's code, as /v1/bronnen and the import answer name it: a table imported like a stand file.</summary>
+    public const string Formaat = "was-wordt";
+
+    /// <summary>The header is this table's: every column, in any order, nothing else (names compared trimmed, without case).</summary>
+    public static bool Herkent(IReadOnlyList<string> kopregel) =>
+        kopregel.Select(k => k.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).SequenceEqual(Kolommen.Order(StringComparer.Ordinal));
+
     public static IReadOnlyList<Verhuizing> Lees(string dataMap, List<Laadprobleem> problemen)
     {
         if (!File.Exists(Path.Combine(dataMap, Bestand))) return [];
         var tabel = RuweTabel.Lees(dataMap, Bestand, problemen);
+        return Lees(tabel, problemen);
+    }
+
+    /// <summary>A table imported or placed beside the stand files: the same rows and rules; a problem names the file, line and column.</summary>
+    public static IReadOnlyList<Verhuizing> Lees(string bestand, string inhoud, List<Laadprobleem> problemen)
+    {
+        using var lezer = new StringReader(inhoud.TrimStart('\uFEFF'));
+        return Lees(RuweTabel.Lees(bestand, lezer, problemen), problemen);
+    }
+
+    private static IReadOnlyList<Verhuizing> Lees(RuweTabel tabel, List<Laadprobleem> problemen)
+    {
         if (!tabel.HeeftKolommen(Kolommen, problemen)) return [];
         var verhuizingen = new List<Verhuizing>();
         foreach (var rij in tabel.Rijen)
@@ -71,6 +90,21 @@ public static partial class Wasworddtabel
             verhuizingen.Add(verhuizing);
         }
         return verhuizingen;
+    }
+
+    /// <summary>
+    /// The tables in load order as one: a later table's move of the same artikel after the same begrotingsjaar replaces the earlier one
+    /// (an import corrects the shipped table), every other move is kept.
+    /// </summary>
+    public static IReadOnlyList<Verhuizing> Samen(IEnumerable<IReadOnlyList<Verhuizing>> tabellen)
+    {
+        var samen = new List<Verhuizing>();
+        foreach (var v in tabellen.SelectMany(t => t))
+        {
+            samen.RemoveAll(e => e.WasHoofdstuk == v.WasHoofdstuk && e.WasArtikel == v.WasArtikel && e.WasLaatsteBegrotingsjaar == v.WasLaatsteBegrotingsjaar);
+            samen.Add(v);
+        }
+        return samen;
     }
 
     private static Laadprobleem Probleem(RuweRij rij, string kolom, string melding) => new(rij.Bestand, rij.Regel, rij.KolomNummer(kolom), $"kolom '{kolom}': {melding}");

@@ -94,6 +94,39 @@ public sealed class WasWordtTests(BudgetApiFactory gedeeld) : IDisposable
     }
 
     [Fact]
+    public async Task Een_tabel_wordt_geimporteerd_als_een_stand_met_token_geheel_gecontroleerd_en_een_keer()
+    {
+        _map.KopieVanData();
+        using var factory = new ImportFactory(_map);
+        var api = factory.CreateClient();
+        var kop = string.Join(',', Wasworddtabel.Kolommen);
+        async Task<(System.Net.HttpStatusCode Status, string Tekst)> Importeer(string inhoud, string? token = null)
+        {
+            using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen?bestandsnaam=was-wordt-2026.csv") { Content = new StringContent(inhoud, Encoding.UTF8, "text/csv") };
+            if (token is not null) verzoek.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var antwoord = await api.SendAsync(verzoek);
+            return (antwoord.StatusCode, await antwoord.Content.ReadAsStringAsync());
+        }
+        var rechtspraak = kop + "\r\nVI,32,Rechtspraak,2026,XXI,1,Rechtspraak,2027,proef: een verhuizing die nog niet gepubliceerd is,462\r\n";
+
+        (await Importeer(rechtspraak)).Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        var kapot = await Importeer(rechtspraak.Replace(",2027,", ",2028,", StringComparison.Ordinal), Tokens.Maak());
+        kapot.Status.Should().Be(System.Net.HttpStatusCode.BadRequest, kapot.Tekst);
+        kapot.Tekst.Should().Contain("\"regel\":2,\"kolom\":8").And.Contain("2028 volgt niet op het laatste begrotingsjaar 2026");
+        (await api.GetLijst("/v1/was-wordt")).Gegevens.Should().HaveCount(1, "a refused table stores nothing");
+
+        var goed = await Importeer(rechtspraak, Tokens.Maak());
+        goed.Status.Should().Be(System.Net.HttpStatusCode.OK, goed.Tekst);
+        (System.Text.Json.Nodes.JsonNode.Parse(goed.Tekst)!.Tekst("uitkomst"), System.Text.Json.Nodes.JsonNode.Parse(goed.Tekst)!.Tekst("formaat")).Should().Be(("gewijzigd", "was-wordt"));
+        var (rijen, _) = await api.GetLijst("/v1/was-wordt");
+        rijen.Select(r => (r!.Tekst("wasHoofdstuk"), r!.Bedrag("wasArtikel"), r!.Tekst("wordtHoofdstuk"))).Should().Equal(("VI", 37L, "XX"), ("VI", 32L, "XXI"));
+
+        var nogmaals = await Importeer(rechtspraak, Tokens.Maak());
+        nogmaals.Status.Should().Be(System.Net.HttpStatusCode.OK);
+        System.Text.Json.Nodes.JsonNode.Parse(nogmaals.Tekst)!.Tekst("uitkomst").Should().Be("ongewijzigd", "the same table again changes nothing");
+    }
+
+    [Fact]
     public void Een_kapotte_tabel_stopt_de_lading_met_bestand_regel_en_kolom()
     {
         var data = _map.KopieVanData();

@@ -140,7 +140,7 @@ public static partial class ImportEndpoints
 
             // 2. What it does to each stand it holds, against the version served now.
             var uitkomsten = Uitkomsten(gelezen, huidig.Catalogus);
-            if (uitkomsten.All(u => u.Uitkomst == Ongewijzigd))
+            if (uitkomsten.All(u => u.Uitkomst == Ongewijzigd) && !WasWordtEndpoints.BrengtNieuws(gelezen, inhoud, huidig.Db))
             {
                 metingen.ImportAfgehandeld(Metingen.Geslaagd);
                 return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
