@@ -44,7 +44,9 @@ public sealed record Koppeling(
 /// Matches the artikelen of one publication of a stand to the artikelen the stand already has from another publication, so that
 /// the same artikel is one artikel however each publication numbers it (docs/standen.md, "Publications that overlap"):
 /// <list type="number">
-/// <item>By number: an artikel number both publications give is the same artikel.</item>
+/// <item>By number: an artikel number both publications give is the same artikel — unless the two have nothing in common (no word
+/// of their names, and every amount both print differs beyond rounding): then the number is a coincidence, and both are matched as
+/// below.</item>
 /// <item>Where the numbers differ, by name and amount: of the artikelen left on both sides, a pair whose names agree (the same
 /// words, or one's words all in the other's: "Consulaire belangenbehartiging" and "Consulaire belangenbehartiging en het
 /// internationaal …") and whose amounts do not contradict each other, or whose amounts agree on every soort and year both
@@ -53,7 +55,7 @@ public sealed record Koppeling(
 /// well is no match.</item>
 /// <item>An artikel left over while the stand has artikelen left over that print amounts for the same soort and year is a pair that
 /// cannot be matched: it is a finding, and never a second artikel. One left over with no such counterpart is an artikel only
-/// this publication gives, and is added as it is.</item>
+/// this publication gives, and is added as it is — unless its number is another artikel's in the stand (then it is a finding too).</item>
 /// </list>
 /// </summary>
 public static class Artikelkoppeling
@@ -64,10 +66,14 @@ public static class Artikelkoppeling
     public static Koppeling Koppel(IReadOnlyDictionary<int, Artikelbeeld> stand, IReadOnlyDictionary<int, Artikelbeeld> publicatie)
     {
         var nummers = new Dictionary<int, int>();
-        foreach (var nummer in publicatie.Keys.Where(stand.ContainsKey)) nummers[nummer] = nummer;
+        foreach (var nummer in publicatie.Keys.Where(stand.ContainsKey))
+        {
+            // The same number is the same artikel, unless nothing agrees: no word of the names, and every amount both print differs.
+            if (!NietsGemeen(stand[nummer], publicatie[nummer])) nummers[nummer] = nummer;
+        }
 
         var overigPublicatie = publicatie.Values.Where(a => !nummers.ContainsKey(a.Nummer)).OrderBy(a => a.Nummer).ToList();
-        var overigStand = stand.Values.Where(a => !publicatie.ContainsKey(a.Nummer)).OrderBy(a => a.Nummer).ToList();
+        var overigStand = stand.Values.Where(a => !nummers.ContainsValue(a.Nummer)).OrderBy(a => a.Nummer).ToList();
 
         // Every acceptable pair with its score; taken best first, a pair only while both sides are free and neither side has a
         // second pair of the same score (an ambiguous match is no match).
@@ -92,10 +98,21 @@ public static class Artikelkoppeling
         foreach (var p in overigPublicatie.Where(p => !nummers.ContainsKey(p.Nummer)))
         {
             var kandidaten = overigStand.Where(s => !bezetStand.Contains(s.Nummer) && s.Bedragen.Keys.Any(p.Bedragen.ContainsKey)).Select(s => s.Nummer).ToList();
+            // Its number is another artikel's in the stand: added as it is, it would be taken for that artikel.
+            if (kandidaten.Count == 0 && stand.ContainsKey(p.Nummer)) kandidaten.Add(p.Nummer);
             if (kandidaten.Count > 0) ongekoppeld.Add((p.Nummer, kandidaten));
             else nummers[p.Nummer] = p.Nummer;  // an artikel only this publication gives: no artikel of the stand it could be
         }
         return new Koppeling(nummers, doorNaam, ongekoppeld);
+    }
+
+    /// <summary>Two artikelen with nothing in common: no word of their names, and amounts for the same soort and year that all differ beyond rounding.</summary>
+    private static bool NietsGemeen(Artikelbeeld stand, Artikelbeeld publicatie)
+    {
+        var gemeenschappelijk = stand.Bedragen.Keys.Where(publicatie.Bedragen.ContainsKey).ToList();
+        return gemeenschappelijk.Count > 0
+            && gemeenschappelijk.All(k => Math.Abs(stand.Bedragen[k] - publicatie.Bedragen[k]) > Afrondingsmarge)
+            && stand.Namen.All(a => publicatie.Namen.All(b => Naamovereenkomst(a, b) == 0));
     }
 
     /// <summary>0 when the two cannot be the same artikel; higher is a better match (names first, then amounts).</summary>

@@ -90,6 +90,21 @@ public sealed class StandsamenstellingTests
     }
 
     [Fact]
+    public void Een_gelijk_nummer_zonder_iets_gemeen_is_toeval_en_de_artikelen_worden_op_naam_en_bedrag_gekoppeld()
+    {
+        // The begrotingsstaten number Woningmarkt 11 and Kwaliteit Rijksdienst 13; the budgettaire tabellen number them 1 and 11.
+        var (standen, bevindingen) = Standsamenstelling.Stel([
+            Staten(Regel("bs.csv", 10, 11, "Woningmarkt", 3_569_919), Regel("bs.csv", 11, 13, "Kwaliteit Rijksdienst", 19_187)),
+            Tabellen(Regel("bt.csv", 2, 1, "Woningmarkt", 3_569_919), Regel("bt.csv", 3, 11, "Kwaliteit Rijksdienst", 19_187)),
+        ]);
+
+        var stand = standen.Single();
+        stand.Regels.Select(r => (r.Regel.Artikel, r.Regel.Omschrijving)).Should().Equal((1, "Woningmarkt"), (11, "Kwaliteit Rijksdienst"));
+        Totaal(stand).Should().Be(3_569_919 + 19_187);
+        bevindingen.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Delen_van_twee_publicaties_worden_nooit_naast_elkaar_onder_een_regel_gezet()
     {
         var (standen, bevindingen) = Standsamenstelling.Stel([
