@@ -64,6 +64,10 @@ public sealed class SamengesteldeStand(Standsleutel sleutel)
 /// <list type="number">
 /// <item>Per stand and format, the last source in load order that holds the stand counts: a new import of the same format replaces
 /// the earlier one for that stand; a source of another format adds to the stand.</item>
+/// <item>The most detailed publication leads (<see cref="Rang"/>, then load order). Each other publication's artikelen are matched to the
+/// stand's before its lines are added (<see cref="Artikelkoppeling"/>: by number, else by name and amount), and take the stand's number;
+/// an artikel that cannot be matched is a finding and is not loaded. Parts of a publication are added beneath a line only where the
+/// stand has no parts of another publication there.</item>
 /// <item>A line is identified within its stand by soort, artikel and path; two sources that give the same line and year must agree.
 /// Where they differ, the more detailed source counts (the project's own stand files, then the document, then the budgettaire
 /// tabellen, then the begrotingsstaten) and the difference is a finding with both figures: never silently one of the two, and the
