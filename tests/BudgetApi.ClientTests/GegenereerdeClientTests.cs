@@ -119,6 +119,11 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         politieFte.BezettingFte.Should().Be(66_658L);
         politieFte.BudgetPerFteEuro.Should().Be(127_217L);
 
+        var wasWordt = await client.WasWordt.GetAsync();
+        var migratie = wasWordt!.Gegevens!.Single();
+        (migratie.WasHoofdstuk, migratie.WasArtikel, migratie.WordtHoofdstuk, migratie.WordtArtikel, migratie.WordtEersteBegrotingsjaar)
+            .Should().Be(("VI", 37, "XX", 37, 2025));
+
         var bedragen = await client.Bedragen.GetAsync(c =>
         {
             c.QueryParameters.Begroting = ["VI"];
