@@ -57,9 +57,9 @@ public static class WasWordtEndpoints
     /// </summary>
     internal static bool BrengtNieuws(Leesresultaat gelezen, byte[] inhoud, BudgetDb db)
     {
-        if (gelezen.Formaat != Wasworddtabel.Formaat) return false;
+        if (gelezen.Formaat != Waswordttabel.Formaat) return false;
         var geladen = Lees(db).ToHashSet();
-        return Wasworddtabel.Lees("import", System.Text.Encoding.UTF8.GetString(inhoud), []).Any(v => !geladen.Contains(new WasWordtRegel(v.WasHoofdstuk, v.WasArtikel,
+        return Waswordttabel.Lees("import", System.Text.Encoding.UTF8.GetString(inhoud), []).Any(v => !geladen.Contains(new WasWordtRegel(v.WasHoofdstuk, v.WasArtikel,
             v.WasOmschrijving, v.WasLaatsteBegrotingsjaar, v.WordtHoofdstuk, v.WordtArtikel, v.WordtOmschrijving, v.WordtEersteBegrotingsjaar, v.Bron, v.BronRegel)));
     }
 

@@ -42,7 +42,7 @@ public static class Lader
         var problemen = new List<Laadprobleem>();
         var document = Documentlezer.Lees(dataMap, problemen);
         var rijen = document.RijenPerBestand;
-        var verhuizingen = Wasworddtabel.Lees(dataMap, problemen);
+        var verhuizingen = Waswordttabel.Lees(dataMap, problemen);
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
         var documentbron = new Bronbestand(Documentlezer.Bestand, Documentlezer.Formaat, document.Sha256(), 0);
@@ -57,7 +57,7 @@ public static class Lader
             var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor);
             bijdragen.Add(new Bijdrage(bron, resultaat));
             // A was → wordt table placed or imported beside the stand files: its moves after the data folder's, in load order.
-            if (resultaat.Formaat == Wasworddtabel.Formaat) tabellen.Add(Wasworddtabel.Lees(bestand.Naam, Encoding.UTF8.GetString(bestand.Lees()), []));
+            if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Encoding.UTF8.GetString(bestand.Lees()), []));
             // A total that does not add up is found again per stand once the sources are merged (/aansluitingen, and from it
             // /bevindingen): one list of them, about the merged stand, not one per file.
             bevindingen.AddRange(resultaat.Bevindingen.Where(b => b.Soort != Bevindingsoorten.TotaalSluitNiet));
@@ -71,7 +71,7 @@ public static class Lader
         {
             Bouw(databasePad, (verbinding, transactie) =>
                 new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bijdragen.Select(b => b.Bron).ToList(), standen, bevindingen, versie,
-                    Wasworddtabel.Samen(tabellen)));
+                    Waswordttabel.Samen(tabellen)));
         }
         return new Laadresultaat([], rijen) { Standen = standen };
     }
@@ -82,13 +82,13 @@ public static class Lader
         var tekst = Encoding.UTF8.GetString(bestand.Lees()).TrimStart('\uFEFF');
         var kopregel = new StringReader(tekst).ReadLine() ?? "";
         var velden = KopVelden(kopregel);
-        if (Wasworddtabel.Herkent(velden))
+        if (Waswordttabel.Herkent(velden))
         {
             // Not a stand but the table of artikelen that move (docs/standen.md): validated whole like a stand file, and loaded with them.
             var fouten = new List<Laadprobleem>();
-            Wasworddtabel.Lees(bestand.Naam, tekst, fouten);
+            Waswordttabel.Lees(bestand.Naam, tekst, fouten);
             if (verwachting is not null) fouten.Add(new Laadprobleem(bestand.Naam, 1, 0, "een was-wordt-tabel heeft geen stand: noem geen begroting, begrotingsjaar of fase"));
-            return new Leesresultaat(Wasworddtabel.Formaat, [], [], [], [], fouten.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
+            return new Leesresultaat(Waswordttabel.Formaat, [], [], [], [], fouten.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
         }
         var lezer = lezers.FirstOrDefault(l => l.Herkent(velden));
         if (lezer is null)

@@ -99,7 +99,7 @@ public sealed class WasWordtTests(BudgetApiFactory gedeeld) : IDisposable
         _map.KopieVanData();
         using var factory = new ImportFactory(_map);
         var api = factory.CreateClient();
-        var kop = string.Join(',', Wasworddtabel.Kolommen);
+        var kop = string.Join(',', Waswordttabel.Kolommen);
         async Task<(System.Net.HttpStatusCode Status, string Tekst)> Importeer(string inhoud, string? token = null)
         {
             using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen?bestandsnaam=was-wordt-2026.csv") { Content = new StringContent(inhoud, Encoding.UTF8, "text/csv") };
@@ -130,13 +130,13 @@ public sealed class WasWordtTests(BudgetApiFactory gedeeld) : IDisposable
     public void Een_kapotte_tabel_stopt_de_lading_met_bestand_regel_en_kolom()
     {
         var data = _map.KopieVanData();
-        File.WriteAllText(Path.Combine(data, Wasworddtabel.Bestand),
-            string.Join(',', Wasworddtabel.Kolommen) + "\n" +
+        File.WriteAllText(Path.Combine(data, Waswordttabel.Bestand),
+            string.Join(',', Waswordttabel.Kolommen) + "\n" +
             "VI,37,Migratie,2024,XX,37,Asiel en Migratie,2026,bron,456\n" +
             "6,x,Migratie,2024,XX,37,Asiel en Migratie,2025,,\n");
         var problemen = new List<Laadprobleem>();
 
-        Wasworddtabel.Lees(data, problemen);
+        Waswordttabel.Lees(data, problemen);
 
         problemen.Select(p => p.ToString()).Should().Equal(
             "data/was-wordt.csv:2:8: kolom 'wordt_eerste_begrotingsjaar': 2026 volgt niet op het laatste begrotingsjaar 2024: een verhuizing sluit aan, zonder gat en zonder overlap",

@@ -78,7 +78,7 @@ public sealed partial class BronTests
         }
         metBronregel.Should().Be(9);
         // The was → wordt table cites the line that says asiel en migratie has its own begroting since the Schoof cabinet.
-        Bron[int.Parse(Lees(Wasworddtabel.Bestand).First()["bron_regel"], CultureInfo.InvariantCulture) - 1].Should().Contain("aparte begroting voor Asiel en Migratie");
+        Bron[int.Parse(Lees(Waswordttabel.Bestand).First()["bron_regel"], CultureInfo.InvariantCulture) - 1].Should().Contain("aparte begroting voor Asiel en Migratie");
         foreach (var rij in Lees(Lader.Begrotingen))
         {
             Regel(rij["bron_regel"]).TrimStart().Should().StartWith($"A. Uitgaven {rij["begroting"]} (bedragen {rij["eenheid"]}) (stand {rij["fase"]} {rij["begrotingsjaar"]}",

@@ -16,7 +16,7 @@ public sealed record Verhuizing(
 /// Reads the was → wordt table (docs/standen.md, "Artikelen that move between begrotingen"). The file is optional: without it no move is
 /// known and every break is named as one. Every row is validated; a problem names file, line and column and stops the load.
 /// </summary>
-public static partial class Wasworddtabel
+public static partial class Waswordttabel
 {
     public const string Bestand = "was-wordt.csv";
 
