@@ -14,8 +14,8 @@ public sealed class CacheOpties
 }
 
 /// <summary>
-/// Between two loads every answer is a pure function of the data version, the path, the query string and the representation
-/// (JSON or CSV), so the framework's output cache keeps the bytes of each 200 under exactly that key. A new data version is a new
+/// Between two loads every answer is a pure function of the data version, the path, the query string, the representation
+/// (JSON or CSV) and the content coding (br, gzip or none: <see cref="Compressie"/>), so the framework's output cache keeps the bytes of each 200 under exactly that key. A new data version is a new
 /// key: nothing is served from an older version, and the older version's answers are evicted when the first request of the new
 /// one arrives. The store is bounded by <see cref="CacheOpties.Megabytes"/>, so memory does not grow with the number of
 /// distinct requests. ETags and 304s are in <see cref="Voorwaardelijk"/>.
@@ -38,9 +38,12 @@ public static class Antwoordcache
         return services;
     }
 
-    /// <summary>Conditional GETs first (they see every answer, cached or computed), then the output cache.</summary>
+    /// <summary>
+    /// Conditional GETs first (they see every answer, cached or computed), then the output cache, then the compression of
+    /// what the cache does not hold yet (so each coding is compressed once and kept).
+    /// </summary>
     public static IApplicationBuilder GebruikAntwoordcache(this IApplicationBuilder app) =>
-        app.GebruikVoorwaardelijkeVerzoeken().UseOutputCache();
+        app.GebruikVoorwaardelijkeVerzoeken().UseOutputCache().GebruikCompressie();
 
     /// <summary>Every endpoint of the group answers from the cache, with an ETag, and honours If-None-Match.</summary>
     public static RouteGroupBuilder MetAntwoordcache(this RouteGroupBuilder groep)
@@ -79,6 +82,8 @@ public sealed class Gegevensbeleid(bool aan) : IOutputCachePolicy
         // The query string as sent: /v1/bedragen repeats it in its links, so two spellings of one query are two answers.
         regels.VaryByValues["verzoek"] = http.Request.QueryString.Value ?? "";
         regels.VaryByValues["representatie"] = Voorwaardelijk.Representatie(http.Request)!;
+        // The coding, not the Accept-Encoding header as sent: its many spellings come down to br, gzip or none, one entry each.
+        regels.VaryByValues["codering"] = Compressie.Codering(http.Request) ?? "identity";
         regels.VaryByValues["gegevensversie"] = versie;
         context.Tags.Add(TagVoorvoegsel + versie);
 

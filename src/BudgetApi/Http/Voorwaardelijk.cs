@@ -8,9 +8,10 @@ namespace BudgetApi.Http;
 
 /// <summary>
 /// Strong ETags and 304s for the data endpoints (<see cref="Versieafhankelijk"/>).
-/// The tag is "&lt;data version&gt;-&lt;build&gt;-&lt;json|csv&gt;": the same data and the same build write the same bytes for the same
+/// The tag is "&lt;data version&gt;-&lt;build&gt;-&lt;json|csv&gt;[-br|-gzip]": the same data and the same build write the same bytes for the same
 /// URL and representation, so it is a strong validator; a load, reload or import that changes the data changes the version,
-/// and so every tag. The build is in it because a new build may write other bytes for the same data.
+/// and so every tag. The build is in it because a new build may write other bytes for the same data. A compressed answer
+/// (<see cref="Compressie"/>) is another representation with other bytes, so its tag names the coding.
 /// </summary>
 public static class Voorwaardelijk
 {
@@ -40,9 +41,11 @@ public static class Voorwaardelijk
         _ => null,
     };
 
-    public static string Etag(HttpContext http) => $"\"{Gegevensversie(http)}-{Bouw}-{Representatie(http.Request)}\"";
+    /// <summary>The tag of this request's answer, in the content coding it is sent with (null: uncompressed).</summary>
+    public static string Etag(HttpContext http, string? codering = null) =>
+        $"\"{Gegevensversie(http)}-{Bouw}-{Representatie(http.Request)}{(codering is null ? "" : "-" + codering)}\"";
 
-    /// <summary>Endpoint filter: a 200 gets its ETag (and Vary: Accept) before it is written; a problem gets neither.</summary>
+    /// <summary>Endpoint filter: a 200 gets its ETag (and Vary) before it is written; a problem gets neither.</summary>
     public static async ValueTask<object?> ZetEtag(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var resultaat = await next(context);
@@ -50,11 +53,14 @@ public static class Voorwaardelijk
         {
             var headers = context.HttpContext.Response.Headers;
             headers.ETag = Etag(context.HttpContext);
-            // JSON or CSV may be chosen by Accept: a cache must not hand one to a client that asked for the other.
-            headers.Vary = HeaderNames.Accept;
+            // JSON or CSV may be chosen by Accept, br, gzip or none by Accept-Encoding (Compressie): a cache must not hand
+            // one to a client that asked for another.
+            headers.Vary = Vary;
         }
         return resultaat;
     }
+
+    private const string Vary = "Accept, Accept-Encoding";
 
     private static bool IsOk(object? resultaat)
     {
