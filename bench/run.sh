@@ -23,7 +23,9 @@ cd "$(dirname "$0")/.."
 wortel=$PWD
 
 # The requests of the throughput table, one line each. "304 <url>" is the conditional request: If-None-Match with the
-# ETag the server itself gave for <url>. A URL that answers 404 (not built yet) is skipped, and the report says so.
+# ETag the server itself gave for <url>. "gzip <url>" is the compressed request: Accept-Encoding: gzip to both, nginx
+# serving BudgetApi's own gzip bytes of <url> with gzip_static. A URL that answers 404 (not built yet) is skipped, and the
+# report says so.
 VERZOEKEN=(
   "/v1/totalen"
   "/v1/totalen?begroting=JenV&groepering=artikel"
@@ -37,6 +39,12 @@ VERZOEKEN=(
   "/v1/bevindingen?begroting=JenV"
   "/v1/bedragen?pagina=1&formaat=csv"
   "304 /v1/totalen?begroting=JenV&groepering=artikel"
+  "gzip /v1/totalen"
+  "gzip /v1/totalen?begroting=JenV&groepering=artikel"
+  "gzip /v1/aansluitingen"
+  "gzip /v1/bedragen?pagina=1"
+  "gzip /v1/bevindingen?begroting=JenV"
+  "gzip /v1/bedragen?pagina=1&formaat=csv"
 )
 
 # The reads of the scale table, measured on a cold cache (output cache off) at each size. The generated standen are of
@@ -187,12 +195,14 @@ budgetapi_pid=$pid
 mkdir -p "$werk/nginx/www" "$werk/nginx/tmp"
 locaties=""
 gemeten=()       # indexes of the requests that are measured
-declare -A NAAM PAD KOP_A KOP_B OPMERKING
+declare -A NAAM PAD KOP_A KOP_B OPMERKING SOORT
 for i in "${!VERZOEKEN[@]}"; do
   regel=${VERZOEKEN[$i]}
   conditioneel=""
   url=$regel
-  if [[ $regel == "304 "* ]]; then conditioneel=1; url=${regel#304 }; fi
+  SOORT[$i]=gewoon
+  if [[ $regel == "304 "* ]]; then conditioneel=1; url=${regel#304 }; SOORT[$i]=304; fi
+  if [[ $regel == "gzip "* ]]; then url=${regel#gzip }; SOORT[$i]=gzip; fi
   NAAM[$i]=$regel
   PAD[$i]=$url
   code=$(curl -s -D "$werk/kop-$i" -o "$werk/nginx/www/r$i" -w '%{http_code}' "http://127.0.0.1:$poort$url")
@@ -202,6 +212,22 @@ for i in "${!VERZOEKEN[@]}"; do
   locaties+="    location = /r$i { default_type \"$soort\"; alias $werk/nginx/www/r$i; }"$'\n'
   KOP_A[$i]=""
   KOP_B[$i]=""
+  # BudgetApi's gzip and br answers: their sizes on the wire (body and headers) for the table "Bytes on the wire", and the
+  # gzip bytes as nginx's precompressed file (gzip_static serves r<i>.gz to a client that accepts gzip, r<i> to others).
+  for codering in gzip br; do
+    curl -s -D "$werk/kop-$i-$codering" -o "$werk/lichaam-$i-$codering" -w '%{size_header} %{size_download}\n' -H "Accept-Encoding: $codering" \
+      "http://127.0.0.1:$poort$url" >"$werk/maat-$i-$codering"
+  done
+  curl -s -o /dev/null -w '%{size_header} %{size_download}\n' "http://127.0.0.1:$poort$url" >"$werk/maat-$i-geen"
+  if [ "$(kopwaarde "$werk/kop-$i-gzip" Content-Encoding)" = gzip ]; then
+    cp "$werk/lichaam-$i-gzip" "$werk/nginx/www/r$i.gz"
+    gzip -dc "$werk/nginx/www/r$i.gz" | cmp -s - "$werk/nginx/www/r$i" || { meld "$url: BudgetApi's gzip answer does not decode to its answer"; exit 1; }
+  fi
+  if [ "${SOORT[$i]}" = gzip ]; then
+    if [ ! -f "$werk/nginx/www/r$i.gz" ]; then OPMERKING[$i]="skipped: BudgetApi does not compress it (below its threshold)"; meld "$url: ${OPMERKING[$i]}"; continue; fi
+    KOP_A[$i]="Accept-Encoding: gzip"
+    KOP_B[$i]="Accept-Encoding: gzip"
+  fi
   if [ -n "$conditioneel" ]; then
     etag=$(kopwaarde "$werk/kop-$i" ETag)
     if [ -z "$etag" ]; then OPMERKING[$i]="skipped: BudgetApi gives no ETag"; meld "$url: ${OPMERKING[$i]}"; continue; fi
@@ -222,6 +248,9 @@ events { worker_connections 4096; }
 http {
   access_log off;
   sendfile on;
+  # Precompressed files: r<i>.gz (BudgetApi's own gzip bytes) to a client that accepts gzip, with Vary: Accept-Encoding.
+  gzip_static on;
+  gzip_vary on;
   tcp_nopush on;
   tcp_nodelay on;
   keepalive_timeout 65;
@@ -247,7 +276,13 @@ for i in "${gemeten[@]}"; do
   if ! cmp -s <(curl -s "http://127.0.0.1:$poort_nginx/r$i") "$werk/nginx/www/r$i"; then
     meld "nginx does not serve the bytes of ${PAD[$i]}"; exit 1
   fi
-  if [ -n "${KOP_A[$i]}" ]; then
+  if [ -f "$werk/nginx/www/r$i.gz" ]; then
+    if ! cmp -s <(curl -s -H "Accept-Encoding: gzip" "http://127.0.0.1:$poort_nginx/r$i") "$werk/nginx/www/r$i.gz"; then
+      meld "nginx does not serve BudgetApi's gzip bytes of ${PAD[$i]}"; exit 1
+    fi
+    curl -s -o /dev/null -w '%{size_header} %{size_download}\n' -H "Accept-Encoding: gzip" "http://127.0.0.1:$poort_nginx/r$i" >"$werk/maat-$i-nginx"
+  fi
+  if [ "${SOORT[$i]}" = 304 ]; then
     curl -s -o /dev/null -D "$werk/nkop-$i" "http://127.0.0.1:$poort_nginx/r$i"
     KOP_B[$i]="If-None-Match: $(kopwaarde "$werk/nkop-$i" ETag)"
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "${KOP_B[$i]}" "http://127.0.0.1:$poort_nginx/r$i")
@@ -288,7 +323,7 @@ meld "empty app under the same load"
 eerste=${gemeten[0]}
 grootste=$eerste
 for i in "${gemeten[@]}"; do
-  [ -z "${KOP_A[$i]}" ] && [ "$(wc -c <"$werk/nginx/www/r$i")" -gt "$(wc -c <"$werk/nginx/www/r$grootste")" ] && grootste=$i
+  [ "${SOORT[$i]}" = gewoon ] && [ "$(wc -c <"$werk/nginx/www/r$i")" -gt "$(wc -c <"$werk/nginx/www/r$grootste")" ] && grootste=$i
 done
 referenties=("$eerste")
 [ "$grootste" != "$eerste" ] && referenties+=("$grootste")
@@ -540,14 +575,20 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   done
   for i in "${referenties[@]}"; do echo "- empty app, bytes of \`${PAD[$i]}\`: ${L_RATIO[$i]% }; ${L_P99RATIO[$i]% }"; done
   echo
-  echo "## Answer sizes: what compression could save"
+  echo "## Bytes on the wire"
   echo
-  echo "| request | bytes | gzip -6 bytes | gzip / bytes |"
-  echo "|---|---:|---:|---:|"
+  echo "Each measured request once with curl, headers and body counted as received (\`%{size_header}\` + \`%{size_download}\`):"
+  echo "BudgetApi without Accept-Encoding, with \`Accept-Encoding: gzip\` and with \`br\`, and nginx serving BudgetApi's own gzip bytes"
+  echo "for that request with \`gzip_static\` (so the difference in that column is nginx's headers). Below BudgetApi's threshold"
+  echo "(\`Compressie.Drempel\`) an answer is sent uncompressed, and nginx then serves the plain file."
+  echo
+  echo "| request | BudgetApi plain (headers + body) | BudgetApi gzip | BudgetApi br | nginx gzip_static | gzip / plain | br / plain |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for i in "${gemeten[@]}"; do
-    [ -n "${KOP_A[$i]}" ] && continue
-    b=$(wc -c <"$werk/nginx/www/r$i"); g=$(gzip -6 -c "$werk/nginx/www/r$i" | wc -c)
-    echo "| \`${NAAM[$i]}\` | $b | $g | $(deel "$g" "$b") |"
+    [ "${SOORT[$i]}" = gewoon ] || continue
+    read -r kg lg <"$werk/maat-$i-geen"; read -r kz lz <"$werk/maat-$i-gzip"; read -r kb lb <"$werk/maat-$i-br"
+    n="—"; [ -f "$werk/maat-$i-nginx" ] && { read -r kn ln <"$werk/maat-$i-nginx"; n="$((kn + ln)) ($kn + $ln)"; }
+    echo "| \`${NAAM[$i]}\` | $((kg + lg)) ($kg + $lg) | $((kz + lz)) ($kz + $lz) | $((kb + lb)) ($kb + $lb) | $n | $(deel $((kz + lz)) $((kg + lg))) | $(deel $((kb + lb)) $((kg + lg))) |"
   done
   echo
   echo "## Cold start and memory, against an empty ASP.NET Core minimal API"
@@ -625,6 +666,12 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
     [ "$(haalt "$r" ">=" 0.7)" = holds ] && [ "$(haalt "$pr" "<=" 2)" = holds ] && gehaald=$((gehaald + 1))
   done
   echo "- Hot reads ≥ 0.7× nginx requests/s with p99 ≤ 2× nginx p99: $gehaald of $alle_gemeten measured requests hold; not measured: $((${#VERZOEKEN[@]} - alle_gemeten)) (see the table)."
+  gzip_ratios=()
+  for i in "${gemeten[@]}"; do
+    # shellcheck disable=SC2086
+    [ "${SOORT[$i]}" = gzip ] && gzip_ratios+=("$(fmt2 "$(mediaan ${RATIO[$i]})")")
+  done
+  [ ${#gzip_ratios[@]} -gt 0 ] && echo "- Compressed answers (\`gzip <url>\` rows, nginx \`gzip_static\` serving the same gzip bytes): requests/s ratio $(printf '%s\n' "${gzip_ratios[@]}" | sort -g | head -1)–$(printf '%s\n' "${gzip_ratios[@]}" | sort -g | tail -1)×."
   echo "- Cold start ≤ 1.5× the empty app: $(haalt "$kr" "<=" 1.5) ($kr×). Peak RSS ≤ 2× the empty app: $(haalt "$rr" "<=" 2) ($rr×)."
   echo "- Import: $import_ms ms from the request to the first answer that reflects it ($(deel "$import_ms" "$koud_a_med")× a restart; the issue sets no target)."
   if [ -n "$schaal" ]; then

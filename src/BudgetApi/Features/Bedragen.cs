@@ -1,10 +1,8 @@
 using System.ComponentModel;
-using System.Globalization;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 using Dapper;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace BudgetApi.Features;
 
@@ -31,7 +29,7 @@ public sealed record BedragRegel(
     string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Artikel, string Regelsoort, string Pad, string Omschrijving,
     string? Categorie, int Jaar, long? Bedrag, string BronTabel, string BronBestand, int BronRegel);
 
-public sealed record BedragenQuery
+public sealed record BedragenQuery : IGepagineerd
 {
     [Description("Begroting (code of hoofdstuk), herhaalbaar (?begroting=JenV&begroting=AenM); zonder: elke begroting met een stand in het begrotingsjaar. Bijvoorbeeld: JenV")]
     public string[]? Begroting { get; init; }
@@ -58,12 +56,12 @@ public sealed record BedragenQuery
                  "Zonder: begroting, stand, soort, artikel, regel (artikelregel eerst, dan de delen zoals gedrukt), jaar. Bijvoorbeeld: jaar,-bedrag")]
     public string? Sortering { get; init; }
 
-    [Description("Paginanummer, vanaf 1.")]
+    [Description(Bladeren.PaginaUitleg)]
     [DefaultValue(1)]
     public int? Pagina { get; init; }
 
-    [Description("Rijen per pagina, 1 tot en met 1000.")]
-    [DefaultValue(100)]
+    [Description(Bladeren.PaginaGrootteUitleg)]
+    [DefaultValue(Bladeren.StandaardPaginaGrootte)]
     public int? PaginaGrootte { get; init; }
 }
 
@@ -91,12 +89,7 @@ public sealed class BedragenQueryValidator : AbstractValidator<BedragenQuery>
         RuleFor(q => q.Sortering)
             .Must(s => s is null || Sortering.Lees(s).Fout is null)
             .WithMessage((_, s) => Sortering.Lees(s!).Fout!);
-        RuleFor(q => q.Pagina)
-            .Must(p => p is null or >= 1)
-            .WithMessage((_, p) => $"Pagina {p} bestaat niet; toegestaan: 1 of hoger.");
-        RuleFor(q => q.PaginaGrootte)
-            .Must(g => g is null or >= 1 and <= BedragenEndpoints.GrootstePagina)
-            .WithMessage((_, g) => $"Paginagrootte {g} kan niet; toegestaan: 1 tot en met {BedragenEndpoints.GrootstePagina}.");
+        this.PaginaRegels();
     }
 }
 
@@ -154,9 +147,6 @@ public static class Sortering
 
 public static class BedragenEndpoints
 {
-    public const int GrootstePagina = 1000;
-    public const int StandaardPaginaGrootte = 100;
-
     public static readonly IReadOnlyList<string> Regelsoorten = Domein.Begrotingscodes.Niveaus;
 
     public static RouteGroupBuilder MapBedragen(this RouteGroupBuilder v1)
@@ -206,8 +196,7 @@ public static class BedragenEndpoints
 
     static LijstResultaat<BedragRegel> GetBedragen([AsParameters] BedragenQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
     {
-        var pagina = query.Pagina ?? 1;
-        var grootte = query.PaginaGrootte ?? StandaardPaginaGrootte;
+        var (pagina, grootte) = Bladeren.Gevraagd(query);
         var standen = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(query.Begroting, catalogus), query.Begrotingsjaar, query.Fase).Standen;
         var parameters = new DynamicParameters(new
         {
@@ -228,40 +217,11 @@ public static class BedragenEndpoints
                 r.Categorie, (int)r.Jaar, r.Bedrag, r.BronTabel, r.BronBestand, (int)r.BronRegel))
             .ToList();
 
-        var paginering = Pagineer(http.Request, pagina, grootte, totaal);
-        var koppelingen = new List<string>();
-        if (paginering.Volgende is not null) koppelingen.Add($"<{paginering.Volgende}>; rel=\"next\"");
-        if (paginering.Vorige is not null) koppelingen.Add($"<{paginering.Vorige}>; rel=\"prev\"");
-        if (koppelingen.Count > 0) http.Response.Headers.Link = string.Join(", ", koppelingen);
+        // The page is read from SQLite with LIMIT and OFFSET; the paging and its links are Bladeren's, as for every paged resource.
+        var paginering = Bladeren.Pagineer(http, pagina, grootte, totaal);
 
         var metadata = StandVerwijzing.Metadata(standen, rijen.Count) with { Paginering = paginering };
         return new LijstResultaat<BedragRegel>(new Lijst<BedragRegel>(rijen, metadata), "bedragen");
-    }
-
-    /// <summary>
-    /// Links keep every other query parameter (filters, sortering, paginaGrootte, formaat) and change only pagina.
-    /// A page past the end is answered empty; its 'vorige' points to the last page that has rows.
-    /// </summary>
-    internal static Paginering Pagineer(HttpRequest request, int pagina, int grootte, int totaal)
-    {
-        var aantalPaginas = (totaal + grootte - 1) / grootte;
-        var vorige = Math.Min(pagina - 1, aantalPaginas);
-        return new Paginering(pagina, grootte, totaal, aantalPaginas,
-            Link(request, pagina),
-            pagina < aantalPaginas ? Link(request, pagina + 1) : null,
-            vorige >= 1 ? Link(request, vorige) : null);
-    }
-
-    static string Link(HttpRequest request, int pagina)
-    {
-        var query = new QueryBuilder();
-        foreach (var (sleutel, waarden) in request.Query)
-        {
-            if (sleutel.Equals("pagina", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var waarde in waarden) query.Add(sleutel, waarde ?? "");
-        }
-        query.Add("pagina", pagina.ToString(CultureInfo.InvariantCulture));
-        return $"{request.PathBase}{request.Path}{query.ToQueryString()}";
     }
 
     sealed class Rij

@@ -19,12 +19,14 @@ public static class BevindingenEndpoints
                 "Eén lijst van bevindingen: gedrukte totalen die niet sluiten, cijfers die elkaar tegenspreken, getallen die in Nederlandse notatie " +
                 "niet kunnen, meerjarige reeksen met één jaar dat uit het patroon valt, onwaarschijnlijke cijfers en cijfers die nergens bij horen. " +
                 "Elke bevinding met soort, ernst (fout, tegenstrijdig, twijfel), een vaste id, een uitleg, elk betrokken cijfer met zijn vindplaats, " +
-                "en waar de rekensom die geeft de waarde die de rekensom ondersteunt. In CSV één regel per cijfer van een bevinding (zie docs/bevindingen.md).")
+                "en waar de rekensom die geeft de waarde die de rekensom ondersteunt. In CSV één regel per cijfer van een bevinding (zie docs/bevindingen.md). " +
+                "Blader met pagina en paginaGrootte (een pagina telt bevindingen, niet cijfers; links in metadata.paginering en in de Link-header); " +
+                "metadata.tellingen telt elke bevinding van de keuze, over alle pagina's, per soort en ernst.")
             .MetValidatie<BevindingenQuery>();
         return group;
     }
 
-    static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus)
+    static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus, HttpContext http)
     {
         var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
         var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
@@ -38,8 +40,11 @@ public static class BevindingenEndpoints
             .Where(b => fase is null || b.Fase == fase)
             .Where(b => query.Organisatie is null || Gaat(b, query.Organisatie))
             .ToList();
-        var rijen = gekozen.Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code)).ToList();
-        return new LijstResultaat<BevindingRegel>(new Lijst<BevindingRegel>(rijen, Metadata(gekozen, catalogus)), "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
+        var (pagina, paginering) = Bladeren.Pagina(gekozen, query, http);
+        var rijen = pagina.Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code)).ToList();
+        // The standen and sources are those of every finding chosen, not only of this page's: the same on every page.
+        var metadata = Metadata(gekozen, catalogus) with { Aantal = rijen.Count, Paginering = paginering, Tellingen = Tellingen(gekozen) };
+        return new LijstResultaat<BevindingRegel>(new Lijst<BevindingRegel>(rijen, metadata), "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
     }
 
     /// <summary>
@@ -59,6 +64,12 @@ public static class BevindingenEndpoints
             : alleenDocument && !metadata.Bron.Contains(Bronnen.Document, StringComparison.Ordinal) ? metadata with { Bron = $"{Bronnen.Document}; {metadata.Bron}" }
             : metadata;
     }
+
+    /// <summary>How many findings of the choice there are per soort and ernst, over all pages: a chart of them needs no second request.</summary>
+    static IReadOnlyList<Telling> Tellingen(IReadOnlyList<Bevinding> bevindingen) => bevindingen
+        .GroupBy(b => (b.Soort, b.Ernst))
+        .Select(g => new Telling(g.Key.Soort, g.Key.Ernst, g.Count()))
+        .ToList();
 
     /// <summary>A finding is about an organisation when it names it, or when one of its figures is that organisation's.</summary>
     static bool Gaat(Bevinding b, string organisatie) =>
@@ -138,7 +149,7 @@ public sealed record BevindingPlat(
         c.BronBestand, c.BronRegel));
 }
 
-public sealed record BevindingenQuery
+public sealed record BevindingenQuery : IGepagineerd
 {
     [Description("Alleen bevindingen van deze soort: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk, wees (en de soorten van de open data). Bijvoorbeeld: patroonbreuk")]
     public string? Soort { get; init; }
@@ -157,6 +168,14 @@ public sealed record BevindingenQuery
 
     [Description("Alleen bevindingen met deze ernst: fout, tegenstrijdig of twijfel. Bijvoorbeeld: fout")]
     public string? Ernst { get; init; }
+
+    [Description(Bladeren.PaginaUitleg)]
+    [DefaultValue(1)]
+    public int? Pagina { get; init; }
+
+    [Description(Bladeren.PaginaGrootteUitleg)]
+    [DefaultValue(Bladeren.StandaardPaginaGrootte)]
+    public int? PaginaGrootte { get; init; }
 }
 
 public sealed class BevindingenQueryValidator : AbstractValidator<BevindingenQuery>
@@ -167,6 +186,7 @@ public sealed class BevindingenQueryValidator : AbstractValidator<BevindingenQue
         var codes = new Lazy<IReadOnlyList<string>>(() => OrganisatiesEndpoints.Organisatiecodes(db, alleenMetOnderdelen: false));
         RuleFor(q => q.Soort).BekendeWaarde("soort", Bevindingsoorten.Soorten);
         RuleFor(q => q.Ernst).BekendeWaarde("ernst", Bevindingsoorten.Ernsten);
+        this.PaginaRegels();
         RuleFor(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Fase).BekendeWaarde("fase", Begrotingscodes.Fasen);
         RuleFor(q => q.Begrotingsjaar)

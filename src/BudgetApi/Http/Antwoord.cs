@@ -37,6 +37,10 @@ public sealed record Metadata
     /// <summary>Paging, for paged resources.</summary>
     public Paginering? Paginering { get; init; }
 
+    /// <summary>For findings (/bevindingen): how many of the choice there are per soort and ernst, over all pages.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Telling>? Tellingen { get; init; }
+
     /// <summary>For lines of a source file (/bronnen/{naam}/regels): the file's name.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Bestand { get; init; }
@@ -72,6 +76,12 @@ public sealed record StandVerwijzing(string Id, string Begroting, string Hoofdst
     };
 }
 
+
+/// <summary>How many findings of one soort and ernst there are.</summary>
+/// <param name="Soort">Soort bevinding.</param>
+/// <param name="Ernst">fout, tegenstrijdig of twijfel.</param>
+/// <param name="Aantal">Het aantal bevindingen van deze soort en ernst, over alle pagina's.</param>
+public sealed record Telling(string Soort, string Ernst, int Aantal);
 
 public sealed record Paginering(int Pagina, int PaginaGrootte, int TotaalAantal, int AantalPaginas, string Zelf, string? Volgende, string? Vorige);
 

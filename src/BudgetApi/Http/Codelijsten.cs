@@ -89,6 +89,7 @@ public static class Codelijsten
         [(nameof(TotaalRegel), "fase")] = null,
         [(nameof(BevindingRegel), "soort")] = Bevindingsoort,
         [("GetBevindingen", "soort")] = Bevindingsoort,
+        [(nameof(Telling), "soort")] = Bevindingsoort,
         [(nameof(OrganisatieRegel), "soort")] = Organisatiesoort,
         [(nameof(MutatieRegel), "regelsoort")] = Mutatieregelsoort,
         [(nameof(AandeelRegel), "niveau")] = Aandeelniveau,

@@ -30,7 +30,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task De_gedrukte_totalen_van_B_Ontvangsten_JenV_sluiten_in_geen_enkel_jaar_en_krijgen_hun_juiste_waarde()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?begroting=JenV&soort=ontvangsten&aansluiting=gedrukt-totaal");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?begroting=JenV&soort=ontvangsten&aansluiting=gedrukt-totaal");
 
         gegevens.Should().HaveCount(10);
         var totaal2026 = Rij(gegevens, "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
@@ -65,11 +65,11 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Alle_andere_gedrukte_totalen_sluiten_ook_alle_uitgaventabellen()
     {
-        var (afwijkend, _) = await _client.GetLijst($"{Url}?aansluiting=gedrukt-totaal&status=afwijking");
+        var (afwijkend, _) = await _client.GetAllePaginas($"{Url}?aansluiting=gedrukt-totaal&status=afwijking");
         afwijkend.Select(r => r!.Tekst("id")).Should().OnlyContain(id => id.StartsWith("gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/", StringComparison.Ordinal))
             .And.HaveCount(10);
 
-        var (uitgaven, _) = await _client.GetLijst($"{Url}?soort=uitgaven&aansluiting=gedrukt-totaal");
+        var (uitgaven, _) = await _client.GetAllePaginas($"{Url}?soort=uitgaven&aansluiting=gedrukt-totaal");
         uitgaven.Should().HaveCount(2 * 2 * 5, "two tables with two printed totals each, five years");
         uitgaven.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit");
         uitgaven.Should().OnlyContain(r => r!["juisteWaarde"] == null);
@@ -83,7 +83,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Waarvan_regels_passen_binnen_hun_artikel_met_de_rest_erbij()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=waarvan");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?aansluiting=waarvan");
 
         var apparaat = Rij(gegevens, "waarvan/VI-2026-ontwerpbegroting/uitgaven/91/2026");
         apparaat.Bedrag("gedrukt").Should().Be(521_608);
@@ -105,7 +105,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task De_budgetten_van_de_tabel_Bezetting_FTE_sluiten_binnen_afronding_op_een_miljoen()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=bezettingstabel");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?aansluiting=bezettingstabel");
 
         gegevens.Select(r => r!.Tekst("organisatie")).Should().Equal("Politie", "DJI", "Rechtspraak", "OM", "IND", "RvdK", "CJIB", "NFI");
         gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit-binnen-afronding");
@@ -127,7 +127,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task De_lijst_Uitgavenbegroting_JenV_sluit_op_de_artikelen_en_het_gedrukte_totaal()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=uitgavenbegroting-jenv");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?aansluiting=uitgavenbegroting-jenv");
 
         gegevens.Should().HaveCount(10);
         gegevens.Select(r => r!.Tekst("oordeel")).Should().AllBe("sluit");
@@ -144,7 +144,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Organisatiedelen_tegen_hun_gedrukte_geheel()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=organisatie-delen");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?aansluiting=organisatie-delen");
 
         var psg = Rij(gegevens, "organisatie-delen/formatie-psg-cluster");
         psg.Getal("gedrukt").Should().Be(436m);
@@ -193,7 +193,7 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Het_beschikbaar_kader_van_de_Hoge_Raad_sluit_binnen_afronding_op_een_ton()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?aansluiting=organisatie-begroting");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?aansluiting=organisatie-begroting");
 
         gegevens.Should().HaveCount(6);
         gegevens.Where(r => r!.Tekst("organisatie") == "hoge-raad").Select(r => r!.Tekst("oordeel")).Should().HaveCount(5).And.AllBe("sluit-binnen-afronding");
@@ -218,26 +218,26 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Filters_op_begroting_soort_jaar_en_status()
     {
-        var (alle, metadata) = await _client.GetLijst(Url);
+        var (alle, metadata) = await _client.GetAllePaginas(Url);
         alle.Should().HaveCount(40 + 55 + 8 + 10 + 14 + 6, "the rows per kind that docs/aansluitingen.md lists");
-        metadata["aantal"]!.GetValue<int>().Should().Be(alle.Count);
+        metadata["paginering"]!["totaalAantal"]!.GetValue<int>().Should().Be(alle.Count);
         metadata.Tekst("afronding").Should().Contain("sluit-binnen-afronding");
 
-        var (aenm, _) = await _client.GetLijst($"{Url}?begroting=aenm");
+        var (aenm, _) = await _client.GetAllePaginas($"{Url}?begroting=aenm");
         aenm.Should().HaveCount(alle.Count(r => r!["begroting"]?.GetValue<string>() == "AenM")).And.NotBeEmpty();
         aenm.Select(r => r!.Tekst("begroting")).Should().AllBe("AenM");
         aenm.Select(r => r!.Tekst("id")).Should().Contain("bezettingstabel/IND/2026");
 
-        var (jaar2024, _) = await _client.GetLijst($"{Url}?jaar=2024");
+        var (jaar2024, _) = await _client.GetAllePaginas($"{Url}?jaar=2024");
         jaar2024.Select(r => r!.Tekst("id")).Should().Equal("organisatie-delen/begroting-dji-2024/2024");
 
-        var (afwijking, _) = await _client.GetLijst($"{Url}?status=afwijking");
-        var (akkoord, _) = await _client.GetLijst($"{Url}?status=akkoord");
+        var (afwijking, _) = await _client.GetAllePaginas($"{Url}?status=afwijking");
+        var (akkoord, _) = await _client.GetAllePaginas($"{Url}?status=akkoord");
         afwijking.Select(r => r!.Tekst("oordeel")).Should().OnlyContain(o => o == "sluit-niet" || o == "past-niet");
         afwijking.Should().HaveCount(14, "ten JenV ontvangsten totals, the pSG-cluster, IND bezetting, the Ukrainian displaced persons and the Rechtspraak's bijdrage");
         (afwijking.Count + akkoord.Count).Should().Be(alle.Count);
 
-        var (precies, _) = await _client.GetLijst($"{Url}?begroting=JENV&soort=Ontvangsten&jaar=2027&status=SLUIT-NIET");
+        var (precies, _) = await _client.GetAllePaginas($"{Url}?begroting=JENV&soort=Ontvangsten&jaar=2027&status=SLUIT-NIET");
         precies.Select(r => r!.Tekst("id")).Should().Equal(
             "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2027", "gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal-beleidsartikelen/2027");
         precies[0]!.Bedrag("juisteWaarde").Should().Be(1_871_453);
@@ -246,8 +246,8 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task In_csv_dezelfde_regels_en_cijfers_als_in_json()
     {
-        var (gegevens, _) = await _client.GetLijst(Url);
-        var csv = await _client.GetCsv($"{Url}?formaat=csv");
+        var (gegevens, _) = await _client.GetAllePaginas(Url);
+        var csv = await _client.GetCsv($"{Url}?paginaGrootte=1000&formaat=csv");
 
         csv.Should().HaveCount(gegevens.Count);
         csv[0].Keys.Should().Equal(gegevens[0]!.AsObject().Select(p => p.Key));

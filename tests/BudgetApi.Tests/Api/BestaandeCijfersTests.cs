@@ -88,7 +88,7 @@ public sealed class BestaandeCijfersTests(BudgetApiFactory factory)
     /// </summary>
     private static Func<JsonNode, string>? Sleutel(string url) => url switch
     {
-        "/v1/aansluitingen" => r => r["id"]!.GetValue<string>(),
+        _ when url.StartsWith("/v1/aansluitingen", StringComparison.Ordinal) => r => r["id"]!.GetValue<string>(),
         "/v1/begrotingen" => r => r["code"]!.GetValue<string>(),
         "/v1/organisaties" => r => r["code"]!.GetValue<string>(),
         _ when url.StartsWith("/v1/organisaties/", StringComparison.Ordinal) =>

@@ -26,7 +26,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_gedrukt_totaal_dat_niet_sluit_met_zijn_delen_en_de_juiste_waarde()
     {
-        var (gegevens, _) = await _client.GetLijst(Url);
+        var (gegevens, _) = await _client.GetAllePaginas(Url);
 
         // B. Ontvangsten JenV prints the uitgaven TOTAAL (18.596.347, line 533); its articles add up to 1.843.526.
         var totaal = Bevinding(gegevens, "totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
@@ -68,7 +68,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_organisatiecijfer_dat_niet_gelijk_is_aan_zijn_begrotingsregel_is_tegenstrijdig()
     {
-        var (gegevens, _) = await _client.GetLijst(Url);
+        var (gegevens, _) = await _client.GetAllePaginas(Url);
 
         var bijdrage = Bevinding(gegevens, "totaal-sluit-niet/organisatie-begroting/Rechtspraak/bijdrage-dgrr/2026");
         bijdrage.Tekst("ernst").Should().Be("tegenstrijdig");
@@ -85,7 +85,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Tegenstrijdig_bij_dezelfde_meting_en_twijfel_bij_verwante_metingen()
     {
-        var gegevens = UitHetDocument((await _client.GetLijst($"{Url}?soort=tegenstrijdigheid")).Gegevens);
+        var gegevens = UitHetDocument((await _client.GetAllePaginas($"{Url}?soort=tegenstrijdigheid")).Gegevens);
 
         // "25 vestigingen op 31 locaties" (line 6869) and "Drie van de 31 vestigingen" (line 6870): one cannot be right.
         var vestigingen = Bevinding(gegevens, "tegenstrijdigheid/GW-VB/onderdelen/alleen-vestigingen/ongedateerd");
@@ -113,15 +113,15 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Geen_vals_alarm_voor_totalen_die_sluiten_of_cijfers_die_iets_anders_meten()
     {
-        var (alle, metadata) = await _client.GetLijst(Url);
-        metadata["aantal"]!.GetValue<int>().Should().Be(alle.Count);
+        var (alle, metadata) = await _client.GetAllePaginas(Url);
+        metadata["paginering"]!["totaalAantal"]!.GetValue<int>().Should().Be(alle.Count);
         alle.Select(b => b!.Tekst("id")).Should().OnlyHaveUniqueItems();
         var gegevens = UitHetDocument(alle);
         var ids = gegevens.Select(b => b!.Tekst("id")).ToList();
 
         // Exactly the reconciliations that do not add up, none of those that do (the document's: /aansluitingen answers for 2026 by default).
-        var (afwijking, _) = await _client.GetLijst("/v1/aansluitingen?status=afwijking");
-        var (akkoord, _) = await _client.GetLijst("/v1/aansluitingen?status=akkoord");
+        var (afwijking, _) = await _client.GetAllePaginas("/v1/aansluitingen?status=afwijking");
+        var (akkoord, _) = await _client.GetAllePaginas("/v1/aansluitingen?status=akkoord");
         ids.Where(i => i.StartsWith("totaal-sluit-niet/", StringComparison.Ordinal))
             .Should().BeEquivalentTo(afwijking.Select(a => "totaal-sluit-niet/" + a!.Tekst("id")));
         akkoord.Should().NotBeEmpty();
@@ -132,7 +132,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         // a year's budget against a structural level (DGO 854 / 799), a frame without against only HGIS (HDBV 168 / 18).
         foreach (var organisatie in new[] { "NCTV", "NCSC", "WODC", "DGO", "HDBV", "COA" })
         {
-            var (over, _) = await _client.GetLijst($"{Url}?soort=tegenstrijdigheid&organisatie={organisatie}");
+            var (over, _) = await _client.GetAllePaginas($"{Url}?soort=tegenstrijdigheid&organisatie={organisatie}");
             over.Should().BeEmpty(organisatie);
         }
         foreach (var bevinding in gegevens.Where(b => b!.Tekst("soort") == "tegenstrijdigheid"))
@@ -157,7 +157,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         medewerkers.Tekst("eenheid").Should().Be("personen");
         medewerkers.Tekst("reikwijdte").Should().Be("excl. rechters en raadsheren");
 
-        var (gegevens, _) = await _client.GetLijst($"{Url}?organisatie=RECHTSPRAAK&soort=onmogelijk-getal");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?organisatie=RECHTSPRAAK&soort=onmogelijk-getal");
         var bevinding = gegevens.Should().ContainSingle().Subject!;
         bevinding.Tekst("id").Should().Be("onmogelijk-getal/Rechtspraak/8107/10.8000");
         bevinding.Tekst("ernst").Should().Be("fout");
@@ -172,7 +172,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
             .Should().Equal(("10.8000", 8107L), ("2.700", 8107L), ("12.205", 638L));
 
         // Read as printed (108.000), the Rechtspraak would have 9 people per fte: implausible; the value served is 10.800.
-        var (onwaarschijnlijk, _) = await _client.GetLijst($"{Url}?soort=onwaarschijnlijk");
+        var (onwaarschijnlijk, _) = await _client.GetAllePaginas($"{Url}?soort=onwaarschijnlijk");
         var personen = Bevinding(onwaarschijnlijk, "onwaarschijnlijk/Rechtspraak/personen-per-fte/2025");
         personen.Tekst("ernst").Should().Be("twijfel");
         personen.Getal("juisteWaarde").Should().Be(10_800m);
@@ -184,7 +184,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_tweede_onmogelijk_getal_2_4_miljoen()
     {
-        var (gegevens, _) = await _client.GetLijst($"{Url}?organisatie=ncsc");
+        var (gegevens, _) = await _client.GetAllePaginas($"{Url}?organisatie=ncsc");
 
         var bevinding = gegevens.Should().ContainSingle().Subject!;
         bevinding.Tekst("id").Should().Be("onmogelijk-getal/NCSC/6481/2.4");
@@ -196,7 +196,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_patroon_dat_in_een_jaar_breekt()
     {
-        var gegevens = UitHetDocument((await _client.GetLijst($"{Url}?soort=patroonbreuk")).Gegevens);
+        var gegevens = UitHetDocument((await _client.GetAllePaginas($"{Url}?soort=patroonbreuk")).Gegevens);
 
         // DGRR's ontvangsten are articles 32 + 33 − 525 in every year but 2028, where 2029's figure is printed.
         var breuk = gegevens.Should().ContainSingle().Subject!;
@@ -216,7 +216,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Een_wees_in_de_tabel_bezetting()
     {
-        var gegevens = UitHetDocument((await _client.GetLijst($"{Url}?soort=wees")).Gegevens);
+        var gegevens = UitHetDocument((await _client.GetAllePaginas($"{Url}?soort=wees")).Gegevens);
 
         var wees = gegevens.Should().ContainSingle().Subject!;
         wees.Tekst("id").Should().Be("wees/bezettingstabel/bestuursdepartement");
@@ -231,20 +231,20 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Filters_op_soort_ernst_organisatie_en_begroting()
     {
-        var (alle, _) = await _client.GetLijst(Url);
+        var (alle, _) = await _client.GetAllePaginas(Url);
 
-        var (fout, _) = await _client.GetLijst($"{Url}?ernst=FOUT");
+        var (fout, _) = await _client.GetAllePaginas($"{Url}?ernst=FOUT");
         fout.Should().HaveCount(alle.Count(b => b!.Tekst("ernst") == "fout")).And.NotBeEmpty();
-        var (jenv, _) = await _client.GetLijst($"{Url}?begroting=jenv");
+        var (jenv, _) = await _client.GetAllePaginas($"{Url}?begroting=jenv");
         jenv.Select(b => b!.Tekst("hoofdstuk")).Should().AllBe("VI");
         UitHetDocument(jenv).Should().HaveCount(12, "ten JenV ontvangsten totals, the Rechtspraak's bijdrage, DGRR's pattern");
         jenv.Should().Contain(b => b!.Tekst("id").StartsWith("code-past-niet-bij-naam/begrotingsstaten", StringComparison.Ordinal), "VI's open data has its own findings");
-        var (aenm, _) = await _client.GetLijst($"{Url}?begroting=AenM");
+        var (aenm, _) = await _client.GetAllePaginas($"{Url}?begroting=AenM");
         aenm.Should().BeEmpty("no finding is about an AenM budget line");
         // A finding is about an organisation when it names it or holds one of its figures (DJI's bezetting 2025 names DJI).
-        var (dji, _) = await _client.GetLijst($"{Url}?organisatie=dji");
+        var (dji, _) = await _client.GetAllePaginas($"{Url}?organisatie=dji");
         dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/geheel/2024");
-        var (samen, _) = await _client.GetLijst($"{Url}?soort=totaal-sluit-niet&ernst=twijfel");
+        var (samen, _) = await _client.GetAllePaginas($"{Url}?soort=totaal-sluit-niet&ernst=twijfel");
         UitHetDocument(samen).Select(b => b!.Tekst("id")).Should().Equal(
             "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster", "totaal-sluit-niet/organisatie-delen/bezetting-ind");
     }
@@ -252,10 +252,10 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Filters_op_begrotingsjaar_en_fase_en_metadata_noemt_de_standen_en_hun_bronnen()
     {
-        var (alle, alleMetadata) = await _client.GetLijst(Url);
+        var (alle, alleMetadata) = await _client.GetAllePaginas(Url);
         alleMetadata.Tekst("bron").Should().Contain(Bronnen.Document).And.Contain("budgettaire-tabellen-owb-2016.csv");
 
-        var (jaar2016, metadata) = await _client.GetLijst($"{Url}?begrotingsjaar=2016&fase=Ontwerpbegroting");
+        var (jaar2016, metadata) = await _client.GetAllePaginas($"{Url}?begrotingsjaar=2016&fase=Ontwerpbegroting");
         jaar2016.Should().HaveCount(alle.Count(b => b!["begrotingsjaar"]?.GetValue<int>() == 2016 && b.Tekst("fase") == "ontwerpbegroting")).And.NotBeEmpty();
         jaar2016.Should().OnlyContain(b => b!["begrotingsjaar"]!.GetValue<int>() == 2016 && b.Tekst("fase") == "ontwerpbegroting");
         var standen = metadata["standen"]!.AsArray().Select(s => s!.Tekst("id")).ToList();
@@ -265,7 +265,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         metadata["valuta"].Should().BeNull("findings carry their own units");
 
         // The document's findings: the ontwerpbegroting 2026 of VI, and those about organisation figures only drop out.
-        var (jaar2026, _) = await _client.GetLijst($"{Url}?begrotingsjaar=2026");
+        var (jaar2026, _) = await _client.GetAllePaginas($"{Url}?begrotingsjaar=2026");
         jaar2026.Should().NotBeEmpty().And.OnlyContain(b => b!.Tekst("hoofdstuk") == "VI");
         jaar2026.Select(b => b!.Tekst("id")).Should().Contain("totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/2026");
     }
@@ -285,8 +285,8 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     [Fact]
     public async Task In_csv_een_regel_per_cijfer_met_dezelfde_waarden_als_json()
     {
-        var (gegevens, _) = await _client.GetLijst(Url);
-        var csv = await _client.GetCsv($"{Url}?formaat=csv");
+        var (gegevens, _) = await _client.GetAllePaginas(Url);
+        var csv = await _client.GetCsv($"{Url}?paginaGrootte=1000&formaat=csv");
 
         csv.Should().HaveCount(gegevens.Sum(b => Math.Max(1, b!["cijfers"]!.AsArray().Count)), "one row per figure, one for a finding without figures");
         var perId = csv.GroupBy(r => r["id"]).ToList();
@@ -319,8 +319,8 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     {
         using var eerste = new BudgetApiFactory();
         using var tweede = new BudgetApiFactory();
-        var (a, _) = await eerste.CreateClient().GetLijst(Url);
-        var (b, _) = await tweede.CreateClient().GetLijst(Url);
+        var (a, _) = await eerste.CreateClient().GetAllePaginas(Url);
+        var (b, _) = await tweede.CreateClient().GetAllePaginas(Url);
 
         var idsA = a.Select(x => x!.Tekst("id")).ToList();
         idsA.Should().NotBeEmpty().And.Equal(b.Select(x => x!.Tekst("id")));
@@ -369,7 +369,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         File.WriteAllText(pad, bewerkt);
         using var anders = new FactoryMetData(data);
 
-        var (gegevens, _) = await anders.CreateClient().GetLijst($"{Url}?soort=onwaarschijnlijk");
+        var (gegevens, _) = await anders.CreateClient().GetAllePaginas($"{Url}?soort=onwaarschijnlijk");
 
         var deel = Bevinding(gegevens, "onwaarschijnlijk/IND/deel-groter-dan-geheel/bezetting-extern/ongedateerd");
         deel.Tekst("ernst").Should().Be("twijfel", "both IND figures are printed with 'circa'");

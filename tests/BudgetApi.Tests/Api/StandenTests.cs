@@ -60,9 +60,9 @@ public sealed class StandenTests(BudgetApiFactory factory)
         metadata.Tekst("bron").Should().Be("begrotingsstaten-2013-2017.csv; budgettaire-tabellen-owb-2016.csv");
 
         // The hoofdstuk's printed total row reconciles, and no VI figure of 2016 differs between the two sources.
-        var (gedrukt, _) = await _client.GetLijst("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016&soort=uitgaven&aansluiting=gedrukt-totaal&jaar=2016");
+        var (gedrukt, _) = await _client.GetAllePaginas("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016&soort=uitgaven&aansluiting=gedrukt-totaal&jaar=2016");
         gedrukt.Should().NotBeEmpty().And.OnlyContain(a => a!.Tekst("oordeel") == "sluit" && a!.Getal("gedrukt") == 11_456_930m);
-        var (verschillen, _) = await _client.GetLijst("/v1/bevindingen?soort=bronnen-verschillen&begroting=VI");
+        var (verschillen, _) = await _client.GetAllePaginas("/v1/bevindingen?soort=bronnen-verschillen&begroting=VI");
         verschillen.Should().BeEmpty();
     }
 
@@ -152,10 +152,10 @@ public sealed class StandenTests(BudgetApiFactory factory)
     [Fact]
     public async Task De_totaalregels_van_de_budgettaire_tabellen_sluiten_op_elke_diepte_of_worden_gemeld()
     {
-        var (vi, _) = await _client.GetLijst("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016&aansluiting=totaalregel");
+        var (vi, _) = await _client.GetAllePaginas("/v1/aansluitingen?begroting=VI&begrotingsjaar=2016&aansluiting=totaalregel");
         vi.Should().HaveCountGreaterThan(100).And.OnlyContain(a => a!.Tekst("oordeel") == "sluit", "every total row of VI adds up, in every year and at every level");
 
-        var (afwijkend, _) = await _client.GetLijst("/v1/aansluitingen?begrotingsjaar=2016&status=afwijking");
+        var (afwijkend, _) = await _client.GetAllePaginas("/v1/aansluitingen?begrotingsjaar=2016&status=afwijking");
         afwijkend.Should().HaveCount(300);
         afwijkend.GroupBy(a => a!.Tekst("hoofdstuk")).ToDictionary(g => g.Key, g => g.Count()).Should().Equal(new Dictionary<string, int>
         {
@@ -167,7 +167,7 @@ public sealed class StandenTests(BudgetApiFactory factory)
         (bz.Getal("gedrukt"), bz.Getal("berekend"), bz.Getal("verschil"), bz.Getal("juisteWaarde"), bz.Bedrag("aantalDelen"))
             .Should().Be((112_990m, 116_562m, -3_572m, 116_562m, 2L));
 
-        var (bevindingen, _) = await _client.GetLijst("/v1/bevindingen?soort=totaal-sluit-niet&begroting=BZ");
+        var (bevindingen, _) = await _client.GetAllePaginas("/v1/bevindingen?soort=totaal-sluit-niet&begroting=BZ");
         var bevinding = bevindingen.Single(b => b!.Tekst("id") == "totaal-sluit-niet/totaalregel/V-2016-ontwerpbegroting/uitgaven/1/2014")!;
         (bevinding.Getal("juisteWaarde"), bevinding["cijfers"]![0]!.Tekst("bronBestand")).Should().Be((116_562m, "budgettaire-tabellen-owb-2016.csv"));
     }
@@ -175,7 +175,7 @@ public sealed class StandenTests(BudgetApiFactory factory)
     [Fact]
     public async Task Twee_bronnen_die_verschillen_staan_als_bevinding_met_beide_cijfers_en_de_meest_gedetailleerde_telt()
     {
-        var (verschillen, _) = await _client.GetLijst("/v1/bevindingen?soort=bronnen-verschillen&begroting=IXB");
+        var (verschillen, _) = await _client.GetAllePaginas("/v1/bevindingen?soort=bronnen-verschillen&begroting=IXB");
 
         var v = verschillen.Single(b => b!.Tekst("id") == "bronnen-verschillen/IXB-2016-ontwerpbegroting/uitgaven/4/2016")!;
         v.Tekst("ernst").Should().Be("tegenstrijdig");

@@ -22,6 +22,24 @@ public static class Antwoorden
         return (body["gegevens"]!.AsArray(), body["metadata"]!.AsObject());
     }
 
+    /// <summary>
+    /// GET every page of a paged collection (/bevindingen, /aansluitingen, /bedragen) by following metadata.paginering.volgende
+    /// from <paramref name="url"/>; returns every row in order and the first page's metadata.
+    /// </summary>
+    public static async Task<(JsonArray Gegevens, JsonObject Metadata)> GetAllePaginas(this HttpClient client, string url)
+    {
+        var alle = new JsonArray();
+        JsonObject? eerste = null;
+        for (string? volgende = url; volgende is not null;)
+        {
+            var (gegevens, metadata) = await client.GetLijst(volgende);
+            eerste ??= metadata;
+            foreach (var rij in gegevens) alle.Add(rij!.DeepClone());
+            volgende = metadata["paginering"]?["volgende"]?.GetValue<string>();
+        }
+        return (alle, eerste!);
+    }
+
     /// <summary>GET a collection as CSV; asserts 200, text/csv, BOM and file name, and returns the rows by header name.</summary>
     public static async Task<List<Dictionary<string, string>>> GetCsv(this HttpClient client, string url)
     {

@@ -40,7 +40,7 @@ public sealed record AansluitingRegel(
     string Oordeel, decimal? JuisteWaarde, bool Benaderd, int AantalDelen, int BronRegel, string? BronTabel, IReadOnlyList<int> BronRegels, string? BronTabelDelen,
     string BronBestand, IReadOnlyList<string> BronBestandenDelen);
 
-public sealed record AansluitingenQuery
+public sealed record AansluitingenQuery : IGepagineerd
 {
     [Description("Alleen aansluitingen met begrotingsregels van deze begroting (code of hoofdstuk). Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
     public string? Begroting { get; init; }
@@ -62,6 +62,14 @@ public sealed record AansluitingenQuery
 
     [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
     public string? Aansluiting { get; init; }
+
+    [Description(Bladeren.PaginaUitleg)]
+    [DefaultValue(1)]
+    public int? Pagina { get; init; }
+
+    [Description(Bladeren.PaginaGrootteUitleg)]
+    [DefaultValue(Bladeren.StandaardPaginaGrootte)]
+    public int? PaginaGrootte { get; init; }
 }
 
 public sealed class AansluitingenQueryValidator : AbstractValidator<AansluitingenQuery>
@@ -72,6 +80,7 @@ public sealed class AansluitingenQueryValidator : AbstractValidator<Aansluitinge
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Status).BekendeWaarde("status", Aansluitingberekening.Statussen);
         RuleFor(q => q.Aansluiting).BekendeWaarde("aansluiting", Aansluitingberekening.Soorten);
+        this.PaginaRegels();
         // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
         RuleFor(q => q).Custom((q, context) =>
         {
@@ -100,7 +109,8 @@ public static class AansluitingenEndpoints
                 "tegen de som van de artikelen, de waarvan-regels tegen hun artikel, de budgetten van de tabel Bezetting FTE en de lijst " +
                 "Uitgavenbegroting JenV tegen de begrotingsregels, en de organisatiecijfers tegen hun gedrukte geheel en tegen de begrotingsregel " +
                 "waarmee ze overeenkomen. Elk met gedrukt, berekend, verschil, oordeel, de juiste waarde waar het niet sluit, en de vindplaats van beide kanten. " +
-                "Filter met ?status=afwijking op wat niet sluit.")
+                "Filter met ?status=afwijking op wat niet sluit. Blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header); " +
+                "de volgorde is vast: per stand, dan zoals de bron de cijfers drukt.")
             .MetValidatie<AansluitingenQuery>();
         return group;
     }
@@ -117,21 +127,22 @@ public static class AansluitingenEndpoints
         return (keuze, aansluitingen.Voor(keuze.Standen, metDocument));
     }
 
-    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus)
+    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus, HttpContext http)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
         var status = Queryregels.Canoniek(query.Status, Aansluitingberekening.Statussen);
         var aansluiting = Queryregels.Canoniek(query.Aansluiting, Aansluitingberekening.Soorten);
         var (keuze, alle) = Kies(query, aansluitingen, catalogus);
-        var rijen = alle
+        var gekozen = alle
             .Where(a => begroting is null || a.Begroting == begroting)
             .Where(a => soort is null || a.Soort == soort)
             .Where(a => query.Jaar is null || a.Jaar == query.Jaar)
             .Where(a => aansluiting is null || a.SoortAansluiting == aansluiting)
             .Where(a => status is null || Aansluitingberekening.HeeftStatus(a.Oordeel, status))
             .ToList();
-        var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null };
+        var (rijen, paginering) = Bladeren.Pagina(gekozen, query, http);
+        var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null, Paginering = paginering };
         return new LijstResultaat<AansluitingRegel>(new Lijst<AansluitingRegel>(rijen, metadata), "aansluitingen");
     }
 }
