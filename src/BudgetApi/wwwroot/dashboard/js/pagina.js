@@ -1,20 +1,26 @@
 // Long lists in pages: a chart or table of hundreds of rows is not something a reader can take in (the open data gives
 // 800 reconciliations for one stand and 600 findings), so such a block shows one page of rows, says which, and offers
-// the pages around it. The API answers with every row at once; the page is chosen here, and is in the URL like any selection.
+// the pages around it. The API pages these resources itself (pagina, paginaGrootte, metadata.paginering): the dashboard
+// asks for the page it shows and nothing more, and the page is in the URL like any selection.
 
 import { el, nieuwId } from './dom.js';
 
 /** Rows per page: enough to compare a table's rows at a glance, few enough for a chart of one row each. */
 export const PAGINAGROOTTE = 20;
 
-/** The page's rows, the page itself (within the pages there are) and the number of pages. `pagina` counts from 1. */
-export function pagineer(rijen, pagina) {
-  const aantal = Math.max(1, Math.ceil(rijen.length / PAGINAGROOTTE));
-  const huidig = Math.min(Math.max(1, Number.parseInt(pagina, 10) || 1), aantal);
-  const eerste = (huidig - 1) * PAGINAGROOTTE;
+/** The page a URL's choice asks for: a whole number from 1; anything else is the first page. */
+export function gevraagdePagina(tekst) {
+  const pagina = Number.parseInt(tekst, 10);
+  return pagina >= 1 ? pagina : 1;
+}
+
+/** The page the API answered, from its metadata.paginering: its rows, the page, the number of pages, which rows of how many. */
+export function pagineer(antwoord) {
+  const { pagina, paginaGrootte, aantalPaginas, totaalAantal } = antwoord.metadata.paginering;
+  const eerste = (pagina - 1) * paginaGrootte;
   return {
-    rijen: rijen.slice(eerste, eerste + PAGINAGROOTTE), pagina: huidig, aantal,
-    eerste: eerste + 1, laatste: Math.min(eerste + PAGINAGROOTTE, rijen.length), totaal: rijen.length,
+    rijen: antwoord.gegevens, pagina, aantal: Math.max(1, aantalPaginas),
+    eerste: eerste + 1, laatste: eerste + antwoord.gegevens.length, totaal: totaalAantal,
   };
 }
 

@@ -9,7 +9,7 @@ import { el, svg } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { pagineer, paginanavigatie } from '../pagina.js';
+import { gevraagdePagina, PAGINAGROOTTE, pagineer, paginanavigatie } from '../pagina.js';
 import { tabel } from '../tabel.js';
 
 const Plot = globalThis.Plot;
@@ -155,38 +155,62 @@ export default {
   },
 };
 
-/** A page of a block: the page as chosen, within the pages there are, and so in the URL (which omits the first page). */
-function metPagina(keuzes, naam, rijen, ctx) {
-  const deel = pagineer(rijen, keuzes[naam]);
+/**
+ * One page of a paged resource, PAGINAGROOTTE rows: the page the URL chose, or the last page when it chose one beyond it (a
+ * shared link after the data changed). The page shown is put back in the URL, which omits the first page.
+ */
+async function haalPagina(ctx, keuzes, naam, pad, filters) {
+  const url = (pagina) => verzoek(pad, { ...filters, pagina, paginaGrootte: PAGINAGROOTTE });
+  let adres = url(gevraagdePagina(keuzes[naam]));
+  let antwoord = await ctx.haalEenmaal(adres, ctx.signal);
+  const { pagina, aantalPaginas } = antwoord.metadata.paginering;
+  if (pagina > aantalPaginas && aantalPaginas >= 1) {
+    adres = url(aantalPaginas);
+    antwoord = await ctx.haalEenmaal(adres, ctx.signal);
+  }
+  return { url: adres, antwoord };
+}
+
+/** The page shown, in the URL. */
+function zetPagina(keuzes, naam, deel, ctx) {
   const pagina = deel.pagina > 1 ? String(deel.pagina) : '';
   if (keuzes[naam] !== pagina) {
     keuzes[naam] = pagina;
     ctx.zetUrl(keuzes, { vervang: true });
   }
-  return deel;
 }
 
 const bereik = (deel) => (deel.aantal > 1 ? `, ${deel.eerste}–${deel.laatste} van ${deel.totaal}` : '');
 
+/**
+ * How many of the chosen reconciliations do not add up, over all pages. The status filter often says it already (all of
+ * them, or none); with every status it takes one request of a single row for the total of the afwijkingen.
+ */
+async function aantalAfwijkingen(ctx, filters, status, totaal) {
+  if (['afwijking', ...AFWIJKEND].includes(status)) return totaal;
+  if (status) return 0;
+  const antwoord = await haal(verzoek('/aansluitingen', { ...filters, status: 'afwijking', paginaGrootte: 1 }), { signal: ctx.signal });
+  return antwoord.metadata.paginering.totaalAantal;
+}
+
 function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
-  const url = verzoek('/aansluitingen', {
-    begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase,
-    status: keuzes.status === 'alle' ? '' : keuzes.status, aansluiting: keuzes.aansluiting,
-  });
+  const status = keuzes.status === 'alle' ? '' : keuzes.status;
+  const filters = { begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase, status, aansluiting: keuzes.aansluiting };
   blok.laad(async () => {
-    const antwoord = await ctx.haalEenmaal(url, ctx.signal);
+    const { url, antwoord } = await haalPagina(ctx, keuzes, 'aansluitingenPagina', '/aansluitingen', filters);
+    const totaal = antwoord.metadata.paginering.totaalAantal;
+    const afwijkingen = totaal ? await aantalAfwijkingen(ctx, filters, status, totaal) : 0;
     return () => {
-      const alle = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${r.omschrijving}` : r.omschrijving }));
-      if (!alle.length) {
+      if (!totaal) {
         blok.meld(`Geen aansluitingen met deze keuzes${antwoord.metadata?.stand ? ` in ${antwoord.metadata.stand}` : ''}.`);
         return;
       }
-      const deel = metPagina(keuzes, 'aansluitingenPagina', alle, ctx);
-      const rijen = deel.rijen;
+      const deel = pagineer(antwoord);
+      zetPagina(keuzes, 'aansluitingenPagina', deel, ctx);
+      const rijen = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${r.omschrijving}` : r.omschrijving }));
       tekenPerEenheid(blok, rijen);
-      const afwijkingen = alle.filter((r) => AFWIJKEND.has(r.oordeel));
       blok.toon({
-        samenvatting: `${alle.length} aansluiting${alle.length === 1 ? '' : 'en'}, waarvan ${afwijkingen.length} niet ${afwijkingen.length === 1 ? 'sluit of past' : 'sluiten of passen'}` +
+        samenvatting: `${totaal} aansluiting${totaal === 1 ? '' : 'en'}, waarvan ${afwijkingen} niet ${afwijkingen === 1 ? 'sluit of past' : 'sluiten of passen'}` +
           `${deel.aantal > 1 ? `; grafiek en tabel tonen ${deel.eerste}–${deel.laatste}` : ''}. Open rondje: gedrukt; blauw vierkant: berekend uit de delen.`,
         paginas: paginanavigatie({ deel, wat: 'aansluitingen', naar: naarPagina }),
         tabelElement: tabel({
@@ -292,8 +316,8 @@ function tekenPerEenheid(blok, rijen) {
 }
 
 /**
- * The last answer of each resource while the view is open: another page of the same rows is drawn from it without
- * asking again (all findings are 900 kB of JSON). A new view, or a reload, asks again.
+ * The last answer of each resource while the view is open: the page a block shows is not asked for again when only the
+ * other block changes. Another page, or a reload, asks again.
  */
 function geheugen() {
   const laatste = new Map();
@@ -308,22 +332,25 @@ function geheugen() {
 }
 
 function toonBevindingen(blok, keuzes, ctx, naarPagina) {
-  const url = verzoek('/bevindingen', { begroting: keuzes.begroting, ernst: keuzes.ernst, soort: keuzes.soort });
+  const filters = { begroting: keuzes.begroting, ernst: keuzes.ernst, soort: keuzes.soort };
   blok.laad(async () => {
-    const antwoord = await ctx.haalEenmaal(url, ctx.signal);
+    const { url, antwoord } = await haalPagina(ctx, keuzes, 'bevindingenPagina', '/bevindingen', filters);
     return () => {
-      const alle = antwoord.gegevens;
-      if (!alle.length) {
+      const totaal = antwoord.metadata.paginering.totaalAantal;
+      if (!totaal) {
         blok.meld('Geen bevindingen met deze keuzes.');
         return;
       }
-      // The chart counts every finding of the selection per kind and severity; the table lists one page of them.
-      const soorten = BEVINDINGSOORTEN.map((s) => s.waarde).filter((s) => alle.some((b) => b.soort === s));
-      for (const b of alle) if (!soorten.includes(b.soort)) soorten.push(b.soort);
+      // The chart counts every finding of the selection per kind and severity (metadata.tellingen, over all pages); the
+      // table lists one page of them.
+      const geteld = antwoord.metadata.tellingen;
+      const soorten = BEVINDINGSOORTEN.map((s) => s.waarde).filter((s) => geteld.some((t) => t.soort === s));
+      for (const t of geteld) if (!soorten.includes(t.soort)) soorten.push(t.soort);
       const tellingen = soorten.flatMap((soort) => ERNSTEN.map((e) => ({
-        soort, ernst: e.waarde, aantal: alle.filter((b) => b.soort === soort && b.ernst === e.waarde).length,
+        soort, ernst: e.waarde, aantal: geteld.find((t) => t.soort === soort && t.ernst === e.waarde)?.aantal ?? 0,
       }))).filter((t) => t.aantal > 0);
-      const aantal = (soort) => alle.filter((b) => b.soort === soort).length;
+      const aantal = (soort) => geteld.filter((t) => t.soort === soort).reduce((som, t) => som + t.aantal, 0);
+      const perErnst = (ernst) => geteld.filter((t) => t.ernst === ernst).reduce((som, t) => som + t.aantal, 0);
       const indeling = rijindeling(soorten.length, { rijHoogte: 40 });
       const meeste = Math.max(...soorten.map(aantal));
       // Counts are whole numbers: round ticks, at whole steps only.
@@ -343,12 +370,13 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
           Plot.text(soorten, { y: (s) => s, text: (s) => String(aantal(s)), frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
           Plot.ruleX([0]),
         ],
-      }), { label: `Staafgrafiek: aantal bevindingen per soort, naar ernst, ${alle.length} in totaal.` });
+      }), { label: `Staafgrafiek: aantal bevindingen per soort, naar ernst, ${totaal} in totaal.` });
 
-      const deel = metPagina(keuzes, 'bevindingenPagina', alle, ctx);
+      const deel = pagineer(antwoord);
+      zetPagina(keuzes, 'bevindingenPagina', deel, ctx);
       blok.toon({
-        samenvatting: `${alle.length} bevinding${alle.length === 1 ? '' : 'en'}: ` +
-          ERNSTEN.map((e) => `${alle.filter((b) => b.ernst === e.waarde).length} ${e.label.toLowerCase()}`).join(', ') +
+        samenvatting: `${totaal} bevinding${totaal === 1 ? '' : 'en'}: ` +
+          ERNSTEN.map((e) => `${perErnst(e.waarde)} ${e.label.toLowerCase()}`).join(', ') +
           `${deel.aantal > 1 ? `; de tabel toont ${deel.eerste}–${deel.laatste}, in de volgorde van de API` : ''}.`,
         paginas: paginanavigatie({ deel, wat: 'bevindingen', naar: naarPagina }),
         paginasBijTabel: true,
