@@ -15,6 +15,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 gcdump=$(command -v dotnet-gcdump || echo "${XDG_CACHE_HOME:-$HOME/.cache}/budgetapi-bench/dotnet-gcdump")
 [ -x "$gcdump" ] || dotnet tool install --tool-path "$(dirname "$gcdump")" dotnet-gcdump --version 10.0.750501 >/dev/null
 seconden=${SOAK_SECONDEN:-60}
+# The warm-up's length (default: the soak's). A short soak, as in CI, may want a longer warm-up: RSS after warm-up is only
+# the baseline when the process has served enough requests and built enough databases to be past its growth.
+opwarmen=${SOAK_OPWARMEN:-$seconden}
 verbindingen=${SOAK_VERBINDINGEN:-64}
 poort=${SOAK_POORT:-5198}
 adres="http://127.0.0.1:$poort"
@@ -65,9 +68,9 @@ cp -r "$werk/releases/2" "$werk/releases/3"
 python3 bench/stand.py 2e-suppletoire 50000 <"$werk/jenv.csv" >"$werk/releases/3/standen/najaarsnota-jenv-2026.csv"
 
 declare -A uit
-# fase NAAM BESTAND RELEASE: wrk for $seconden, importing BESTAND at a quarter, switching to RELEASE and sending SIGHUP at 7/12.
+# fase NAAM BESTAND RELEASE DUUR: wrk for DUUR seconds, importing BESTAND at a quarter, switching to RELEASE and sending SIGHUP at 7/12.
 fase() {
-  local naam=$1 bestand=$2 release=$3 begin wrkpid t0 voor token
+  local naam=$1 bestand=$2 release=$3 seconden=$4 begin wrkpid t0 voor token
   begin=$(date +%s)
   wrk -t2 -c"$verbindingen" -d"${seconden}s" --timeout 10s -s bench/soak.lua "$adres" >"$werk/wrk-$naam.txt" &
   wrkpid=$!
@@ -94,9 +97,9 @@ fase() {
   uit[$naam,latentie]=$(sed -E 's/.*(p50ms.*)/\1/' <<<"$telling")
 }
 
-fase opwarmen voorjaarsnota-jenv-2026.csv 2
+fase opwarmen voorjaarsnota-jenv-2026.csv 2 "$opwarmen"
 read -r rss_opgewarmd heap_opgewarmd < <(geheugen opgewarmd)
-fase soak voorjaarsnota-aenm-2026.csv 3
+fase soak voorjaarsnota-aenm-2026.csv 3 "$seconden"
 read -r rss_eind heap_eind < <(geheugen eind)
 
 verhouding=$(echo "scale=4; $rss_eind / $rss_opgewarmd" | bc)
@@ -107,9 +110,10 @@ totaal=$(curl -sf "$adres/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026" |
 imports=$(curl -sf "$adres/metrics" | grep -E '^budgetapi_imports_total\{.*uitkomst="geslaagd"' | awk '{print $2}' || true)
 fouten() { echo $(( ${uit[$1,socketfouten]} + ${uit[$1,niet-2xx]} )); }
 
-echo "soak: $seconden s, $verbindingen verbindingen, 14 GET-resources, lezen zonder snelheidslimiet (Budget:Snelheidslimiet:PerMinuut=0); ervoor $seconden s opwarmen van dezelfde vorm"
+echo "soak: $seconden s, $verbindingen verbindingen, 14 GET-resources, lezen zonder snelheidslimiet (Budget:Snelheidslimiet:PerMinuut=0); ervoor $opwarmen s opwarmen van dezelfde vorm"
+declare -A duur=([opwarmen]=$opwarmen [soak]=$seconden)
 for f in opwarmen soak; do
-  echo "[$f] verzoeken:   ${uit[$f,verzoeken]} ($(( ${uit[$f,verzoeken]} / seconden ))/s), fouten $(fouten $f) (${uit[$f,socketfouten]} op de socket, ${uit[$f,niet-2xx]} niet-2xx), 5xx ${uit[$f,5xx]}; ${uit[$f,latentie]}"
+  echo "[$f] verzoeken:   ${uit[$f,verzoeken]} ($(( ${uit[$f,verzoeken]} / duur[$f] ))/s), fouten $(fouten $f) (${uit[$f,socketfouten]} op de socket, ${uit[$f,niet-2xx]} niet-2xx), 5xx ${uit[$f,5xx]}; ${uit[$f,latentie]}"
   echo "[$f] import:      ${uit[$f,importtekst]}"
   echo "[$f] SIGHUP:      herladen ${uit[$f,herlaadtekst]}"
 done
