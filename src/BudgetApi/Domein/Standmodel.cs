@@ -105,7 +105,16 @@ public sealed record Leesresultaat(
     IReadOnlyList<Leesprobleem> Problemen)
 {
     public bool Gelukt => Problemen.Count == 0;
+
+    /// <summary>How the file was read: its layout, encoding and columns (the import answer shows it). Null for a reader that does not say.</summary>
+    public Bestandsindeling? Indeling { get; init; }
 }
+
+/// <summary>How one stand file was read (issue 14 §7): the layout recognised, the encoding, each column and the meaning it was given, and the columns ignored.</summary>
+public sealed record Bestandsindeling(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd);
+
+/// <summary>One column of a stand file: 1-based, its header as printed, and what it was recognised as (and how).</summary>
+public sealed record Kolombeschrijving(int Kolom, string Kop, string Betekenis);
 
 /// <summary>Why a file is refused: file, 1-based line and column (0 when it concerns the whole file or line), and what is wrong, in Dutch.</summary>
 public sealed record Leesprobleem(string Bestand, int Regel, int Kolom, string Melding)
