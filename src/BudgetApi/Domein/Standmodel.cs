@@ -111,9 +111,16 @@ public sealed record Leesresultaat(
 }
 
 /// <summary>How one stand file was read (issue 14 §7): the layout recognised, the encoding, each column and the meaning it was given, and the columns ignored.</summary>
+/// <param name="Indeling">The layout recognised.</param>
+/// <param name="Codering">The encoding the text was in.</param>
+/// <param name="Kolommen">Each column read, and its meaning.</param>
+/// <param name="Genegeerd">The columns not read.</param>
 public sealed record Bestandsindeling(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd);
 
 /// <summary>One column of a stand file: 1-based, its header as printed, and what it was recognised as (and how).</summary>
+/// <param name="Kolom">De kolom (vanaf 1).</param>
+/// <param name="Kop">De kop van de kolom zoals gedrukt.</param>
+/// <param name="Betekenis">Wat de kolom betekent (begrotingsjaar, hoofdstuk, stand jaarverslag, bedrag t+1, …), met '(naar de inhoud)' als de inhoud besliste.</param>
 public sealed record Kolombeschrijving(int Kolom, string Kop, string Betekenis);
 
 /// <summary>Why a file is refused: file, 1-based line and column (0 when it concerns the whole file or line), and what is wrong, in Dutch.</summary>

@@ -27,7 +27,33 @@ public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, s
 /// <param name="Sha256">SHA-256 van het bestand.</param>
 /// <param name="Versie">De versie van de gegevens na de import.</param>
 /// <param name="Standen">Per stand in het bestand wat de import deed.</param>
-public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen);
+public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen)
+{
+    /// <summary>De indeling die in het bestand is herkend (begrotingsstaten, IBOS, budgettaire tabellen per jaar of per fase, standen-csv).</summary>
+    public string? Indeling { get; init; }
+
+    /// <summary>De tekstcodering waarin het bestand is gelezen: UTF-8, UTF-8 met BOM of Windows-1252.</summary>
+    public string? Codering { get; init; }
+
+    /// <summary>Elke gelezen kolom en de betekenis die zij kreeg (naar de kop, of naar de inhoud).</summary>
+    public IReadOnlyList<Kolombeschrijving> Kolommen { get; init; } = [];
+
+    /// <summary>De kolommen die niet zijn gelezen: zonder bekende betekenis, of een herhaling van een vollere kolom.</summary>
+    public IReadOnlyList<Kolombeschrijving> Genegeerd { get; init; } = [];
+
+    /// <summary>Het aantal bevindingen dat het lezen van het bestand opleverde (zie /v1/bevindingen).</summary>
+    public int Bevindingen { get; init; }
+
+    /// <summary>The answer with how the file was read (issue 14 §7): one place for every answer that names a reading.</summary>
+    internal Importuitkomst Met(Leesresultaat gelezen) => this with
+    {
+        Indeling = gelezen.Indeling?.Indeling,
+        Codering = gelezen.Indeling?.Codering,
+        Kolommen = gelezen.Indeling?.Kolommen ?? [],
+        Genegeerd = gelezen.Indeling?.Genegeerd ?? [],
+        Bevindingen = gelezen.Bevindingen.Count,
+    };
+}
 
 /// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>
 /// <param name="Regel">Regel in het bestand (vanaf 1).</param>
@@ -144,7 +170,7 @@ public static partial class ImportEndpoints
             {
                 metingen.ImportAfgehandeld(Metingen.Geslaagd);
                 return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
-                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!, huidig.Catalogus.ZoekStand(u.Stand.Id)?.Leidend)).ToList()));
+                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!, huidig.Catalogus.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen));
             }
             if (Voorwaarde(http.Request, uitkomsten) is { } weigering)
             {
@@ -204,7 +230,7 @@ public static partial class ImportEndpoints
             var na = gegevens.Catalogus;
             var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
                 Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
-                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList());
+                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen);
             var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
             return eersteNieuw is null
                 ? TypedResults.Ok(antwoord)

@@ -118,7 +118,8 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
                 var cel = bron[k.Index];
                 if (fase is null)
                 {
-                    if (cel.Trim().Length > 0)
+                    // An unknown code is refused above; an empty fase cell beside an amount is refused here.
+                    if (cel.Trim().Length > 0 && (K(Betekenis.Fase) < 0 || bron[K(Betekenis.Fase)].Trim().Length == 0))
                         problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Fase) + 1, "de fase ontbreekt in een rij met een bedrag"));
                     continue;
                 }

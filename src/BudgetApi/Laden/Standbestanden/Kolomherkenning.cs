@@ -172,7 +172,7 @@ public static class Kolomherkenning
         var standwoorden = kort.StartsWith("stand", StringComparison.Ordinal) ? kop.Trim()[Math.Min(kop.Trim().Length, 5)..] : kop;
         if (Standwoorden.Fase(standwoorden) is { } fase) return new Kolomduiding(index, kop.Trim(), Betekenis.Stand, Fase: fase);
         if (KortBevat("minister")) return K(Betekenis.Minister);
-        if ((KortBevat("hoofdstuk") || KortBevat("begrotingsstaat")) && naam) return K(Betekenis.Naam);
+        if ((KortBevat("hoofdstuk") || KortBevat("begrotingsstaat") || KortBevat("begroting")) && naam && !KortBevat("artikel")) return K(Betekenis.Naam);
         if (KortBevat("hoofdstuk") || kort is "begrotingsstaat" or "begrotingsnummer" or "begrotingsstaatcode" or "begrotingshoofdstuk") return K(Betekenis.Hoofdstuk);
         if (Bevat("naam begroting") || kort is "begrotingsnaam" or "begroting" or "naambegrotingsstaat" or "omschrijvingbegrotingsstaat" or "begrotingsstaatomschrijving")
             return K(Betekenis.Naam);
