@@ -17,13 +17,9 @@ public static class Standwoorden
         var spatie = false;
         foreach (var teken in tekst)
         {
-            var c = teken;
-            if (c > 127)
-            {
-                var basis = c.ToString().Normalize(NormalizationForm.FormD);
-                c = basis.Length > 0 && basis[0] < 128 ? basis[0] : c;
-            }
-            c = char.ToLowerInvariant(c);
+            // Accents by table (Lettertekens): with invariant globalization string.Normalize folds nothing beyond ASCII.
+            if (Lettertekens.IsTeken(teken)) continue;
+            var c = char.ToLowerInvariant(Lettertekens.Basis(teken));
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9' || (c > 127 && char.IsLetterOrDigit(c)))
             {
                 if (spatie && sb.Length > 0) sb.Append(' ');
@@ -51,7 +47,7 @@ public static class Standwoorden
             wit = false;
             sb.Append(c);
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return Lettertekens.Nfc(sb.ToString());
     }
 
     /// <summary>
