@@ -489,8 +489,8 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
             Uitleg = $"Regel {bron.Regel}, kolom {kolom.Index + 1} ('{Kolomindeling.Kort(kolom.Kop)}'): {cel.Opmerking}. "
                 + (cel.Afgerond ? "Regel: bedragen zijn hele duizenden euro's; een decimaal of rekenbladruis wordt afgerond (half van nul af)."
                     : "Regel: tekst is geen bedrag; de regel blijft, zonder dit bedrag (een lege cel is nooit 0)."),
-            Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, bron[kolom.Index], stand.Begrotingsjaar, $"kolom {kolom.Index + 1}", bestand, bron.Regel)
-                : Tekst(bron[kolom.Index], $"kolom {kolom.Index + 1}", bestand, bron.Regel)],
+            Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, Kort(bron[kolom.Index]), stand.Begrotingsjaar, $"kolom {kolom.Index + 1}", bestand, bron.Regel)
+                : Tekst(Kort(bron[kolom.Index]), $"kolom {kolom.Index + 1}", bestand, bron.Regel)],
         };
     }
 

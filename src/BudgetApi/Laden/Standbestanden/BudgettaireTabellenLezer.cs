@@ -103,8 +103,8 @@ public sealed class BudgettaireTabellenLezer : IOpendatalezer
                 Uitleg = $"Regel {r.Regel}, kolom {k.Index + 1} ('{k.Kop}'): {cel.Opmerking}. "
                     + (cel.Afgerond ? "Regel: bedragen zijn hele duizenden euro's; een decimaal of rekenbladruis wordt afgerond (half van nul af)."
                         : "Regel: tekst is geen bedrag; de regel blijft, zonder dit bedrag (een lege cel is nooit 0)."),
-                Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, r[k.Index], null, $"kolom {k.Index + 1}", _bestand, r.Regel)
-                    : Tekst(r[k.Index], $"kolom {k.Index + 1}", _bestand, r.Regel)],
+                Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, r[k.Index].Length > 40 ? r[k.Index][..40] + "…" : r[k.Index], null, $"kolom {k.Index + 1}", _bestand, r.Regel)
+                    : Tekst(r[k.Index].Length > 40 ? r[k.Index][..40] + "…" : r[k.Index], $"kolom {k.Index + 1}", _bestand, r.Regel)],
             });
         }
         private readonly List<Tabelrij> _rijen = [];

@@ -195,7 +195,7 @@ public sealed partial class Getalnotatie
 
     private static string Kort(string cel) => cel.Length > 40 ? cel[..40] + "…" : cel;
 
-    private static Bedragcel Fout(string cel, string waarom) => new(null, $"'{cel}' {waarom}");
+    private static Bedragcel Fout(string cel, string waarom) => new(null, $"'{Kort(cel)}' {waarom}");
 
     /// <summary>Trims spaces, tabs and no-break spaces: stray spaces around a figure are not part of it.</summary>
     public static string Schoon(string cel) => cel.Trim(' ', '\t', '\u00A0', '\u202F');

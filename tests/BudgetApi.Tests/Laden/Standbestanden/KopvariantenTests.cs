@@ -3,6 +3,7 @@ using System.Text;
 using BudgetApi.Domein;
 using BudgetApi.Laden.Standbestanden;
 using CsCheck;
+using Xunit.Abstractions;
 
 namespace BudgetApi.Tests.Laden.Standbestanden;
 
@@ -10,7 +11,7 @@ namespace BudgetApi.Tests.Laden.Standbestanden;
 /// Issue 14 §1 and issue 18: however a publication words and lays out its header, the same table gives the same standen; and
 /// reading takes time in proportion to the size of the file, whatever is in a cell.
 /// </summary>
-public sealed class KopvariantenTests
+public sealed class KopvariantenTests(ITestOutputHelper uitvoer)
 {
     /// <summary>Per meaning the wordings the published files use (and two the content must decide: "Begr." and "Soort").</summary>
     private static readonly string[][] Woorden =
@@ -120,6 +121,9 @@ public sealed class KopvariantenTests
         var beste = double.MaxValue;
         for (var i = 0; i < 3; i++)
         {
+            // A full collection first: the garbage of the previous reading is not charged to this one.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var klok = Stopwatch.StartNew();
             Standlezers.Lees("groot.csv", tekst);
             beste = Math.Min(beste, klok.Elapsed.TotalMilliseconds);
@@ -131,8 +135,8 @@ public sealed class KopvariantenTests
 
     /// <summary>
     /// A file whose one cell (or header) is n characters: the header cell that took the old RelatiefJaarPatroon 30 s at 180 KB,
-    /// an amount cell, a text cell and a header of n/2 columns. Eight times the size may take about eight times as long, never
-    /// the 64 times of a quadratic pass (the bound is generous for a shared machine: 24).
+    /// an amount cell, a text cell and a header of n/2 columns. Eight times the size takes 4–20 times as long here (a 2 MiB
+    /// string no longer fits the caches of a shared machine), never the 64 times of a quadratic pass: the bound is 32.
     /// </summary>
     private static string Groot(string soort, int n) => soort switch
     {
@@ -150,7 +154,8 @@ public sealed class KopvariantenTests
         Tijd(Groot(soort, klein)); // warm up
         var tKlein = Math.Max(Tijd(Groot(soort, klein)), 1);
         var tGroot = Tijd(Groot(soort, groot));
-        (tGroot / tKlein).Should().BeLessThan(24, $"{soort}: {tKlein:F0} ms at 128 KiB, {tGroot:F0} ms at 1 MiB");
+        uitvoer.WriteLine($"{soort}: {tKlein:F1} ms at 128 KiB, {tGroot:F1} ms at 1 MiB, ratio {tGroot / tKlein:F1}");
+        (tGroot / tKlein).Should().BeLessThan(32, $"{soort}: {tKlein:F0} ms at 128 KiB, {tGroot:F0} ms at 1 MiB");
         tGroot.Should().BeLessThan(20_000, $"{soort}: a 1 MiB cell is read in seconds at most");
     }
 
