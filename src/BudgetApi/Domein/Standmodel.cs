@@ -117,6 +117,19 @@ public sealed record Leesresultaat(
 /// <param name="Genegeerd">The columns not read.</param>
 public sealed record Bestandsindeling(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd);
 
+/// <summary>How a source file was read, as stored with it and shown for a stand's sources (issue 14 §7).</summary>
+/// <param name="Indeling">De indeling die in het bestand is herkend.</param>
+/// <param name="Codering">De tekstcodering waarin het bestand is gelezen.</param>
+/// <param name="Kolommen">Elke gelezen kolom en de betekenis die zij kreeg.</param>
+/// <param name="Genegeerd">De kolommen die niet zijn gelezen.</param>
+/// <param name="Bevindingen">Het aantal bevindingen dat het lezen van het bestand opleverde.</param>
+public sealed record Bronlezing(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd, int Bevindingen)
+{
+    public static Bronlezing? Van(Leesresultaat gelezen) => gelezen.Indeling is { } i
+        ? new Bronlezing(i.Indeling, i.Codering, i.Kolommen, i.Genegeerd, gelezen.Bevindingen.Count)
+        : null;
+}
+
 /// <summary>One column of a stand file: 1-based, its header as printed, and what it was recognised as (and how).</summary>
 /// <param name="Kolom">De kolom (vanaf 1).</param>
 /// <param name="Kop">De kop van de kolom zoals gedrukt.</param>

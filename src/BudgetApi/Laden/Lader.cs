@@ -56,7 +56,10 @@ public static class Lader
             var resultaat = LeesStandbestand(bestand, lezers);
             problemen.AddRange(resultaat.Problemen.Select(p => new Laadprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding, bestand.Map)));
             if (!resultaat.Gelukt) continue;
-            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor);
+            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor)
+            {
+                Lezing = Bronlezing.Van(resultaat),
+            };
             bijdragen.Add(new Bijdrage(bron, resultaat));
             // A was → wordt table placed or imported beside the stand files: its moves after the data folder's, in load order.
             if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Encoding.UTF8.GetString(bestand.Lees()), []));

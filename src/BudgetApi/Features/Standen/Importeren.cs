@@ -29,30 +29,11 @@ public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, s
 /// <param name="Standen">Per stand in het bestand wat de import deed.</param>
 public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen)
 {
-    /// <summary>De indeling die in het bestand is herkend (begrotingsstaten, IBOS, budgettaire tabellen per jaar of per fase, standen-csv).</summary>
-    public string? Indeling { get; init; }
-
-    /// <summary>De tekstcodering waarin het bestand is gelezen: UTF-8, UTF-8 met BOM of Windows-1252.</summary>
-    public string? Codering { get; init; }
-
-    /// <summary>Elke gelezen kolom en de betekenis die zij kreeg (naar de kop, of naar de inhoud).</summary>
-    public IReadOnlyList<Kolombeschrijving> Kolommen { get; init; } = [];
-
-    /// <summary>De kolommen die niet zijn gelezen: zonder bekende betekenis, of een herhaling van een vollere kolom.</summary>
-    public IReadOnlyList<Kolombeschrijving> Genegeerd { get; init; } = [];
-
-    /// <summary>Het aantal bevindingen dat het lezen van het bestand opleverde (zie /v1/bevindingen).</summary>
-    public int Bevindingen { get; init; }
+    /// <summary>Hoe het bestand is gelezen: de herkende indeling (begrotingsstaten, IBOS, budgettaire tabellen per jaar of per fase, standen-csv), de tekstcodering, elke kolom en de betekenis die zij kreeg (naar de kop of naar de inhoud), de niet gelezen kolommen en het aantal bevindingen. /v1/standen toont hetzelfde bij de bronnen van een stand.</summary>
+    public Bronlezing? Lezing { get; init; }
 
     /// <summary>The answer with how the file was read (issue 14 §7): one place for every answer that names a reading.</summary>
-    internal Importuitkomst Met(Leesresultaat gelezen) => this with
-    {
-        Indeling = gelezen.Indeling?.Indeling,
-        Codering = gelezen.Indeling?.Codering,
-        Kolommen = gelezen.Indeling?.Kolommen ?? [],
-        Genegeerd = gelezen.Indeling?.Genegeerd ?? [],
-        Bevindingen = gelezen.Bevindingen.Count,
-    };
+    internal Importuitkomst Met(Leesresultaat gelezen) => this with { Lezing = Bronlezing.Van(gelezen) };
 }
 
 /// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>

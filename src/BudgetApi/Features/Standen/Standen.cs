@@ -13,7 +13,8 @@ namespace BudgetApi.Features.Standen;
 /// <param name="Sha256">SHA-256 van het bestand: voor het document van zijn tekst (data/bron/introductiedossier-jenv-2026.txt, het bestand waarin bronRegel telt). De regels staan in /bronnen/{naam}/regels.</param>
 /// <param name="GeimporteerdOp">Wanneer het bestand is geïmporteerd; leeg voor een meegeleverd of geplaatst bestand.</param>
 /// <param name="GeimporteerdDoor">Wie het bestand heeft geïmporteerd (uit het token); leeg voor een meegeleverd of geplaatst bestand.</param>
-public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
+/// <param name="Lezing">Hoe het bestand is gelezen: de herkende indeling, de tekstcodering, elke kolom en haar betekenis, de niet gelezen kolommen en het aantal bevindingen; leeg voor het document.</param>
+public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor, Bronlezing? Lezing);
 
 /// <summary>One stand: one version of a begroting for one begrotingsjaar in one fase of the cycle.</summary>
 /// <param name="Id">Id van de stand: hoofdstuk-begrotingsjaar-fase, bijvoorbeeld VI-2016-ontwerpbegroting.</param>
@@ -121,7 +122,7 @@ public static class StandenEndpoints
     {
         var rijen = standen.Select(s => new StandRegel(s.Sleutel.Id, s.Begroting.Code, s.Begroting.Hoofdstuk, s.Begroting.Naam, s.NaamZoalsGepubliceerd,
             s.Begrotingsjaar, s.Fase, s.Label, s.VanJaar, s.TotJaar, s.AantalRegels,
-            s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor)).ToList(), s.Etag)).ToList();
+            s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
         var metadata = new Metadata { Bron = StandVerwijzing.Bronnaam(standen), Aantal = rijen.Count };
         return new LijstResultaat<StandRegel>(new Lijst<StandRegel>(rijen, metadata), bestandsnaam, Plat);
     }

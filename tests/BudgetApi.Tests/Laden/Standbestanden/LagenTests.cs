@@ -181,12 +181,19 @@ public sealed class LagenTests
             var tekst = await antwoord.Content.ReadAsStringAsync();
             antwoord.StatusCode.Should().Be(HttpStatusCode.Created, tekst);
             var json = JsonNode.Parse(tekst)!.AsObject();
-            json.Tekst("indeling").Should().Be(Verwacht[bestand].Indeling);
-            json.Tekst("codering").Should().Be(Verwacht[bestand].Codering);
-            json["kolommen"]!.AsArray().Should().NotBeEmpty();
-            json["bevindingen"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(0);
-            json["standen"]!.AsArray().Select(s => s!.Tekst("stand")).Should().BeEquivalentTo(Verwacht[bestand].Cijfers.Keys.Select(k => k.Split('|')[0]).Distinct());
+            var lezing = json["lezing"]!;
+            lezing.Tekst("indeling").Should().Be(Verwacht[bestand].Indeling);
+            lezing.Tekst("codering").Should().Be(Verwacht[bestand].Codering);
+            lezing["kolommen"]!.AsArray().Should().NotBeEmpty();
+            lezing["bevindingen"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(0);
+            var standen = json["standen"]!.AsArray().Select(s => s!.Tekst("stand")).ToList();
+            standen.Should().BeEquivalentTo(Verwacht[bestand].Cijfers.Keys.Select(k => k.Split('|')[0]).Distinct());
             await ZelfdeCijfersOverHttp(client, bestand);
+
+            // /v1/standen shows the same reading for the stand's source.
+            var (stand, _) = await client.GetLijst($"/v1/standen/{standen[0]}");
+            var bron = stand.Single()!["bronnen"]!.AsArray().Single()!;
+            bron["lezing"]!.ToJsonString().Should().Be(lezing.ToJsonString());
         }
     }
 }
