@@ -10,13 +10,15 @@ public static class Begrotingscodes
     public const string Ontwerpbegroting = "ontwerpbegroting";
     public const string VastgesteldeBegroting = "vastgestelde-begroting";
     public const string EersteSuppletoire = "1e-suppletoire";
+    /// <summary>The suppletoire begroting of September (SBS, with the Miljoenennota), between the 1e and the 2e suppletoire.</summary>
+    public const string SeptemberSuppletoire = "september-suppletoire";
     public const string TweedeSuppletoire = "2e-suppletoire";
     public const string Jaarverslag = "jaarverslag";
     public const string Slotwet = "slotwet";
 
     /// <summary>The fasen in the order of the cycle: the last one that exists is a begroting's latest stand.</summary>
     public static readonly IReadOnlyList<string> Fasen =
-        [Ontwerpbegroting, VastgesteldeBegroting, EersteSuppletoire, TweedeSuppletoire, Jaarverslag, Slotwet];
+        [Ontwerpbegroting, VastgesteldeBegroting, EersteSuppletoire, SeptemberSuppletoire, TweedeSuppletoire, Jaarverslag, Slotwet];
 
     /// <summary>How a fase reads in a sentence or a label ("ontwerpbegroting 2026", "1e suppletoire 2015").</summary>
     public static string FaseLabel(string fase) => fase switch
@@ -24,6 +26,7 @@ public static class Begrotingscodes
         VastgesteldeBegroting => "vastgestelde begroting",
         EersteSuppletoire => "1e suppletoire",
         TweedeSuppletoire => "2e suppletoire",
+        SeptemberSuppletoire => "septembersuppletoire",
         _ => fase,
     };
 

@@ -115,6 +115,12 @@ public static class Bevindingsoorten
     public const string HerhaaldeOmschrijving = "herhaalde-omschrijving";
     /// <summary>A code the format's list does not have (a Type Artikel 'Niet toegedeeld'): left empty, not guessed.</summary>
     public const string OnbekendeCode = "onbekende-code";
+    /// <summary>A column of a stand file whose header and content fit no meaning: not read (one finding per column).</summary>
+    public const string OnbekendeKolom = "onbekende-kolom";
+    /// <summary>An amount cell with decimals or a spreadsheet's float noise (355572.7449, -7.3E-12): rounded to whole thousands.</summary>
+    public const string AfgerondBedrag = "afgerond-bedrag";
+    /// <summary>Text in an amount cell ('pm' outside the budgettaire tabellen, a stray character): the line is kept without that amount.</summary>
+    public const string GeenBedrag = "geen-bedrag";
 
     // The rules of the budget cycle.
     public const string NajaarsnotaMeerjarig = "najaarsnota-meerjarig";
@@ -124,7 +130,7 @@ public static class Bevindingsoorten
     [
         TotaalSluitNiet, Tegenstrijdigheid, OnmogelijkGetal, Patroonbreuk, Onwaarschijnlijk, Wees,
         HerhaaldBlok, HerhaaldeKopregel, AfwijkendArtikelnummer, TegenstrijdigeTotaalmarkering, CodePastNietBijNaam, OnbekendeCode, AndereEenheid,
-        AnderBegrotingsjaar, LegeRegel, LosseCel, Rekenbladfout, HerhaaldeOmschrijving, BronnenVerschillen,
+        AnderBegrotingsjaar, LegeRegel, LosseCel, Rekenbladfout, HerhaaldeOmschrijving, BronnenVerschillen, OnbekendeKolom, AfgerondBedrag, GeenBedrag,
         NajaarsnotaMeerjarig,
     ];
 }

@@ -105,7 +105,36 @@ public sealed record Leesresultaat(
     IReadOnlyList<Leesprobleem> Problemen)
 {
     public bool Gelukt => Problemen.Count == 0;
+
+    /// <summary>How the file was read: its layout, encoding and columns (the import answer shows it). Null for a reader that does not say.</summary>
+    public Bestandsindeling? Indeling { get; init; }
 }
+
+/// <summary>How one stand file was read (issue 14 §7): the layout recognised, the encoding, each column and the meaning it was given, and the columns ignored.</summary>
+/// <param name="Indeling">The layout recognised.</param>
+/// <param name="Codering">The encoding the text was in.</param>
+/// <param name="Kolommen">Each column read, and its meaning.</param>
+/// <param name="Genegeerd">The columns not read.</param>
+public sealed record Bestandsindeling(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd);
+
+/// <summary>How a source file was read, as stored with it and shown for a stand's sources (issue 14 §7).</summary>
+/// <param name="Indeling">De indeling die in het bestand is herkend.</param>
+/// <param name="Codering">De tekstcodering waarin het bestand is gelezen.</param>
+/// <param name="Kolommen">Elke gelezen kolom en de betekenis die zij kreeg.</param>
+/// <param name="Genegeerd">De kolommen die niet zijn gelezen.</param>
+/// <param name="Bevindingen">Het aantal bevindingen dat het lezen van het bestand opleverde.</param>
+public sealed record Bronlezing(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd, int Bevindingen)
+{
+    public static Bronlezing? Van(Leesresultaat gelezen) => gelezen.Indeling is { } i
+        ? new Bronlezing(i.Indeling, i.Codering, i.Kolommen, i.Genegeerd, gelezen.Bevindingen.Count)
+        : null;
+}
+
+/// <summary>One column of a stand file: 1-based, its header as printed, and what it was recognised as (and how).</summary>
+/// <param name="Kolom">De kolom (vanaf 1).</param>
+/// <param name="Kop">De kop van de kolom zoals gedrukt.</param>
+/// <param name="Betekenis">Wat de kolom betekent (begrotingsjaar, hoofdstuk, stand jaarverslag, bedrag t+1, …), met '(naar de inhoud)' als de inhoud besliste.</param>
+public sealed record Kolombeschrijving(int Kolom, string Kop, string Betekenis);
 
 /// <summary>Why a file is refused: file, 1-based line and column (0 when it concerns the whole file or line), and what is wrong, in Dutch.</summary>
 public sealed record Leesprobleem(string Bestand, int Regel, int Kolom, string Melding)

@@ -21,7 +21,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         -- Every source file a figure can come from: the document and each stand file, with its hash and the import's who and when.
         CREATE TABLE bronbestand (
             id INTEGER PRIMARY KEY, naam TEXT NOT NULL UNIQUE, formaat TEXT NOT NULL, sha256 TEXT NOT NULL,
-            geimporteerd_op TEXT, geimporteerd_door TEXT);
+            geimporteerd_op TEXT, geimporteerd_door TEXT, lezing TEXT);
         -- One version of one begroting for one begrotingsjaar in one fase of the cycle.
         CREATE TABLE stand (
             id INTEGER PRIMARY KEY, sleutel TEXT NOT NULL UNIQUE, hoofdstuk TEXT NOT NULL REFERENCES begroting(hoofdstuk),
@@ -90,8 +90,9 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         foreach (var bron in bronnen)
         {
             bronId[bron] = verbinding.ExecuteScalar<long>(
-                "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door) RETURNING id",
-                new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor }, transactie);
+                "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door, lezing) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door, @Lezing) RETURNING id",
+                new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor,
+                    Lezing = bron.Lezing is null ? null : JsonSerializer.Serialize(bron.Lezing, JsonSerializerOptions.Web) }, transactie);
         }
         SchrijfStanden(document.TitelregelPerStand(), standen, bronId);
         foreach (var b in bevindingen.DistinctBy(b => b.Id))

@@ -41,6 +41,8 @@ public static class Lader
     {
         var problemen = new List<Laadprobleem>();
         var document = Documentlezer.Lees(dataMap, problemen);
+        // The fase codes of the published files (data/fasen.csv) before any stand file is read: an operator extends the list there.
+        problemen.AddRange(Standbestanden.Fasecodes.Laad(dataMap).Select(p => new Laadprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)));
         var rijen = document.RijenPerBestand;
         var verhuizingen = Waswordttabel.Lees(dataMap, problemen);
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
@@ -54,7 +56,10 @@ public static class Lader
             var resultaat = LeesStandbestand(bestand, lezers);
             problemen.AddRange(resultaat.Problemen.Select(p => new Laadprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding, bestand.Map)));
             if (!resultaat.Gelukt) continue;
-            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor);
+            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor)
+            {
+                Lezing = Bronlezing.Van(resultaat),
+            };
             bijdragen.Add(new Bijdrage(bron, resultaat));
             // A was → wordt table placed or imported beside the stand files: its moves after the data folder's, in load order.
             if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Encoding.UTF8.GetString(bestand.Lees()), []));
@@ -76,13 +81,15 @@ public static class Lader
         return new Laadresultaat([], rijen) { Standen = standen };
     }
 
-    /// <summary>Reads one stand file with the reader its header names; a header no reader knows is a refusal naming the file.</summary>
+    /// <summary>
+    /// Reads one stand file with the reader its columns name, after detecting its encoding (UTF-8 or Windows-1252); a file no
+    /// reader knows is a refusal naming what each column was recognised as (Standlezers). The was → wordt table is read here too.
+    /// </summary>
     public static Leesresultaat LeesStandbestand(Standbestand bestand, IReadOnlyList<IStandlezer> lezers, Standverwachting? verwachting = null)
     {
-        var tekst = Encoding.UTF8.GetString(bestand.Lees()).TrimStart('\uFEFF');
-        var kopregel = new StringReader(tekst).ReadLine() ?? "";
-        var velden = KopVelden(kopregel);
-        if (Waswordttabel.Herkent(velden))
+        var bytes = bestand.Lees();
+        var (tekst, _, probleem) = Standbestanden.Tekstcodering.Lees(bestand.Naam, bytes);
+        if (probleem is null && Waswordttabel.Herkent(Standbestanden.Csvbestand.Kopregel(tekst)))
         {
             // Not a stand but the table of artikelen that move (docs/standen.md): validated whole like a stand file, and loaded with them.
             var fouten = new List<Laadprobleem>();
@@ -90,32 +97,7 @@ public static class Lader
             if (verwachting is not null) fouten.Add(new Laadprobleem(bestand.Naam, 1, 0, "een was-wordt-tabel heeft geen stand: noem geen begroting, begrotingsjaar of fase"));
             return new Leesresultaat(Waswordttabel.Formaat, [], [], [], [], fouten.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
         }
-        var lezer = lezers.FirstOrDefault(l => l.Herkent(velden));
-        if (lezer is null)
-        {
-            var bekend = string.Join(", ", lezers.Select(l => l.Formaat));
-            return new Leesresultaat("", [], [], [], [],
-                [new Leesprobleem(bestand.Naam, 1, 0, $"de kopregel is van geen bekend formaat; bekende formaten: {bekend} (zie docs/standbestanden.md)")]);
-        }
-        return lezer.Lees(bestand.Naam, new StringReader(tekst), verwachting);
-    }
-
-    /// <summary>The fields of a header row, split as CSV (a header may quote a field that holds commas).</summary>
-    private static List<string> KopVelden(string kopregel)
-    {
-        var velden = new List<string>();
-        var veld = new StringBuilder();
-        var tussenAanhalingstekens = false;
-        for (var i = 0; i < kopregel.Length; i++)
-        {
-            var c = kopregel[i];
-            if (c == '"' && tussenAanhalingstekens && i + 1 < kopregel.Length && kopregel[i + 1] == '"') { veld.Append('"'); i++; }
-            else if (c == '"') tussenAanhalingstekens = !tussenAanhalingstekens;
-            else if (c == ',' && !tussenAanhalingstekens) { velden.Add(veld.ToString()); veld.Clear(); }
-            else veld.Append(c);
-        }
-        velden.Add(veld.ToString());
-        return velden;
+        return Standbestanden.Standlezers.Lees(bestand.Naam, bytes, verwachting, lezers);
     }
 
     /// <summary>

@@ -12,7 +12,11 @@ namespace BudgetApi.Laden;
 /// <param name="Volgorde">Load order: the document first, then stand files in the data folder by name, then imports in the order they were made.</param>
 /// <param name="GeimporteerdOp">When it was imported; null for a file that ships or was placed.</param>
 /// <param name="GeimporteerdDoor">Who imported it; null for a file that ships or was placed.</param>
-public sealed record Bronbestand(string Naam, string Formaat, string Sha256, int Volgorde, DateTimeOffset? GeimporteerdOp = null, string? GeimporteerdDoor = null);
+public sealed record Bronbestand(string Naam, string Formaat, string Sha256, int Volgorde, DateTimeOffset? GeimporteerdOp = null, string? GeimporteerdDoor = null)
+{
+    /// <summary>How the file was read (layout, encoding, columns): stored with it, and shown by /v1/standen for the stand's sources.</summary>
+    public Bronlezing? Lezing { get; init; }
+}
 
 /// <summary>One source's reading, to be merged into standen.</summary>
 public sealed record Bijdrage(Bronbestand Bron, Leesresultaat Resultaat);

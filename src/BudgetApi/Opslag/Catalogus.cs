@@ -7,7 +7,11 @@ namespace BudgetApi.Opslag;
 public sealed record Begroting(string Hoofdstuk, string Code, string Naam, string Soort, long Volgorde);
 
 /// <summary>A source file a stand's figures come from: the document or a stand file, with its hash and the import's who and when.</summary>
-public sealed record Standbron(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor, string Inhoud);
+public sealed record Standbron(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor, string Inhoud)
+{
+    /// <summary>How the file was read (layout, encoding, columns); null for the document.</summary>
+    public Bronlezing? Lezing { get; init; }
+}
 
 /// <summary>One version of a begroting for one begrotingsjaar in one fase, as loaded.</summary>
 public sealed record Stand(
@@ -41,10 +45,13 @@ public sealed class Catalogus
         var perHoofdstuk = Begrotingen.ToDictionary(b => b.Hoofdstuk);
         var bronnen = verbinding.Query<BronRij>("""
             SELECT sb.stand_id AS StandId, b.naam AS Naam, b.formaat AS Formaat, b.sha256 AS Sha256, b.geimporteerd_op AS GeimporteerdOp,
-                   b.geimporteerd_door AS GeimporteerdDoor, sb.inhoud AS Inhoud
+                   b.geimporteerd_door AS GeimporteerdDoor, sb.inhoud AS Inhoud, b.lezing AS Lezing
             FROM stand_bron sb JOIN bronbestand b ON b.id = sb.bron_id ORDER BY sb.stand_id, b.id
             """).ToLookup(b => b.StandId, b => new Standbron(b.Naam, b.Formaat, b.Sha256,
-                b.GeimporteerdOp is null ? null : DateTimeOffset.Parse(b.GeimporteerdOp, System.Globalization.CultureInfo.InvariantCulture), b.GeimporteerdDoor, b.Inhoud));
+                b.GeimporteerdOp is null ? null : DateTimeOffset.Parse(b.GeimporteerdOp, System.Globalization.CultureInfo.InvariantCulture), b.GeimporteerdDoor, b.Inhoud)
+            {
+                Lezing = b.Lezing is null ? null : System.Text.Json.JsonSerializer.Deserialize<Bronlezing>(b.Lezing, System.Text.Json.JsonSerializerOptions.Web),
+            });
         Standen = verbinding.Query<StandRij>("""
             SELECT id AS Id, hoofdstuk AS Hoofdstuk, begrotingsjaar AS Begrotingsjaar, fase AS Fase, naam_zoals_gepubliceerd AS Naam,
                    van_jaar AS VanJaar, tot_jaar AS TotJaar, aantal_regels AS AantalRegels, etag AS Etag, titelregel AS Titelregel
@@ -120,6 +127,7 @@ public sealed class Catalogus
 
     private sealed class BronRij
     {
+        public string? Lezing { get; set; }
         public long StandId { get; set; }
         public string Naam { get; set; } = "";
         public string Formaat { get; set; } = "";

@@ -272,7 +272,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
 
     [Theory]
     [InlineData("begrotingsjaar=2040", "begrotingsjaar", "Er is geen stand in begrotingsjaar 2040; beschikbaar: 2013, 2014, 2015, 2016, 2017, 2026.")]
-    [InlineData("fase=voorjaarsnota", "fase", "Onbekende waarde 'voorjaarsnota' voor fase; toegestaan: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag, slotwet.")]
+    [InlineData("fase=voorjaarsnota", "fase", "Onbekende waarde 'voorjaarsnota' voor fase; toegestaan: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet.")]
     [InlineData("begrotingsjaar=twee", "begrotingsjaar", null)]
     public async Task Een_onbekend_begrotingsjaar_of_fase_is_een_400(string query, string parameter, string? reden)
     {
@@ -329,7 +329,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
     }
 
     [Theory]
-    [InlineData("soort=fouten", "soort", "Onbekende waarde 'fouten' voor soort; toegestaan: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk, wees, herhaald-blok, herhaalde-kopregel, afwijkend-artikelnummer, tegenstrijdige-totaalmarkering, code-past-niet-bij-naam, onbekende-code, andere-eenheid, ander-begrotingsjaar, lege-regel, losse-cel, rekenbladfout, herhaalde-omschrijving, bronnen-verschillen, najaarsnota-meerjarig.")]
+    [InlineData("soort=fouten", "soort", "Onbekende waarde 'fouten' voor soort; toegestaan: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk, wees, herhaald-blok, herhaalde-kopregel, afwijkend-artikelnummer, tegenstrijdige-totaalmarkering, code-past-niet-bij-naam, onbekende-code, andere-eenheid, ander-begrotingsjaar, lege-regel, losse-cel, rekenbladfout, herhaalde-omschrijving, bronnen-verschillen, onbekende-kolom, afgerond-bedrag, geen-bedrag, najaarsnota-meerjarig.")]
     [InlineData("ernst=ernstig", "ernst", "Onbekende waarde 'ernstig' voor ernst; toegestaan: fout, tegenstrijdig, twijfel.")]
     [InlineData("begroting=XYZ", "begroting", "Onbekende begroting 'XYZ'; " + Verwacht.OnbekendeBegroting)]
     [InlineData("organisatie=XYZ", "organisatie", "Onbekende organisatie 'XYZ' voor organisatie; toegestaan: een code uit /organisaties.")]

@@ -27,7 +27,14 @@ public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, s
 /// <param name="Sha256">SHA-256 van het bestand.</param>
 /// <param name="Versie">De versie van de gegevens na de import.</param>
 /// <param name="Standen">Per stand in het bestand wat de import deed.</param>
-public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen);
+public sealed record Importuitkomst(string Uitkomst, string? Bestand, string Formaat, string Sha256, string Versie, IReadOnlyList<Standuitkomst> Standen)
+{
+    /// <summary>Hoe het bestand is gelezen: de herkende indeling (begrotingsstaten, IBOS, budgettaire tabellen per jaar of per fase, standen-csv), de tekstcodering, elke kolom en de betekenis die zij kreeg (naar de kop of naar de inhoud), de niet gelezen kolommen en het aantal bevindingen. /v1/standen toont hetzelfde bij de bronnen van een stand.</summary>
+    public Bronlezing? Lezing { get; init; }
+
+    /// <summary>The answer with how the file was read (issue 14 §7): one place for every answer that names a reading.</summary>
+    internal Importuitkomst Met(Leesresultaat gelezen) => this with { Lezing = Bronlezing.Van(gelezen) };
+}
 
 /// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>
 /// <param name="Regel">Regel in het bestand (vanaf 1).</param>
@@ -48,7 +55,7 @@ public sealed record ImportQuery
     [Description("Optioneel: het begrotingsjaar dat het bestand moet bevatten; een rij van een ander jaar is een fout. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Optioneel: de fase die het bestand moet bevatten (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag, slotwet); een rij van een andere fase is een fout. Bijvoorbeeld: 1e-suppletoire")]
+    [Description("Optioneel: de fase die het bestand moet bevatten (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet); een rij van een andere fase is een fout. Bijvoorbeeld: 1e-suppletoire")]
     public string? Fase { get; init; }
 
     [Description("Optioneel: de naam van het bestand (letters, cijfers, '.', '_' en '-'); anders die uit Content-Disposition, of 'import'. Bijvoorbeeld: najaarsnota-2026.csv")]
@@ -144,7 +151,7 @@ public static partial class ImportEndpoints
             {
                 metingen.ImportAfgehandeld(Metingen.Geslaagd);
                 return TypedResults.Ok(new Importuitkomst(Ongewijzigd, null, gelezen.Formaat, Standbestandsmappen.Sha256(inhoud), huidig.Versie,
-                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!, huidig.Catalogus.ZoekStand(u.Stand.Id)?.Leidend)).ToList()));
+                    uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, Ongewijzigd, u.Etag!, huidig.Catalogus.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen));
             }
             if (Voorwaarde(http.Request, uitkomsten) is { } weigering)
             {
@@ -204,7 +211,7 @@ public static partial class ImportEndpoints
             var na = gegevens.Catalogus;
             var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
                 Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
-                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList());
+                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen);
             var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
             return eersteNieuw is null
                 ? TypedResults.Ok(antwoord)

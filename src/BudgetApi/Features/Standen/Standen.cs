@@ -13,7 +13,8 @@ namespace BudgetApi.Features.Standen;
 /// <param name="Sha256">SHA-256 van het bestand: voor het document van zijn tekst (data/bron/introductiedossier-jenv-2026.txt, het bestand waarin bronRegel telt). De regels staan in /bronnen/{naam}/regels.</param>
 /// <param name="GeimporteerdOp">Wanneer het bestand is geïmporteerd; leeg voor een meegeleverd of geplaatst bestand.</param>
 /// <param name="GeimporteerdDoor">Wie het bestand heeft geïmporteerd (uit het token); leeg voor een meegeleverd of geplaatst bestand.</param>
-public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
+/// <param name="Lezing">Hoe het bestand is gelezen: de herkende indeling, de tekstcodering, elke kolom en haar betekenis, de niet gelezen kolommen en het aantal bevindingen; leeg voor het document.</param>
+public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor, Bronlezing? Lezing);
 
 /// <summary>One stand: one version of a begroting for one begrotingsjaar in one fase of the cycle.</summary>
 /// <param name="Id">Id van de stand: hoofdstuk-begrotingsjaar-fase, bijvoorbeeld VI-2016-ontwerpbegroting.</param>
@@ -22,7 +23,7 @@ public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, 
 /// <param name="Naam">Huidige naam van de begroting.</param>
 /// <param name="NaamZoalsGepubliceerd">Naam van de begroting zoals de bron van deze stand hem noemt (Veiligheid en Justitie in 2016).</param>
 /// <param name="Begrotingsjaar">Het begrotingsjaar.</param>
-/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Label">De stand in woorden: "ontwerpbegroting 2016".</param>
 /// <param name="VanJaar">Eerste jaar met bedragen.</param>
 /// <param name="TotJaar">Laatste jaar met bedragen.</param>
@@ -46,7 +47,7 @@ public sealed record StandenQuery
     [Description("Alleen de standen van dit begrotingsjaar. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 }
 
@@ -121,7 +122,7 @@ public static class StandenEndpoints
     {
         var rijen = standen.Select(s => new StandRegel(s.Sleutel.Id, s.Begroting.Code, s.Begroting.Hoofdstuk, s.Begroting.Naam, s.NaamZoalsGepubliceerd,
             s.Begrotingsjaar, s.Fase, s.Label, s.VanJaar, s.TotJaar, s.AantalRegels,
-            s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor)).ToList(), s.Etag)).ToList();
+            s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
         var metadata = new Metadata { Bron = StandVerwijzing.Bronnaam(standen), Aantal = rijen.Count };
         return new LijstResultaat<StandRegel>(new Lijst<StandRegel>(rijen, metadata), bestandsnaam, Plat);
     }

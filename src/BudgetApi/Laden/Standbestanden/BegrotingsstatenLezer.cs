@@ -9,48 +9,34 @@ namespace BudgetApi.Laden.Standbestanden;
 /// as columns. Each non-blank stand cell is one artikel line of the stand (hoofdstuk, begrotingsjaar, fase) for
 /// year t = begrotingsjaar; a blank cell is a stand not (yet) published, so no line. docs/standbestanden.md.
 /// </summary>
-public sealed class BegrotingsstatenLezer : IStandlezer
+public sealed class BegrotingsstatenLezer : IOpendatalezer
 {
     public const string FormaatCode = "begrotingsstaten";
 
     public string Formaat => FormaatCode;
 
-    private enum Kolomsoort { Begrotingsjaar, Vuo, Hoofdstuk, Naam, Artikel, Artikelnaam, Stand, Leeg }
+    /// <summary>The meanings every file of this layout needs; the amounts are stand columns, or one "Bedrag t" with a fase per row.</summary>
+    private static readonly Betekenis[] Nodig = [Betekenis.Begrotingsjaar, Betekenis.Vuo, Betekenis.Hoofdstuk, Betekenis.Artikel];
 
-    private sealed record Kolom(int Index, string Kop, Kolomsoort Soort, string? Fase = null);
+    /// <summary>The columns that place a row below its artikel (onderdeel, instrument, regeling/detail): such a row is a part.</summary>
+    private static readonly Betekenis[] Dieper =
+        [Betekenis.Onderverdeling, Betekenis.Clustering, Betekenis.Instrument, Betekenis.Instrumentnummer, Betekenis.Uitsplitsing, Betekenis.Detailnummer, Betekenis.Nadere];
 
-    private static Kolomsoort? Herken(string kop, out string? fase)
-    {
-        fase = null;
-        var s = Standwoorden.Sleutel(kop);
-        if (s.Length == 0) return Kolomsoort.Leeg;
-        if (s is "begrotingsjaar" or "jaar") return Kolomsoort.Begrotingsjaar;
-        if (s is "v u o" or "vuo" || (s.Contains("uitgaven", StringComparison.Ordinal) && s.Contains("ontvangsten", StringComparison.Ordinal)))
-            return Kolomsoort.Vuo;
-        if (s is "begrotingsstaat" or "hoofdstuk" or "begrotingshoofdstuk" or "begrotings hoofdstuk" or "begrotingsstaat code" or "hoofdstuk code")
-            return Kolomsoort.Hoofdstuk;
-        if (s is "begrotingsstaat omschrijving" or "omschrijving begrotingsstaat" or "naam begrotingsstaat" or "hoofdstuk omschrijving"
-            or "naam hoofdstuk" or "naam begroting" or "begroting")
-            return Kolomsoort.Naam;
-        if (s is "onderdeel" or "artikel" or "artikelnummer" or "artikel nummer" or "onderdeel nummer" or "artikelnr" or "artikel nr")
-            return Kolomsoort.Artikel;
-        if (s is "omschrijving" or "onderdeel omschrijving" or "omschrijving onderdeel" or "artikel omschrijving" or "omschrijving artikel"
-            or "artikelomschrijving" or "artikelnaam" or "naam artikel")
-            return Kolomsoort.Artikelnaam;
-        fase = Standwoorden.Fase(kop);
-        return fase is null ? null : Kolomsoort.Stand;
-    }
+    /// <summary>One amount column per row ("Bedrag t") whose stand is the row's fase: the budgettaire tabellen 2018–2022 per fase.</summary>
+    private static bool IsBedragPerFase(Kolomindeling k) =>
+        !k.Heeft(Betekenis.Stand) && k.Alle(Betekenis.Bedrag).Count() == 1 && k.Kolom(Betekenis.Bedrag)!.Relatief == 0
+        && k.Heeft(Betekenis.Fase) && !k.Heeft(Betekenis.Totaalregel);
 
-    public bool Herkent(IReadOnlyList<string> kopregel)
-    {
-        var soorten = kopregel.Select(k => Herken(k, out _)).ToList();
-        return soorten.Contains(Kolomsoort.Begrotingsjaar) && soorten.Contains(Kolomsoort.Vuo) && soorten.Contains(Kolomsoort.Hoofdstuk)
-            && soorten.Contains(Kolomsoort.Artikel) && soorten.Contains(Kolomsoort.Stand);
-    }
+    public IEnumerable<Betekenis> Ontbrekend(Kolomindeling indeling) =>
+        Nodig.Where(b => !indeling.Heeft(b)).Concat(indeling.Heeft(Betekenis.Stand) || IsBedragPerFase(indeling) ? [] : [Betekenis.Stand]);
+
+    public bool Past(Kolomindeling indeling) => !Ontbrekend(indeling).Any();
+
+    public bool Herkent(IReadOnlyList<string> kopregel) => Past(Kolomherkenning.Deel(kopregel, []));
 
     /// <summary>What this reader expects of a header, for the registry's refusal.</summary>
     public static string VerwachteKop =>
-        "begrotingsstaten: Begrotingsjaar, V/U/O, Begrotingsstaat (hoofdstuk), Onderdeel (artikel) en ten minste één kolom per stand (ontwerpbegroting, vastgestelde begroting, 1ste/2de suppletoire begroting, Realisatie, Slotwet)";
+        "begrotingsstaten (ook IBOS en budgettaire tabellen per fase): begrotingsjaar, V/U/O, hoofdstuk, artikel en ten minste één kolom per stand (ontwerpbegroting, vastgestelde begroting, 1ste/2de suppletoire begroting, Realisatie, StandOWB, …) of Bedrag t met een fase per regel";
 
     private sealed record Rij(
         Csvrij Bron, int? Jaar, string? Soort, string Hoofdstuk, string Naam, int? Artikel, string Artikelnaam,
@@ -59,6 +45,12 @@ public sealed class BegrotingsstatenLezer : IStandlezer
         public bool HeeftCijfers => Standen.Values.Any(s => s.Cel.Trim().Length > 0);
 
         public string Cellen => string.Join('|', Standen.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.Waarde?.ToString(CultureInfo.InvariantCulture) ?? ""));
+
+        /// <summary>A part below the artikel (an onderdeel, instrument or detail is filled in).</summary>
+        public bool IsDeel { get; init; }
+
+        /// <summary>The row's Totaal (J/N) mark: J rows are totals, never added to their parts.</summary>
+        public bool? Totaal { get; init; }
     }
 
     public Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null)
@@ -67,77 +59,129 @@ public sealed class BegrotingsstatenLezer : IStandlezer
         var problemen = new List<Leesprobleem>(csvProblemen);
         if (rijen.Count == 0) return Geweigerd(problemen);
 
-        var kolommen = LeesKop(bestand, rijen[0], problemen);
+        var data = rijen.Skip(1).ToList();
+        var indeling = Kolomherkenning.Deel(rijen[0].Velden, data);
+        var ontbrekend = Ontbrekend(indeling).ToList();
+        if (ontbrekend.Count > 0) problemen.Add(Kolomherkenning.Ontbreekt(bestand, "de begrotingsstaten", indeling, ontbrekend));
         if (problemen.Count > 0) return Geweigerd(problemen);
-        int K(Kolomsoort s) => kolommen.FirstOrDefault(k => k.Soort == s)?.Index ?? -1;
-        var standKolommen = kolommen.Where(k => k.Soort == Kolomsoort.Stand).ToList();
+        int K(Betekenis b) => indeling.Kolom(b)?.Index ?? -1;
+        var standKolommen = indeling.Alle(Betekenis.Stand).ToList();
+        var perFase = standKolommen.Count == 0;
+        var bedragKolommen = perFase ? [indeling.Kolom(Betekenis.Bedrag)!] : standKolommen;
+        var naamIndeling = perFase ? "budgettaire tabellen per fase (Bedrag t)" : indeling.Heeft(Betekenis.Ibosnummer) || indeling.Heeft(Betekenis.Totaalregel)
+            ? "IBOS (standen als kolommen)" : "begrotingsstaten (standen als kolommen)";
 
-        if (verwachting?.Fase is { } verwachteFase && standKolommen.All(k => k.Fase != verwachteFase))
+        if (!perFase && verwachting?.Fase is { } verwachteFase && standKolommen.All(k => k.Fase != verwachteFase))
         {
             problemen.Add(new Leesprobleem(bestand, 1, 0,
                 $"het bestand heeft geen kolom voor de fase '{verwachteFase}' die de import noemt (kolommen: {string.Join(", ", standKolommen.Select(k => $"'{k.Kop}'"))})"));
             return Geweigerd(problemen);
         }
 
-        var notatie = Getalnotatie.VoorOpenData(rijen.Skip(1).SelectMany(r => standKolommen.Select(k => r[k.Index])), kentStreepjeEnPm: false);
-        var bevindingen = new List<Bevinding>();
+        var notatie = Getalnotatie.VoorOpenData(data.SelectMany(r => bedragKolommen.Select(k => r[k.Index])), kentStreepjeEnPm: false);
+        var bevindingen = Kolomherkenning.Bevindingen(bestand, indeling, data);
         var gelezen = new List<Rij>();
+        var delen = new List<Rij>();
+        var totaalrijen = new List<Rij>();
         var legeRegels = new List<int>();
         var kopregel = rijen[0];
+        var fasen = new List<string>();
+        foreach (var k in standKolommen) if (!fasen.Contains(k.Fase!)) fasen.Add(k.Fase!);
 
-        foreach (var bron in rijen.Skip(1))
+        foreach (var bron in data)
         {
             if (bron.IsLeeg) { legeRegels.Add(bron.Regel); continue; }
-            if (Herken(bron[K(Kolomsoort.Hoofdstuk)], out _) == Kolomsoort.Hoofdstuk && Herkent(bron.Velden))
+            if ((Kolomherkenning.DoorKop(0, bron[K(Betekenis.Hoofdstuk)])?.Betekenis == Betekenis.Hoofdstuk && Herkent(bron.Velden))
+                || Kolomherkenning.IsBedragenkop(bron, bedragKolommen))
             {
                 bevindingen.Add(HerhaaldeKop(bestand, bron, kopregel));
                 continue;
             }
 
-            var standen = new Dictionary<string, (long?, string, int)>();
-            foreach (var k in standKolommen)
+            // The fase column: every code must be in the fase list (data/fasen.csv); per fase it also places the row's amount.
+            string? rijFase = null;
+            if (K(Betekenis.Fase) >= 0)
             {
-                var cel = bron[k.Index];
-                var gelezenCel = notatie.Lees(cel);
-                if (!gelezenCel.Gelukt)
-                    problemen.Add(new Leesprobleem(bestand, bron.Regel, k.Index + 1, $"kolom '{k.Kop}': {gelezenCel.Fout}"));
-                standen[k.Fase!] = (gelezenCel.Waarde, cel, k.Index + 1);
+                var faseCel = bron[K(Betekenis.Fase)].Trim();
+                rijFase = Standwoorden.Fase(faseCel);
+                if (faseCel.Length > 0 && rijFase is null)
+                    problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Fase) + 1,
+                        $"'{Kort(faseCel)}' is geen bekende fase; bekende codes (data/fasen.csv): {string.Join(", ", Fasecodes.Codes)}"));
             }
-            var rij = new Rij(bron, null, null, bron[K(Kolomsoort.Hoofdstuk)].Trim(), Standwoorden.Omschrijving(bron[K(Kolomsoort.Naam)]),
-                null, Standwoorden.Omschrijving(bron[K(Kolomsoort.Artikelnaam)]), standen);
+
+            var hoofdstukCel = bron[K(Betekenis.Hoofdstuk)].Trim();
+            var standen = new Dictionary<string, (long?, string, int)>();
+            var opmerkingen = new List<(Kolomduiding Kolom, Bedragcel Cel, string Fase)>();
+            foreach (var k in bedragKolommen)
+            {
+                var fase = k.Fase ?? rijFase;
+                var cel = bron[k.Index];
+                if (fase is null)
+                {
+                    // An unknown code is refused above; an empty fase cell beside an amount is refused here.
+                    if (cel.Trim().Length > 0 && (K(Betekenis.Fase) < 0 || bron[K(Betekenis.Fase)].Trim().Length == 0))
+                        problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Fase) + 1, "de fase ontbreekt in een rij met een bedrag"));
+                    continue;
+                }
+                if (perFase && verwachting?.Fase is { } vf && fase != vf) continue;
+                var gelezenCel = notatie.LeesOpenData(cel);
+                if (gelezenCel.Opmerking is not null) opmerkingen.Add((k, gelezenCel, fase));
+                standen[fase] = (gelezenCel.Waarde, cel, k.Index + 1);
+                if (!fasen.Contains(fase)) fasen.Add(fase);
+            }
+            var rij = new Rij(bron, null, null, hoofdstukCel, Standwoorden.Omschrijving(bron[K(Betekenis.Naam)]),
+                null, Standwoorden.Omschrijving(bron[K(Betekenis.Artikelnaam)]), standen)
+            {
+                IsDeel = Dieper.Any(b => K(b) >= 0 && !IsLeegOfNul(bron[K(b)])),
+                Totaal = K(Betekenis.Totaalregel) < 0 ? null : Standwoorden.Sleutel(bron[K(Betekenis.Totaalregel)]) switch { "j" or "ja" => true, "n" or "nee" => false, _ => null },
+            };
             var cijfers = rij.HeeftCijfers;
 
-            var jaarCel = bron[K(Kolomsoort.Begrotingsjaar)].Trim();
+            var jaarCel = bron[K(Betekenis.Begrotingsjaar)].Trim();
             int? jaar = null;
             if (int.TryParse(jaarCel, NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j is >= 1900 and <= 2200) jaar = j;
             else if (jaarCel.Length > 0 || cijfers)
-                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Kolomsoort.Begrotingsjaar) + 1,
-                    jaarCel.Length == 0 ? "het begrotingsjaar ontbreekt in een rij met bedragen" : $"'{jaarCel}' is geen begrotingsjaar"));
+                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Begrotingsjaar) + 1,
+                    jaarCel.Length == 0 ? "het begrotingsjaar ontbreekt in een rij met bedragen" : $"'{Kort(jaarCel)}' is geen begrotingsjaar"));
 
-            var vuo = bron[K(Kolomsoort.Vuo)];
+            var vuo = bron[K(Betekenis.Vuo)];
             var soort = Standwoorden.Soort(vuo);
             if (soort is null && (vuo.Trim().Length > 0 || cijfers))
-                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Kolomsoort.Vuo) + 1,
-                    vuo.Trim().Length == 0 ? "de V/U/O-code ontbreekt in een rij met bedragen" : $"'{vuo}' is geen V/U/O-code (V, U of O)"));
+                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Vuo) + 1,
+                    vuo.Trim().Length == 0 ? "de V/U/O-code ontbreekt in een rij met bedragen" : $"'{Kort(vuo)}' is geen V/U/O-code (V, U of O)"));
 
             if (rij.Hoofdstuk.Length == 0 && cijfers)
-                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Kolomsoort.Hoofdstuk) + 1, "het hoofdstuk (begrotingsstaat) ontbreekt in een rij met bedragen"));
+                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Hoofdstuk) + 1, "het hoofdstuk (begrotingsstaat) ontbreekt in een rij met bedragen"));
+            else if (rij.Hoofdstuk.Length > 0 && !Hoofdstukcodes.IsGeldig(rij.Hoofdstuk))
+                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Hoofdstuk) + 1, Hoofdstukcodes.Melding(rij.Hoofdstuk)));
+            foreach (var b in new[] { Betekenis.Naam, Betekenis.Artikelnaam })
+                if (K(b) >= 0 && Tekstvelden.Fout(bron[K(b)]) is { } tekstfout)
+                    problemen.Add(new Leesprobleem(bestand, bron.Regel, K(b) + 1, tekstfout));
 
-            var artikelCel = bron[K(Kolomsoort.Artikel)].Trim();
+            var artikelCel = bron[K(Betekenis.Artikel)].Trim();
             int? artikel = null;
             if (int.TryParse(artikelCel, NumberStyles.None, CultureInfo.InvariantCulture, out var a)) artikel = a;
+            else if (artikelCel.Length == 0 && cijfers && (rij.Totaal == true || (rij.Totaal is not null && !rij.IsDeel)))
+            {
+                // A hoofdstuk's own total row (Totaal = J, no artikel): a printed total, never added to the artikelen.
+                totaalrijen.Add(rij with { Jaar = jaar, Soort = soort });
+                continue;
+            }
             else if (artikelCel.Length > 0 || cijfers)
-                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Kolomsoort.Artikel) + 1,
-                    artikelCel.Length == 0 ? "het artikel (onderdeel) ontbreekt in een rij met bedragen" : $"'{artikelCel}' is geen artikelnummer"));
+                problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Artikel) + 1,
+                    artikelCel.Length == 0 ? "het artikel (onderdeel) ontbreekt in een rij met bedragen" : $"'{Kort(artikelCel)}' is geen artikelnummer"));
 
-            foreach (var leeg in kolommen.Where(k => k.Soort == Kolomsoort.Leeg && bron[k.Index].Trim().Length > 0))
+            foreach (var leeg in indeling.Kolommen.Where(k => k.Betekenis == Betekenis.Leeg && bron[k.Index].Trim().Length > 0))
                 bevindingen.Add(LosseCel(bestand, bron, leeg.Index));
             for (var extra = kopregel.Velden.Count; extra < bron.Velden.Count; extra++)
                 if (bron[extra].Trim().Length > 0) bevindingen.Add(LosseCel(bestand, bron, extra));
+            foreach (var (kolom, cel, fase) in opmerkingen)
+                bevindingen.Add(Celbevinding(bestand, bron, kolom, cel, new Standsleutel(hoofdstukCel, jaar ?? 0, fase)));
 
-            gelezen.Add(rij with { Jaar = jaar, Soort = soort, Artikel = artikel });
+            (rij.IsDeel ? delen : gelezen).Add(rij with { Jaar = jaar, Soort = soort, Artikel = artikel });
         }
         if (problemen.Count > 0) return Geweigerd(problemen);
+        gelezen = Samengevoegd(gelezen, delen);
 
         foreach (var (van, tot) in Reeksen(legeRegels))
         {
@@ -178,14 +222,17 @@ public sealed class BegrotingsstatenLezer : IStandlezer
 
         var regels = new List<Standregel>();
         var koppen = new Dictionary<Standsleutel, Standkop>();
+        var volgorde = fasen.OrderBy(f => Begrotingscodes.Volgorde(f) < 0 ? int.MaxValue : Begrotingscodes.Volgorde(f)).ToList();
+        if (!perFase) volgorde = fasen;
         foreach (var rij in geteld)
         {
-            foreach (var k in standKolommen)
+            foreach (var fase in volgorde)
             {
-                if (verwachting?.Fase is { } vf && k.Fase != vf) continue;
-                var (waarde, cel, kolom) = rij.Standen[k.Fase!];
+                if (verwachting?.Fase is { } vf && fase != vf) continue;
+                if (!rij.Standen.TryGetValue(fase, out var stand_)) continue;
+                var (waarde, cel, kolom) = stand_;
                 if (cel.Trim().Length == 0) continue;
-                var stand = new Standsleutel(rij.Hoofdstuk, rij.Jaar!.Value, k.Fase!);
+                var stand = new Standsleutel(rij.Hoofdstuk, rij.Jaar!.Value, fase);
                 koppen.TryAdd(stand, new Standkop(stand, NullAlsLeeg(rij.Naam)));
                 regels.Add(new Standregel
                 {
@@ -201,41 +248,11 @@ public sealed class BegrotingsstatenLezer : IStandlezer
                 });
             }
         }
-        return new Leesresultaat(FormaatCode, koppen.Values.ToList(), regels, [], bevindingen, []);
-    }
-
-    private List<Kolom> LeesKop(string bestand, Csvrij kop, List<Leesprobleem> problemen)
-    {
-        var kolommen = new List<Kolom>();
-        for (var i = 0; i < kop.Velden.Count; i++)
+        var totalen = Totalen(bestand, totaalrijen, koppen, verwachting);
+        return new Leesresultaat(FormaatCode, koppen.Values.ToList(), regels, totalen, bevindingen, [])
         {
-            var soort = Herken(kop[i], out var fase);
-            if (soort is null)
-            {
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, i + 1,
-                    $"kolom {i + 1} ('{kop[i]}') is geen kolom van de begrotingsstaten: verwacht {VerwachteKop}"));
-                continue;
-            }
-            var dubbel = kolommen.FirstOrDefault(k => k.Soort == soort && soort != Kolomsoort.Leeg && k.Fase == fase);
-            if (dubbel is not null)
-            {
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, i + 1,
-                    $"kolom {i + 1} ('{kop[i]}') betekent hetzelfde als kolom {dubbel.Index + 1} ('{dubbel.Kop}')"));
-                continue;
-            }
-            kolommen.Add(new Kolom(i, kop[i].Trim(), soort.Value, fase));
-        }
-        foreach (var (soort, naam) in new[]
-                 {
-                     (Kolomsoort.Begrotingsjaar, "het begrotingsjaar (Begrotingsjaar)"), (Kolomsoort.Vuo, "V/U/O"),
-                     (Kolomsoort.Hoofdstuk, "het hoofdstuk (Begrotingsstaat)"), (Kolomsoort.Artikel, "het artikel (Onderdeel)"),
-                     (Kolomsoort.Stand, "een stand (ontwerpbegroting, vastgestelde begroting, …)"),
-                 })
-        {
-            if (kolommen.All(k => k.Soort != soort))
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, 0, $"de kopregel mist de kolom met {naam}"));
-        }
-        return kolommen;
+            Indeling = Standlezers.Beschrijf(naamIndeling, indeling),
+        };
     }
 
     /// <summary>The same hoofdstuk, year, V/U/O and artikel twice: the first row counts; an exact repeat is money counted once.</summary>
@@ -399,6 +416,87 @@ public sealed class BegrotingsstatenLezer : IStandlezer
     private static string? NullAlsLeeg(string s) => s.Length == 0 ? null : s;
 
     private static string Hoofdletter(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>
+    /// The parts of artikelen whose own row the file does not print (IBOS and the budgettaire tabellen per fase give the
+    /// details): per stand the artikel's amount is the sum of its detail rows, J rows never counted (they are totals of the
+    /// rows beneath them). An artikel that has its own row keeps that row; its parts are not added to it.
+    /// </summary>
+    private static List<Rij> Samengevoegd(List<Rij> artikelrijen, List<Rij> delen)
+    {
+        var eigen = artikelrijen.Select(r => (r.Jaar, r.Soort, r.Hoofdstuk, r.Artikel)).ToHashSet();
+        var samengeteld = new List<Rij>();
+        foreach (var groep in delen.GroupBy(r => (r.Jaar, r.Soort, r.Hoofdstuk, r.Artikel)))
+        {
+            if (eigen.Contains(groep.Key)) continue;
+            var standen = new Dictionary<string, (long? Waarde, string Cel, int Kolom)>();
+            foreach (var fase in groep.SelectMany(r => r.Standen.Keys).Distinct())
+            {
+                var cellen = groep.Where(r => r.Totaal != true && r.Standen.TryGetValue(fase, out var c) && c.Cel.Trim().Length > 0).Select(r => r.Standen[fase]).ToList();
+                if (cellen.Count == 0) { standen[fase] = (null, "", groep.First().Standen[fase].Kolom); continue; }
+                var waarden = cellen.Where(c => c.Waarde is not null).Select(c => c.Waarde!.Value).ToList();
+                long? som = waarden.Count == 0 ? null : waarden.Sum();
+                standen[fase] = (som, som?.ToString(CultureInfo.InvariantCulture) ?? cellen[0].Cel, cellen[0].Kolom);
+            }
+            var eerste = groep.First();
+            samengeteld.Add(eerste with
+            {
+                Artikelnaam = groep.Select(r => r.Artikelnaam).FirstOrDefault(n => n.Length > 0) ?? "",
+                Standen = standen,
+                IsDeel = false,
+            });
+        }
+        return artikelrijen.Concat(samengeteld).OrderBy(r => r.Bron.Regel).ToList();
+    }
+
+    /// <summary>The hoofdstuk's printed totals (Totaal = J without an artikel): kept as printed, per stand and soort, the first counts.</summary>
+    private static List<GedruktStandtotaal> Totalen(string bestand, List<Rij> rijen, Dictionary<Standsleutel, Standkop> koppen, Standverwachting? verwachting)
+    {
+        var totalen = new Dictionary<(Standsleutel, string), GedruktStandtotaal>();
+        foreach (var rij in rijen.Where(r => r.Jaar is not null && r.Soort is not null))
+        {
+            foreach (var (fase, (waarde, cel, kolom)) in rij.Standen)
+            {
+                if (cel.Trim().Length == 0 || (verwachting?.Fase is { } vf && fase != vf)) continue;
+                var stand = new Standsleutel(rij.Hoofdstuk, rij.Jaar!.Value, fase);
+                if (!koppen.ContainsKey(stand)) continue;
+                totalen.TryAdd((stand, rij.Soort!), new GedruktStandtotaal
+                {
+                    Stand = stand,
+                    Soort = rij.Soort!,
+                    Totaal = rij.Naam.Length > 0 ? rij.Naam : $"Hoofdstuk {rij.Hoofdstuk}",
+                    AlleenBeleidsartikelen = false,
+                    Bedragen = new Dictionary<int, long?> { [rij.Jaar.Value] = waarde },
+                    Herkomst = new Vindplaats(bestand, rij.Bron.Regel, kolom),
+                });
+            }
+        }
+        return totalen.Values.ToList();
+    }
+
+    /// <summary>A cell read other than as written: rounded to whole thousands, or text where an amount stands (the line is kept without it).</summary>
+    private static Bevinding Celbevinding(string bestand, Csvrij bron, Kolomduiding kolom, Bedragcel cel, Standsleutel stand)
+    {
+        var soort = cel.Afgerond ? Bevindingsoorten.AfgerondBedrag : Bevindingsoorten.GeenBedrag;
+        return new Bevinding
+        {
+            Id = Id(soort, bestand, bron.Regel, kolom.Index + 1),
+            Soort = soort,
+            Ernst = Bevindingsoorten.Twijfel,
+            Hoofdstuk = NullAlsLeeg(stand.Hoofdstuk),
+            Begrotingsjaar = stand.Begrotingsjaar == 0 ? null : stand.Begrotingsjaar,
+            Fase = stand.Fase,
+            Uitleg = $"Regel {bron.Regel}, kolom {kolom.Index + 1} ('{Kolomindeling.Kort(kolom.Kop)}'): {cel.Opmerking}. "
+                + (cel.Afgerond ? "Regel: bedragen zijn hele duizenden euro's; een decimaal of rekenbladruis wordt afgerond (half van nul af)."
+                    : "Regel: tekst is geen bedrag; de regel blijft, zonder dit bedrag (een lege cel is nooit 0)."),
+            Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, Kort(bron[kolom.Index]), stand.Begrotingsjaar, $"kolom {kolom.Index + 1}", bestand, bron.Regel)
+                : Tekst(Kort(bron[kolom.Index]), $"kolom {kolom.Index + 1}", bestand, bron.Regel)],
+        };
+    }
+
+    private static bool IsLeegOfNul(string cel) => cel.Trim() is "" or "0";
+
+    private static string Kort(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     private static Leesresultaat Geweigerd(List<Leesprobleem> problemen) => new(FormaatCode, [], [], [], [], problemen);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using BudgetApi.Domein;
 using static BudgetApi.Laden.Standbestanden.Bevindingmaker;
+using Kolom = BudgetApi.Laden.Standbestanden.Kolomduiding;
+using Kolomsoort = BudgetApi.Laden.Standbestanden.Betekenis;
 
 namespace BudgetApi.Laden.Standbestanden;
 
@@ -9,59 +11,21 @@ namespace BudgetApi.Laden.Standbestanden;
 /// amounts for t-2 … t+4. Hoofdstuk rows become printed totals, artikel rows artikel lines, deeper rows their parts.
 /// Headers are long sentences that change from year to year: columns are recognised by key phrases. docs/standbestanden.md.
 /// </summary>
-public sealed class BudgettaireTabellenLezer : IStandlezer
+public sealed class BudgettaireTabellenLezer : IOpendatalezer
 {
     public const string FormaatCode = "budgettaire-tabellen";
 
     public string Formaat => FormaatCode;
 
-    private enum Kolomsoort
-    {
-        Begrotingsjaar, Hoofdstuk, Minister, Naam, TypeBegroting, Fase, Artikel, JuridischVerplicht, Artikelnaam, TypeArtikel,
-        Uitvoerder, ProgrammaApparaat, Vuo, Totaalregel, Onderverdeling, Clustering, Instrument, Uitsplitsing, Nadere, Bedrag, Leeg,
-    }
+    /// <summary>The meanings the layout is recognised by: the structure's columns and the amounts per year (t-2 … t+4 or 2016 …).</summary>
+    private static readonly Betekenis[] Kenmerkend = [Kolomsoort.Hoofdstuk, Kolomsoort.Fase, Kolomsoort.Vuo, Kolomsoort.Totaalregel, Kolomsoort.Bedrag];
 
-    private sealed record Kolom(int Index, string Kop, Kolomsoort Soort, int? Relatief = null, int? Absoluut = null);
+    public IEnumerable<Betekenis> Ontbrekend(Kolomindeling indeling) =>
+        Kenmerkend.Concat(Verplicht.Select(v => v.Soort)).Distinct().Where(b => !indeling.Heeft(b));
 
-    private static Kolom? Herken(int index, string kop)
-    {
-        var s = Standwoorden.Sleutel(kop);
-        bool Bevat(string woorden) => s.Contains(woorden, StringComparison.Ordinal);
-        Kolom K(Kolomsoort soort) => new(index, kop.Trim(), soort);
+    public bool Past(Kolomindeling indeling) => Kenmerkend.All(indeling.Heeft) && !indeling.Heeft(Kolomsoort.Stand);
 
-        if (s.Length == 0) return K(Kolomsoort.Leeg);
-        if (Standwoorden.RelatiefJaar(kop) is { } relatief) return new Kolom(index, kop.Trim(), Kolomsoort.Bedrag, Relatief: relatief);
-        if (Standwoorden.AbsoluutJaar(kop) is { } absoluut) return new Kolom(index, kop.Trim(), Kolomsoort.Bedrag, Absoluut: absoluut);
-        if (Bevat("uitsplitsing")) return K(Kolomsoort.Uitsplitsing);
-        if (Bevat("nadere omschrijving")) return K(Kolomsoort.Nadere);
-        if (Bevat("onderverdeling") || s is "artikelonderdeel nr" or "nr artikelonderdeel" or "code artikelonderdeel") return K(Kolomsoort.Onderverdeling);
-        if (Bevat("clustering") || s is "artikelonderdeel" or "omschrijving artikelonderdeel") return K(Kolomsoort.Clustering);
-        if (Bevat("financieel instrument") || Bevat("fin instrument") || s is "instrument") return K(Kolomsoort.Instrument);
-        if (Bevat("juridisch verplicht")) return K(Kolomsoort.JuridischVerplicht);
-        if (Bevat("uitvoerende dienst")) return K(Kolomsoort.Uitvoerder);
-        if (Bevat("totaal regel") || Bevat("totaalregel")) return K(Kolomsoort.Totaalregel);
-        if (Bevat("v u o") || s is "vuo" || (Bevat("verplichtingen") && Bevat("uitgaven") && Bevat("ontvangsten"))) return K(Kolomsoort.Vuo);
-        if (Bevat("programma") && Bevat("apparaat")) return K(Kolomsoort.ProgrammaApparaat);
-        if (s.StartsWith("type begroting", StringComparison.Ordinal) || s.StartsWith("begrotingstype", StringComparison.Ordinal)) return K(Kolomsoort.TypeBegroting);
-        if (s.StartsWith("type artikel", StringComparison.Ordinal) || s.StartsWith("artikeltype", StringComparison.Ordinal) || s.StartsWith("soort artikel", StringComparison.Ordinal))
-            return K(Kolomsoort.TypeArtikel);
-        if (Bevat("omschrijving artikel") || Bevat("artikelomschrijving") || Bevat("artikel omschrijving") || Bevat("naam artikel") || Bevat("artikelnaam"))
-            return K(Kolomsoort.Artikelnaam);
-        if (s is "artikel" || (Bevat("artikel") && (Bevat("nummer") || Bevat(" nr")))) return K(Kolomsoort.Artikel);
-        if (Bevat("fase")) return K(Kolomsoort.Fase);
-        if (Bevat("hoofdstuk")) return K(Kolomsoort.Hoofdstuk);
-        if (Bevat("minister")) return K(Kolomsoort.Minister);
-        if (Bevat("naam begroting") || s is "begrotingsnaam" or "begroting") return K(Kolomsoort.Naam);
-        if (s is "begrotingsjaar" or "jaar") return K(Kolomsoort.Begrotingsjaar);
-        return null;
-    }
-
-    public bool Herkent(IReadOnlyList<string> kopregel)
-    {
-        var soorten = kopregel.Select((k, i) => Herken(i, k)?.Soort).ToList();
-        return soorten.Contains(Kolomsoort.Hoofdstuk) && soorten.Contains(Kolomsoort.Fase) && soorten.Contains(Kolomsoort.Vuo)
-            && soorten.Contains(Kolomsoort.Totaalregel) && soorten.Contains(Kolomsoort.Bedrag);
-    }
+    public bool Herkent(IReadOnlyList<string> kopregel) => Past(Kolomherkenning.Deel(kopregel, []));
 
     /// <summary>What this reader expects of a header, for the registry's refusal.</summary>
     public static string VerwachteKop =>
@@ -79,41 +43,25 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
         var (csv, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
         if (csv.Count == 0) return Geweigerd(problemen);
-        var kolommen = LeesKop(bestand, csv[0], problemen);
+        var data = csv.Skip(1).ToList();
+        var indeling = Kolomherkenning.Deel(csv[0].Velden, data);
+        var kolommen = LeesKop(bestand, csv[0], indeling, problemen);
         if (problemen.Count > 0) return Geweigerd(problemen);
 
         var lezing = new Lezing(this, bestand, csv, kolommen, verwachting, problemen);
+        lezing.Kolombevindingen(Kolomherkenning.Bevindingen(bestand, indeling, data));
         lezing.LeesRijen();
         if (problemen.Count > 0) return Geweigerd(problemen);
-        return lezing.Bouw();
+        return lezing.Bouw() with { Indeling = Standlezers.Beschrijf("budgettaire tabellen (bedragen per jaar)", indeling) };
     }
 
-    private static List<Kolom> LeesKop(string bestand, Csvrij kop, List<Leesprobleem> problemen)
+    /// <summary>The columns as recognised (Kolomherkenning); refused only when a needed meaning is missing, or the years mix two ways.</summary>
+    private static List<Kolom> LeesKop(string bestand, Csvrij kop, Kolomindeling indeling, List<Leesprobleem> problemen)
     {
-        var kolommen = new List<Kolom>();
-        for (var i = 0; i < kop.Velden.Count; i++)
-        {
-            var kolom = Herken(i, kop[i]);
-            if (kolom is null)
-            {
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, i + 1,
-                    $"kolom {i + 1} ('{kop[i].Trim()}') is geen kolom van de budgettaire tabellen: verwacht {VerwachteKop}"));
-                continue;
-            }
-            var dubbel = kolommen.FirstOrDefault(k => k.Soort == kolom.Soort && k.Soort != Kolomsoort.Leeg
-                && (k.Soort != Kolomsoort.Bedrag || (k.Relatief == kolom.Relatief && k.Absoluut == kolom.Absoluut)));
-            if (dubbel is not null)
-            {
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, i + 1, $"kolom {i + 1} ('{kop[i].Trim()}') betekent hetzelfde als kolom {dubbel.Index + 1} ('{dubbel.Kop}')"));
-                continue;
-            }
-            kolommen.Add(kolom);
-        }
-        foreach (var (soort, naam) in Verplicht)
-        {
-            if (kolommen.All(k => k.Soort != soort))
-                problemen.Add(new Leesprobleem(bestand, kop.Regel, 0, $"de kopregel mist de kolom met {naam}"));
-        }
+        var kolommen = indeling.Kolommen.ToList();
+        var ontbrekend = Verplicht.Where(v => kolommen.All(k => k.Betekenis != v.Soort)).ToList();
+        if (ontbrekend.Count > 0)
+            problemen.Add(Kolomherkenning.Ontbreekt(bestand, "de budgettaire tabellen", indeling, ontbrekend.Select(o => o.Soort)));
         if (kolommen.Any(k => k.Absoluut is not null) && kolommen.Any(k => k.Relatief is not null))
             problemen.Add(new Leesprobleem(bestand, kop.Regel, 0, "de bedragkolommen mengen jaartallen (Bedrag 2016) en jaren ten opzichte van t (Bedrag t+1)"));
         return kolommen;
@@ -131,6 +79,34 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
         private readonly Standverwachting? _verwachting;
         private readonly List<Leesprobleem> _problemen;
         private readonly List<Bevinding> _bevindingen = [];
+        /// <summary>Cells rounded or without an amount: findings of the hoofdstuk whose rows are read (added with the blocks that count).</summary>
+        private readonly List<(Tabelrij? Rij, Bevinding Bevinding)> _celbevindingen = [];
+
+        private static readonly Kolomsoort[] Tekstkolommen =
+            [Kolomsoort.Naam, Kolomsoort.Artikelnaam, Kolomsoort.Onderverdeling, Kolomsoort.Clustering, Kolomsoort.Instrument, Kolomsoort.Uitsplitsing, Kolomsoort.Nadere];
+
+        /// <summary>The file-level findings of the column recognition (a column ignored, a repeated column that disagrees).</summary>
+        public void Kolombevindingen(IEnumerable<Bevinding> bevindingen) => _bevindingen.AddRange(bevindingen);
+
+        private (Tabelrij?, Bevinding) Celbevinding(Csvrij r, Kolom k, Bedragcel cel)
+        {
+            var soort = cel.Afgerond ? Bevindingsoorten.AfgerondBedrag : Bevindingsoorten.GeenBedrag;
+            var hoofdstuk = Cel(r, Kolomsoort.Hoofdstuk).Trim();
+            return (null, new Bevinding
+            {
+                Id = Id(soort, _bestand, r.Regel, k.Index + 1),
+                Soort = soort,
+                Ernst = Bevindingsoorten.Twijfel,
+                Hoofdstuk = hoofdstuk.Length == 0 ? null : hoofdstuk,
+                Begrotingsjaar = _begrotingsjaar,
+                Fase = _fase.Length == 0 ? null : _fase,
+                Uitleg = $"Regel {r.Regel}, kolom {k.Index + 1} ('{k.Kop}'): {cel.Opmerking}. "
+                    + (cel.Afgerond ? "Regel: bedragen zijn hele duizenden euro's; een decimaal of rekenbladruis wordt afgerond (half van nul af)."
+                        : "Regel: tekst is geen bedrag; de regel blijft, zonder dit bedrag (een lege cel is nooit 0)."),
+                Cijfers = [cel.Afgerond ? Bedrag(cel.Waarde, r[k.Index].Length > 40 ? r[k.Index][..40] + "…" : r[k.Index], null, $"kolom {k.Index + 1}", _bestand, r.Regel)
+                    : Tekst(r[k.Index].Length > 40 ? r[k.Index][..40] + "…" : r[k.Index], $"kolom {k.Index + 1}", _bestand, r.Regel)],
+            });
+        }
         private readonly List<Tabelrij> _rijen = [];
         private readonly List<int> _legeRegels = [];
         private int _begrotingsjaar;
@@ -147,7 +123,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
             _problemen = problemen;
         }
 
-        private int K(Kolomsoort soort) => _kolommen.FirstOrDefault(k => k.Soort == soort)?.Index ?? -1;
+        private int K(Kolomsoort soort) => _kolommen.FirstOrDefault(k => k.Betekenis == soort)?.Index ?? -1;
 
         private string Cel(Csvrij rij, Kolomsoort soort) => K(soort) < 0 ? "" : rij[K(soort)];
 
@@ -157,7 +133,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
         /// <summary>Reads every row; anything that makes the file unreadable as the format is a problem, all of them listed.</summary>
         public void LeesRijen()
         {
-            var bedragKolommen = _kolommen.Where(k => k.Soort == Kolomsoort.Bedrag).ToList();
+            var bedragKolommen = _kolommen.Where(k => k.Betekenis == Kolomsoort.Bedrag).ToList();
             var dataRijen = _csv.Skip(1).ToList();
             bool IsPercentagerij(Csvrij r) =>
                 bedragKolommen.Any(k => Getalnotatie.Schoon(r[k.Index]).EndsWith('%'))
@@ -181,7 +157,8 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
             foreach (var r in dataRijen)
             {
                 if (r.IsLeeg) { _legeRegels.Add(r.Regel); continue; }
-                if (Herken(K(Kolomsoort.Hoofdstuk), r[K(Kolomsoort.Hoofdstuk)])?.Soort == Kolomsoort.Hoofdstuk && _lezer.Herkent(r.Velden))
+                if ((Kolomherkenning.DoorKop(0, r[K(Kolomsoort.Hoofdstuk)])?.Betekenis == Kolomsoort.Hoofdstuk && _lezer.Herkent(r.Velden))
+                    || Kolomherkenning.IsBedragenkop(r, bedragKolommen))
                 {
                     _bevindingen.Add(new Bevinding
                     {
@@ -203,8 +180,8 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     var jaar = k.Absoluut ?? _begrotingsjaar + k.Relatief!.Value;
                     cellen[jaar] = r[k.Index];
                     if (percentage) { bedragen[jaar] = null; continue; }
-                    var cel = notatie.Lees(r[k.Index]);
-                    if (!cel.Gelukt) _problemen.Add(new Leesprobleem(_bestand, r.Regel, k.Index + 1, $"kolom '{k.Kop}': {cel.Fout}"));
+                    var cel = notatie.LeesOpenData(r[k.Index]);
+                    if (cel.Opmerking is not null) _celbevindingen.Add(Celbevinding(r, k, cel));
                     bedragen[jaar] = cel.Waarde;
                 }
                 var cijfers = !percentage && cellen.Values.Any(c => Getalnotatie.Schoon(c).Length > 0);
@@ -220,7 +197,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                 var faseCel = Cel(r, Kolomsoort.Fase);
                 var fase = Standwoorden.Fase(faseCel);
                 if (faseCel.Trim().Length > 0 && fase is null)
-                    Probleem(r, Kolomsoort.Fase, $"'{faseCel.Trim()}' is geen fase (OWB, VB, 1SUP, 2SUP, JV of SW)");
+                    Probleem(r, Kolomsoort.Fase, $"'{(faseCel.Trim().Length > 40 ? faseCel.Trim()[..40] + "…" : faseCel.Trim())}' is geen fase; bekende codes (data/fasen.csv): {string.Join(", ", Fasecodes.Codes)}");
                 else if (fase is null && cijfers)
                     Probleem(r, Kolomsoort.Fase, "de fase ontbreekt in een rij met bedragen");
                 else if (fase is not null && fase != _fase)
@@ -239,6 +216,9 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
                     Probleem(r, Kolomsoort.Totaalregel, $"'{totaalCel}' is geen totaalmarkering (J of N)");
 
                 var hoofdstuk = Cel(r, Kolomsoort.Hoofdstuk).Trim();
+                if (hoofdstuk.Length > 0 && !Hoofdstukcodes.IsGeldig(hoofdstuk)) Probleem(r, Kolomsoort.Hoofdstuk, Hoofdstukcodes.Melding(hoofdstuk));
+                foreach (var tekstkolom in Tekstkolommen)
+                    if (K(tekstkolom) >= 0 && Tekstvelden.Fout(r[K(tekstkolom)]) is { } tekstfout) Probleem(r, tekstkolom, tekstfout);
                 var artikelCel = Cel(r, Kolomsoort.Artikel).Trim();
                 int? artikel = null;
                 if (int.TryParse(artikelCel, NumberStyles.None, CultureInfo.InvariantCulture, out var a)) artikel = a;
@@ -279,7 +259,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
         private List<(int, string)> LosseCellen(Csvrij r)
         {
             var los = new List<(int, string)>();
-            foreach (var k in _kolommen.Where(k => k.Soort == Kolomsoort.Leeg))
+            foreach (var k in _kolommen.Where(k => k.Betekenis == Kolomsoort.Leeg))
                 if (r[k.Index].Trim().Length > 0) los.Add((k.Index + 1, r[k.Index].Trim()));
             for (var i = _csv[0].Velden.Count; i < r.Velden.Count; i++)
                 if (r[i].Trim().Length > 0) los.Add((i + 1, r[i].Trim()));
@@ -288,6 +268,7 @@ public sealed class BudgettaireTabellenLezer : IStandlezer
 
         public Leesresultaat Bouw()
         {
+            _bevindingen.AddRange(_celbevindingen.Select(c => c.Bevinding));
             MeldLegeRegels();
             var inJaar = MeldAnderJaar();
             var blokken = Blokken(inJaar);

@@ -13,7 +13,7 @@ public sealed record Csvrij(int Regel, IReadOnlyList<string> Velden)
 }
 
 /// <summary>
-/// RFC 4180 as the open data and our own export write it: UTF-8 with or without BOM, CRLF, LF or CR line ends,
+/// RFC 4180 as the open data and our own export write it: ',' or ';' as the separator (decided from the header), CRLF, LF or CR line ends,
 /// fields quoted with "" as the escaped quote, quoted fields may hold line ends. Kept here rather than CsvHelper
 /// because every problem must name the line a record starts on, and the readers need the fields untrimmed
 /// (each reader decides what a stray space means: "V " is V, a description is kept trimmed).
@@ -27,6 +27,7 @@ public static class Csvbestand
     public static (IReadOnlyList<Csvrij> Rijen, IReadOnlyList<Leesprobleem> Problemen) Lees(string bestand, TextReader inhoud)
     {
         var tekst = inhoud.ReadToEnd();
+        var scheiding = Scheidingsteken(tekst);
         var rijen = new List<Csvrij>();
         var problemen = new List<Leesprobleem>();
         var start = tekst.Length > 0 && tekst[0] == '\uFEFF' ? 1 : 0;
@@ -72,7 +73,7 @@ public static class Csvbestand
                 // Text after the closing quote up to the separator is kept, as spreadsheets do.
                 continue;
             }
-            if (c == ',')
+            if (c == scheiding)
             {
                 velden.Add(veld.ToString());
                 veld.Clear();
@@ -104,6 +105,26 @@ public static class Csvbestand
         // Every format starts with its header: a file without one is refused, whatever its format would have been.
         if (rijen.Count == 0) problemen.Add(new Leesprobleem(bestand, 1, 0, "het bestand is leeg: geen kopregel"));
         return (rijen, problemen);
+    }
+
+    /// <summary>
+    /// The file's separator, decided once from its header: ';' when the header has more semicolons than commas outside
+    /// quotes (the Dutch spreadsheet export), else ','. A header cell may hold commas inside quotes; those do not count.
+    /// </summary>
+    public static char Scheidingsteken(string tekst)
+    {
+        int komma = 0, puntkomma = 0;
+        var binnen = false;
+        for (var i = 0; i < tekst.Length; i++)
+        {
+            var c = tekst[i];
+            if (c == '"') binnen = !binnen;
+            else if (binnen) continue;
+            else if (c == ',') komma++;
+            else if (c == ';') puntkomma++;
+            else if (c is '\n' or '\r') break;
+        }
+        return puntkomma > komma ? ';' : ',';
     }
 
     /// <summary>The fields of the first line only, for recognising the format by its header.</summary>

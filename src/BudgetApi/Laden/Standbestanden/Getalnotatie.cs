@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace BudgetApi.Laden.Standbestanden;
@@ -7,6 +8,15 @@ namespace BudgetApi.Laden.Standbestanden;
 public readonly record struct Bedragcel(long? Waarde, string? Fout)
 {
     public bool Gelukt => Fout is null;
+
+    /// <summary>
+    /// Open data only: why the cell was read other than as written: rounded to whole thousands (<see cref="Afgerond"/>), or
+    /// text where an amount stands (no amount). The reader keeps the line and makes this a finding naming the cell.
+    /// </summary>
+    public string? Opmerking { get; init; }
+
+    /// <summary>True when <see cref="Opmerking"/> is a rounding (355572.7449, -7.3E-12), false when the cell is no amount.</summary>
+    public bool Afgerond { get; init; }
 }
 
 /// <summary>
@@ -42,15 +52,34 @@ public sealed partial class Getalnotatie
     /// </summary>
     public static Getalnotatie VoorOpenData(IEnumerable<string> cellen, bool kentStreepjeEnPm)
     {
-        int komma = 0, punt = 0;
+        int komma = 0, punt = 0, kommaDecimaal = 0;
         foreach (var cel in cellen)
         {
             var t = Schoon(cel);
-            if (KommaGroepen().IsMatch(t)) komma++;
-            else if (PuntGroepen().IsMatch(t)) punt++;
+            // A grouped amount with decimals ("5,132,936.7449", "5.132.936,74") groups as its whole part does.
+            var laatstePunt = t.LastIndexOf('.');
+            var laatsteKomma = t.LastIndexOf(',');
+            if (KommaGroepen().IsMatch(t) || (laatstePunt > laatsteKomma && laatsteKomma > 0 && KommaGroepen().IsMatch(t[..laatstePunt]))) komma++;
+            else if (PuntGroepen().IsMatch(t) || (laatsteKomma > laatstePunt && laatstePunt > 0 && PuntGroepen().IsMatch(t[..laatsteKomma]))) punt++;
+            else if (IsKommaDecimaal(t)) kommaDecimaal++;
         }
+        // A comma followed by other than groups of three digits (1234,5) can only be a decimal comma: then the comma is
+        // the file's decimal sign, and a point, if any, groups thousands (1.234,5).
+        if (kommaDecimaal > 0) return new Getalnotatie(punt > 0 ? '.' : null, kentStreepjeEnPm, true) { DecimaalTeken = ',' };
         char? teken = komma == 0 && punt == 0 ? null : komma >= punt ? ',' : '.';
-        return new Getalnotatie(teken, kentStreepjeEnPm, true);
+        return new Getalnotatie(teken, kentStreepjeEnPm, true) { DecimaalTeken = teken == '.' ? ',' : '.' };
+    }
+
+    /// <summary>"1234,5", "-0,25", "1.234,56": digits, one comma, then not exactly three digits.</summary>
+    private static bool IsKommaDecimaal(string t)
+    {
+        var komma = t.IndexOf(',');
+        if (komma <= 0 || komma != t.LastIndexOf(',')) return false;
+        var na = t.Length - komma - 1;
+        if (na == 0 || na == 3) return false;
+        for (var i = 0; i < t.Length; i++)
+            if (i != komma && !(t[i] is >= '0' and <= '9' || t[i] == '.' || (i == 0 && t[i] == '-'))) return false;
+        return true;
     }
 
     /// <summary>How the notation reads in a message: "duizendtallen met ','".</summary>
@@ -93,21 +122,94 @@ public sealed partial class Getalnotatie
             : Fout(cel, "is te groot voor een bedrag");
     }
 
-    private static Bedragcel Fout(string cel, string waarom) => new(null, $"'{cel}' {waarom}");
+    /// <summary>
+    /// An amount cell of a published file, as issue 14 §3 reads it: blank is null; a whole amount in the file's notation is
+    /// the amount; a decimal or a spreadsheet's float noise (355572.7449, -7.3E-12, 1234,5 with a decimal comma) is rounded
+    /// to whole thousands (half away from zero, in decimal arithmetic, never floating point) with an
+    /// <see cref="Bedragcel.Opmerking"/>; anything else (text, an error value, a percentage) is no amount, with an
+    /// <see cref="Bedragcel.Opmerking"/>. Nothing here refuses the file. A plain scan: linear in the cell.
+    /// </summary>
+    public Bedragcel LeesOpenData(string cel)
+    {
+        var gelezen = Lees(cel);
+        if (gelezen.Gelukt) return gelezen;
+        var t = Schoon(cel);
+        if (Decimaal(t, Duizendtal, DecimaalTeken) is { } getal)
+        {
+            var afgerond = Math.Round(getal, MidpointRounding.AwayFromZero);
+            if (afgerond >= long.MinValue && afgerond <= long.MaxValue)
+            {
+                var waarde = (long)afgerond;
+                return new Bedragcel(waarde, null)
+                {
+                    Afgerond = true,
+                    Opmerking = $"'{Kort(cel)}' is geen geheel bedrag; afgerond op hele duizenden: {waarde.ToString(CultureInfo.InvariantCulture)}",
+                };
+            }
+        }
+        return new Bedragcel(null, null) { Opmerking = $"{gelezen.Fout}; de regel wordt gelezen zonder dit bedrag" };
+    }
+
+    /// <summary>The decimal separator: the one that is not the thousands separator; a comma when the file says so.</summary>
+    public char DecimaalTeken { get; private init; } = '.';
+
+    /// <summary>
+    /// A number with an optional sign, digits (grouped by <paramref name="groep"/> in threes, or not), an optional fraction after
+    /// <paramref name="dec"/> and an optional exponent (E-12). Null when the text is not such a number.
+    /// </summary>
+    private static decimal? Decimaal(string t, char? groep, char dec)
+    {
+        var sb = new StringBuilder(t.Length);
+        var i = 0;
+        if (i < t.Length && (t[i] == '-' || t[i] == '−' || t[i] == '+')) { if (t[i] != '+') sb.Append('-'); i++; }
+        var cijfers = 0;
+        var inGroep = -1;
+        while (i < t.Length)
+        {
+            var c = t[i];
+            if (c is >= '0' and <= '9') { sb.Append(c); cijfers++; if (inGroep >= 0) inGroep++; i++; continue; }
+            if (groep is { } g && c == g && cijfers > 0 && (inGroep < 0 || inGroep == 3)) { inGroep = 0; i++; continue; }
+            break;
+        }
+        if (cijfers == 0 || (inGroep >= 0 && inGroep != 3)) return null;
+        if (i < t.Length && t[i] == dec)
+        {
+            sb.Append('.');
+            i++;
+            var fractie = 0;
+            while (i < t.Length && t[i] is >= '0' and <= '9') { sb.Append(t[i]); i++; fractie++; }
+            if (fractie == 0) return null;
+        }
+        if (i < t.Length && (t[i] == 'E' || t[i] == 'e'))
+        {
+            sb.Append('E');
+            i++;
+            if (i < t.Length && (t[i] == '-' || t[i] == '+')) { sb.Append(t[i]); i++; }
+            var exp = 0;
+            while (i < t.Length && t[i] is >= '0' and <= '9') { sb.Append(t[i]); i++; exp++; }
+            if (exp is 0 or > 3) return null;
+        }
+        if (i != t.Length) return null;
+        return decimal.TryParse(sb.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
+    private static string Kort(string cel) => cel.Length > 40 ? cel[..40] + "…" : cel;
+
+    private static Bedragcel Fout(string cel, string waarom) => new(null, $"'{Kort(cel)}' {waarom}");
 
     /// <summary>Trims spaces, tabs and no-break spaces: stray spaces around a figure are not part of it.</summary>
     public static string Schoon(string cel) => cel.Trim(' ', '\t', '\u00A0', '\u202F');
 
-    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+$")]
+    [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+$", RegexOptions.NonBacktracking)]
     private static partial Regex KommaGroepen();
 
-    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$", RegexOptions.NonBacktracking)]
     private static partial Regex PuntGroepen();
 
-    [GeneratedRegex(@"^-?\d+$")]
+    [GeneratedRegex(@"^-?\d+$", RegexOptions.NonBacktracking)]
     private static partial Regex Geheel();
 
     /// <summary>What spreadsheets write in a cell whose formula failed: #NAME?, #REF!, #VALUE!, #DIV/0!, #N/A, Err:509.</summary>
-    [GeneratedRegex(@"^(#[A-Z0-9/]+[!?]?|Err:\d+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(#[A-Z0-9/]+[!?]?|Err:\d+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     public static partial Regex Foutwaarde();
 }

@@ -73,6 +73,7 @@ public sealed class StandenCsvLezer : IStandlezer
 
             var hoofdstuk = Veld(r, "hoofdstuk").Trim();
             if (hoofdstuk.Length == 0) Probleem(r, "hoofdstuk", "het hoofdstuk ontbreekt");
+            else if (!Hoofdstukcodes.IsGeldig(hoofdstuk)) Probleem(r, "hoofdstuk", Hoofdstukcodes.Melding(hoofdstuk));
             else if (verwachting?.Hoofdstuk is { } vh && hoofdstuk != vh)
                 Probleem(r, "hoofdstuk", $"het hoofdstuk '{hoofdstuk}' verschilt van het hoofdstuk dat de import noemt ('{vh}')");
 
@@ -102,13 +103,15 @@ public sealed class StandenCsvLezer : IStandlezer
             else if (!isTotaal && (artikel is null or < 0))
                 Probleem(r, "artikel", artikelVeld.Length == 0 ? "het artikel ontbreekt (alleen een totaalregel heeft geen artikel)" : $"'{artikelVeld}' is geen artikelnummer");
 
-            var pad = Veld(r, "pad").Trim();
+            var pad = Lettertekens.Nfc(Veld(r, "pad").Trim());
             if ((isTotaal || regelsoort == Begrotingscodes.NiveauArtikel) && pad.Length > 0)
                 Probleem(r, "pad", $"een {(isTotaal ? "totaalregel" : "artikelregel")} heeft geen pad, maar dit is '{pad}'");
             if (pad.Split(PadScheiding).Any(s => pad.Length > 0 && s.Trim().Length == 0))
                 Probleem(r, "pad", $"het pad '{pad}' heeft een lege stap");
 
-            var omschrijving = Veld(r, "omschrijving").Trim();
+            var omschrijving = Lettertekens.Nfc(Veld(r, "omschrijving").Trim());
+            foreach (var tekstveld in new[] { "omschrijving", "pad", "begroting", "bronTabel", "code" })
+                if (Tekstvelden.Fout(Veld(r, tekstveld)) is { } tekstfout) Probleem(r, tekstveld, tekstfout);
             if (omschrijving.Length == 0) Probleem(r, "omschrijving", "de omschrijving ontbreekt");
             else if (omschrijving.Contains(PadScheiding, StringComparison.Ordinal))
                 Probleem(r, "omschrijving", $"de omschrijving '{omschrijving}' bevat '{PadScheiding}', het scheidingsteken van het pad");

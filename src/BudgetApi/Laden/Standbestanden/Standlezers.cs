@@ -2,41 +2,92 @@ using BudgetApi.Domein;
 
 namespace BudgetApi.Laden.Standbestanden;
 
+/// <summary>A reader of a published layout: whether a file's columns, as <see cref="Kolomherkenning"/> recognised them, are its layout.</summary>
+internal interface IOpendatalezer : IStandlezer
+{
+    /// <summary>True when the meanings this layout needs are all there (and its amount columns are its kind).</summary>
+    bool Past(Kolomindeling indeling);
+
+    /// <summary>The meanings this layout needs that the file lacks, for the refusal when no layout fits.</summary>
+    IEnumerable<Betekenis> Ontbrekend(Kolomindeling indeling);
+}
+
 /// <summary>
-/// The registry of stand readers: picks the reader by the file's header, or refuses the file naming what it expected.
-/// The one entry point for the loader (data/standen/) and an HTTP import alike.
+/// The registry of stand readers: picks the reader by the file's columns (their words and their content), or refuses the file
+/// naming what each column was recognised as and what each layout misses. The one entry point for the loader (data/standen/)
+/// and an HTTP import alike.
 /// </summary>
 public static class Standlezers
 {
-    /// <summary>Every known format, in the order they are tried (their headers do not overlap).</summary>
+    /// <summary>Every known format, in the order they are tried.</summary>
     public static IReadOnlyList<IStandlezer> Alle { get; } = [new BegrotingsstatenLezer(), new BudgettaireTabellenLezer(), new StandenCsvLezer()];
 
-    /// <summary>The reader whose format this header is, or null.</summary>
-    public static IStandlezer? Kies(IReadOnlyList<string> kopregel) => Alle.FirstOrDefault(l => l.Herkent(kopregel));
+    /// <summary>The reader whose format this header is, or null (by the header's words alone).</summary>
+    public static IStandlezer? Kies(IReadOnlyList<string> kopregel) => Kies(kopregel, [], Alle);
+
+    private static IStandlezer? Kies(IReadOnlyList<string> kopregel, IReadOnlyList<Csvrij> rijen, IReadOnlyList<IStandlezer> lezers)
+    {
+        Kolomindeling? indeling = null;
+        foreach (var lezer in lezers)
+        {
+            if (lezer is IOpendatalezer open)
+            {
+                indeling ??= Kolomherkenning.Deel(kopregel, rijen);
+                if (open.Past(indeling)) return lezer;
+            }
+            else if (lezer.Herkent(kopregel)) return lezer;
+        }
+        return null;
+    }
 
     /// <summary>
-    /// Reads a file in whichever known format its header is. <paramref name="verwachting"/> is what an import names
+    /// Reads a file in whichever known format its columns are. <paramref name="verwachting"/> is what an import names
     /// (hoofdstuk, begrotingsjaar, fase); a row that contradicts it is a refusal (docs/standbestanden.md).
     /// </summary>
-    public static Leesresultaat Lees(string bestand, string inhoud, Standverwachting? verwachting = null)
+    public static Leesresultaat Lees(string bestand, string inhoud, Standverwachting? verwachting = null, IReadOnlyList<IStandlezer>? lezers = null,
+        string codering = Tekstcodering.Utf8)
     {
-        var kopregel = Csvbestand.Kopregel(inhoud.TrimStart('\uFEFF'));
-        var lezer = Kies(kopregel);
+        lezers ??= Alle;
+        var (rijen, csvProblemen) = Csvbestand.Lees(bestand, new StringReader(inhoud));
+        if (rijen.Count == 0) return new Leesresultaat("onbekend", [], [], [], [], csvProblemen);
+        var kopregel = rijen[0].Velden;
+        var data = rijen.Skip(1).ToList();
+        var lezer = Kies(kopregel, data, lezers);
         if (lezer is null)
         {
-            var kop = string.Join(",", kopregel);
+            var indeling = Kolomherkenning.Deel(kopregel, data);
+            var ontbrekend = lezers.OfType<IOpendatalezer>()
+                .Select(l => $"{l.Formaat} mist {string.Join(", ", l.Ontbrekend(indeling).Select(Kolomherkenning.Naam))}");
             return new Leesresultaat("onbekend", [], [], [], [],
             [
                 new Leesprobleem(bestand, 1, 0,
-                    $"de kopregel is van geen bekend formaat ('{(kop.Length > 120 ? kop[..120] + "…" : kop)}'); verwacht een van: "
+                    $"de kopregel is van geen bekend formaat. Herkend: {indeling.Beschrijving()}. {string.Join("; ", ontbrekend)}. Verwacht een van: "
                     + $"{BegrotingsstatenLezer.VerwachteKop}; {BudgettaireTabellenLezer.VerwachteKop}; {StandenCsvLezer.VerwachteKop}"),
             ]);
         }
-        using var lezerTekst = new StringReader(inhoud);
-        return lezer.Lees(bestand, lezerTekst, verwachting);
+        var gelezen = lezer.Lees(bestand, new StringReader(inhoud), verwachting);
+        var beschrijving = gelezen.Indeling ?? new Bestandsindeling(lezer.Formaat, codering,
+            kopregel.Select((k, i) => new Kolombeschrijving(i + 1, k.Trim(), k.Trim())).Where(k => k.Kop.Length > 0).ToList(), []);
+        return gelezen with { Indeling = beschrijving with { Codering = codering } };
     }
 
     /// <summary>The same, from a reader (a file or an upload): the whole text is read first, the header picks the format.</summary>
     public static Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null) =>
         Lees(bestand, inhoud.ReadToEnd(), verwachting);
+
+    /// <summary>From the file's bytes: the encoding is detected first (<see cref="Tekstcodering"/>), then the format.</summary>
+    public static Leesresultaat Lees(string bestand, byte[] bytes, Standverwachting? verwachting = null, IReadOnlyList<IStandlezer>? lezers = null)
+    {
+        var (tekst, codering, probleem) = Tekstcodering.Lees(bestand, bytes);
+        if (probleem is not null) return new Leesresultaat("onbekend", [], [], [], [], [probleem]);
+        return Lees(bestand, tekst, verwachting, lezers, codering);
+    }
+
+    /// <summary>The description of a reading for the import answer: each column and its meaning, the columns not read.</summary>
+    internal static Bestandsindeling Beschrijf(string indeling, Kolomindeling kolommen) => new(indeling, Tekstcodering.Utf8,
+        kolommen.Kolommen.Where(k => k.Betekenis != Betekenis.Leeg)
+            .Select(k => new Kolombeschrijving(k.Index + 1, k.Kop, k.Naam + (k.DoorInhoud ? " (naar de inhoud)" : ""))).ToList(),
+        kolommen.Onbekend.Select(o => new Kolombeschrijving(o.Index + 1, o.Kop, "onbekend"))
+            .Concat(kolommen.Herhaald.Select(h => new Kolombeschrijving(h.Kolom.Index + 1, h.Kolom.Kop, $"{h.Kolom.Naam} (herhaald; kolom {h.Gelezen.Index + 1} wordt gelezen)")))
+            .OrderBy(k => k.Kolom).ToList());
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using BudgetApi.Domein;
 
 namespace BudgetApi.Laden.Standbestanden;
@@ -8,7 +7,7 @@ namespace BudgetApi.Laden.Standbestanden;
 /// How the open data words the codes of the budget cycle, read by meaning: case, spaces, punctuation and
 /// accents do not matter ("1ste suppletoire begroting", "Eerste suppletoire", "1stesup" are one fase).
 /// </summary>
-public static partial class Standwoorden
+public static class Standwoorden
 {
     /// <summary>Lower case, accents removed, every run of non-letters and non-digits one space, trimmed.</summary>
     public static string Sleutel(string tekst)
@@ -18,13 +17,9 @@ public static partial class Standwoorden
         var spatie = false;
         foreach (var teken in tekst)
         {
-            var c = teken;
-            if (c > 127)
-            {
-                var basis = c.ToString().Normalize(NormalizationForm.FormD);
-                c = basis.Length > 0 && basis[0] < 128 ? basis[0] : c;
-            }
-            c = char.ToLowerInvariant(c);
+            // Accents by table (Lettertekens): with invariant globalization string.Normalize folds nothing beyond ASCII.
+            if (Lettertekens.IsTeken(teken)) continue;
+            var c = char.ToLowerInvariant(Lettertekens.Basis(teken));
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9' || (c > 127 && char.IsLetterOrDigit(c)))
             {
                 if (spatie && sb.Length > 0) sb.Append(' ');
@@ -39,27 +34,47 @@ public static partial class Standwoorden
     /// <summary>The same text up to spacing, case, accents and punctuation ("Materiële uitgaven" = "Materiele Uitgaven").</summary>
     public static bool Gelijk(string a, string b) => Sleutel(a).Replace(" ", "", StringComparison.Ordinal) == Sleutel(b).Replace(" ", "", StringComparison.Ordinal);
 
-    /// <summary>Trimmed, inner runs of whitespace one space: how a description is kept ("as printed, trimmed").</summary>
-    public static string Omschrijving(string tekst) => Witruimte().Replace(tekst, " ").Trim();
+    /// <summary>Trimmed, inner runs of whitespace one space, NFC-normalised: how a description is kept ("as printed, trimmed").</summary>
+    public static string Omschrijving(string tekst)
+    {
+        // One pass (no regex): every run of whitespace one space, then trimmed.
+        var sb = new StringBuilder(tekst.Length);
+        var wit = false;
+        foreach (var c in tekst)
+        {
+            if (char.IsWhiteSpace(c)) { wit = true; continue; }
+            if (wit && sb.Length > 0) sb.Append(' ');
+            wit = false;
+            sb.Append(c);
+        }
+        return Lettertekens.Nfc(sb.ToString());
+    }
 
     /// <summary>
-    /// The fase a column header or a fase cell names, or null. Ontwerpbegroting, vastgestelde begroting,
-    /// 1e/1ste/eerste suppletoire (Voorjaarsnota), 2e/2de/tweede suppletoire (Najaarsnota), jaarverslag or realisatie, slotwet;
-    /// and the open data's codes OWB, VB, 1SUP/1stesup, 2SUP/2desup, JV, SW.
+    /// The fase a column header or a fase cell names, or null. The codes (OWB, VB, O1, 1SUPP, I1, SBS, JV, …) come from the
+    /// fase list in data/fasen.csv (<see cref="Fasecodes"/>); the words are the cycle's own: ontwerpbegroting, vastgestelde
+    /// begroting, 1e/1ste/eerste suppletoire (Voorjaarsnota), 2e/2de/tweede suppletoire (Najaarsnota), jaarverslag or
+    /// realisatie, slotwet.
     /// </summary>
     public static string? Fase(string tekst)
     {
         var s = Sleutel(tekst);
         var kort = s.Replace(" ", "", StringComparison.Ordinal);
         if (kort.Length == 0) return null;
-        if (kort is "owb" || s.Contains("ontwerp", StringComparison.Ordinal)) return Begrotingscodes.Ontwerpbegroting;
-        if (kort is "vb" || s.Contains("vastgesteld", StringComparison.Ordinal)) return Begrotingscodes.VastgesteldeBegroting;
-        if (EersteSuppletoire().IsMatch(kort) || s.Contains("voorjaarsnota", StringComparison.Ordinal)) return Begrotingscodes.EersteSuppletoire;
-        if (TweedeSuppletoire().IsMatch(kort) || s.Contains("najaarsnota", StringComparison.Ordinal)) return Begrotingscodes.TweedeSuppletoire;
-        if (kort is "jv" || s.Contains("jaarverslag", StringComparison.Ordinal) || s.Contains("realisatie", StringComparison.Ordinal)) return Begrotingscodes.Jaarverslag;
-        if (kort is "sw" || s.Contains("slotwet", StringComparison.Ordinal)) return Begrotingscodes.Slotwet;
+        if (Fasecodes.Zoek(kort) is { } code) return code;
+        if (s.Contains("ontwerp", StringComparison.Ordinal)) return Begrotingscodes.Ontwerpbegroting;
+        if (s.Contains("vastgesteld", StringComparison.Ordinal)) return Begrotingscodes.VastgesteldeBegroting;
+        if (Suppletoire(kort, "1", "1e", "1ste", "eerste") || s.Contains("voorjaarsnota", StringComparison.Ordinal)) return Begrotingscodes.EersteSuppletoire;
+        if (s.Contains("september", StringComparison.Ordinal) && s.Contains("suppletoire", StringComparison.Ordinal)) return Begrotingscodes.SeptemberSuppletoire;
+        if (Suppletoire(kort, "2", "2e", "2de", "tweede") || s.Contains("najaarsnota", StringComparison.Ordinal)) return Begrotingscodes.TweedeSuppletoire;
+        if (s.Contains("jaarverslag", StringComparison.Ordinal) || s.Contains("realisatie", StringComparison.Ordinal)) return Begrotingscodes.Jaarverslag;
+        if (s.Contains("slotwet", StringComparison.Ordinal)) return Begrotingscodes.Slotwet;
         return null;
     }
+
+    /// <summary>"1stesuppletoire", "eerstesup": one of the ordinals, then "sup…" (plain prefix tests, no regex).</summary>
+    private static bool Suppletoire(string kort, params string[] rangtelwoorden) =>
+        rangtelwoorden.Any(r => kort.StartsWith(r, StringComparison.Ordinal) && kort.AsSpan(r.Length).StartsWith("sup", StringComparison.Ordinal));
 
     /// <summary>V, U or O (after trimming stray spaces) as verplichtingen, uitgaven, ontvangsten; null for anything else.</summary>
     public static string? Soort(string vuo) => vuo.Trim() switch
@@ -85,35 +100,38 @@ public static partial class Standwoorden
         };
     }
 
-    /// <summary>The relative year of a budgettaire-tabellen amount header ("Bedrag t-2", "t + 1", "bedrag t"), or null.</summary>
+    /// <summary>
+    /// The relative year of a budgettaire-tabellen amount header ("Bedrag t-2", "t + 1", "bedrag t"), or null. Plain parsing
+    /// in one pass: a header cell of any size costs time in proportion to its length (issue 18: the regex was quadratic).
+    /// </summary>
     public static int? RelatiefJaar(string kop)
     {
-        var m = RelatiefJaarPatroon().Match(kop.ToLowerInvariant());
-        if (!m.Success) return null;
-        if (!m.Groups["teken"].Success) return 0;
-        var n = int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return m.Groups["teken"].Value == "+" ? n : -n;
+        var t = ZonderBedrag(kop);
+        if (t.Length == 0 || (t[0] != 't' && t[0] != 'T')) return null;
+        var rest = t[1..].TrimStart();
+        if (rest.Length == 0) return 0;
+        var teken = rest[0];
+        if (teken is not ('+' or '-' or '−')) return null;
+        var n = rest[1..].Trim();
+        if (n.Length != 1 || n[0] is < '0' or > '9') return null;
+        return teken == '+' ? n[0] - '0' : -(n[0] - '0');
     }
 
-    /// <summary>An absolute year as an amount header ("Bedrag 2016", "2016"), or null.</summary>
+    /// <summary>An absolute year as an amount header ("Bedrag 2016", "2016"), or null. Plain parsing, linear.</summary>
     public static int? AbsoluutJaar(string kop)
     {
-        var m = AbsoluutJaarPatroon().Match(kop.ToLowerInvariant());
-        return m.Success ? int.Parse(m.Groups["j"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var t = ZonderBedrag(kop);
+        if (t.Length != 4 || !char.IsAsciiDigit(t[0]) || !char.IsAsciiDigit(t[1]) || !char.IsAsciiDigit(t[2]) || !char.IsAsciiDigit(t[3])) return null;
+        var jaar = int.Parse(t, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return jaar is >= 1900 and <= 2099 ? jaar : null;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Witruimte();
+    /// <summary>The header trimmed, without a leading "bedrag" (any case) and the spaces after it.</summary>
+    private static ReadOnlySpan<char> ZonderBedrag(string kop)
+    {
+        var t = kop.AsSpan().Trim();
+        if (t.StartsWith("bedrag", StringComparison.OrdinalIgnoreCase)) t = t[6..].TrimStart();
+        return t;
+    }
 
-    [GeneratedRegex(@"^(1|1e|1ste|eerste)(sup|suppl|suppletoire)")]
-    private static partial Regex EersteSuppletoire();
-
-    [GeneratedRegex(@"^(2|2e|2de|tweede)(sup|suppl|suppletoire)")]
-    private static partial Regex TweedeSuppletoire();
-
-    [GeneratedRegex(@"^\s*(bedrag\s*)?t\s*((?<teken>[+\-−])\s*(?<n>\d))?\s*$")]
-    private static partial Regex RelatiefJaarPatroon();
-
-    [GeneratedRegex(@"^\s*(bedrag\s*)?(?<j>(19|20)\d\d)\s*$")]
-    private static partial Regex AbsoluutJaarPatroon();
 }

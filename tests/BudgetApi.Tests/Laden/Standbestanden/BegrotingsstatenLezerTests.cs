@@ -197,18 +197,26 @@ public sealed partial class BegrotingsstatenLezerTests
     }
 
     [Fact]
-    public void Een_onbekende_kop()
+    public void Een_onbekende_kop_wordt_niet_gelezen_met_een_bevinding()
     {
-        Weiger(Vervang(Uittreksel, 1, "Realisatie", "Toelichting")).Problemen.Select(p => p.ToString()).Should().Equal(
-            $"staten.csv:1:11: kolom 11 ('Toelichting') is geen kolom van de begrotingsstaten: verwacht {BegrotingsstatenLezer.VerwachteKop}");
+        // Issue 14 §1: a column no meaning fits is ignored with one file-level finding; the rest reads as before.
+        var r = Opendata.LeesStaten(Vervang(Uittreksel, 1, "Realisatie", "Toelichting"));
+        r.Problemen.Should().BeEmpty();
+        r.Regels.Should().NotContain(x => x.Stand.Fase == Begrotingscodes.Jaarverslag);
+        r.Bevindingen.Where(b => b.Soort == Bevindingsoorten.OnbekendeKolom).Should().ContainSingle()
+            .Which.Uitleg.Should().Contain("Kolom 11 ('Toelichting')");
+        r.Indeling!.Genegeerd.Should().ContainSingle().Which.Should().Be(new Kolombeschrijving(11, "Toelichting", "onbekend"));
     }
 
     [Fact]
-    public void Een_kop_zonder_artikel()
+    public void Een_kop_zonder_artikel_noemt_wat_elke_kolom_is_en_wat_ontbreekt()
     {
-        Weiger(Vervang(Uittreksel, 1, ",Onderdeel,", ",Nummer,")).Problemen.Select(p => p.ToString()).Should().Equal(
-            $"staten.csv:1:5: kolom 5 ('Nummer') is geen kolom van de begrotingsstaten: verwacht {BegrotingsstatenLezer.VerwachteKop}",
-            "staten.csv:1:0: de kopregel mist de kolom met het artikel (Onderdeel)");
+        var problemen = Weiger(Vervang(Uittreksel, 1, ",Onderdeel,", ",Nummer,")).Problemen.Select(p => p.ToString()).ToList();
+        problemen.Should().ContainSingle().Which.Should().StartWith("staten.csv:1:0: de kopregel mist voor de begrotingsstaten de kolom met artikel. Herkend: ")
+            .And.Contain("kolom 1 'Begrotingsjaar' = begrotingsjaar")
+            .And.Contain("kolom 3 'Begrotingsstaat' = hoofdstuk")
+            .And.Contain("kolom 5 'Nummer' = onbekend")
+            .And.Contain("kolom 11 'Realisatie' = stand jaarverslag");
     }
 
     [Fact]
@@ -218,11 +226,36 @@ public sealed partial class BegrotingsstatenLezerTests
         tekst = Vervang(tekst, Politie + 1, "2015,V,VI", "2015,X,VI");
         tekst = Vervang(tekst, Politie + 2, ",32,Rechtspleging", ",,Rechtspleging");
         tekst = Vervang(tekst, Politie + 3, "2015,U,VI,Veiligheid en Justitie", "2015,U,,Veiligheid en Justitie");
+        // A decimal is no refusal any more (issue 14 §3): it is rounded, with a finding; the other three still refuse.
         Weiger(tekst).Problemen.Select(p => p.ToString()).Should().Equal(
-            "staten.csv:197:7: kolom 'ontwerpbegroting': '5132936.5' is geen bedrag in de notatie van dit bestand (een geheel getal (12372721)); bedragen zijn gehele duizenden euro's, zonder decimalen",
             "staten.csv:198:2: 'X' is geen V/U/O-code (V, U of O)",
             "staten.csv:199:5: het artikel (onderdeel) ontbreekt in een rij met bedragen",
             "staten.csv:200:3: het hoofdstuk (begrotingsstaat) ontbreekt in een rij met bedragen");
+    }
+
+    [Theory]
+    [InlineData("5132936.5", 5_132_937L)]
+    [InlineData("5132936.4999", 5_132_936L)]
+    [InlineData("-7.3E-12", 0L)]
+    [InlineData("\"5,132,936.7449\"", 5_132_937L)]
+    public void Een_decimaal_of_rekenbladruis_wordt_afgerond_met_een_bevinding_die_de_cel_noemt(string cel, long verwacht)
+    {
+        var r = Opendata.LeesStaten(Vervang(Uittreksel, Politie, "5132936,5132936,5150343", $"{cel},5132936,5150343"));
+        r.Problemen.Should().BeEmpty();
+        r.Regel("VI-2015-ontwerpbegroting", "uitgaven", 31).Bedragen[2015].Should().Be(verwacht);
+        var bevinding = r.Bevindingen.Should().ContainSingle(b => b.Soort == Bevindingsoorten.AfgerondBedrag).Subject;
+        bevinding.Uitleg.Should().Contain($"Regel {Politie}, kolom 7 ('ontwerpbegroting')").And.Contain(cel.Trim('"'));
+        bevinding.Fase.Should().Be(Begrotingscodes.Ontwerpbegroting);
+    }
+
+    [Fact]
+    public void Tekst_in_een_bedragcel_houdt_de_regel_zonder_dat_bedrag()
+    {
+        var r = Opendata.LeesStaten(Vervang(Uittreksel, Politie, "5132936,5132936,5150343", "pm,5132936,5150343"));
+        r.Problemen.Should().BeEmpty();
+        r.Regel("VI-2015-ontwerpbegroting", "uitgaven", 31).Bedragen[2015].Should().BeNull("text is no amount, and never 0");
+        r.Regel("VI-2015-vastgestelde-begroting", "uitgaven", 31).Bedragen[2015].Should().Be(5_132_936);
+        r.Bevindingen.Should().ContainSingle(b => b.Soort == Bevindingsoorten.GeenBedrag).Which.Uitleg.Should().Contain("'pm'");
     }
 
     [Fact]

@@ -122,16 +122,31 @@ public sealed partial class BudgettaireTabellenVariantenTests
     }
 
     [Fact]
-    public void Een_kop_die_de_lezer_niet_kan_plaatsen()
+    public void Een_onbekende_kolom_wordt_overgeslagen_en_een_onbekende_kop_naar_de_inhoud_herkend()
     {
+        // Issue 14 §1: an unknown column is ignored with one finding; a V/U/O column under another name is known by its values.
         var kop = Regels[0][..^2] + ",Opmerking,";
-        Weiger(MetKop(kop)).Should().Equal(
-            $"vi.csv:1:27: kolom 27 ('Opmerking') is geen kolom van de budgettaire tabellen: verwacht {BudgettaireTabellenLezer.VerwachteKop}");
+        var metOpmerking = Opendata.LeesTabellen(MetKop(kop));
+        metOpmerking.Problemen.Should().BeEmpty();
+        Opendata.Vingerafdruk(metOpmerking).Should().Equal(Vingerafdruk);
+        metOpmerking.Bevindingen.Where(b => b.Soort == Bevindingsoorten.OnbekendeKolom).Should().ContainSingle()
+            .Which.Uitleg.Should().Contain("Kolom 27 ('Opmerking')");
 
         var zonderVuo = Regels[0].Replace("V/U/O (Verplichtingen/Uitgaven/Ontvangsten)", "Soort regel", StringComparison.Ordinal);
-        Weiger(MetKop(zonderVuo)).Should().Equal(
-            $"vi.csv:1:13: kolom 13 ('Soort regel') is geen kolom van de budgettaire tabellen: verwacht {BudgettaireTabellenLezer.VerwachteKop}",
-            "vi.csv:1:0: de kopregel mist de kolom met V/U/O");
+        var naarInhoud = Opendata.LeesTabellen(MetKop(zonderVuo));
+        naarInhoud.Problemen.Should().BeEmpty();
+        Opendata.Vingerafdruk(naarInhoud).Should().Equal(Vingerafdruk);
+        naarInhoud.Indeling!.Kolommen.Should().Contain(new Kolombeschrijving(13, "Soort regel", "V/U/O (naar de inhoud)"));
+    }
+
+    [Fact]
+    public void Een_kop_zonder_totaalregel_noemt_wat_er_wel_is()
+    {
+        var zonder = Regels[0].Replace("Indicatie totaal regel J/N", "Opmerking", StringComparison.Ordinal);
+        var tekst = string.Join("\n", Regels.Skip(1).Select(r => r.Replace(",J,", ",x,", StringComparison.Ordinal).Replace(",N,", ",y,", StringComparison.Ordinal)).Prepend(zonder));
+        var problemen = Weiger(tekst).ToList();
+        problemen.Should().ContainSingle().Which.Should().StartWith("vi.csv:1:0: de kopregel mist voor de budgettaire tabellen de kolom met totaalregel (J/N). Herkend: ")
+            .And.Contain("kolom 14 'Opmerking' = onbekend").And.Contain("kolom 13 'V/U/O (Verplichtingen/Uitgaven/Ontvangsten)' = V/U/O");
     }
 
     [Fact]
@@ -144,14 +159,13 @@ public sealed partial class BudgettaireTabellenVariantenTests
         tekst = Vervang(tekst, 10, ",OWB,31,,Nationale Politie", ",OWB,,,Nationale Politie");  // sample 314: a part without artikel
         tekst = Vervang(tekst, 11, ",OWB,", ",XYZ,");
         tekst = Vervang(tekst, 12, "\"20,888\"", "\"99.01%\"");
+        // Text in an amount cell is no refusal (issue 14 §3): '5.199.190' and '99.01%' keep their line without that amount, with a finding.
         Weiger(tekst).Should().Equal(
-            "vi.csv:6:22: kolom 'Bedrag t': '5.199.190' is geen bedrag in de notatie van dit bestand (een geheel getal, duizendtallen gescheiden door ',' (12,372,721)); bedragen zijn gehele duizenden euro's, zonder decimalen",
             "vi.csv:7:13: 'X' is geen V/U/O-code (V, U of O)",
             "vi.csv:8:6: de fase 'VB' (vastgestelde begroting) verschilt van die van het bestand ('OWB' op regel 2): één bestand is één stand",
             "vi.csv:9:2: het hoofdstuk ontbreekt in een rij met bedragen",
             "vi.csv:10:7: het artikel ontbreekt in een rij met bedragen onder een artikel (een hoofdstukregel heeft geen omschrijving eronder)",
-            "vi.csv:11:6: 'XYZ' is geen fase (OWB, VB, 1SUP, 2SUP, JV of SW)",
-            "vi.csv:12:21: kolom 'Bedrag t-1': '99.01%' is een percentage, geen bedrag");
+            "vi.csv:11:6: 'XYZ' is geen fase; bekende codes (data/fasen.csv): OWB, OW, VB, O1, 1SUP, 1SUPP, I1, 1stesup, SBS, O2, 2SUP, 2SUPP, I2, 2desup, JV, SW");
     }
 
     [Fact]

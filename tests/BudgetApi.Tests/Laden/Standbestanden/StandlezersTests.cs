@@ -31,7 +31,8 @@ public sealed class StandlezersTests
         r.Gelukt.Should().BeFalse();
         r.Regels.Should().BeEmpty();
         r.Problemen.Select(p => p.ToString()).Should().Equal(
-            "x.csv:1:0: de kopregel is van geen bekend formaat ('Jaar,Bedrag,Omschrijving'); verwacht een van: "
+            "x.csv:1:0: de kopregel is van geen bekend formaat. Herkend: kolom 1 'Jaar' = begrotingsjaar; kolom 2 'Bedrag' = onbekend; kolom 3 'Omschrijving' = artikelnaam. "
+            + "begrotingsstaten mist V/U/O, hoofdstuk, artikel, stand; budgettaire-tabellen mist hoofdstuk, fase, V/U/O, totaalregel (J/N), bedrag, artikel. Verwacht een van: "
             + $"{BegrotingsstatenLezer.VerwachteKop}; {BudgettaireTabellenLezer.VerwachteKop}; {StandenCsvLezer.VerwachteKop}");
     }
 
