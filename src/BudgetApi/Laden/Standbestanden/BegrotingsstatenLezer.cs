@@ -109,7 +109,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
                         $"'{Kort(faseCel)}' is geen bekende fase; bekende codes (data/fasen.csv): {string.Join(", ", Fasecodes.Codes)}"));
             }
 
-            var hoofdstukCel = bron[K(Betekenis.Hoofdstuk)].Trim();
+            var hoofdstukCel = Hoofdstukcodes.Canoniek(bron[K(Betekenis.Hoofdstuk)].Trim());
             var standen = new Dictionary<string, (long?, string, int)>();
             var opmerkingen = new List<(Kolomduiding Kolom, Bedragcel Cel, string Fase)>();
             foreach (var k in bedragKolommen)

@@ -125,7 +125,8 @@ public sealed class BudgettaireTabellenLezer : IOpendatalezer
 
         private int K(Kolomsoort soort) => _kolommen.FirstOrDefault(k => k.Betekenis == soort)?.Index ?? -1;
 
-        private string Cel(Csvrij rij, Kolomsoort soort) => K(soort) < 0 ? "" : rij[K(soort)];
+        private string Cel(Csvrij rij, Kolomsoort soort) =>
+            K(soort) < 0 ? "" : soort == Kolomsoort.Hoofdstuk ? Hoofdstukcodes.Canoniek(rij[K(soort)].Trim()) : rij[K(soort)];
 
         private void Probleem(Csvrij rij, Kolomsoort soort, string melding) =>
             _problemen.Add(new Leesprobleem(_bestand, rij.Regel, K(soort) + 1, melding));

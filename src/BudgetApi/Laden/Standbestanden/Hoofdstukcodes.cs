@@ -14,6 +14,21 @@ public static class Hoofdstukcodes
     public static string Melding(string code) =>
         $"'{(code.Length > 40 ? code[..40] + "…" : code)}' is geen hoofdstukcode: een Romeins cijfer met hoogstens een A of B erachter (VI, IXB) of één hoofdletter voor een fonds (A, B, C, F, H, J)";
 
+    /// <summary>
+    /// The code as the registry writes it, for a cell of a column already known as the hoofdstuk (by its header): the
+    /// IBOS files number hoofdstukken in Arabic digits as their IBOS number does (2023.6.31… is hoofdstuk 6), so 6 is VI,
+    /// 09B and 9B are IXB. One or two digits (1 to 99) with at most an A or B after them; anything else is returned as it
+    /// is, for <see cref="IsGeldig"/> to judge. Never used to recognise a column by its content: artikel numbers are digits too.
+    /// </summary>
+    public static string Canoniek(string cel)
+    {
+        var letter = cel.Length > 1 && cel[^1] is 'A' or 'B' ? cel[^1..] : "";
+        var cijfers = cel[..^letter.Length];
+        if (cijfers.Length is 0 or > 2 || !cijfers.All(char.IsAsciiDigit)) return cel;
+        var n = int.Parse(cijfers, System.Globalization.CultureInfo.InvariantCulture);
+        return n is >= 1 and <= 99 ? Schrijf(n) + letter : cel;
+    }
+
     public static bool IsGeldig(string code)
     {
         if (code.Length is 0 or > MaximaleLengte) return false;

@@ -134,6 +134,36 @@ public sealed class KopvariantenTests
         eigen.Problemen.Should().Contain(p => p.Regel == 2 && p.Kolom == 1 && p.Melding.Contains("geen hoofdstukcode"));
     }
 
+    [Theory]
+    [InlineData("6", "VI")]
+    [InlineData("06", "VI")]
+    [InlineData("9B", "IXB")]
+    [InlineData("2A", "IIA")]
+    [InlineData("20", "XX")]
+    public void Een_hoofdstuk_in_Arabische_cijfers_is_hetzelfde_hoofdstuk(string cel, string code)
+    {
+        // IBOS files number hoofdstukken as their IBOS number does (2023.6.31…); the registry writes them in Roman numerals.
+        var staten = Standlezers.Lees("staten.csv", $"Begrotingsjaar,Hoofdstuk,V/U/O,Artikel,ontwerpbegroting\n2022,{cel},U,31,1\n");
+        staten.Problemen.Should().BeEmpty();
+        staten.Standen.Select(s => s.Stand.Hoofdstuk).Should().Equal(code);
+
+        var tabellen = Standlezers.Lees("tabellen.csv",
+            $"Jaar;Begrotingsnummer;Begrotingsnaam;Fase;Artikelnummer;Artikelnaam;VUO;Bedrag t\n2019;{cel};X;OWB;31;Politie;U;5.500.000\n");
+        tabellen.Problemen.Should().BeEmpty();
+        tabellen.Standen.Select(s => s.Stand.Hoofdstuk).Should().Equal(code);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100")]
+    [InlineData("6C")]
+    [InlineData("-6")]
+    public void Een_getal_dat_geen_hoofdstuk_kan_zijn_weigert_het_bestand(string cel)
+    {
+        var staten = Standlezers.Lees("staten.csv", $"Begrotingsjaar,Hoofdstuk,V/U/O,Artikel,ontwerpbegroting\n2022,VI,U,31,1\n2022,{cel},U,31,2\n");
+        staten.Problemen.Should().ContainSingle().Which.Melding.Should().Contain("geen hoofdstukcode");
+    }
+
     [Fact]
     public void Stuurtekens_en_te_lange_tekst_weigeren_met_regel_en_kolom()
     {
