@@ -86,7 +86,7 @@ public static class ODataEndpoints
         var groep = app.MapGroup(Prefix).ExcludeFromDescription().WithMetadata(new Versieafhankelijk());
         groep.AddEndpointFilter(Omhul);
         groep.MapODataServiceDocument("", Model).WithODataBaseAddressFactory(Basisadres);
-        groep.MapODataMetadata("$metadata", Model);
+        groep.MapGet("$metadata", Metadata);
         Set<Regel>(groep, "Regels", f => f.Regels);
         Set<Artikelbedrag>(groep, "Artikelen", f => f.Artikelen);
         Set<StandRegel>(groep, "Standen", f => f.Standen);
@@ -96,7 +96,37 @@ public static class ODataEndpoints
         return app;
     }
 
-    private static void Set<T>(RouteGroupBuilder groep, string naam, Func<Feedgegevens, IReadOnlyList<T>> rijen) where T : class =>
+    /// <summary>
+    /// $metadata as XML CSDL, whatever the Accept header prefers: the library would answer JSON CSDL (OData 4.01) to an Accept
+    /// that lists application/json first, as Power Query's does, and a 4.0 client (Excel, Power BI, most libraries) reads only XML.
+    /// The document is written by the library's own CSDL writer.
+    /// </summary>
+    private static IResult Metadata(HttpContext http)
+    {
+        http.Response.Headers["OData-Version"] = "4.0";
+        return Results.Text(MetadataXml.Value, "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static readonly Lazy<string> MetadataXml = new(() =>
+    {
+        using var tekst = new Utf8StringWriter();
+        using (var xml = System.Xml.XmlWriter.Create(tekst))
+        {
+            if (!Microsoft.OData.Edm.Csdl.CsdlWriter.TryWriteCsdl(Model, xml, Microsoft.OData.Edm.Csdl.CsdlTarget.OData, out var fouten))
+            {
+                throw new InvalidOperationException("Het OData-model is ongeldig: " + string.Join("; ", fouten.Select(f => f.ErrorMessage)));
+            }
+        }
+        return tekst.ToString();
+    });
+
+    private sealed class Utf8StringWriter() : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+
+    private static void Set<T>(RouteGroupBuilder groep, string naam, Func<Feedgegevens, IReadOnlyList<T>> rijen) where T : class
+    {
         groep.MapGet(naam, (ODataQueryOptions<T> opties, Gegevens gegevens, ODataOpties limieten, HttpContext http) =>
                 Beantwoord(opties, rijen(Feedgegevens.Van(gegevens)), limieten, http))
             .WithODataResult()
@@ -105,6 +135,36 @@ public static class ODataEndpoints
             // The path names the entity set itself: an $apply answer's rows are of a type the model does not know, so the
             // library's default (the set of the rows' type) cannot find it.
             .WithODataPathFactory((_, _) => new ODataPath(new EntitySetSegment(Model.EntityContainer.FindEntitySet(naam))));
+
+        // /Regels/$count: the number of rows that match $filter, as text (OData's raw count).
+        groep.MapGet(naam + "/$count", (ODataQueryOptions<T> opties, Gegevens gegevens, ODataOpties limieten, HttpContext http) =>
+        {
+            http.Response.Headers["OData-Version"] = "4.0";
+            return Results.Text(Tel(opties, rijen(Feedgegevens.Van(gegevens)), limieten).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "text/plain; charset=utf-8", Encoding.UTF8);
+        }).WithODataModel(Model);
+    }
+
+    /// <summary>The rows that match $filter (the only option a count takes), counted under the same limits.</summary>
+    private static long Tel<T>(ODataQueryOptions<T> opties, IReadOnlyList<T> rijen, ODataOpties limieten)
+    {
+        var validatie = Validatie(limieten);
+        if (opties.RawValues.Filter is null) return rijen.Count;
+        using var tijd = new CancellationTokenSource(TimeSpan.FromSeconds(limieten.TijdslimietSeconden));
+        try
+        {
+            opties.Filter.Validate(validatie);
+            return opties.Filter.ApplyTo(Bewaakt(rijen, tijd.Token).AsQueryable(), new ODataQuerySettings()).Cast<object>().LongCount();
+        }
+        catch (ODataException fout)
+        {
+            throw new Weigering(Problemen.OngeldigeParameter("$filter", fout.Message));
+        }
+        catch (OperationCanceledException) when (tijd.IsCancellationRequested)
+        {
+            throw new Weigering(Problemen.OngeldigeParameter("$filter", Tijdslimietmelding(limieten)));
+        }
+    }
 
     /// <summary>The service root: the context URL and every nextLink are absolute URLs below it.</summary>
     private static Uri Basisadres(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Prefix}/");
@@ -115,14 +175,7 @@ public static class ODataEndpoints
     /// </summary>
     private static object Beantwoord<T>(ODataQueryOptions<T> opties, IReadOnlyList<T> rijen, ODataOpties limieten, HttpContext http)
     {
-        var validatie = new ODataValidationSettings
-        {
-            MaxTop = limieten.MaximaleTop,
-            MaxNodeCount = limieten.MaximaalAantalKnopen,
-            MaxOrderByNodeCount = 10,
-            MaxAnyAllExpressionDepth = 2,
-            AllowedQueryOptions = AllowedQueryOptions.Supported & ~AllowedQueryOptions.Expand,
-        };
+        var validatie = Validatie(limieten);
         foreach (var (optie, valideer) in Onderdelen(opties, validatie))
         {
             try
@@ -154,10 +207,21 @@ public static class ODataEndpoints
         }
         catch (OperationCanceledException) when (tijd.IsCancellationRequested)
         {
-            throw new Weigering(Problemen.OngeldigeParameter(Optienaam(opties),
-                $"De query duurde langer dan de tijdslimiet van {limieten.TijdslimietSeconden:0.#} s en is afgebroken; beperk hem met $filter of $top (docs/odata.md)."));
+            throw new Weigering(Problemen.OngeldigeParameter(Optienaam(opties), Tijdslimietmelding(limieten)));
         }
     }
+
+    private static ODataValidationSettings Validatie(ODataOpties limieten) => new()
+    {
+        MaxTop = limieten.MaximaleTop,
+        MaxNodeCount = limieten.MaximaalAantalKnopen,
+        MaxOrderByNodeCount = 10,
+        MaxAnyAllExpressionDepth = 2,
+        AllowedQueryOptions = AllowedQueryOptions.Supported & ~AllowedQueryOptions.Expand,
+    };
+
+    private static string Tijdslimietmelding(ODataOpties limieten) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"De query duurde langer dan de tijdslimiet van {limieten.TijdslimietSeconden:0.#} s en is afgebroken; beperk hem met $filter of $top (docs/odata.md).");
 
     /// <summary>Each query option the request has, with its own validation, so a refusal names the option.</summary>
     private static IEnumerable<(string Optie, Action Valideer)> Onderdelen<T>(ODataQueryOptions<T> opties, ODataValidationSettings validatie)
