@@ -154,7 +154,7 @@ public static class ODataEndpoints
         try
         {
             opties.Filter.Validate(validatie);
-            return opties.Filter.ApplyTo(Bewaakt(rijen, tijd.Token).AsQueryable(), new ODataQuerySettings()).Cast<object>().LongCount();
+            return Uitgepakt(() => opties.Filter.ApplyTo(Bewaakt(rijen, tijd.Token).AsQueryable(), new ODataQuerySettings()).Cast<object>().LongCount());
         }
         catch (ODataException fout)
         {
@@ -163,6 +163,10 @@ public static class ODataEndpoints
         catch (OperationCanceledException) when (tijd.IsCancellationRequested)
         {
             throw new Weigering(Problemen.OngeldigeParameter("$filter", Tijdslimietmelding(limieten)));
+        }
+        catch (ArithmeticException fout)
+        {
+            throw new Weigering(Problemen.OngeldigeParameter("$filter", $"De query kan over deze gegevens niet worden uitgerekend: {fout.Message}"));
         }
     }
 
@@ -194,11 +198,15 @@ public static class ODataEndpoints
         {
             var bron = Bewaakt(rijen, samen.Token).AsQueryable();
             var instellingen = new ODataQuerySettings { PageSize = limieten.Paginagrootte, EnsureStableOrdering = true };
-            var resultaat = opties.ApplyTo(bron, instellingen);
-            // The page and the count are computed here, under the time limit, not while the answer is being written.
-            var pagina = Materialiseer(resultaat);
             var feature = http.ODataFeature();
-            if (feature.TotalCountFunc is { } telling) feature.TotalCount = telling();
+            var pagina = Uitgepakt(() =>
+            {
+                var resultaat = opties.ApplyTo(bron, instellingen);
+                // The page and the count are computed here, under the time limit, not while the answer is being written.
+                var rijen = Materialiseer(resultaat);
+                if (feature.TotalCountFunc is { } telling) feature.TotalCount = telling();
+                return rijen;
+            });
             return feature.ApplyClause is null ? pagina : new Aggregatie<T>(pagina);
         }
         catch (ODataException fout)
@@ -208,6 +216,11 @@ public static class ODataEndpoints
         catch (OperationCanceledException) when (tijd.IsCancellationRequested)
         {
             throw new Weigering(Problemen.OngeldigeParameter(Optienaam(opties), Tijdslimietmelding(limieten)));
+        }
+        catch (ArithmeticException fout)
+        {
+            // A query the rows cannot answer: 'Bedrag div 0', a sum past Int64. The client's expression, so a 400, never a 500.
+            throw new Weigering(Problemen.OngeldigeParameter(Optienaam(opties), $"De query kan over deze gegevens niet worden uitgerekend: {fout.Message}"));
         }
     }
 
@@ -234,12 +247,31 @@ public static class ODataEndpoints
         if (ruw.Top is not null) yield return ("$top", () => opties.Top.Validate(validatie));
         if (ruw.Skip is not null) yield return ("$skip", () => opties.Skip.Validate(validatie));
         if (ruw.Count is not null) yield return ("$count", () => opties.Count.Validate(validatie));
-        if (ruw.Apply is not null) yield return ("$apply", () => _ = opties.Apply.ApplyClause);
+        if (ruw.Apply is not null) yield return ("$apply", () => Aggregaatregels.Controleer(opties.Apply.ApplyClause));
+        if (ruw.Search is not null) yield return ("$search", () => throw new ODataException("$search wordt niet ondersteund; filter met $filter (contains(Omschrijving,'…')))."));
         yield return ("query", () => opties.Validate(validatie));
     }
 
-    /// <summary>The option a failure that is not one option's own is reported under: $apply when there is one, else the query as a whole.</summary>
-    private static string Optienaam<T>(ODataQueryOptions<T> opties) => opties.RawValues.Apply is not null ? "$apply" : "query";
+    /// <summary>The option a failure while computing is reported under: $apply when there is one, else $filter, else the query as a whole.</summary>
+    private static string Optienaam<T>(ODataQueryOptions<T> opties) =>
+        opties.RawValues.Apply is not null ? "$apply" : opties.RawValues.Filter is not null ? "$filter" : "query";
+
+    /// <summary>
+    /// Runs the query. The library applies parts of it through reflection, so what a row throws (the time limit, 'Bedrag div 0')
+    /// arrives wrapped in a TargetInvocationException: unwrapped here, so it is answered as what it is.
+    /// </summary>
+    private static TUitkomst Uitgepakt<TUitkomst>(Func<TUitkomst> reken)
+    {
+        try
+        {
+            return reken();
+        }
+        catch (System.Reflection.TargetInvocationException fout) when (fout.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fout.InnerException);
+            throw;
+        }
+    }
 
     /// <summary>The source rows, with the time limit checked at every row any operator (filter, group, sort) reads.</summary>
     private static IEnumerable<T> Bewaakt<T>(IReadOnlyList<T> rijen, CancellationToken token)
