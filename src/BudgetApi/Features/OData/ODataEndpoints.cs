@@ -246,7 +246,7 @@ public static class ODataEndpoints
         if (ruw.OrderBy is not null) yield return ("$orderby", () => opties.OrderBy.Validate(validatie));
         if (ruw.Top is not null) yield return ("$top", () => opties.Top.Validate(validatie));
         if (ruw.Skip is not null) yield return ("$skip", () => opties.Skip.Validate(validatie));
-        if (ruw.Count is not null) yield return ("$count", () => opties.Count.Validate(validatie));
+        if (ruw.Count is not null) yield return ("$count", () => { _ = opties.Count.Value; opties.Count.Validate(validatie); });
         if (ruw.Apply is not null) yield return ("$apply", () => Aggregaatregels.Controleer(opties.Apply.ApplyClause));
         if (ruw.Search is not null) yield return ("$search", () => throw new ODataException("$search wordt niet ondersteund; filter met $filter (contains(Omschrijving,'…')))."));
         yield return ("query", () => opties.Validate(validatie));
@@ -316,8 +316,8 @@ public static class ODataEndpoints
 
     /// <summary>
     /// Around every entity set: a refused query becomes its problem (400); a 200 names the data version in a strong ETag
-    /// (If-None-Match then answers 304, <see cref="Voorwaardelijk"/>). The OData representation depends on the Accept header
-    /// (odata.metadata, IEEE754Compatible) and $format, so those are in the tag too.
+    /// (If-None-Match then answers 304, <see cref="Voorwaardelijk"/>). The Accept header and $format are in the tag too: a
+    /// representation the OData writer chooses by them is never under the tag of another.
     /// </summary>
     private static async ValueTask<object?> Omhul(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
