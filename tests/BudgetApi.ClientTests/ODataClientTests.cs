@@ -120,11 +120,10 @@ public sealed class ODataClientTests(BudgetApiFactory factory)
         var rest = await Json("/v1/begrotingen/JenV/artikelen?begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven");
 
         var verwacht = rest["gegevens"]!.AsArray()
-            .SelectMany(a => a!["bedragen"]!.AsArray().Where(b => b!["bedrag"] is not null)
-                .Select(b => ((int)a["artikel"]!, (int)b!["jaar"]!, (long)b["bedrag"]!)))
+            .SelectMany(a => a!["bedragen"]!.AsArray().Select(b => ((int)a["artikel"]!, (int)b!["jaar"]!, (long?)b["bedrag"])))
             .ToList();
         verwacht.Should().NotBeEmpty();
-        groepen.Select(g => ((int)g["Artikel"]!, (int)g["Jaar"]!, Getal(g["Bedrag"]))).Should().BeEquivalentTo(verwacht);
+        groepen.Select(g => ((int)g["Artikel"]!, (int)g["Jaar"]!, g["Bedrag"] is null ? (long?)null : Getal(g["Bedrag"]))).Should().BeEquivalentTo(verwacht);
 
         // $filter alone: the lines of one artikel, the same as the REST resource's artikel line.
         var filter = Uri.EscapeDataString("Stand eq 'VI-2026-ontwerpbegroting' and Soort eq 'uitgaven' and Artikel eq 31 and Jaar eq 2026 and Regelsoort eq 'artikel'");

@@ -7,6 +7,7 @@ using BudgetApi.Opslag;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Extensions;
 using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
@@ -131,6 +132,7 @@ public static class ODataEndpoints
                 Beantwoord(opties, rijen(Feedgegevens.Van(gegevens)), limieten, http))
             .WithODataResult()
             .WithODataModel(Model)
+            .WithODataServices(diensten => diensten.AddSingleton<IAggregationBinder, Somregel>())
             .WithODataBaseAddressFactory(Basisadres)
             // The path names the entity set itself: an $apply answer's rows are of a type the model does not know, so the
             // library's default (the set of the rows' type) cannot find it.
