@@ -104,6 +104,7 @@ public static class OpenApiDocument
             await Probleemschema(document, context, ct);
             GeslotenVelden(document);
             Koppelingen(document);
+            OpenApiContract.Verfijn(document);
         });
 
         opties.AddOperationTransformer((operation, context, _) =>
