@@ -56,6 +56,8 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
         bedragen.Gegevens.Sum(b => b.Bedrag ?? 0).Should().Be(11_456_930L);
         (await client.GetMutatiesAsync("VI", 2015, "ontwerpbegroting", "jaarverslag", Soort.Uitgaven, null, 2015, null)).Gegevens.Should().NotBeEmpty();
         (await client.GetUitputtingAsync("VI", 2015, Soort.Uitgaven, null)).Gegevens.Should().NotBeEmpty();
+        var migratie = (await client.GetWasWordtAsync(null)).Gegevens.Single();
+        (migratie.WasHoofdstuk, migratie.WasArtikel, migratie.WordtHoofdstuk, migratie.WordtArtikel).Should().Be(("VI", 37, "XX", 37));
         var bevindingen = (await client.GetBevindingenAsync(Bevindingsoort.TotaalSluitNiet, null, null, null, null, null, null)).Gegevens;
         bevindingen.Should().NotBeEmpty().And.OnlyContain(b => b.Soort == Bevindingsoort.TotaalSluitNiet, "the kebab-case value totaal-sluit-niet reads back");
         var bronnen = (await client.GetBronnenAsync(null)).Gegevens;
