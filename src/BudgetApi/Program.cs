@@ -1,6 +1,7 @@
 using System.Reflection;
 using BudgetApi.Bedrijfsvoering;
 using BudgetApi.Features;
+using BudgetApi.Features.OData;
 using BudgetApi.Features.Standen;
 using BudgetApi.Http;
 using BudgetApi.Laden;
@@ -50,6 +51,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.Vu
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
 builder.Services.AddCors();
 builder.Services.VoegAntwoordcacheToe(builder.Configuration);
+builder.Services.VoegODataToe(builder.Configuration);
 // Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 // A query value that does not bind (vanJaar=abc) throws, so the exception handler can answer with a problem naming it.
@@ -137,6 +139,8 @@ v1.MapUitputting();
 v1.MapWasWordt();
 v1.MapBevindingen();
 v1.MapBronnen();
+// The OData v4 feed for Excel and Power BI (docs/odata.md): the same figures, read-only, beside the REST resources.
+app.MapOData();
 
 try
 {

@@ -38,12 +38,15 @@ public static class BegrotingenEndpoints
 
     static LijstResultaat<BegrotingRegel> GetBegrotingen(Catalogus catalogus)
     {
-        var rijen = catalogus.BegrotingenMetStanden
-            .Select(b => (Begroting: b, Stand: catalogus.Standaardstand(b)!))
-            .Select(x => new BegrotingRegel(x.Begroting.Code, x.Begroting.Hoofdstuk, x.Begroting.Naam, x.Stand.Label, x.Stand.Begrotingsjaar, x.Stand.Fase,
-                Begrotingscodes.EenheidBegroting, "EUR", 1000, x.Stand.VanJaar, x.Stand.TotJaar, catalogus.StandenVan(x.Begroting).Count(), x.Stand.Titelregel))
-            .ToList();
+        var rijen = Rijen(catalogus);
         var bron = StandVerwijzing.Bronnaam(catalogus.Standen);
         return new LijstResultaat<BegrotingRegel>(new Lijst<BegrotingRegel>(rijen, new Metadata { Bron = bron, Aantal = rijen.Count }), "begrotingen");
     }
+
+    /// <summary>Every begroting with standen and its default stand: /begrotingen and the OData feed's Begrotingen.</summary>
+    internal static List<BegrotingRegel> Rijen(Catalogus catalogus) => catalogus.BegrotingenMetStanden
+        .Select(b => (Begroting: b, Stand: catalogus.Standaardstand(b)!))
+        .Select(x => new BegrotingRegel(x.Begroting.Code, x.Begroting.Hoofdstuk, x.Begroting.Naam, x.Stand.Label, x.Stand.Begrotingsjaar, x.Stand.Fase,
+            Begrotingscodes.EenheidBegroting, "EUR", 1000, x.Stand.VanJaar, x.Stand.TotJaar, catalogus.StandenVan(x.Begroting).Count(), x.Stand.Titelregel))
+        .ToList();
 }

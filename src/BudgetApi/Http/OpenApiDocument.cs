@@ -27,7 +27,9 @@ public static class OpenApiDocument
                 Title = "BudgetApi — begroting Justitie en Veiligheid",
                 Version = Versie,
                 Description = "Meerjarige cijfers van de begrotingen JenV en AenM (stand ontwerpbegroting 2026, bedragen x € 1.000), " +
-                              "aansluitingen op de gedrukte totalen, en bezetting en budget per organisatie. Elk cijfer met zijn vindplaats in het introductiedossier JenV 2026.",
+                              "aansluitingen op de gedrukte totalen, en bezetting en budget per organisatie. Elk cijfer met zijn vindplaats in het introductiedossier JenV 2026. " +
+                              "Voor Excel en Power BI staan dezelfde cijfers ook in een OData v4-feed op /odata (niet in dit document: het model staat in /odata/$metadata, " +
+                              "de sets, de queryopties en de limieten in docs/odata.md).",
                 Contact = new OpenApiContact
                 {
                     Name = "Directie Financieel-Economische Zaken (DFEZ), ministerie van Justitie en Veiligheid",
@@ -102,6 +104,7 @@ public static class OpenApiDocument
             await Probleemschema(document, context, ct);
             GeslotenVelden(document);
             Koppelingen(document);
+            OpenApiContract.Verfijn(document);
         });
 
         opties.AddOperationTransformer((operation, context, _) =>

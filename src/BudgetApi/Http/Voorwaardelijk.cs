@@ -16,7 +16,7 @@ namespace BudgetApi.Http;
 public static class Voorwaardelijk
 {
     // The module version id changes with every compilation that differs and stays the same for the same sources.
-    private static readonly string Bouw = typeof(Voorwaardelijk).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+    internal static readonly string Bouw = typeof(Voorwaardelijk).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
 
     private static readonly object VersieSleutel = new();
 

@@ -120,12 +120,15 @@ public static class StandenEndpoints
 
     private static LijstResultaat<StandRegel> Antwoord(IReadOnlyList<Stand> standen, string bestandsnaam)
     {
-        var rijen = standen.Select(s => new StandRegel(s.Sleutel.Id, s.Begroting.Code, s.Begroting.Hoofdstuk, s.Begroting.Naam, s.NaamZoalsGepubliceerd,
-            s.Begrotingsjaar, s.Fase, s.Label, s.VanJaar, s.TotJaar, s.AantalRegels,
-            s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
+        var rijen = Rijen(standen);
         var metadata = new Metadata { Bron = StandVerwijzing.Bronnaam(standen), Aantal = rijen.Count };
         return new LijstResultaat<StandRegel>(new Lijst<StandRegel>(rijen, metadata), bestandsnaam, Plat);
     }
+
+    /// <summary>The standen as /standen answers them, and the OData feed's Standen.</summary>
+    internal static List<StandRegel> Rijen(IEnumerable<Stand> standen) => standen.Select(s => new StandRegel(s.Sleutel.Id, s.Begroting.Code,
+        s.Begroting.Hoofdstuk, s.Begroting.Naam, s.NaamZoalsGepubliceerd, s.Begrotingsjaar, s.Fase, s.Label, s.VanJaar, s.TotJaar, s.AantalRegels,
+        s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
 
     private static IEnumerable<object> Plat(StandRegel s) => s.Bronnen.Select(b => new StandbronPlat(
         s.Id, s.Begroting, s.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar, s.AantalRegels, s.Etag, b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor));
