@@ -44,6 +44,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 // The import's policy names the scheme, and the authorization middleware authenticates only where a policy asks: a read (every
 // other request) runs no authentication handler at all. So there is no UseAuthentication.
 builder.Services.AddAuthentication().AddJwtBearer();
+// Development: a key dotnet user-jwts makes after the start is taken without a restart (the README's order works).
+Ontwikkeltokens.VoegToe(builder);
 builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);

@@ -6,7 +6,7 @@ namespace BudgetApi.Domein;
 /// text is written with an apostrophe in front, which spreadsheets read as "this is text" and do not show. A text that already starts
 /// with apostrophes before such a character gets one more, so that <see cref="Terug"/> is exact: every text comes back as it was.
 /// A path (steps joined by ' > ', <see cref="PadAttribute"/>) is escaped step by step, because each step is also a line's own
-/// description elsewhere in the same export. A text that is a plain number ("-5", "+1.5") is left alone: a spreadsheet reads it as that number, and nothing runs.
+/// description elsewhere in the same export. A text that is a plain number ("-5", "+1.5", "-9.827.776") is left alone: a spreadsheet reads it as that number, and nothing runs.
 /// </summary>
 public static class Formule
 {
@@ -35,20 +35,22 @@ public static class Formule
         return i < tekst.Length && Tekens.Contains(tekst[i]) && !(i == 0 && IsGetal(tekst));
     }
 
-    /// <summary>A sign, digits, and at most one decimal point or comma between digits: what a spreadsheet reads as a number, not a formula.</summary>
+    /// <summary>
+    /// A sign and digits, with '.' or ',' only between two digits ("-5", "-1.5", "-9.827.776" as printed in Dutch): a spreadsheet reads
+    /// it as a number or as text, and nothing in it can call a function or refer to a cell. Anything else after a sign is escaped.
+    /// </summary>
     private static bool IsGetal(string tekst)
     {
         var i = tekst.Length > 0 && tekst[0] is '-' or '+' ? 1 : 0;
-        var cijfers = 0;
-        var punt = false;
+        if (i >= tekst.Length || !char.IsAsciiDigit(tekst[i]) || !char.IsAsciiDigit(tekst[^1])) return false;
         for (; i < tekst.Length; i++)
         {
             var c = tekst[i];
-            if (char.IsAsciiDigit(c)) { cijfers++; continue; }
-            if (c is '.' or ',' && !punt && cijfers > 0 && i + 1 < tekst.Length) { punt = true; continue; }
+            if (char.IsAsciiDigit(c)) continue;
+            if (c is '.' or ',' && char.IsAsciiDigit(tekst[i - 1]) && char.IsAsciiDigit(tekst[i + 1])) continue;
             return false;
         }
-        return cijfers > 0;
+        return true;
     }
 }
 
