@@ -352,4 +352,31 @@ public sealed class ImportVeiligheidTests : IDisposable
         var bestand = Proefstanden.EersteSuppletoire(Encoding.UTF8.GetString(await _client.GetByteArrayAsync(Proefstanden.ExportUrl)));
         (await Importeer(bestand, token: Tokens.Maak(rol: null, scp: "budget.lezen"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Mislukte_aanmeldingen_tellen_mee_voor_de_limiet()
+    {
+        await using var factory = new BeperkteFactory(_map);
+        using var client = factory.CreateClient();
+        var statussen = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen") { Content = new StringContent("x", Encoding.UTF8, "text/csv") };
+            verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", i % 2 == 0 ? "geen-token" : Tokens.Maak(andereSleutel: true));
+            statussen.Add((int)(await client.SendAsync(verzoek)).StatusCode);
+        }
+        statussen.Should().Equal(401, 401, 401, 429, 429);
+    }
+
+    private sealed class BeperkteFactory(TijdelijkeMap map) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseSetting("Budget:DataMap", Path.Combine(map.Pad, "data"));
+            builder.UseSetting("Budget:DatabasePad", map["var/budget.db"]);
+            builder.UseSetting("Budget:ImportMap", map["var/standen"]);
+            builder.UseSetting("Budget:Snelheidslimiet:ImportPerMinuut", "3");
+            foreach (var (sleutel, waarde) in Tokens.Instellingen()) builder.UseSetting(sleutel, waarde);
+        }
+    }
 }
