@@ -206,7 +206,7 @@ public static partial class ImportEndpoints
                 if (slot is null)
                 {
                     bron.Verwerp(gegevens);
-                    return Bezet(metingen, bron.ImportMap, huidig.Versie);
+                    return Bezet(logger, metingen, bron.ImportMap, huidig.Versie);
                 }
                 SchrijfDuurzaam(zijpad, zijbestand);
                 SchrijfDuurzaam(standpad, inhoud);
@@ -311,15 +311,18 @@ public static partial class ImportEndpoints
     private static readonly TimeSpan Slotwachttijd = TimeSpan.FromSeconds(60);
 
     /// <summary>Another process held the import folder's lock all that time: nothing is stored, the client may try again.</summary>
-    private static IResult Bezet(Metingen metingen, string map, string versie)
+    private static IResult Bezet(ILogger logger, Metingen metingen, string map, string versie)
     {
+        logger.LogWarning("Import niet opgeslagen: de importmap {Map} bleef {Seconden} s bezet door een ander proces.", map, Slotwachttijd.TotalSeconds);
         metingen.ImportAfgehandeld(Metingen.Mislukt);
         return TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
             Title = "De importmap is bezet",
-            Detail = $"Een ander proces slaat al {Slotwachttijd.TotalSeconds:0} seconden een import op in {map}. Er is niets opgeslagen; versie {versie} blijft in gebruik. Probeer het later opnieuw.",
+            // The folder is the operator's, in the log; the answer names the setting, never a path on the server.
+            Detail = $"Een ander proces slaat al {Slotwachttijd.TotalSeconds:0} seconden een import op in de importmap (instelling {Locaties.ImportMapSleutel}). " +
+                     $"Er is niets opgeslagen; versie {versie} blijft in gebruik. Probeer het later opnieuw.",
         });
     }
 
