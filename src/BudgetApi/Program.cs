@@ -45,6 +45,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 // The import's policy names the scheme, and the authorization middleware authenticates only where a policy asks: a read (every
 // other request) runs no authentication handler at all. So there is no UseAuthentication.
 builder.Services.AddAuthentication().AddJwtBearer();
+// Development: a key dotnet user-jwts makes after the start is taken without a restart (the README's order works).
+Ontwikkeltokens.VoegToe(builder);
 builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, ImportEndpoints.Beleidsregel));
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
@@ -103,8 +105,10 @@ app.UseRouting();
 // A dashboard on another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable.
 app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
     .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After", "ETag"));
-app.UseAuthorization();
+// The rate limit before authorization: a request refused for its token (401, 403) counts toward its client's limit too, so
+// guessing tokens meets the import's limit like any import (issue 18: 98.912 × 401 and not one 429).
 app.GebruikSnelheidslimiet();
+app.UseAuthorization();
 app.GebruikAntwoordcache();
 app.MapGezondheid();
 app.MapMetingen();

@@ -11,8 +11,11 @@ namespace BudgetApi.Bedrijfsvoering;
 /// service, and the last reload that failed (the old data keeps serving then: still ready, with a warning). Asks the data source
 /// per check, so a reload that swaps the data is seen by the next probe.
 /// </summary>
-public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidscontrole> log) : IHealthCheck
+public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidscontrole> log, TimeProvider klok) : IHealthCheck
 {
+    private static string ZonderPad(string tekst, string pad, string instelling) =>
+        pad.Length == 0 ? tekst : tekst.Replace(pad, instelling, StringComparison.Ordinal);
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (bron.Huidig is null)
@@ -41,16 +44,21 @@ public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidsco
             }
             if (standen.Count == 0) return Task.FromResult(HealthCheckResult.Unhealthy("De geladen database bevat geen stand."));
 
+            // Small, for a probe: status, data version, when it was loaded, the time. The standen themselves are /v1/standen (documented,
+            // with their sources and etags); they were 381 entries (40 KB) here.
             var data = new Dictionary<string, object>
             {
                 ["gegevensversie"] = gegevens.Versie,
                 ["geladenOp"] = bron.GeladenOp!.Value,
+                ["tijd"] = klok.GetUtcNow(),
                 ["aantalStanden"] = standen.Count,
-                ["standen"] = standen.Select(s => new GeladenStand(s.Sleutel.Id, s.Begroting.Code, s.Begroting.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar)).ToList(),
+                ["standen"] = "/v1/standen",
             };
             if (bron.LaatsteMislukking is { } mislukt)
             {
-                data["laatsteHerlaadpoging"] = new Herlaadpoging(mislukt.Tijd, false, mislukt.Aanleiding, mislukt.Problemen);
+                // Public: a folder of the server is named by its setting, not its path (the log names the path).
+                var problemen = mislukt.Problemen.Select(p => ZonderPad(ZonderPad(p, bron.ImportMap, Locaties.ImportMapSleutel), bron.DataMap, Locaties.DataMapSleutel)).ToList();
+                data["laatsteHerlaadpoging"] = new Herlaadpoging(mislukt.Tijd, false, mislukt.Aanleiding, problemen);
                 return Task.FromResult(HealthCheckResult.Degraded(
                     $"De laatste herlaadpoging ({mislukt.Tijd:O}, {mislukt.Aanleiding}) is mislukt; versie {gegevens.Versie} blijft in gebruik.", data: data));
             }
@@ -62,9 +70,6 @@ public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidsco
         }
     }
 }
-
-/// <summary>A stand in service, as readiness lists it.</summary>
-public sealed record GeladenStand(string Id, string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, int? VanJaar, int? TotJaar);
 
 /// <summary>A reload attempt as readiness shows it.</summary>
 public sealed record Herlaadpoging(DateTimeOffset Tijdstip, bool Gelukt, string Aanleiding, IReadOnlyList<string> Problemen);

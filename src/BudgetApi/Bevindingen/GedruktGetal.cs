@@ -88,9 +88,9 @@ public sealed partial record GedruktGetal(string Tekst)
     [GeneratedRegex(@"\d[\d.,]*\d|\d")]
     private static partial Regex Getal();
 
-    [GeneratedRegex(@"^\d+(,\d+)?$")]
+    [GeneratedRegex(@"^\d+(,\d+)?\z")]
     private static partial Regex ZonderScheiding();
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+(,\d+)?$")]
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+(,\d+)?\z")]
     private static partial Regex MetDuizendtallen();
 }

@@ -46,7 +46,7 @@ public sealed record Begrotingsartikel(
 /// <summary>The flat form of an article (one row per line and year), as the CSV gives it.</summary>
 public sealed record ArtikelregelPlat(
     string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Artikel, string? Categorie, string Regelsoort,
-    string Pad, string Omschrijving, int Jaar, long? Bedrag, string BronTabel, string BronBestand, int? BronRegel);
+    [property: Domein.Pad] string Pad, string Omschrijving, int Jaar, long? Bedrag, string BronTabel, string BronBestand, int? BronRegel);
 
 public sealed record ArtikelenQuery
 {

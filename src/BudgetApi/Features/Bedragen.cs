@@ -26,7 +26,7 @@ namespace BudgetApi.Features;
 /// <param name="BronBestand">Het bronbestand van de regel: het introductiedossier of een standbestand.</param>
 /// <param name="BronRegel">Regel in het bronbestand.</param>
 public sealed record BedragRegel(
-    string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Artikel, string Regelsoort, string Pad, string Omschrijving,
+    string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Soort, int Artikel, string Regelsoort, [property: Domein.Pad] string Pad, string Omschrijving,
     string? Categorie, int Jaar, long? Bedrag, string BronTabel, string BronBestand, int BronRegel);
 
 public sealed record BedragenQuery : IGepagineerd

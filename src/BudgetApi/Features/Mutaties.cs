@@ -27,7 +27,7 @@ namespace BudgetApi.Features;
 /// <param name="BronRegelNaar">Regel in het bronbestand van de naar-stand.</param>
 /// <param name="Overgang">Alleen tussen standen van twee begrotingsjaren, bij een artikel (en zijn delen) dat in één van beide staat: de verhuizing uit de was-wordt-tabel (/was-wordt) waarmee het met hetzelfde beleid in de andere begroting vergeleken is, of de breuk die geen regel van die tabel verklaart. Anders leeg.</param>
 public sealed record MutatieRegel(
-    string Begroting, string Hoofdstuk, string Soort, int? Artikel, string Regelsoort, string Pad, string Omschrijving, int Jaar,
+    string Begroting, string Hoofdstuk, string Soort, int? Artikel, string Regelsoort, [property: Domein.Pad] string Pad, string Omschrijving, int Jaar,
     string Van, string Naar, long? BedragVan, long? BedragNaar, long? Mutatie, decimal? MutatieProcent, string Aanwezig,
     int? BronRegelVan, int? BronRegelNaar, string? Overgang = null);
 

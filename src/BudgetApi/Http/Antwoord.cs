@@ -191,11 +191,28 @@ public static class Formaat
 /// <summary>One column of a flat row: its header (camelCase, as in the JSON) and the property it reads.</summary>
 public sealed record Kolom(string Naam, PropertyInfo Eigenschap)
 {
+    /// <summary>A column of free text (a string, or a list of strings): the one kind a spreadsheet could take for a formula.</summary>
+    public bool IsTekst => Type == typeof(string) || Type == typeof(IReadOnlyList<string>);
+
+    /// <summary>A path column (<see cref="Domein.PadAttribute"/>): its steps are escaped one by one.</summary>
+    public bool IsPad => Eigenschap.GetCustomAttribute<Domein.PadAttribute>() is not null;
+
     /// <summary>The property's type without Nullable: a long? column is a long column whose empty cells are null.</summary>
     public Type Type => Nullable.GetUnderlyingType(Eigenschap.PropertyType) ?? Eigenschap.PropertyType;
 }
 
-/// <summary>The one CSV writer: the rows' properties in declaration order, camelCase headers as in the JSON.</summary>
+/// <summary>
+/// The one CSV writer: the rows' properties in declaration order, camelCase headers as in the JSON. RFC 4180, and safe to open in a
+/// spreadsheet (docs/api.md, "CSV"):
+/// <list type="bullet">
+/// <item>a field is quoted when it holds '"', ',', ';' (the separator of the Dutch dialect, and of a list in one field), a CR or a LF,
+/// bare or as a pair, or starts or ends with a space: one row of data is always one record, whatever program reads it;</item>
+/// <item>a text field that a spreadsheet would take for a formula (it starts with '=', '+', '-', '@', a tab or a CR) is written
+/// with a leading apostrophe and quoted, as OWASP advises (<see cref="Domein.Formule"/>). Numbers stay numbers: a number column is never
+/// escaped, nor a text that is a plain number ("-5"). The project's own stand format takes the apostrophe off again when it reads
+/// this export back (<see cref="Domein.Formule.Terug"/>), so export → import → export is the same, byte for byte.</item>
+/// </list>
+/// </summary>
 public static class Csv
 {
     public static string Schrijf(IEnumerable<object> rijen, Type? type)
@@ -203,19 +220,34 @@ public static class Csv
         var lijst = rijen.ToList();
         var rijType = type ?? lijst.FirstOrDefault()?.GetType();
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(schrijver, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+        using var csv = new CsvWriter(schrijver, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\r\n",
+            ShouldQuote = a => MoetTussenAanhalingstekens(a.Field),
+            // Escaping is ours, per column (a number column is never escaped): CsvHelper's own would escape "-5" in any column.
+            InjectionOptions = InjectionOptions.None,
+        });
         if (rijType is null) return "";
         var kolommen = Kolommen(rijType);
         foreach (var k in kolommen) csv.WriteField(k.Naam);
         csv.NextRecord();
         foreach (var rij in lijst)
         {
-            foreach (var k in kolommen) csv.WriteField(Tekst(k.Eigenschap.GetValue(rij)));
+            foreach (var k in kolommen)
+            {
+                var tekst = Tekst(k.Eigenschap.GetValue(rij));
+                csv.WriteField(k.IsPad ? Domein.Formule.OntwapenPad(tekst) : k.IsTekst ? Domein.Formule.Ontwapen(tekst) : tekst);
+            }
             csv.NextRecord();
         }
         csv.Flush();
         return schrijver.ToString();
     }
+
+    /// <summary>RFC 4180 §2.6, for every reader: a field with a quote, a separator (',' or the Dutch ';'), any line end, or an edge space is quoted.</summary>
+    public static bool MoetTussenAanhalingstekens(string? veld) =>
+        !string.IsNullOrEmpty(veld)
+        && (veld.AsSpan().IndexOfAny("\",;\r\n") >= 0 || veld[0] == ' ' || veld[^1] == ' ' || veld[0] == Domein.Formule.Apostrof);
 
     /// <summary>The columns of a flat row, for CSV and Excel alike: its simple properties in declaration order, camelCase.</summary>
     public static IReadOnlyList<Kolom> Kolommen(Type rijType) =>
@@ -249,3 +281,4 @@ public static class Csv
         _ => waarde.ToString() ?? "",
     };
 }
+

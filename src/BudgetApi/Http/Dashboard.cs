@@ -23,7 +23,15 @@ public static class Dashboard
     {
         var map = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "dashboard");
         var bestanden = new PhysicalFileProvider(map);
-        // /dashboard answers with a redirect to /dashboard/, so the page's relative addresses resolve inside it.
+        // /dashboard answers with a redirect to /dashboard/, so the page's relative addresses resolve inside it. Made here rather than by
+        // the static files (which build it from the request's Host header): from the configured public address (Publiekadres).
+        app.Use((context, next) =>
+        {
+            if (!context.Request.Path.Equals(Pad, StringComparison.OrdinalIgnoreCase) || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return next(context);
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = Publiekadres.Van(context, Pad + "/", context.Request.QueryString);
+            return Task.CompletedTask;
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Pad, FileProvider = bestanden });
         return app.UseStaticFiles(new StaticFileOptions { RequestPath = Pad, FileProvider = bestanden });
     }

@@ -45,7 +45,7 @@ public static partial class Foutafhandeling
     }
 
     // With [AsParameters] the framework names the type Nullable<int>; without, int?.
-    private static string Verwacht(string type) => Regex.Replace(type, "^Nullable<(.+)>$", "$1").TrimEnd('?') switch
+    private static string Verwacht(string type) => Regex.Replace(type, @"^Nullable<(.+)>\z", "$1").TrimEnd('?') switch
     {
         "int" or "Int32" or "long" or "Int64" => "een geheel getal",
         "decimal" => "een getal",

@@ -48,6 +48,8 @@ public static class Problemen
             case StatusCodes.Status401Unauthorized when problem.Detail is null:
                 problem.Title = "Niet aangemeld";
                 problem.Detail = "Dit verzoek vraagt een geldig bearer-token (Authorization: Bearer …); lezen kan zonder, importeren niet.";
+                if (context.HttpContext.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+                    problem.Detail += " " + Bedrijfsvoering.Ontwikkeltokens.Advies;
                 break;
             case StatusCodes.Status403Forbidden when problem.Detail is null:
                 problem.Title = "Geen toegang";

@@ -5,7 +5,6 @@ using BudgetApi.Opslag;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace BudgetApi.Http;
 
@@ -68,7 +67,7 @@ public sealed record Toelichting(JsonObject Metadata, string Verzoek, string Geg
     /// <summary>The data version is resolved per request: a reload may change it between two requests, never within one.</summary>
     public static Toelichting Voor(HttpContext http, JsonObject metadata) => new(
         metadata,
-        http.Request.GetDisplayUrl(),
+        Publiekadres.Van(http, http.Request.Path, http.Request.QueryString),
         http.RequestServices.GetRequiredService<IGegevensversie>().Versie,
         (http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow());
 }

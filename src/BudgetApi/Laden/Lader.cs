@@ -97,7 +97,8 @@ public static class Lader
             if (verwachting is not null) fouten.Add(new Laadprobleem(bestand.Naam, 1, 0, "een was-wordt-tabel heeft geen stand: noem geen begroting, begrotingsjaar of fase"));
             return new Leesresultaat(Waswordttabel.Formaat, [], [], [], [], fouten.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
         }
-        return Standbestanden.Standlezers.Lees(bestand.Naam, bytes, verwachting, lezers);
+        // Our own export escapes formula text; reading it back undoes that (Exporttekst).
+        return Exporttekst.Terug(Standbestanden.Standlezers.Lees(bestand.Naam, bytes, verwachting, lezers));
     }
 
     /// <summary>

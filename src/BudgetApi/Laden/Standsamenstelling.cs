@@ -315,38 +315,59 @@ public static class Standsamenstelling
         }
     }
 
-    /// <summary>The hash of one source's contribution to a stand, as read: an import that brings the same content changes nothing.</summary>
+    /// <summary>
+    /// The hash of one source's contribution to a stand, as read: an import that brings the same content changes nothing. It covers
+    /// everything the stand serves from the source (docs/standen.md, "ETag"): each line's path and description exactly as written, its
+    /// code, categorie, total marking and table, and every amount; each printed total's name, scope, table and amounts. An import that
+    /// changes only a name or a categorie is a change, not 'ongewijzigd'.
+    /// </summary>
     public static string Inhoudshash(IEnumerable<Standregel> regels, IEnumerable<GedruktStandtotaal> totalen)
     {
         var tekst = new StringBuilder();
-        foreach (var r in regels.Select(r => (Sleutel: Regelsleutel(r.Soort, r.Artikel, r.Pad), r.Bedragen)).OrderBy(r => r.Sleutel, StringComparer.Ordinal))
+        foreach (var r in regels.Select(r => (Sleutel: Regelsleutel(r.Soort, r.Artikel, r.Pad), Regel: r)).OrderBy(r => r.Sleutel, StringComparer.Ordinal)
+                     .ThenBy(r => Regeltekst(r.Regel), StringComparer.Ordinal))
         {
-            tekst.Append(r.Sleutel);
-            foreach (var (jaar, bedrag) in r.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel));
+            foreach (var (jaar, bedrag) in r.Regel.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
             tekst.Append('\n');
         }
         foreach (var t in totalen.OrderBy(t => t.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal, StringComparer.Ordinal))
         {
-            tekst.Append(CultureInfo.InvariantCulture, $"totaal\u001f{t.Soort}\u001f{t.Totaal}");
+            tekst.Append(Totaaltekst(t));
             foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
             tekst.Append('\n');
         }
         return Hash(tekst.ToString());
     }
 
-    /// <summary>The stand's strong ETag: a hash of every line, amount and printed total that is loaded for it.</summary>
+    /// <summary>What a line shows besides its identity and amounts: path and description as written, code, categorie, total marking, table.</summary>
+    private static string Regeltekst(Standregel r) =>
+        string.Join('\u001f', r.Pad.Select(p => p.Niveau + "\u001e" + p.Omschrijving)) + "\u001f" + r.Omschrijving + "\u001f" + r.Code + "\u001f" + r.Categorie
+        + "\u001f" + (r.IsTotaalregel ? "J" : "N") + "\u001f" + r.BronTabel;
+
+    /// <summary>What a printed total shows besides its amounts: soort, name, whether it counts only the beleidsartikelen, table.</summary>
+    private static string Totaaltekst(GedruktStandtotaal t) =>
+        $"totaal\u001f{t.Soort}\u001f{t.Totaal}\u001f{(t.AlleenBeleidsartikelen ? "beleid" : "alle")}\u001f{t.BronTabel}";
+
+    /// <summary>
+    /// The stand's strong ETag: a hash of everything served for it (docs/standen.md, "ETag"): its sources (name, format, sha256), the
+    /// name it is published under, every line (identity, path and description as written, code, categorie, total marking, table) with
+    /// each amount and the source and place it is served from, and every printed total. Any change an import stores changes it.
+    /// </summary>
     private static string Etag(SamengesteldeStand stand)
     {
         var tekst = new StringBuilder();
+        foreach (var (bron, _) in stand.Bronnen) tekst.Append(CultureInfo.InvariantCulture, $"bron\u001f{bron.Naam}\u001f{bron.Formaat}\u001f{bron.Sha256}\n");
+        tekst.Append("naam\u001f").Append(stand.NaamZoalsGepubliceerd).Append('\n');
         foreach (var r in stand.Regels.OrderBy(r => r.Sleutel, StringComparer.Ordinal))
         {
-            tekst.Append(r.Sleutel).Append('\u001f').Append(r.Regel.Omschrijving).Append('\u001f').Append(r.Categorie);
-            foreach (var (jaar, b) in r.Bedragen) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={b.Bedrag}");
+            tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel)).Append('\u001f').Append(r.Categorie);
+            foreach (var (jaar, b) in r.Bedragen) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={b.Bedrag}@{b.Bron.Naam}:{b.Waar}");
             tekst.Append('\n');
         }
-        foreach (var (t, _) in stand.Totalen.OrderBy(t => t.Totaal.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal.Totaal, StringComparer.Ordinal))
+        foreach (var (t, bron) in stand.Totalen.OrderBy(t => t.Totaal.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal.Totaal, StringComparer.Ordinal))
         {
-            tekst.Append(CultureInfo.InvariantCulture, $"totaal\u001f{t.Soort}\u001f{t.Totaal}");
+            tekst.Append(Totaaltekst(t)).Append('@').Append(bron.Naam).Append(':').Append(t.Herkomst);
             foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
             tekst.Append('\n');
         }

@@ -114,7 +114,7 @@ public sealed partial class HoofdstukValidator : RijValidator
         UniekeSleutel(eersteRegel, r => r["hoofdstuk"], "hoofdstuk", "hoofdstuk");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^([IVX]+[A-Z]?|[A-Z])$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([IVX]+[A-Z]?|[A-Z])\z")]
     private static partial System.Text.RegularExpressions.Regex HoofdstukPatroon();
 }
 

@@ -27,12 +27,12 @@ public static partial class Velden
     public static IReadOnlyList<int> JaarKolommen(IEnumerable<string> kolommen) =>
         kolommen.Where(IsJaar).Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToList();
 
-    [GeneratedRegex(@"^-?\d+$")]
+    [GeneratedRegex(@"^-?\d+\z")]
     private static partial Regex GeheelGetalPatroon();
 
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^-?\d+(\.\d+)?\z")]
     private static partial Regex DecimaalPatroon();
 
-    [GeneratedRegex(@"^(19|20)\d\d$")]
+    [GeneratedRegex(@"^(19|20)\d\d\z")]
     private static partial Regex JaarPatroon();
 }

@@ -104,7 +104,8 @@ public sealed class Bronteksten
         for (var poging = 0; ; poging++)
         {
             using var handvat = Open(bestand.Pad);
-            if (handvat is null) return Bronregels.Afwijkend(bestand, $"het bestand {bestand.Naam} staat niet meer op {bestand.Pad}");
+            // A public answer names the file, never where it lies on the server's disk (the log of the reload says that).
+            if (handvat is null) return Bronregels.Afwijkend(bestand, $"het bestand {bestand.Naam} staat niet meer op schijf");
             if (Index(bestand, handvat) is not { } index)
             {
                 return Bronregels.Afwijkend(bestand, $"het bestand {bestand.Naam} op schijf heeft niet meer de SHA-256 waarmee deze versie het laadde ({bestand.Sha256})");

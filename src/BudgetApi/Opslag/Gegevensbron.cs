@@ -86,7 +86,13 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
             try
             {
                 var versie = Gegevensversie.Bereken(DataMap, ImportMap);
-                if (versie == _huidig?.Versie) return null;
+                if (versie == _huidig?.Versie)
+                {
+                    // The files are again those of the version that serves: whatever made the last reload fail is gone, and so is
+                    // readiness's warning (it stayed until some other change before: issue 18).
+                    LaatsteMislukking = null;
+                    return null;
+                }
                 resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out gegevens);
             }
             catch (Exception fout) when (fout is not OperationCanceledException)
@@ -94,9 +100,11 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
                 // A reload that cannot complete (a full disk, a folder turned read-only, a file removed while it was read) fails like
                 // invalid data: the old data keeps serving and the watcher keeps watching. Thrown on, it would stop the service.
                 logger.LogError(fout, "Herladen ({Aanleiding}) kon niet worden voltooid.", aanleiding);
+                // Readiness is public: the problem names the setting and the reason in words, never a path or the exception's text
+                // (the log line above has both).
                 var probleem = Bedrijfsvoering.Opstartfout.IsBouwfout(fout)
-                    ? $"de database kon niet worden gebouwd in {DatabaseMap} (instelling {Bedrijfsvoering.Locaties.DatabasePadSleutel}): {Bedrijfsvoering.Opstartfout.Reden(fout, DatabaseMap)}"
-                    : $"de gegevens konden niet worden gelezen: {fout.Message.ReplaceLineEndings(" ")}";
+                    ? $"de database kon niet worden gebouwd (instelling {Bedrijfsvoering.Locaties.DatabasePadSleutel}): {Bedrijfsvoering.Opstartfout.Reden(fout, DatabaseMap).Replace(DatabaseMap, "de databasemap", StringComparison.Ordinal)}"
+                    : "de gegevens konden niet worden gelezen; het log van de dienst noemt de oorzaak";
                 Mislukt(aanleiding, Bedrijfsvoering.Metingen.Mislukt, [probleem]);
                 return new Laadresultaat([new Laadprobleem("", 0, 0, probleem)], new Dictionary<string, int>());
             }

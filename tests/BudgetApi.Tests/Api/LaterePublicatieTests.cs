@@ -74,6 +74,9 @@ public sealed class LaterePublicatieTests : IDisposable
             Content = new StringContent(bestand, Encoding.UTF8, "text/csv"),
         };
         verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Maak());
+        // A change to a stand that exists, by any format, names its current etag (docs/standen.md: 409 without If-Match).
+        var etag = (await _client.GetLijst("/v1/standen/V-2016-ontwerpbegroting")).Gegevens.Single()!.Tekst("etag");
+        verzoek.Headers.TryAddWithoutValidation("If-Match", etag);
         var antwoord = await _client.SendAsync(verzoek);
         var tekst = await antwoord.Content.ReadAsStringAsync();
         antwoord.StatusCode.Should().Be(HttpStatusCode.OK, tekst);

@@ -10,6 +10,12 @@ public sealed class Chromiumbrowser : IAsyncDisposable
 {
     public const string Pad = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long any one step of a browser test may wait for its condition (an element, an answer): generous, for a machine shared
+    /// with other builds, and bounded, so a test that cannot pass fails in minutes at most rather than hanging.
+    /// </summary>
+    public static readonly TimeSpan Wachttijd = TimeSpan.FromSeconds(90);
+
     private readonly IPlaywright _playwright;
 
     private Chromiumbrowser(IPlaywright playwright, IBrowser browser) => (_playwright, Browser) = (playwright, browser);

@@ -615,6 +615,8 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
             ViewportSize = new ViewportSize { Width = breedte, Height = 900 },
             Locale = "nl-NL",
         });
+        // Every wait of the page bounded by one generous limit (Chromiumbrowser.Wachttijd), not Playwright's default 30 s.
+        context.SetDefaultTimeout((float)Chromiumbrowser.Wachttijd.TotalMilliseconds);
         var page = await context.NewPageAsync();
         var sessie = new Sessie(context, page);
         page.Console += (_, bericht) =>

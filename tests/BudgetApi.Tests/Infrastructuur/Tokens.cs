@@ -33,11 +33,12 @@ public static class Tokens
     ];
 
     public static string Maak(string naam = "analist@dfez", string? rol = "budget-importeur", string uitgever = Uitgever, string publiek = Publiek,
-        bool andereSleutel = false, DateTime? verloopt = null, string? scope = null)
+        bool andereSleutel = false, DateTime? verloopt = null, string? scope = null, string? scp = null)
     {
         var claims = new Dictionary<string, object> { ["name"] = naam, ["sub"] = naam };
         if (rol is not null) claims["role"] = rol;
         if (scope is not null) claims["scope"] = scope;
+        if (scp is not null) claims["scp"] = scp;
         var sleutel = new SymmetricSecurityKey(Convert.FromBase64String(andereSleutel ? AndereSleutel : Sleutel)) { KeyId = Sleutelnaam };
         var nu = DateTime.UtcNow;
         var einde = verloopt ?? nu.AddMinutes(10);

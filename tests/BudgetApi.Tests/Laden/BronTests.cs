@@ -8,11 +8,12 @@ namespace BudgetApi.Tests.Laden;
 
 /// <summary>
 /// Every figure in data/ stands on the line of the source it cites: the provenance is checked, not trusted. The source is the text
-/// that ships in data/bron/ (the file /v1/bronnen serves the lines of), verbatim from ../shared/source/.
+/// that ships in data/bron/ (the file /v1/bronnen serves the lines of), verbatim as received: its SHA-256 is pinned here, so the
+/// test needs nothing outside the clone.
 /// </summary>
 public sealed partial class BronTests
 {
-    /// <summary>The SHA-256 of introductiedossier-jenv-2026.txt as received: the shipped copy is never edited.</summary>
+    /// <summary>The SHA-256 of introductiedossier-jenv-2026.txt as received (taken from the file delivered with the assignment): the shipped copy is never edited.</summary>
     public const string Sha256 = "1e7d224fc27aafd39bfdf66dc3dd4443b3949fd9160607b87adc4170322698a8";
 
     private static readonly string[] Bron = File.ReadAllLines(Repo.Brondocument);
@@ -45,8 +46,15 @@ public sealed partial class BronTests
         // 8.441 line ends and a last line without one (a single space): 8.442 lines, as the loader and /v1/bronnen count them.
         Bron.Should().HaveCount(8442);
         Bron[532].Should().Be("TOTAAL 18.596.347 18.840.559 18.792.979 18.800.030 18.550.421");
-        var ontvangen = Repo.Bestand("../shared/source/introductiedossier-jenv-2026.txt");
-        if (File.Exists(ontvangen)) File.ReadAllBytes(Repo.Brondocument).Should().Equal(File.ReadAllBytes(ontvangen), "the copy in data/bron is the text as received");
+    }
+
+    [Theory]
+    [InlineData(BudgetApi.Tests.Laden.Standbestanden.Opendata.Begrotingsstaten)]
+    [InlineData(BudgetApi.Tests.Laden.Standbestanden.Opendata.BudgettaireTabellen)]
+    public void De_meegeleverde_opendata_is_het_bestand_zoals_ontvangen(string bestand)
+    {
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(BudgetApi.Tests.Laden.Standbestanden.Opendata.Pad(bestand))))
+            .Should().Be(BudgetApi.Tests.Laden.Standbestanden.Opendata.Sha256[bestand], $"data/standen/{bestand} is the file as received, never edited");
     }
 
     /// <summary>

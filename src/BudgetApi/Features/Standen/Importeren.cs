@@ -15,7 +15,7 @@ namespace BudgetApi.Features.Standen;
 
 /// <summary>What an import did to one stand.</summary>
 /// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
-/// <param name="Uitkomst">nieuw (de stand bestond niet), aangevuld (een bron van een ander formaat komt bij de stand), vervangen (de vorige import van dit formaat is vervangen; alleen met If-Match) of ongewijzigd (dezelfde inhoud).</param>
+/// <param name="Uitkomst">nieuw (de stand bestond niet), aangevuld (een bron van een ander formaat komt bij de stand; alleen met If-Match), vervangen (de vorige import van dit formaat is vervangen; alleen met If-Match) of ongewijzigd (dezelfde inhoud).</param>
 /// <param name="Etag">De etag van de stand na de import.</param>
 /// <param name="Leidend">De publicatie waaruit de stand na de import zijn cijfers neemt: op elk niveau telt haar cijfer, een andere bron vult alleen aan wat zij niet geeft (docs/standen.md).</param>
 public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, string? Leidend);
@@ -95,8 +95,10 @@ public static partial class ImportEndpoints
             .WithDescription("Neemt een bestand in een van de open-dataformaten (begrotingsstaten, budgettaire tabellen) of in het eigen standformaat " +
                              "(de CSV van /bedragen) als de body van het verzoek, en maakt er standen van terwijl de dienst draait. Vereist een bearer-token " +
                              $"met de rol {Rol} (of de scope {Scope}). Het bestand wordt eerst geheel gecontroleerd: bij een fout komt er niets bij (400 met " +
-                             "elk probleem, met regel en kolom). Bestaat een stand al met andere inhoud uit hetzelfde formaat, dan is het antwoord 409, tenzij " +
-                             "If-Match de huidige etag van die stand noemt (zie /standen); een verouderde etag geeft 412. Hetzelfde bestand opnieuw geeft 200 " +
+                             "elk probleem, met regel en kolom). Wijzigt de import een stand die al bestaat (een bron van een ander formaat erbij, of " +
+                             "andere inhoud uit hetzelfde formaat), dan is het antwoord 409, tenzij If-Match de huidige etag van die stand noemt (zie /standen); " +
+                             "een verouderde etag geeft 412. De etag dekt alles wat de stand toont: namen, categorie, paden en bedragen. Een tekst mag hoogstens " +
+                             $"{Tekstlengte.Maximum} tekens hebben. Hetzelfde bestand opnieuw geeft 200 " +
                              "met uitkomst ongewijzigd. Kan de dienst het bestand of de database ermee niet opslaan (schijf vol, map niet schrijfbaar), dan is het " +
                              "antwoord 507 met de map en de reden; er is dan niets veranderd.")
             .RequireAuthorization(Beleid)
@@ -111,12 +113,18 @@ public static partial class ImportEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
+    /// <summary>
+    /// The claim types a scope arrives in: 'scope' (RFC 8693, RFC 9068), 'scp' (Microsoft Entra ID, Okta), and the type the JWT handler
+    /// maps 'scp' to when it maps inbound claims (as it does by default); each a space-separated list, or one claim per scope.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Scopeclaims = ["scope", "scp", "http://schemas.microsoft.com/identity/claims/scope"];
+
     /// <summary>The authorization policy: an authenticated caller with the import role or scope.</summary>
     public static void Beleidsregel(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder beleid) =>
         beleid.AddAuthenticationSchemes(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsInRole(Rol)
-            || c.User.FindAll("scope").Concat(c.User.FindAll("scp")).SelectMany(s => s.Value.Split(' ')).Contains(Scope));
+            || Scopeclaims.SelectMany(c.User.FindAll).SelectMany(s => s.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(Scope));
 
     static async Task<IResult> Importeer([AsParameters] ImportQuery query, HttpContext http, Gegevensbron bron, ILogger<Gegevensbron> logger,
         Metingen metingen)
@@ -144,6 +152,7 @@ public static partial class ImportEndpoints
             // 1. The file alone, read as its format: a refusal lists every problem and stores nothing.
             var gelezen = Lader.LeesStandbestand(bestand, bron.Lezers, verwachting);
             if (!gelezen.Gelukt) return Weigering(metingen, naam, gelezen.Problemen);
+            if (Tekstlengte.TeLang(gelezen) is { Count: > 0 } teLang) return Weigering(metingen, naam, teLang);
 
             // 2. What it does to each stand it holds, against the version served now.
             var uitkomsten = Uitkomsten(gelezen, huidig.Catalogus);
@@ -174,6 +183,17 @@ public static partial class ImportEndpoints
             }
             if (gegevens is null) return Weigering(metingen, naam, resultaat.Problemen.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
 
+            // The answer, Location included, is made whole before anything is stored: once the stand file is renamed into place the
+            // import is made, and nothing after that may fail into a 5xx (a client would retry a change that was already stored).
+            var na = gegevens.Catalogus;
+            var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
+                Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
+                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen);
+            var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
+            IResult geslaagd = eersteNieuw is null
+                ? TypedResults.Ok(antwoord)
+                : TypedResults.Created(Locatie(http.Request, eersteNieuw.Stand.Id), antwoord);
+
             // 4. Stored durably (the sidecar first: the stand file's rename is the moment the import is made), then swapped in whole.
             var zijpad = Path.Combine(bron.ImportMap, opgeslagenNaam + Standbestandsmappen.Importsuffix);
             var standpad = Path.Combine(bron.ImportMap, opgeslagenNaam);
@@ -186,7 +206,7 @@ public static partial class ImportEndpoints
                 if (slot is null)
                 {
                     bron.Verwerp(gegevens);
-                    return Bezet(metingen, bron.ImportMap, huidig.Versie);
+                    return Bezet(logger, metingen, bron.ImportMap, huidig.Versie);
                 }
                 SchrijfDuurzaam(zijpad, zijbestand);
                 SchrijfDuurzaam(standpad, inhoud);
@@ -208,16 +228,16 @@ public static partial class ImportEndpoints
             logger.LogInformation("Import {Bestand} door {Door}: versie {Versie}; {Uitkomsten}", opgeslagenNaam, door, gegevens.Versie,
                 string.Join(", ", uitkomsten.Select(u => $"{u.Stand.Id} {u.Uitkomst}")));
 
-            var na = gegevens.Catalogus;
-            var antwoord = new Importuitkomst(uitkomsten.Any(u => u.Uitkomst == Nieuw) ? Nieuw : Gewijzigd, opgeslagenNaam, gelezen.Formaat,
-                Standbestandsmappen.Sha256(inhoud), gegevens.Versie,
-                uitkomsten.Select(u => new Standuitkomst(u.Stand.Id, u.Uitkomst, na.ZoekStand(u.Stand.Id)?.Etag ?? "", na.ZoekStand(u.Stand.Id)?.Leidend)).ToList()).Met(gelezen);
-            var eersteNieuw = uitkomsten.FirstOrDefault(u => u.Uitkomst == Nieuw);
-            return eersteNieuw is null
-                ? TypedResults.Ok(antwoord)
-                : TypedResults.Created($"{http.Request.PathBase}/v1/standen/{eersteNieuw.Stand.Id}", antwoord);
+            return geslaagd;
         }, http.RequestAborted);
     }
+
+    /// <summary>
+    /// The new stand's address for the Location header: the id percent-encoded (RFC 3986), so a hoofdstuk with any character still
+    /// makes a valid ASCII header value. The path base is the server's own, never a request header.
+    /// </summary>
+    public static string Locatie(HttpRequest request, string standId) =>
+        $"{request.PathBase.ToUriComponent()}{OpenApiDocument.Prefix}/standen/{Uri.EscapeDataString(standId)}";
 
     private sealed record Planning(Standsleutel Stand, string Uitkomst, string? Etag);
 
@@ -237,19 +257,21 @@ public static partial class ImportEndpoints
         }).ToList();
 
     /// <summary>
-    /// A stand whose content of this format would change needs the caller to name its current etag in If-Match ('*' names any):
-    /// without If-Match 409 (someone else's stand would be overwritten unseen), with a stale one 412.
+    /// Every change to a stand that exists, whatever the format that changes it, needs the caller to name the stand's current etag in
+    /// If-Match ('*' names any): a source of another format added to it (aangevuld) changes what it serves as much as a replaced import
+    /// of the same format (vervangen). Without If-Match 409 (someone else's stand would be changed unseen), with a stale one 412.
+    /// Only a new stand needs none.
     /// </summary>
     private static IResult? Voorwaarde(HttpRequest request, IReadOnlyList<Planning> uitkomsten)
     {
-        var vervangen = uitkomsten.Where(u => u.Uitkomst == Vervangen).ToList();
+        var vervangen = uitkomsten.Where(u => u.Uitkomst is Vervangen or Aangevuld).ToList();
         if (vervangen.Count == 0) return null;
         var ifMatch = request.GetTypedHeaders().IfMatch;
         if (ifMatch.Count == 0)
         {
-            return Probleem(StatusCodes.Status409Conflict, "Conflict: de stand bestaat met andere inhoud",
-                $"{string.Join(", ", vervangen.Select(v => v.Stand.Id))} {(vervangen.Count == 1 ? "bestaat" : "bestaan")} al met andere inhoud uit dit formaat. " +
-                "Noem de huidige etag in If-Match om te vervangen (zie /standen): " + string.Join(", ", vervangen.Select(v => $"{v.Stand.Id} {v.Etag}")) + ".",
+            return Probleem(StatusCodes.Status409Conflict, "Conflict: de stand bestaat al",
+                $"{string.Join(", ", vervangen.Select(v => v.Stand.Id))} {(vervangen.Count == 1 ? "bestaat" : "bestaan")} al, en de import zou " +
+                $"{(vervangen.Count == 1 ? "hem" : "ze")} wijzigen. Noem de huidige etag in If-Match om te wijzigen (zie /standen): " + string.Join(", ", vervangen.Select(v => $"{v.Stand.Id} {v.Etag}")) + ".",
                 vervangen);
         }
         if (ifMatch.Any(e => e.Tag == "*")) return null;
@@ -289,15 +311,18 @@ public static partial class ImportEndpoints
     private static readonly TimeSpan Slotwachttijd = TimeSpan.FromSeconds(60);
 
     /// <summary>Another process held the import folder's lock all that time: nothing is stored, the client may try again.</summary>
-    private static IResult Bezet(Metingen metingen, string map, string versie)
+    private static IResult Bezet(ILogger logger, Metingen metingen, string map, string versie)
     {
+        logger.LogWarning("Import niet opgeslagen: de importmap {Map} bleef {Seconden} s bezet door een ander proces.", map, Slotwachttijd.TotalSeconds);
         metingen.ImportAfgehandeld(Metingen.Mislukt);
         return TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
             Title = "De importmap is bezet",
-            Detail = $"Een ander proces slaat al {Slotwachttijd.TotalSeconds:0} seconden een import op in {map}. Er is niets opgeslagen; versie {versie} blijft in gebruik. Probeer het later opnieuw.",
+            // The folder is the operator's, in the log; the answer names the setting, never a path on the server.
+            Detail = $"Een ander proces slaat al {Slotwachttijd.TotalSeconds:0} seconden een import op in de importmap (instelling {Locaties.ImportMapSleutel}). " +
+                     $"Er is niets opgeslagen; versie {versie} blijft in gebruik. Probeer het later opnieuw.",
         });
     }
 
@@ -375,9 +400,9 @@ public static partial class ImportEndpoints
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}\z")]
     private static partial Regex VeiligeNaam();
 
-    [GeneratedRegex("^([IVX]+[A-Z]?|[A-Z])$")]
+    [GeneratedRegex(@"^([IVX]+[A-Z]?|[A-Z])\z")]
     private static partial Regex HoofdstukPatroon();
 }

@@ -5,19 +5,23 @@ using BudgetApi.Tests.Infrastructuur;
 namespace BudgetApi.Tests.Laden.Standbestanden;
 
 /// <summary>
-/// The real open-data samples, read once per test run (the budgettaire tabellen are 6.500 rows): data/standen/ when the
-/// repository ships them, else the shared samples beside the checkout (../shared/opendata/).
+/// The real open-data samples, read once per test run (the budgettaire tabellen are 6.500 rows), as the repository ships them in
+/// data/standen/: nothing outside the clone. <see cref="Sha256"/> pins each as it was received from the Ministry of Finance's open
+/// data, so a test never reads an edited sample.
 /// </summary>
 internal static class Opendata
 {
     public const string Begrotingsstaten = "begrotingsstaten-2013-2017.csv";
     public const string BudgettaireTabellen = "budgettaire-tabellen-owb-2016.csv";
 
-    public static string Pad(string bestand)
+    /// <summary>The SHA-256 of each sample as received (the files delivered with the assignment); data/standen/ holds them unchanged.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sha256 = new Dictionary<string, string>
     {
-        var meegeleverd = Repo.Bestand(Path.Combine("data", "standen", bestand));
-        return File.Exists(meegeleverd) ? meegeleverd : Path.GetFullPath(Path.Combine(Repo.Wortel, "..", "shared", "opendata", bestand));
-    }
+        [Begrotingsstaten] = "b06793fc419477f0ac80ca3e828edd87a6afe0a977d8be97556d04667b6ac4e5",
+        [BudgettaireTabellen] = "939e0b7840bc952064a06bc175a8165343df74fcca369d6aa8bf7db2b3dcb7e7",
+    };
+
+    public static string Pad(string bestand) => Repo.Bestand(Path.Combine("data", "standen", bestand));
 
     private static readonly Lazy<string> StatenTekst = new(() => File.ReadAllText(Pad(Begrotingsstaten)));
     private static readonly Lazy<string> TabellenTekst = new(() => File.ReadAllText(Pad(BudgettaireTabellen)));
