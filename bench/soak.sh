@@ -50,8 +50,10 @@ rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 geheugen() {
   "$gcdump" collect -p $pid -o "$werk/heap-$1.gcdump" >/dev/null 2>&1
   sleep 2
-  echo "$(rss) $("$gcdump" report "$werk/heap-$1.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); print $1; exit}')"
+  echo "$(rss) $("$gcdump" report "$werk/heap-$1.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); print $1; exit}') $(python3 bench/geheugen.py $pid)"
 }
+# What that RSS is made of (bench/geheugen.py), in MiB: the GC's regions, JIT code, other anonymous memory (malloc), files.
+opbouw() { read -r _ gc jit anon bestanden <<<"$1"; echo "GC-regio's $gc, JIT-code $jit, overig anoniem (malloc, stacks) $anon, bestanden $bestanden"; }
 for _ in $(seq 1 240); do gereed >/dev/null 2>&1 && break; kill -0 $pid 2>/dev/null || { cat "$werk/dienst.log"; exit 1; }; sleep 0.5; done
 versie_start=$(versie)
 
@@ -98,9 +100,9 @@ fase() {
 }
 
 fase opwarmen voorjaarsnota-jenv-2026.csv 2 "$opwarmen"
-read -r rss_opgewarmd heap_opgewarmd < <(geheugen opgewarmd)
+read -r rss_opgewarmd heap_opgewarmd opbouw_opgewarmd < <(geheugen opgewarmd)
 fase soak voorjaarsnota-aenm-2026.csv 3 "$seconden"
-read -r rss_eind heap_eind < <(geheugen eind)
+read -r rss_eind heap_eind opbouw_eind < <(geheugen eind)
 
 verhouding=$(echo "scale=4; $rss_eind / $rss_opgewarmd" | bc)
 status=$(gereed | json 'd["status"]')
@@ -120,6 +122,7 @@ done
 echo "na afloop:            gereedheid $status; JenV 2026 $standen_jenv standen, totaal uitgaven 2026 $totaal (de 2e suppletoire); AenM 2026 $standen_aenm standen; imports geslaagd volgens /metrics: ${imports:-0}"
 echo "RSS:                  na opwarmen $((rss_opgewarmd / 1024)) MiB, aan het eind $((rss_eind / 1024)) MiB (verhouding $verhouding), elk na een volledige GC"
 echo "levende .NET-heap:    na opwarmen $((heap_opgewarmd / 1048576)) MiB, aan het eind $((heap_eind / 1048576)) MiB"
+echo "RSS-opbouw (MiB):     na opwarmen $(opbouw "$opbouw_opgewarmd"); aan het eind $(opbouw "$opbouw_eind")"
 
 ok=1
 for f in opwarmen soak; do
