@@ -10,8 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-# dotnet-gcdump (the .NET diagnostics tool) makes the service run a full garbage collection before each RSS reading: the server
-# GC lets the heap grow for tens of seconds between full collections, so RSS read at a random moment swings by a third.
+# dotnet-gcdump (the .NET diagnostics tool) makes the service run a full garbage collection before each RSS reading: the GC
+# lets the heap grow for tens of seconds between full collections, so RSS read at a random moment swings by a third. Even
+# after one, the server GC kept 98-203 MiB committed for the same live heap; the service runs the workstation GC
+# (System.GC.Server=false in its runtimeconfig.json, docs/reliability.md "Soak"), and this reads it as it runs in production.
 gcdump=$(command -v dotnet-gcdump || echo "${XDG_CACHE_HOME:-$HOME/.cache}/budgetapi-bench/dotnet-gcdump")
 [ -x "$gcdump" ] || dotnet tool install --tool-path "$(dirname "$gcdump")" dotnet-gcdump --version 10.0.750501 >/dev/null
 seconden=${SOAK_SECONDEN:-60}
