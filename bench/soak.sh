@@ -10,8 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-# dotnet-gcdump (the .NET diagnostics tool) makes the service run a full garbage collection before each RSS reading: the server
-# GC lets the heap grow for tens of seconds between full collections, so RSS read at a random moment swings by a third.
+# dotnet-gcdump (the .NET diagnostics tool) makes the service run a full garbage collection before each RSS reading: the GC
+# lets the heap grow for tens of seconds between full collections, so RSS read at a random moment swings by a third. Even
+# after one, the server GC kept 98-203 MiB committed for the same live heap; the service runs the workstation GC
+# (System.GC.Server=false in its runtimeconfig.json, docs/reliability.md "Soak"), and this reads it as it runs in production.
 gcdump=$(command -v dotnet-gcdump || echo "${XDG_CACHE_HOME:-$HOME/.cache}/budgetapi-bench/dotnet-gcdump")
 [ -x "$gcdump" ] || dotnet tool install --tool-path "$(dirname "$gcdump")" dotnet-gcdump --version 10.0.750501 >/dev/null
 seconden=${SOAK_SECONDEN:-60}
@@ -50,8 +52,10 @@ rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 geheugen() {
   "$gcdump" collect -p $pid -o "$werk/heap-$1.gcdump" >/dev/null 2>&1
   sleep 2
-  echo "$(rss) $("$gcdump" report "$werk/heap-$1.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); print $1; exit}')"
+  echo "$(rss) $("$gcdump" report "$werk/heap-$1.gcdump" 2>/dev/null | awk '/GC Heap bytes/ {gsub(",", "", $1); print $1; exit}') $(python3 bench/geheugen.py $pid)"
 }
+# What that RSS is made of (bench/geheugen.py), in MiB: the GC's regions, JIT code, other anonymous memory (malloc), files.
+opbouw() { read -r _ gc jit anon bestanden <<<"$1"; echo "GC-regio's $gc, JIT-code $jit, overig anoniem (malloc, stacks) $anon, bestanden $bestanden"; }
 for _ in $(seq 1 240); do gereed >/dev/null 2>&1 && break; kill -0 $pid 2>/dev/null || { cat "$werk/dienst.log"; exit 1; }; sleep 0.5; done
 versie_start=$(versie)
 
@@ -98,9 +102,9 @@ fase() {
 }
 
 fase opwarmen voorjaarsnota-jenv-2026.csv 2 "$opwarmen"
-read -r rss_opgewarmd heap_opgewarmd < <(geheugen opgewarmd)
+read -r rss_opgewarmd heap_opgewarmd opbouw_opgewarmd < <(geheugen opgewarmd)
 fase soak voorjaarsnota-aenm-2026.csv 3 "$seconden"
-read -r rss_eind heap_eind < <(geheugen eind)
+read -r rss_eind heap_eind opbouw_eind < <(geheugen eind)
 
 verhouding=$(echo "scale=4; $rss_eind / $rss_opgewarmd" | bc)
 status=$(gereed | json 'd["status"]')
@@ -120,6 +124,7 @@ done
 echo "na afloop:            gereedheid $status; JenV 2026 $standen_jenv standen, totaal uitgaven 2026 $totaal (de 2e suppletoire); AenM 2026 $standen_aenm standen; imports geslaagd volgens /metrics: ${imports:-0}"
 echo "RSS:                  na opwarmen $((rss_opgewarmd / 1024)) MiB, aan het eind $((rss_eind / 1024)) MiB (verhouding $verhouding), elk na een volledige GC"
 echo "levende .NET-heap:    na opwarmen $((heap_opgewarmd / 1048576)) MiB, aan het eind $((heap_eind / 1048576)) MiB"
+echo "RSS-opbouw (MiB):     na opwarmen $(opbouw "$opbouw_opgewarmd"); aan het eind $(opbouw "$opbouw_eind")"
 
 ok=1
 for f in opwarmen soak; do
