@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
+using static BudgetApi.Tests.Infrastructuur.Antwoorden;
+
 namespace BudgetApi.Tests.Api;
 
 /// <summary>The service with its own copy of data/, database and import folder: an import changes them, so no other test shares them.</summary>
@@ -58,20 +60,7 @@ public sealed class ImportTests : IDisposable
     private async Task<string> Stand(string naarFase, IReadOnlyDictionary<int, long> verhogingen) =>
         Proefstanden.AlsFase(Encoding.UTF8.GetString(await _client.GetByteArrayAsync(Proefstanden.ExportUrl)), naarFase, verhogingen);
 
-    private async Task<HttpResponseMessage> Importeer(string inhoud, string? token, string query = "", string? ifMatch = null)
-    {
-        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen" + query) { Content = new StringContent(inhoud, Encoding.UTF8, "text/csv") };
-        if (token is not null) verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (ifMatch is not null) verzoek.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return await _client.SendAsync(verzoek);
-    }
 
-    private static async Task<JsonObject> Json(HttpResponseMessage antwoord, HttpStatusCode status)
-    {
-        var tekst = await antwoord.Content.ReadAsStringAsync();
-        antwoord.StatusCode.Should().Be(status, tekst);
-        return JsonNode.Parse(tekst)!.AsObject();
-    }
 
     private string Versie => _factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Versie;
 
@@ -99,7 +88,7 @@ public sealed class ImportTests : IDisposable
             (await _client.SendAsync(verzoek)).StatusCode.Should().Be(HttpStatusCode.NotModified, url);
         }
 
-        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak(), "?bestandsnaam=voorjaarsnota-2026.csv"), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await EersteSuppletoire(), Tokens.Maak(), "?bestandsnaam=voorjaarsnota-2026.csv"), HttpStatusCode.Created);
 
         foreach (var url in urls)
         {
@@ -119,7 +108,7 @@ public sealed class ImportTests : IDisposable
     {
         var voor = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        var antwoord = await Importeer(await EersteSuppletoire(), Tokens.Maak(naam: "analist@dfez"), "?bestandsnaam=voorjaarsnota-2026.csv&fase=1e-suppletoire");
+        var antwoord = await _client.Importeer(await EersteSuppletoire(), Tokens.Maak(naam: "analist@dfez"), "?bestandsnaam=voorjaarsnota-2026.csv&fase=1e-suppletoire");
 
         var body = await Json(antwoord, HttpStatusCode.Created);
         antwoord.Headers.Location!.ToString().Should().Be("/v1/standen/VI-2026-1e-suppletoire");
@@ -155,7 +144,7 @@ public sealed class ImportTests : IDisposable
     {
         // The Najaarsnota carries only mutaties for the uitvoeringsjaar: a 2e suppletoire 2026 that also changes 2027 and 2028
         // against the stand before it (here the ontwerpbegroting) breaks the rule of the cycle; one that changes 2026 only does not.
-        await Json(await Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000, [2027] = 7_000, [2028] = -3_000 }), Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000, [2027] = 7_000, [2028] = -3_000 }), Tokens.Maak()), HttpStatusCode.Created);
 
         var (bevindingen, _) = await _client.GetLijst("/v1/bevindingen?soort=najaarsnota-meerjarig");
         var bevinding = bevindingen.Should().ContainSingle().Subject!;
@@ -170,7 +159,7 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task Een_tweede_suppletoire_van_alleen_het_uitvoeringsjaar_is_geen_bevinding()
     {
-        await Json(await Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000 }), Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await Stand("2e-suppletoire", new Dictionary<int, long> { [2026] = 10_000 }), Tokens.Maak()), HttpStatusCode.Created);
 
         (await _client.GetLijst("/v1/bevindingen?soort=najaarsnota-meerjarig")).Gegevens.Should().BeEmpty();
         (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 10_000);
@@ -180,11 +169,11 @@ public sealed class ImportTests : IDisposable
     public async Task Hetzelfde_bestand_opnieuw_verandert_niets()
     {
         var inhoud = await EersteSuppletoire();
-        await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
         var versie = Versie;
         var bestanden = Importbestanden.ToList();
 
-        var body = await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.OK);
+        var body = await Json(await _client.Importeer(inhoud, Tokens.Maak()), HttpStatusCode.OK);
 
         body.Tekst("uitkomst").Should().Be("ongewijzigd");
         body["standen"]![0]!.Tekst("uitkomst").Should().Be("ongewijzigd");
@@ -195,18 +184,18 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task Een_andere_versie_van_de_stand_vraagt_de_huidige_etag_in_if_match()
     {
-        await Json(await Importeer(await EersteSuppletoire(25_000), Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await EersteSuppletoire(25_000), Tokens.Maak()), HttpStatusCode.Created);
         var (stand, _) = await _client.GetLijst("/v1/standen/VI-2026-1e-suppletoire");
         var etag = stand.Single()!.Tekst("etag");
         var nieuw = await EersteSuppletoire(30_000);
 
-        var conflict = await (await Importeer(nieuw, Tokens.Maak())).AlsProbleem(HttpStatusCode.Conflict);
+        var conflict = await (await _client.Importeer(nieuw, Tokens.Maak())).AlsProbleem(HttpStatusCode.Conflict);
         conflict.Tekst("detail").Should().Contain("VI-2026-1e-suppletoire").And.Contain(etag);
-        var verouderd = await (await Importeer(nieuw, Tokens.Maak(), ifMatch: "\"verouderd\"")).AlsProbleem(HttpStatusCode.PreconditionFailed);
+        var verouderd = await (await _client.Importeer(nieuw, Tokens.Maak(), ifMatch: "\"verouderd\"")).AlsProbleem(HttpStatusCode.PreconditionFailed);
         verouderd.Tekst("detail").Should().Contain($"nu {etag}");
         (await _client.GetLijst("/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026")).Gegevens.Single()!.Bedrag("bedrag").Should().Be(18_596_347 + 25_000);
 
-        var body = await Json(await Importeer(nieuw, Tokens.Maak(), ifMatch: etag), HttpStatusCode.OK);
+        var body = await Json(await _client.Importeer(nieuw, Tokens.Maak(), ifMatch: etag), HttpStatusCode.OK);
 
         body["standen"]![0]!.Tekst("uitkomst").Should().Be("vervangen");
         body["standen"]![0]!.Tekst("etag").Should().NotBe(etag);
@@ -223,7 +212,7 @@ public sealed class ImportTests : IDisposable
         regels[5] = regels[5].Replace(",1e-suppletoire,", ",najaarsnota,");
         var kapot = string.Join("\r\n", regels);
 
-        var probleem = await (await Importeer(kapot, Tokens.Maak())).AlsProbleem(HttpStatusCode.BadRequest);
+        var probleem = await (await _client.Importeer(kapot, Tokens.Maak())).AlsProbleem(HttpStatusCode.BadRequest);
 
         var problemen = probleem["problemen"]!.AsArray().Select(p => (p!["regel"]!.GetValue<int>(), p["melding"]!.GetValue<string>())).ToList();
         problemen.Should().Contain(p => p.Item1 == 4 && p.Item2.Contains("uitgave")).And.Contain(p => p.Item1 == 6 && p.Item2.Contains("najaarsnota"));
@@ -236,7 +225,7 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task Een_fase_die_niet_die_van_het_verzoek_is_wordt_geweigerd()
     {
-        var probleem = await (await Importeer(await EersteSuppletoire(), Tokens.Maak(), "?fase=2e-suppletoire")).AlsProbleem(HttpStatusCode.BadRequest);
+        var probleem = await (await _client.Importeer(await EersteSuppletoire(), Tokens.Maak(), "?fase=2e-suppletoire")).AlsProbleem(HttpStatusCode.BadRequest);
 
         probleem["problemen"]!.AsArray().Should().NotBeEmpty();
         probleem["problemen"]![0]!["melding"]!.GetValue<string>().Should().Contain("1e-suppletoire").And.Contain("2e-suppletoire");
@@ -259,7 +248,7 @@ public sealed class ImportTests : IDisposable
     {
         var versie = Versie;
 
-        var antwoord = await Importeer(await EersteSuppletoire(), token);
+        var antwoord = await _client.Importeer(await EersteSuppletoire(), token);
 
         var probleem = await antwoord.AlsProbleem(status);
         probleem.Tekst("title").Should().Be(status == HttpStatusCode.Unauthorized ? "Niet aangemeld" : "Geen toegang", geval);
@@ -272,13 +261,13 @@ public sealed class ImportTests : IDisposable
     [Fact]
     public async Task De_scope_geeft_ook_toegang()
     {
-        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak(rol: null, scope: "lezen budget.importeren")), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await EersteSuppletoire(), Tokens.Maak(rol: null, scope: "lezen budget.importeren")), HttpStatusCode.Created);
     }
 
     [Fact]
     public async Task Na_een_herstart_dient_de_service_wat_geimporteerd_is()
     {
-        await Json(await Importeer(await EersteSuppletoire(), Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(await EersteSuppletoire(), Tokens.Maak()), HttpStatusCode.Created);
         var versie = Versie;
         _client.Dispose();
         await _factory.DisposeAsync();
@@ -310,7 +299,7 @@ public sealed class ImportTests : IDisposable
         var lezers = Enumerable.Range(0, 4).Select(_ => Task.Run(Lees)).ToList();
         await Task.Delay(200);
 
-        await Json(await Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
+        await Json(await _client.Importeer(inhoud, Tokens.Maak()), HttpStatusCode.Created);
         await Task.Delay(200);
         await klaar.CancelAsync();
         await Task.WhenAll(lezers);

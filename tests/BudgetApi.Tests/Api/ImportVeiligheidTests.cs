@@ -11,6 +11,8 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using static BudgetApi.Tests.Infrastructuur.Antwoorden;
+
 namespace BudgetApi.Tests.Api;
 
 /// <summary>
@@ -55,20 +57,10 @@ public sealed class ImportVeiligheidTests : IDisposable
         "-5",
     ];
 
-    private async Task<HttpResponseMessage> Importeer(string inhoud, string query = "", string? ifMatch = null, string? token = null)
-    {
-        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen" + query) { Content = new StringContent(inhoud, Encoding.UTF8, "text/csv") };
-        verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Tokens.Maak());
-        if (ifMatch is not null) verzoek.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return await _client.SendAsync(verzoek);
-    }
+    /// <summary>An import by an authorised importer unless another token is given.</summary>
+    private Task<HttpResponseMessage> Importeer(string inhoud, string query = "", string? ifMatch = null, string? token = null) =>
+        _client.Importeer(inhoud, token ?? Tokens.Maak(), query, ifMatch);
 
-    private static async Task<JsonObject> Json(HttpResponseMessage antwoord, HttpStatusCode status)
-    {
-        var tekst = await antwoord.Content.ReadAsStringAsync();
-        antwoord.StatusCode.Should().Be(status, tekst);
-        return JsonNode.Parse(tekst)!.AsObject();
-    }
 
     private string Versie => _factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Versie;
 

@@ -79,6 +79,26 @@ public static class Antwoorden
     }
 
     /// <summary>The names of the parameters a 400 problem lists as invalid.</summary>
+    /// <summary>The answer's JSON body, after asserting its status (the body is the reason when it differs).</summary>
+    public static async Task<JsonObject> Json(HttpResponseMessage antwoord, HttpStatusCode status)
+    {
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        antwoord.StatusCode.Should().Be(status, tekst);
+        return JsonNode.Parse(tekst)!.AsObject();
+    }
+
+    /// <summary>
+    /// POST /v1/standen as an importer sends it: the file as text/csv, a bearer token (null: none), If-Match when given. The one
+    /// way the import tests send a stand, so a change to the import's request (a header, the content type) is made once.
+    /// </summary>
+    public static async Task<HttpResponseMessage> Importeer(this HttpClient client, string inhoud, string? token, string query = "", string? ifMatch = null)
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen" + query) { Content = new StringContent(inhoud, System.Text.Encoding.UTF8, "text/csv") };
+        if (token is not null) verzoek.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch is not null) verzoek.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.SendAsync(verzoek);
+    }
+
     public static IEnumerable<string> OngeldigeParameters(this JsonObject probleem) =>
         probleem["invalidParams"]!.AsArray().Select(p => p!["name"]!.GetValue<string>());
 
