@@ -59,7 +59,7 @@ public static class WasWordtEndpoints
     {
         if (gelezen.Formaat != Waswordttabel.Formaat) return false;
         var geladen = Lees(db).ToHashSet();
-        return Waswordttabel.Lees("import", System.Text.Encoding.UTF8.GetString(inhoud), []).Any(v => !geladen.Contains(new WasWordtRegel(v.WasHoofdstuk, v.WasArtikel,
+        return Waswordttabel.Lees("import", Laden.Standbestanden.Tekstcodering.Lees("import", inhoud).Tekst, []).Any(v => !geladen.Contains(new WasWordtRegel(v.WasHoofdstuk, v.WasArtikel,
             v.WasOmschrijving, v.WasLaatsteBegrotingsjaar, v.WordtHoofdstuk, v.WordtArtikel, v.WordtOmschrijving, v.WordtEersteBegrotingsjaar, v.Bron, v.BronRegel)));
     }
 

@@ -62,7 +62,8 @@ public static class Lader
             };
             bijdragen.Add(new Bijdrage(bron, resultaat));
             // A was → wordt table placed or imported beside the stand files: its moves after the data folder's, in load order.
-            if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Encoding.UTF8.GetString(bestand.Lees()), []));
+            // Decoded by the one rule for every stand file (UTF-8 or Windows-1252), as it was when it was validated.
+            if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Standbestanden.Tekstcodering.Lees(bestand.Naam, bestand.Lees()).Tekst, []));
             // A total that does not add up is found again per stand once the sources are merged (/aansluitingen, and from it
             // /bevindingen): one list of them, about the merged stand, not one per file.
             bevindingen.AddRange(resultaat.Bevindingen.Where(b => b.Soort != Bevindingsoorten.TotaalSluitNiet));

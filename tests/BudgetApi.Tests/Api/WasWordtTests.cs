@@ -127,6 +127,28 @@ public sealed class WasWordtTests(BudgetApiFactory gedeeld) : IDisposable
     }
 
     [Fact]
+    public async Task Een_tabel_in_Windows_1252_wordt_geladen_zoals_hij_gecontroleerd_is()
+    {
+        // Validated and loaded by the same decoding (Tekstcodering): 'Geschillenbeslechting en één loket' in Windows-1252 (é is
+        // 0xE9) is served with its é, never with U+FFFD from reading the bytes as UTF-8 a second time.
+        _map.KopieVanData();
+        using var factory = new ImportFactory(_map);
+        var api = factory.CreateClient();
+        var tabel = string.Join(',', Waswordttabel.Kolommen)
+            + "\r\nVI,32,Rechtspraak,2026,XXI,1,Geschillenbeslechting en één loket,2027,proef: een verhuizing die nog niet gepubliceerd is,462\r\n";
+        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen?bestandsnaam=was-wordt-1252.csv")
+        {
+            Content = new ByteArrayContent(Encoding.Latin1.GetBytes(tabel)) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") } },
+        };
+        verzoek.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens.Maak());
+        var antwoord = await api.SendAsync(verzoek);
+        antwoord.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await antwoord.Content.ReadAsStringAsync());
+
+        var (rijen, _) = await api.GetLijst("/v1/was-wordt");
+        rijen.Select(r => r!.Tekst("wordtOmschrijving")).Should().Contain("Geschillenbeslechting en één loket");
+    }
+
+    [Fact]
     public void Een_kapotte_tabel_stopt_de_lading_met_bestand_regel_en_kolom()
     {
         var data = _map.KopieVanData();
