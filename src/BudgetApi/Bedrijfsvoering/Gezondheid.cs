@@ -50,7 +50,9 @@ public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidsco
             {
                 ["gegevensversie"] = gegevens.Versie,
                 ["geladenOp"] = bron.GeladenOp!.Value,
-                ["tijd"] = klok.GetUtcNow(),
+                // In whole seconds: JSON drops a fraction's trailing zeros, so a time to the tick has no fixed length and a HEAD's
+                // Content-Length would not be the GET's made a moment later.
+                ["tijd"] = HeleSeconden(klok.GetUtcNow()),
                 ["aantalStanden"] = standen.Count,
                 ["standen"] = "/v1/standen",
             };
@@ -69,6 +71,8 @@ public sealed class Gereedheidscontrole(Gegevensbron bron, ILogger<Gereedheidsco
             gegevens.GeefVrij();
         }
     }
+
+    private static DateTimeOffset HeleSeconden(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, t.Offset);
 }
 
 /// <summary>A reload attempt as readiness shows it.</summary>
