@@ -271,8 +271,21 @@ public sealed class MetingenTests
         metingen.ImportAfgehandeld(Metingen.Afgewezen);
         metingen.ImportAfgehandeld(Metingen.Afgewezen);
 
-        using var antwoord = await client.GetAsync(Metingen.Pad);
-        var tekst = await antwoord.Content.ReadAsStringAsync();
+        // The exporter answers a scrape from its own cache for a moment (ScrapeResponseCacheDurationMilliseconds), and a CI run once
+        // read the counters before they showed the imports: scrape until they do, bounded, and then check the whole answer.
+        var verwacht = new[] { "budgetapi_imports_total\\{[^}]*uitkomst=\"geslaagd\"[^}]*\\} 1", "budgetapi_imports_total\\{[^}]*uitkomst=\"afgewezen\"[^}]*\\} 2" };
+        var tot = DateTime.UtcNow.AddSeconds(20);
+        HttpResponseMessage antwoord;
+        string tekst;
+        while (true)
+        {
+            antwoord = await client.GetAsync(Metingen.Pad);
+            tekst = await antwoord.Content.ReadAsStringAsync();
+            if (verwacht.All(v => System.Text.RegularExpressions.Regex.IsMatch(tekst, v)) || DateTime.UtcNow > tot) break;
+            antwoord.Dispose();
+            await Task.Delay(200);
+        }
+        using var _ = antwoord;
 
         antwoord.StatusCode.Should().Be(HttpStatusCode.OK);
         antwoord.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
@@ -284,5 +297,62 @@ public sealed class MetingenTests
         tekst.Should().MatchRegex("http_server_request_duration_seconds_count\\{[^}]*http_response_status_code=\"200\",http_route=\"/v1/begrotingen/\"[^}]*\\} [1-9]");
         tekst.Should().MatchRegex("http_server_request_duration_seconds_count\\{[^}]*http_response_status_code=\"400\",http_route=\"/v1/totalen/\"[^}]*\\} [1-9]");
         tekst.Should().MatchRegex("http_server_request_duration_seconds_sum\\{[^}]*http_route=\"/v1/begrotingen/\"[^}]*\\} [0-9.]+");
+    }
+
+    // A scrape as it arrives over the network: from this address, on this local port (TestServer sets neither by itself).
+    private static Task<HttpContext> Scrape(BudgetApiFactory factory, string adres, int lokalePoort = 8080) =>
+        factory.Server.SendAsync(context =>
+        {
+            context.Request.Method = "GET";
+            context.Request.Path = Metingen.Pad;
+            context.Request.Headers.Origin = "https://elders.example";
+            context.Connection.RemoteIpAddress = IPAddress.Parse(adres);
+            context.Connection.LocalPort = lokalePoort;
+        });
+
+    [Fact]
+    public async Task Metrics_is_standaard_alleen_voor_de_machine_zelf_en_voor_anderen_een_404_zonder_CORS()
+    {
+        await using var factory = new BudgetApiFactory();
+
+        foreach (var eigen in new[] { "127.0.0.1", "::1", "::ffff:127.0.0.1" })
+        {
+            var toegestaan = await Scrape(factory, eigen);
+            toegestaan.Response.StatusCode.Should().Be(StatusCodes.Status200OK, eigen);
+            toegestaan.Response.Headers.ContainsKey("Access-Control-Allow-Origin").Should().BeFalse("metrics are not offered cross-origin");
+        }
+        foreach (var ander in new[] { "203.0.113.5", "10.1.2.3", "2001:db8::1" })
+        {
+            var geweigerd = await Scrape(factory, ander);
+            geweigerd.Response.StatusCode.Should().Be(StatusCodes.Status404NotFound, ander);
+            geweigerd.Response.ContentType.Should().StartWith("application/problem+json", ander);
+            geweigerd.Response.Headers.ContainsKey("Access-Control-Allow-Origin").Should().BeFalse(ander);
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_volgt_de_ingestelde_netwerken_en_poort()
+    {
+        await using var factory = new InstelbareFactory(
+            (Metingentoegang.NetwerkenSleutel + ":0", "10.20.0.0/16"), (Metingentoegang.NetwerkenSleutel + ":1", "2001:db8::/32"),
+            (Metingentoegang.PoortSleutel, "9464"));
+
+        (await Scrape(factory, "10.20.30.40")).Response.StatusCode.Should().Be(StatusCodes.Status200OK);
+        (await Scrape(factory, "2001:db8::7")).Response.StatusCode.Should().Be(StatusCodes.Status200OK);
+        (await Scrape(factory, "10.21.0.1")).Response.StatusCode.Should().Be(StatusCodes.Status404NotFound);
+        (await Scrape(factory, "127.0.0.1")).Response.StatusCode.Should().Be(StatusCodes.Status404NotFound, "the setting replaces loopback");
+        (await Scrape(factory, "198.51.100.1", lokalePoort: 9464)).Response.StatusCode.Should().Be(StatusCodes.Status200OK, "on the metrics port");
+        (await Scrape(factory, "198.51.100.1", lokalePoort: 8080)).Response.StatusCode.Should().Be(StatusCodes.Status404NotFound);
+    }
+
+    [Theory]
+    [InlineData(Metingentoegang.NetwerkenSleutel + ":0", "10.0.0.0/33")]
+    [InlineData(Metingentoegang.NetwerkenSleutel + ":0", "iedereen")]
+    [InlineData(Metingentoegang.PoortSleutel, "70000")]
+    public void Een_ongeldige_metingeninstelling_noemt_de_instelling(string sleutel, string waarde)
+    {
+        var configuratie = new ConfigurationBuilder().AddInMemoryCollection([new(sleutel, waarde)]).Build();
+        var maak = () => Metingentoegang.Uit(configuratie);
+        maak.Should().Throw<InvalidOperationException>().WithMessage($"{sleutel.Split(":0")[0]}*");
     }
 }
