@@ -29,6 +29,9 @@ public static class Lader
     public const string Organisatiefeiten = Documentlezer.Organisatiefeiten;
     public const string Bezetting = Documentlezer.Bezetting;
 
+    /// <summary>The user_version the loader sets once a database is complete (<see cref="Opslag.BudgetDb.IsGaaf"/> asks for it).</summary>
+    public const int Schemaversie = 1;
+
     /// <summary>Loads the data folder alone (its document and data/standen/), as the tests and a plain start do.</summary>
     public static Laadresultaat Laad(string dataMap, string databasePad, IReadOnlyList<IStandlezer>? lezers = null) =>
         Laad(dataMap, Standbestandsmappen.Zoek(dataMap, importMap: null), databasePad, lezers ?? Standbestanden.Standlezers.Alle, versie: "");
@@ -148,7 +151,7 @@ public static class Lader
                 }
                 // Synced once, whole, before the move makes it the database.
                 using var sync = verbinding.CreateCommand();
-                sync.CommandText = "PRAGMA synchronous = FULL; PRAGMA user_version = 1;";
+                sync.CommandText = $"PRAGMA synchronous = FULL; PRAGMA user_version = {Schemaversie};";
                 sync.ExecuteNonQuery();
             }
             using (var bestand = new FileStream(tijdelijk, FileMode.Open, FileAccess.ReadWrite)) bestand.Flush(flushToDisk: true);

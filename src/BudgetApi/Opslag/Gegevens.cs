@@ -15,6 +15,7 @@ public sealed class Gegevens(string versie, BudgetDb db) : IGegevensversie
     private int _inGebruik;
     private int _vervangen;
     private int _opgeruimd;
+    private bool _bestandWeg = true;
 
     public string Versie { get; } = versie;
 
@@ -33,9 +34,13 @@ public sealed class Gegevens(string versie, BudgetDb db) : IGegevensversie
         if (Interlocked.Decrement(ref _inGebruik) == 0 && Volatile.Read(ref _vervangen) == 1) RuimOp();
     }
 
-    /// <summary>A newer version serves from now on: this one's file goes as soon as no request reads it.</summary>
-    internal void Vervang()
+    /// <summary>
+    /// A newer version serves from now on: this one's file goes as soon as no request reads it; with <paramref name="bestandWeg"/>
+    /// false (its database was rebuilt in place) only its connections are closed.
+    /// </summary>
+    internal void Vervang(bool bestandWeg = true)
     {
+        _bestandWeg = bestandWeg;
         Volatile.Write(ref _vervangen, 1);
         if (Volatile.Read(ref _inGebruik) == 0) RuimOp();
     }
@@ -44,6 +49,7 @@ public sealed class Gegevens(string versie, BudgetDb db) : IGegevensversie
     {
         if (Interlocked.Exchange(ref _opgeruimd, 1) == 1) return;
         Db.Sluit();
+        if (!_bestandWeg) return;
         try { File.Delete(Db.DatabasePad); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

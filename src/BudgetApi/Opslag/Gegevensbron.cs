@@ -86,14 +86,23 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
             try
             {
                 var versie = Gegevensversie.Bereken(DataMap, ImportMap);
+                var beschadigd = false;
                 if (versie == _huidig?.Versie)
                 {
-                    // The files are again those of the version that serves: whatever made the last reload fail is gone, and so is
-                    // readiness's warning (it stayed until some other change before: issue 18).
-                    LaatsteMislukking = null;
-                    return null;
+                    if (BudgetDb.IsGaaf(_huidig.Db.DatabasePad))
+                    {
+                        // The files are again those of the version that serves: whatever made the last reload fail is gone, and so is
+                        // readiness's warning (it stayed until some other change before: issue 18).
+                        LaatsteMislukking = null;
+                        return null;
+                    }
+                    // The same files, but the database built from them is damaged (a disk error, a copy over it): SIGHUP builds it again
+                    // (issue 18) rather than keep serving what SQLite calls malformed.
+                    logger.LogWarning("Herladen ({Aanleiding}): de database van versie {Versie} ({Pad}) is beschadigd; hij wordt opnieuw gebouwd.",
+                        aanleiding, versie, _huidig.Db.DatabasePad);
+                    beschadigd = true;
                 }
-                resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out gegevens);
+                resultaat = LaadVersie(Standbestandsmappen.Zoek(DataMap, ImportMap), import: null, out gegevens, herbouw: beschadigd);
             }
             catch (Exception fout) when (fout is not OperationCanceledException)
             {
@@ -170,32 +179,37 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
         var vorige = _huidig;
         _huidig = gegevens;
         GeladenOp = tijd.GetUtcNow();
-        if (vorige is not null && !ReferenceEquals(vorige, gegevens)) vorige.Vervang();
+        // A version rebuilt in place (a damaged database of the same files) has the same file: the old one keeps it.
+        if (vorige is not null && !ReferenceEquals(vorige, gegevens)) vorige.Vervang(bestandWeg: vorige.Db.DatabasePad != gegevens.Db.DatabasePad);
     }
 
     /// <summary>
     /// Builds (or reuses) the database of the version these files make. The import that is being made is named in the version as
     /// the file it will be, so the database built before storing it is the one that serves after a restart.
     /// </summary>
-    private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, (Standbestand Bestand, byte[] Zijbestand)? import, out Gegevens? gegevens)
+    private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, (Standbestand Bestand, byte[] Zijbestand)? import, out Gegevens? gegevens,
+        bool herbouw = false)
     {
         var extra = import?.Bestand;
         var versie = Gegevensversie.Bereken(DataMap, ImportMap, import is { } i
             ? [(i.Bestand.Naam, i.Bestand.Lees()), (i.Bestand.Naam + Standbestandsmappen.Importsuffix, i.Zijbestand)]
             : null);
         var pad = DatabaseVoor(versie);
-        if (versie == _huidig?.Versie)
+        if (versie == _huidig?.Versie && !herbouw)
         {
             gegevens = _huidig;
             return new Laadresultaat([], new Dictionary<string, int>());
         }
-        if (File.Exists(pad))
+        // A database left by an earlier run is reused only when it is complete and intact; else it is built again and replaced.
+        if (!herbouw && File.Exists(pad) && BudgetDb.IsGaaf(pad))
         {
             gegevens = new Gegevens(versie, new BudgetDb(pad));
             return new Laadresultaat([], new Dictionary<string, int>());
         }
         var alle = extra is null ? bestanden : [.. bestanden, extra];
         var resultaat = Lader.Laad(DataMap, alle, pad, Lezers, versie);
+        // The pool holds connections by file name: those to a damaged file just replaced must not serve the rebuilt one.
+        if (resultaat.Gelukt && herbouw) _huidig?.Db.Sluit();
         gegevens = resultaat.Gelukt ? new Gegevens(versie, new BudgetDb(pad)) : null;
         return resultaat;
     }

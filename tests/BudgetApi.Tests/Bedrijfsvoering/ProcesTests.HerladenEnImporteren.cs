@@ -298,6 +298,62 @@ public sealed partial class ProcesTests
         Meetverslag.Schrijf("SIGHUP: een release gewisseld met een symbolische link (onzichtbaar voor de bewaker) werd geladen; het proces liep door");
     }
 
+    /// <summary>What SQLite's integrity check says of a database file ("ok", or the first damage it finds).</summary>
+    private static string Integriteit(string database)
+    {
+        try
+        {
+            using var verbinding = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            verbinding.Open();
+            using var controle = verbinding.CreateCommand();
+            controle.CommandText = "PRAGMA integrity_check(1)";
+            return controle.ExecuteScalar() as string ?? "";
+        }
+        catch (SqliteException fout)
+        {
+            return fout.Message;
+        }
+    }
+
+    /// <summary>
+    /// The files are unchanged but the database built from them is damaged under the running service (a disk error, a copy over it):
+    /// SIGHUP builds it again, with the same version and figures, and readiness is ready (issue 18). A restart then reuses it.
+    /// </summary>
+    [Fact]
+    public async Task SIGHUP_bouwt_een_beschadigde_database_van_dezelfde_versie_opnieuw()
+    {
+        var data = _map.KopieVanData();
+        await using var dienst = Dienstproces.Start(Importinstellingen(data, _map["db/budget.db"], _map["import"]));
+        using var client = new HttpClient { BaseAddress = await dienst.Adres() };
+        var versie = await Versie(client);
+        var totaal = await JenVUitgaven2026(client);
+        var database = Directory.EnumerateFiles(_map["db"], "budget.*.db").Should().ContainSingle().Subject;
+
+        // Every page but the first overwritten in place: the header still says SQLite, the tables are noise.
+        using (var bestand = new FileStream(database, FileMode.Open, FileAccess.Write))
+        {
+            var ruis = new byte[bestand.Length - 4096];
+            new Random(18).NextBytes(ruis);
+            bestand.Position = 4096;
+            bestand.Write(ruis);
+        }
+        // (The service's pooled connections may still answer from their page cache: the header's change counter is untouched.)
+        Integriteit(database).Should().NotBe("ok", "the file is damaged");
+
+        dienst.Herlaad();
+        (await Binnen(TimeSpan.FromSeconds(120), () => Task.FromResult(dienst.Uitvoer.Contains($"Herladen (SIGHUP): versie {versie} in gebruik"))))
+            .Should().BeTrue("SIGHUP builds the damaged database again");
+
+        (await Gereed(client))["status"]!.GetValue<string>().Should().Be("gereed");
+        (await Versie(client)).Should().Be(versie, "the same files are the same version");
+        (await JenVUitgaven2026(client)).Should().Be(totaal);
+        dienst.Uitvoer.Should().Contain("is beschadigd; hij wordt opnieuw gebouwd");
+        dienst.IsGestopt.Should().BeFalse();
+        Integriteit(database).Should().Be("ok");
+        Directory.EnumerateFiles(_map["db"], "budget.*.db").Should().Equal([database], "rebuilt in place, nothing left beside it");
+        Meetverslag.Schrijf("SIGHUP: een beschadigde database van dezelfde versie werd opnieuw gebouwd; zelfde versie en cijfers");
+    }
+
     // ---------------------------------------------------------------- several instances on one shared import folder
 
     [Fact]
