@@ -404,6 +404,7 @@ public sealed partial class ProcesTests
         var probleem = await Probleem(antwoord, HttpStatusCode.InsufficientStorage);
         probleem["title"]!.GetValue<string>().Should().Be("Het bestand kon niet worden opgeslagen");
         probleem["detail"]!.GetValue<string>().Should().Be(detail);
+        probleem["detail"]!.GetValue<string>().Should().NotContainAny([import, databasemap, "/"], "a folder by its setting, never a path on the server");
         probleem["traceId"].Should().NotBeNull();
         probleem.AsObject().Select(p => p.Key).Should().BeEquivalentTo(["type", "title", "status", "detail", "traceId"], "no internals");
         Namen(import).Should().BeEquivalentTo(ookInImport, "no stand file, no sidecar, no temporary file is left");
@@ -413,7 +414,7 @@ public sealed partial class ProcesTests
     }
 
     [Fact]
-    public async Task Een_import_naar_een_onschrijfbare_map_is_een_507_met_het_pad_en_de_vorige_gegevens_blijven()
+    public async Task Een_import_naar_een_onschrijfbare_map_is_een_507_met_de_map_en_de_vorige_gegevens_blijven()
     {
         var data = LeesbareKopieVanData();
         var databasemap = Directory.CreateDirectory(_map["db"]).FullName;
@@ -426,11 +427,11 @@ public sealed partial class ProcesTests
         var einde = $"Er is niets opgeslagen; versie {versie} blijft in gebruik.";
 
         AlleenLezen(import);
-        await ImportMislukt(client, inhoud, $"Het bestand kon niet worden opgeslagen in {import} (instelling Budget:ImportMap): geen toegang. {einde}", versie, import, databasemap, []);
+        await ImportMislukt(client, inhoud, $"Het bestand kon niet worden opgeslagen in de importmap (instelling Budget:ImportMap): geen toegang. {einde}", versie, import, databasemap, []);
 
         File.SetUnixFileMode(import, (UnixFileMode)0b111_111_111);
         AlleenLezen(databasemap);
-        await ImportMislukt(client, inhoud, $"De database met het bestand kon niet worden gebouwd in {databasemap} (instelling Budget:DatabasePad): geen toegang. {einde}", versie, import, databasemap, []);
+        await ImportMislukt(client, inhoud, $"De database met het bestand kon niet worden gebouwd in de databasemap (instelling Budget:DatabasePad): geen toegang. {einde}", versie, import, databasemap, []);
 
         File.SetUnixFileMode(databasemap, (UnixFileMode)0b111_111_111);
         using (var antwoord = await Importeer(client, inhoud)) antwoord.StatusCode.Should().Be(HttpStatusCode.Created, await antwoord.Content.ReadAsStringAsync());
@@ -438,11 +439,11 @@ public sealed partial class ProcesTests
         (await client.GetStringAsync("/metrics")).Should()
             .MatchRegex("budgetapi_imports_total\\{[^}]*uitkomst=\"mislukt\"[^}]*\\} 2\\b").And.MatchRegex("budgetapi_imports_total\\{[^}]*uitkomst=\"geslaagd\"[^}]*\\} 1\\b");
         Meetverslag.Schrijf($"import naar een onschrijfbare importmap en databasemap ({(AlsGewoneGebruiker is null ? "chmod" : "chmod, service als nobody")}): " +
-                            "507 met het pad, niets achtergelaten, de vorige versie geserveerd; daarna lukte de import");
+                            "507 met de map (zonder pad), niets achtergelaten, de vorige versie geserveerd; daarna lukte de import");
     }
 
     [Fact]
-    public async Task Een_import_op_een_volle_schijf_is_een_507_met_het_pad_en_de_vorige_gegevens_blijven()
+    public async Task Een_import_op_een_volle_schijf_is_een_507_met_de_map_en_de_vorige_gegevens_blijven()
     {
         var databasemap = Directory.CreateDirectory(_map["db"]).FullName;
         var importschijf = Directory.CreateDirectory(_map["importschijf"]).FullName;
@@ -450,7 +451,7 @@ public sealed partial class ProcesTests
         if (!Koppel(databasemap, "16m"))
         {
             Meetverslag.Schrijf("import op een volle schijf: geen tmpfs te koppelen (niet root of geen rechten); in plaats daarvan de onschrijfbare mappen");
-            await Een_import_naar_een_onschrijfbare_map_is_een_507_met_het_pad_en_de_vorige_gegevens_blijven();
+            await Een_import_naar_een_onschrijfbare_map_is_een_507_met_de_map_en_de_vorige_gegevens_blijven();
             return;
         }
         try
@@ -467,12 +468,12 @@ public sealed partial class ProcesTests
             // The import folder's disk full but for a page: the sidecar fits, the stand file does not. (The filler lies beside the
             // import folder: every file in it counts in the data version.)
             await File.WriteAllBytesAsync(Path.Combine(importschijf, "vulling"), new byte[new DriveInfo(import).AvailableFreeSpace - 4096]);
-            await ImportMislukt(client, inhoud, $"Het bestand kon niet worden opgeslagen in {import} (instelling Budget:ImportMap): de schijf is vol. {einde}", versie, import, databasemap, []);
+            await ImportMislukt(client, inhoud, $"Het bestand kon niet worden opgeslagen in de importmap (instelling Budget:ImportMap): de schijf is vol. {einde}", versie, import, databasemap, []);
             File.Delete(Path.Combine(importschijf, "vulling"));
 
             // The database folder full up to less than one database.
             await File.WriteAllBytesAsync(Path.Combine(databasemap, "vulling"), new byte[Math.Max(0, new DriveInfo(databasemap).AvailableFreeSpace - databasegrootte / 3)]);
-            await ImportMislukt(client, inhoud, $"De database met het bestand kon niet worden gebouwd in {databasemap} (instelling Budget:DatabasePad): de schijf is vol. {einde}", versie, import, databasemap, []);
+            await ImportMislukt(client, inhoud, $"De database met het bestand kon niet worden gebouwd in de databasemap (instelling Budget:DatabasePad): de schijf is vol. {einde}", versie, import, databasemap, []);
             File.Delete(Path.Combine(databasemap, "vulling"));
 
             using (var antwoord = await Importeer(client, inhoud)) antwoord.StatusCode.Should().Be(HttpStatusCode.Created, await antwoord.Content.ReadAsStringAsync());

@@ -179,7 +179,7 @@ public static partial class ImportEndpoints
             catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
             {
                 return Opslagfout(logger, metingen, fout, bron.DatabaseMap, huidig.Versie,
-                    $"De database met het bestand kon niet worden gebouwd in {bron.DatabaseMap} (instelling {Locaties.DatabasePadSleutel})");
+                    $"De database met het bestand kon niet worden gebouwd in de databasemap (instelling {Locaties.DatabasePadSleutel})");
             }
             if (gegevens is null) return Weigering(metingen, naam, resultaat.Problemen.Select(p => new Leesprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding)).ToList());
 
@@ -221,7 +221,7 @@ public static partial class ImportEndpoints
                 }
                 bron.Verwerp(gegevens);
                 return Opslagfout(logger, metingen, fout, bron.ImportMap, huidig.Versie,
-                    $"Het bestand kon niet worden opgeslagen in {bron.ImportMap} (instelling {Locaties.ImportMapSleutel})");
+                    $"Het bestand kon niet worden opgeslagen in de importmap (instelling {Locaties.ImportMapSleutel})");
             }
             bron.Zet(gegevens);
             metingen.ImportAfgehandeld(Metingen.Geslaagd);
@@ -296,14 +296,16 @@ public static partial class ImportEndpoints
     /// </summary>
     private static IResult Opslagfout(ILogger logger, Metingen metingen, Exception fout, string map, string versie, string wat)
     {
-        logger.LogError(fout, "Import mislukt: {Wat}.", wat);
+        // The folder by its setting, never its path, in the answer (issue 18: no file-system path in a public answer, and an importer's
+        // token is no reason to learn the server's layout); the log names the path and the exception.
+        logger.LogError(fout, "Import mislukt: {Wat}; map {Map}.", wat, map);
         metingen.ImportAfgehandeld(Metingen.Mislukt);
         return TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status507InsufficientStorage,
             Type = "https://datatracker.ietf.org/doc/html/rfc4918#section-11.5",
             Title = "Het bestand kon niet worden opgeslagen",
-            Detail = $"{wat}: {Opstartfout.Reden(fout, map)} Er is niets opgeslagen; versie {versie} blijft in gebruik.",
+            Detail = $"{wat}: {Opstartfout.Reden(fout, map).Replace(map, "de map", StringComparison.Ordinal)} Er is niets opgeslagen; versie {versie} blijft in gebruik.",
         });
     }
 
