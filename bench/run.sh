@@ -317,6 +317,16 @@ done
 budgetapi_rss=$(piek_rss_mb "$budgetapi_pid")
 belasting_na=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# The dashboard's first view and a reload in Debian's chromium (bench/eerste_weergave.py): bytes on the wire and requests,
+# after the RSS reading so the browser's requests do not count in it. Skipped, and said so, without chromium.
+eerste_weergave="not measured (no chromium)"; herladen=""
+if command -v chromium >/dev/null 2>&1; then
+  meld "dashboard: first view and reload in chromium"
+  weergave_uit=$(timeout 300 python3 bench/eerste_weergave.py "http://127.0.0.1:$poort/dashboard/" || true)
+  eerste_weergave=$(grep '^eerste-weergave' <<<"$weergave_uit" || echo "failed")
+  herladen=$(grep '^herladen' <<<"$weergave_uit" || true)
+fi
+
 # --- 2. the empty app: the framework's own limit, peak RSS under the same load, cold start -----------------------------
 # The empty app answering the bytes of the first request and of the largest answer: what ASP.NET Core costs by itself.
 meld "empty app under the same load"
@@ -591,6 +601,15 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
     echo "| \`${NAAM[$i]}\` | $((kg + lg)) ($kg + $lg) | $((kz + lz)) ($kz + $lz) | $((kb + lb)) ($kb + $lb) | $n | $(deel $((kz + lz)) $((kg + lg))) | $(deel $((kb + lb)) $((kg + lg))) |"
   done
   echo
+  echo "## The dashboard's first view"
+  echo
+  echo "\`python3 bench/eerste_weergave.py http://127.0.0.1:$poort/dashboard/\` against the BudgetApi above: Debian's chromium headless"
+  echo "with an empty profile opens the page and waits until the network is quiet after its load event; the bytes are what the DevTools"
+  echo "protocol reports as received per request (headers and body, compressed where the server compressed). Then a reload."
+  echo
+  echo "- first view: $eerste_weergave"
+  echo "- reload: ${herladen:-—}"
+  echo
   echo "## Cold start and memory, against an empty ASP.NET Core minimal API"
   echo
   echo "The empty app is \`bench/LeegApi\` (one \`MapGet\` answering a fixed body), started the same way. Cold start: from"
@@ -688,6 +707,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
       echo "- Scale (load rate, p50 growth): ${S_STATUS[$eerste_n]:-not measured}."
     fi
   fi
+  eerste_bytes=$(sed -nE 's/.*bytes=([0-9]+).*/\1/p' <<<"$eerste_weergave")
+  echo "- The dashboard's first view ≤ 250 KB on the wire: $( [ -n "$eerste_bytes" ] && haalt "$(deel "$eerste_bytes" 1000)" "<=" 250 || echo "not measured") ($eerste_weergave; reload: ${herladen:-—})."
   echo "- Memory does not grow with the number of distinct requests: the output cache is bounded by \`Budget:Cache:Megabytes\` (see \`docs/api.md\`)."
   echo
   if [ -f bench/toelichting.md ]; then cat bench/toelichting.md; fi

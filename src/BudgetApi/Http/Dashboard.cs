@@ -5,6 +5,7 @@ namespace BudgetApi.Http;
 /// <summary>
 /// The dashboard at /dashboard: static files from wwwroot/dashboard, nothing else of wwwroot. Plain HTML, CSS and
 /// JavaScript modules with the chart library vendored beside them, so it runs on a closed network and needs no build step.
+/// The page names its assets by content-hashed names, made at start (<see cref="Dashboardbestanden"/>).
 /// </summary>
 public static class Dashboard
 {
@@ -32,6 +33,14 @@ public static class Dashboard
             context.Response.Headers.Location = Publiekadres.Van(context, Pad + "/", context.Request.QueryString);
             return Task.CompletedTask;
         });
+        // The page and its assets under hashed names, compressed (Dashboardbestanden); any other path of the folder, a source name
+        // included, is served as before by the static files below.
+        var gehasht = Dashboardbestanden.Lees(map);
+        app.Use((context, next) =>
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.Request.Path.StartsWithSegments(Pad, StringComparison.Ordinal, out var rest) && gehasht.Zoek(rest.Value ?? "") is { } bestand
+                ? Dashboardbestanden.Dien(context, bestand)
+                : next(context));
         app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Pad, FileProvider = bestanden });
         return app.UseStaticFiles(new StaticFileOptions { RequestPath = Pad, FileProvider = bestanden });
     }

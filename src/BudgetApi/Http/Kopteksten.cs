@@ -14,8 +14,9 @@ public static class Kopteksten
             // ADR default: no-store. A data answer with an ETag (a 200, or the 304 standing for it) may be kept by any cache,
             // but must be revalidated before every use: figures change only on a load or import, and then at once (docs/api.md).
             var status = context.Response.StatusCode;
+            // A dashboard asset under its content-hashed name never changes: kept for a year, never revalidated (Dashboardbestanden).
             headers.CacheControl = status is StatusCodes.Status200OK or StatusCodes.Status304NotModified && headers.ETag.Count > 0
-                ? "no-cache"
+                ? context.Items.ContainsKey(Dashboardbestanden.OnveranderlijkSleutel) ? Dashboardbestanden.Onveranderlijk : "no-cache"
                 : "no-store";
             headers.StrictTransportSecurity = "max-age=31536000";
             // Swagger UI is a page with its own scripts; the dashboard runs only its own files; the API's JSON needs nothing.
