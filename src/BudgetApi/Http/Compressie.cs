@@ -41,8 +41,19 @@ public static class Compressie
     /// </summary>
     public static string? Codering(HttpRequest request)
     {
+        var (qBr, qGzip) = Kwaliteiten(request);
+        if (qBr <= 0 && qGzip <= 0) return null;
+        return qBr >= qGzip ? Br : Gzip;
+    }
+
+    /// <summary>Whether the client takes gzip (the dashboard's files fall back to it while their br is being made).</summary>
+    public static bool NeemtGzip(HttpRequest request) => Kwaliteiten(request).Gzip > 0;
+
+    /// <summary>The q-values the client's Accept-Encoding gives br and gzip (0: refused or not named).</summary>
+    private static (double Br, double Gzip) Kwaliteiten(HttpRequest request)
+    {
         var kop = request.Headers.AcceptEncoding;
-        if (StringValues.IsNullOrEmpty(kop) || !StringWithQualityHeaderValue.TryParseList(kop, out var waarden)) return null;
+        if (StringValues.IsNullOrEmpty(kop) || !StringWithQualityHeaderValue.TryParseList(kop, out var waarden)) return (0, 0);
         double? br = null, gzip = null, ster = null;
         foreach (var waarde in waarden)
         {
@@ -51,10 +62,7 @@ public static class Compressie
             else if (waarde.Value.Equals(Gzip, StringComparison.OrdinalIgnoreCase)) gzip = q;
             else if (waarde.Value.Equals("*", StringComparison.Ordinal)) ster = q;
         }
-        var qBr = br ?? ster ?? 0;
-        var qGzip = gzip ?? ster ?? 0;
-        if (qBr <= 0 && qGzip <= 0) return null;
-        return qBr >= qGzip ? Br : Gzip;
+        return (br ?? ster ?? 0, gzip ?? ster ?? 0);
     }
 
     /// <summary>Inside the output cache (after <c>UseOutputCache</c>), so only a miss ever gets here.</summary>

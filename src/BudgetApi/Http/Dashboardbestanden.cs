@@ -16,7 +16,7 @@ namespace BudgetApi.Http;
 /// in the served copy only: <c>src</c> and <c>href</c> in HTML, relative module specifiers (<c>'./api.js'</c>, <c>'../dom.js'</c>)
 /// in JavaScript, <c>url(…)</c> in CSS; a reference is rewritten only when it names a file of the dashboard. A file's hash covers
 /// its rewritten content, so a change in a module renames every module that imports it, up to index.html. Each coding (br,
-/// gzip) of a file is compressed once, on its first request, and kept; never per request. The source names stay served as they
+/// gzip) of a file is compressed once, from its first request on, and kept; never per request. The source names stay served as they
 /// were (revalidated), for a page that still names them.
 /// </summary>
 public sealed partial class Dashboardbestanden
@@ -27,7 +27,10 @@ public sealed partial class Dashboardbestanden
     /// <summary>HttpContext.Items key: this answer is a hashed asset (Kopteksten then writes <see cref="Onveranderlijk"/>).</summary>
     public const string OnveranderlijkSleutel = "BudgetApi.Dashboard.Onveranderlijk";
 
-    /// <summary>Brotli at its best: it runs once per file for the life of the process (d3, 281 KB: docs/performance.md).</summary>
+    /// <summary>
+    /// Brotli at its best: it runs once per file for the life of the process, in the background (d3, 281 KB: 78 KB in about 6 s
+    /// on a shared core; gzip 93 KB in 0,1 s: docs/performance.md), and gzip serves until it is done.
+    /// </summary>
     private const int BrotliKwaliteit = 11;
 
     private const string Indexpagina = "index.html";
@@ -47,16 +50,23 @@ public sealed partial class Dashboardbestanden
             Soort = soort;
             Hash = hash;
             Gehasht = gehasht;
-            Br = new Lazy<byte[]>(() => Comprimeer(inhoud, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = BrotliKwaliteit })));
+            _br = new Lazy<Task<byte[]>>(() => Achtergrond.Doe(() => Comprimeer(inhoud, s => new BrotliStream(s, new BrotliCompressionOptions { Quality = BrotliKwaliteit }))));
             Gzip = new Lazy<byte[]>(() => Comprimeer(inhoud, s => new GZipStream(s, CompressionLevel.SmallestSize)));
         }
+
+        private readonly Lazy<Task<byte[]>> _br;
+
+        /// <summary>
+        /// The br bytes once made; the first ask starts making them in the background (seconds for d3 at quality 11) and gets null,
+        /// so no request waits for Brotli: it gets gzip meanwhile.
+        /// </summary>
+        internal byte[]? Br => _br.Value is { IsCompletedSuccessfully: true } klaar ? klaar.Result : null;
 
         public byte[] Inhoud { get; }
         public string Soort { get; }
         public string Hash { get; }
         /// <summary>Served under its hashed name (immutable), not index.html (revalidated).</summary>
         public bool Gehasht { get; }
-        internal Lazy<byte[]> Br { get; }
         internal Lazy<byte[]> Gzip { get; }
 
         private static byte[] Comprimeer(byte[] inhoud, Func<Stream, Stream> maak)
@@ -64,6 +74,35 @@ public sealed partial class Dashboardbestanden
             using var uit = new MemoryStream();
             using (var stroom = maak(uit)) stroom.Write(inhoud);
             return uit.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// One thread that makes the br codings, one file after the other. Not the thread pool: a first view asks for a dozen files at
+    /// once, and a dozen seconds-long compressions there starved the requests themselves (a first view on a loaded machine
+    /// did not finish in a minute). So Brotli takes at most one core, and only while it has files to do.
+    /// </summary>
+    private static class Achtergrond
+    {
+        private static readonly System.Collections.Concurrent.BlockingCollection<Action> Werk = [];
+        private static readonly Lazy<Thread> Draad = new(() =>
+        {
+            var draad = new Thread(() => { foreach (var taak in Werk.GetConsumingEnumerable()) taak(); })
+            { IsBackground = true, Name = "Dashboard-br", Priority = ThreadPriority.BelowNormal };
+            draad.Start();
+            return draad;
+        });
+
+        public static Task<byte[]> Doe(Func<byte[]> maak)
+        {
+            var klaar = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Werk.Add(() =>
+            {
+                try { klaar.SetResult(maak()); }
+                catch (Exception fout) { klaar.SetException(fout); }
+            });
+            _ = Draad.Value;
+            return klaar.Task;
         }
     }
 
@@ -124,19 +163,22 @@ public sealed partial class Dashboardbestanden
     public static Task Dien(HttpContext context, Bestand bestand)
     {
         var codering = bestand.Inhoud.Length >= Compressie.Drempel ? Compressie.Codering(context.Request) : null;
+        // br until it is made: gzip when the client takes it (Compressie.Codering prefers br, so it took gzip as well unless it said q=0).
+        if (codering == "br" && bestand.Br is null) codering = Compressie.NeemtGzip(context.Request) ? "gzip" : null;
         var etag = $"\"{bestand.Hash}{(codering is null ? "" : "-" + codering)}\"";
         var antwoord = context.Response;
         antwoord.Headers.ETag = etag;
         antwoord.Headers.Vary = HeaderNames.AcceptEncoding;
         if (bestand.Gehasht) context.Items[OnveranderlijkSleutel] = true;
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        // If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x".
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == "*" || (t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t) == etag)))
         {
             antwoord.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
         var inhoud = codering switch
         {
-            "br" => bestand.Br.Value,
+            "br" => bestand.Br!,
             "gzip" => bestand.Gzip.Value,
             _ => bestand.Inhoud,
         };

@@ -57,9 +57,18 @@ public sealed partial class DashboardbestandenTests(BudgetApiFactory gedeeld)
                 foreach (var (codering, uitpakken) in new (string, Func<Stream, Stream>)[]
                          { ("br", s => new BrotliStream(s, CompressionMode.Decompress)), ("gzip", s => new GZipStream(s, CompressionMode.Decompress)) })
                 {
-                    using var verzoek = new HttpRequestMessage(HttpMethod.Get, adres.AbsolutePath);
-                    verzoek.Headers.TryAddWithoutValidation("Accept-Encoding", codering);
-                    using var gecomprimeerd = await client.SendAsync(verzoek);
+                    // br is made in the background on the first ask, gzip served meanwhile: ask until it is there, bounded.
+                    HttpResponseMessage gecomprimeerd;
+                    for (var klok = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(100))
+                    {
+                        using var verzoek = new HttpRequestMessage(HttpMethod.Get, adres.AbsolutePath);
+                        verzoek.Headers.TryAddWithoutValidation("Accept-Encoding", codering == "br" ? "br, gzip" : codering);
+                        gecomprimeerd = await client.SendAsync(verzoek);
+                        gecomprimeerd.Content.Headers.ContentEncoding.Should().ContainSingle().Which.Should().BeOneOf(codering, "gzip");
+                        if (gecomprimeerd.Content.Headers.ContentEncoding.Single() == codering || klok.Elapsed > TimeSpan.FromSeconds(120)) break;
+                        gecomprimeerd.Dispose();
+                    }
+                    using var _ = gecomprimeerd;
                     gecomprimeerd.Content.Headers.ContentEncoding.Should().Equal([codering], adres.AbsolutePath);
                     gecomprimeerd.Headers.ETag!.Tag.Should().Be($"\"{naam.Groups["hash"].Value}-{codering}\"");
                     var ingepakt = await gecomprimeerd.Content.ReadAsByteArrayAsync();
