@@ -247,8 +247,8 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         }
 
         var json = (await client.Totalen.GetAsync(Vraag))!.Gegevens!;
-        // The CSV operation of the same collection (Kiota names the segment 'csv' CsvEscaped), with the same typed parameters: a stream.
-        await using var stroom = await client.CsvEscaped.Totalen.GetAsync(c =>
+        // The CSV operation of the same collection (client.Csv; Kiota puts its builders in the namespace CsvEscaped), with the same typed parameters: a stream.
+        await using var stroom = await client.Csv.Totalen.GetAsync(c =>
         {
             c.QueryParameters.Begroting = ["JenV", "AenM"];
             c.QueryParameters.Groepering = Groepering.Artikel;
