@@ -99,7 +99,10 @@ app.UseStatusCodePages();
 app.GebruikKopteksten();
 app.GebruikAllow();
 app.GebruikVerzoeklimieten();
+// /v1/csv/… and /v1/xlsx/…: a collection as CSV or Excel at a path of its own (Http/Formaatpaden.cs, issue 17).
+app.GebruikFormaatpaden();
 app.UseRouting();
+app.WeigerFormaatpadenZonderFormaat();
 // Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi). The import
 // (POST) is not offered cross-origin: a browser on another site cannot send it, with or without credentials.
 // A dashboard on another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable.
@@ -114,12 +117,7 @@ app.MapGezondheid();
 app.MapMetingen();
 
 app.MapOpenApi(OpenApiDocument.Prefix + "/openapi.json");
-app.UseSwaggerUI(ui =>
-{
-    ui.SwaggerEndpoint(OpenApiDocument.Prefix + "/openapi.json", "BudgetApi v1");
-    ui.RoutePrefix = "swagger";
-    ui.DocumentTitle = "BudgetApi — begroting Justitie en Veiligheid";
-});
+app.UseSwaggerUI(SwaggerUi.Configureer);
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 app.GebruikDashboard();
 

@@ -207,7 +207,8 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
 
         // Every GET operation of the committed document was called (the import has its own test below).
         var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
-        var operaties = contract["paths"]!.AsObject().Where(p => p.Value!["get"] is not null).Select(p => p.Key).ToList();
+        // The CSV and Excel operations (/csv/…, /xlsx/…) are the same requests with a file as the answer: see the CSV test below.
+        var operaties = contract["paths"]!.AsObject().Where(p => p.Value!["get"] is not null && !IsBestandsoperatie(p.Key)).Select(p => p.Key).ToList();
         operaties.Should().HaveCountGreaterThanOrEqualTo(15);
         foreach (var pad in operaties) opnemer.Paden.Should().Contain(p => Past(pad, p), $"GET {pad} is called through the client");
     }
@@ -238,7 +239,7 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
     [Fact]
     public async Task Csv_door_de_client_geeft_dezelfde_cijfers_als_json()
     {
-        var (client, adapter, _) = MaakClient(factory);
+        var (client, _, _) = MaakClient(factory);
         void Vraag(RequestConfiguration<BudgetApi.Client.Totalen.TotalenRequestBuilder.TotalenRequestBuilderGetQueryParameters> c)
         {
             c.QueryParameters.Begroting = ["JenV", "AenM"];
@@ -246,9 +247,12 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         }
 
         var json = (await client.Totalen.GetAsync(Vraag))!.Gegevens!;
-        // The same typed request, with formaat=csv, sent for its body as text: the document describes CSV as a string.
-        var verzoek = client.Totalen.ToGetRequestInformation(c => { Vraag(c); c.QueryParameters.Formaat = Formaat.Csv; });
-        await using var stroom = await adapter.SendPrimitiveAsync<Stream>(verzoek);
+        // The CSV operation of the same collection (client.Csv; Kiota puts its builders in the namespace CsvEscaped), with the same typed parameters: a stream.
+        await using var stroom = await client.Csv.Totalen.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = ["JenV", "AenM"];
+            c.QueryParameters.Groepering = Groepering.Artikel;
+        });
         using var lezer = new StreamReader(stroom!, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(lezer, new CsvConfiguration(CultureInfo.InvariantCulture));
         var rijen = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
@@ -264,7 +268,25 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
             rij["bronRegels"].Should().Be(string.Join(";", json[i].BronRegels!));
         }
         rijen.Should().Contain(r => (string)r["artikel"] == "31" && (string)r["jaar"] == "2026" && (string)r["bedrag"] == "8843848");
+
+        // The Excel operation: a workbook, as bytes.
+        await using var werkmap = await client.Xlsx.Totalen.GetAsync(c => c.QueryParameters.Begroting = ["JenV"]);
+        using var bytes = new MemoryStream();
+        await werkmap!.CopyToAsync(bytes);
+        bytes.ToArray().Take(2).Should().Equal((byte)'P', (byte)'K');
+
+        // Every CSV and Excel operation of the document has its request builder, whose GetAsync gives a stream (a file, not text to parse).
+        var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
+        var bestandsoperaties = contract["paths"]!.AsObject().Select(p => p.Key).Where(IsBestandsoperatie).ToList();
+        bestandsoperaties.Should().HaveCountGreaterThanOrEqualTo(38);
+        var bouwers = typeof(BudgetApiClient).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } n && (n.StartsWith("BudgetApi.Client.CsvEscaped", StringComparison.Ordinal) || n.StartsWith("BudgetApi.Client.Xlsx", StringComparison.Ordinal)))
+            .Select(t => t.GetMethods().Where(m => m.Name == "GetAsync").ToList()).Where(m => m.Count > 0).ToList();
+        bouwers.Should().HaveCount(bestandsoperaties.Count, "one request builder with GetAsync per CSV or Excel operation");
+        bouwers.SelectMany(m => m).Should().OnlyContain(m => m.ReturnType == typeof(Task<Stream>));
     }
+
+    private static bool IsBestandsoperatie(string pad) => pad.StartsWith("/csv/", StringComparison.Ordinal) || pad.StartsWith("/xlsx/", StringComparison.Ordinal);
 
     [Fact]
     public async Task Importeren_door_de_client_met_een_bearer_token_geeft_201()

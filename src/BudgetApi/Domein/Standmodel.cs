@@ -117,7 +117,7 @@ public sealed record Leesresultaat(
 /// <param name="Genegeerd">The columns not read.</param>
 public sealed record Bestandsindeling(string Indeling, string Codering, IReadOnlyList<Kolombeschrijving> Kolommen, IReadOnlyList<Kolombeschrijving> Genegeerd);
 
-/// <summary>How a source file was read, as stored with it and shown for a stand's sources (issue 14 §7).</summary>
+/// <summary>Hoe een bronbestand gelezen is, zoals het bij het bestand is opgeslagen en bij de bronnen van een stand getoond wordt.</summary>
 /// <param name="Indeling">De indeling die in het bestand is herkend.</param>
 /// <param name="Codering">De tekstcodering waarin het bestand is gelezen.</param>
 /// <param name="Kolommen">Elke gelezen kolom en de betekenis die zij kreeg.</param>
@@ -130,7 +130,7 @@ public sealed record Bronlezing(string Indeling, string Codering, IReadOnlyList<
         : null;
 }
 
-/// <summary>One column of a stand file: 1-based, its header as printed, and what it was recognised as (and how).</summary>
+/// <summary>Eén kolom van een standbestand: zijn nummer (vanaf 1), zijn kop zoals gedrukt, en als wat hij herkend is (en hoe).</summary>
 /// <param name="Kolom">De kolom (vanaf 1).</param>
 /// <param name="Kop">De kop van de kolom zoals gedrukt.</param>
 /// <param name="Betekenis">Wat de kolom betekent (begrotingsjaar, hoofdstuk, stand jaarverslag, bedrag t+1, …), met '(naar de inhoud)' als de inhoud besliste.</param>

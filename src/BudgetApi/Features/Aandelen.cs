@@ -19,7 +19,7 @@ public sealed record AandelenQuery
     [Description("Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
-    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 
@@ -49,11 +49,12 @@ public sealed class AandelenQueryValidator : AbstractValidator<AandelenQuery>
             var keuze = Standkeuzes.Een(catalogus, begroting, q.Begrotingsjaar, q.Fase);
             Standkeuzes.VoegFoutenToe(context, keuze);
             if (keuze.IsGeldig && Standkeuzes.JaarFout(q.Jaar, "jaar", keuze.Standen) is { } fout) context.AddFailure("jaar", fout);
+            if (keuze.IsGeldig && Standkeuzes.SoortFout(catalogus, q.Soort ?? "uitgaven", keuze.Standen) is { } soort) context.AddFailure("soort", soort);
         });
     }
 }
 
-/// <summary>One part of a begroting in one year, with its share of the whole begroting and of its parent.</summary>
+/// <summary>Eén deel van een begroting in één jaar, met zijn aandeel in de hele begroting en in zijn ouder.</summary>
 /// <param name="Begroting">Code van de begroting.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetApi.Features;
 
-/// <summary>The figure of one line in one year.</summary>
+/// <summary>Het bedrag van één regel in één jaar.</summary>
 /// <param name="Jaar">Het jaar.</param>
 /// <param name="Bedrag">Bedrag x € 1.000; null waar de bron geen cijfer drukt (een lege cel is geen 0).</param>
 public sealed record Jaarbedrag(int Jaar, long? Bedrag);
 
-/// <summary>A named part of a line, as printed: a "waarvan" line of the document, or a line of the budgettaire tabellen below its artikel.</summary>
+/// <summary>Een benoemd deel van een regel, zoals gedrukt: een waarvan-regel van het document, of een regel van de budgettaire tabellen onder zijn artikel.</summary>
 /// <param name="Omschrijving">Omschrijving zoals gedrukt, zonder "waarvan".</param>
 /// <param name="Bedragen">Bedragen per jaar, x € 1.000.</param>
 /// <param name="BronRegel">Regel in het bronbestand.</param>
@@ -23,7 +23,7 @@ public sealed record Waarvanregel(
     string Omschrijving, IReadOnlyList<Jaarbedrag> Bedragen, int BronRegel, string Niveau, string? Code,
     IReadOnlyList<Waarvanregel> Waarvanregels, IReadOnlyList<Jaarbedrag>? Overig);
 
-/// <summary>A budget article of one stand with its figures per year, its parts and the unspecified remainder.</summary>
+/// <summary>Een begrotingsartikel van één stand met zijn bedragen per jaar, zijn delen en de niet-gespecificeerde rest.</summary>
 /// <param name="Begroting">Code van de begroting (JenV).</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI).</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>
@@ -55,7 +55,7 @@ public sealed record ArtikelenQuery
     public required string Begroting { get; init; }
 
     /// <summary>uitgaven of ontvangsten; zonder soort alle.</summary>
-    [Description("verplichtingen, uitgaven of ontvangsten; zonder deze parameter alle. Bijvoorbeeld: uitgaven")]
+    [Description("verplichtingen, uitgaven of ontvangsten; zonder deze parameter alle; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben. Bijvoorbeeld: uitgaven")]
     public string? Soort { get; init; }
 
     [Description("Begrotingsjaar van de stand. Standaard: het laatste begrotingsjaar van de begroting. Bijvoorbeeld: 2026")]
@@ -74,7 +74,10 @@ public sealed class ArtikelenQueryValidator : AbstractValidator<ArtikelenQuery>
         // An unknown begroting in the path is a 404 (the handler's); the stand is checked for a begroting that exists.
         RuleFor(q => q).Custom((q, context) =>
         {
-            if (ArtikelenEndpoints.MetStanden(catalogus, q.Begroting) is { } begroting) Standkeuzes.VoegFoutenToe(context, Standkeuzes.Een(catalogus, begroting, q.Begrotingsjaar, q.Fase));
+            if (ArtikelenEndpoints.MetStanden(catalogus, q.Begroting) is not { } begroting) return;
+            var keuze = Standkeuzes.Een(catalogus, begroting, q.Begrotingsjaar, q.Fase);
+            Standkeuzes.VoegFoutenToe(context, keuze);
+            if (keuze.IsGeldig && Standkeuzes.SoortFout(catalogus, q.Soort, keuze.Standen) is { } soort) context.AddFailure("soort", soort);
         });
     }
 }

@@ -6,10 +6,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>
-/// One amount: one budget line (an artikel line or a part of one) of one stand in one year. The tidy long form for BI tools, and
-/// the project's own stand format: its CSV can be imported as a stand (docs/standbestanden.md).
-/// </summary>
+/// <summary>Eén bedrag: één begrotingsregel (een artikelregel of een deel ervan) van één stand in één jaar. De lange vorm voor BI-tools, en het eigen standformaat van het project: de CSV ervan kan als stand worden geïmporteerd (docs/standbestanden.md).</summary>
 /// <param name="Begroting">Code van de begroting (JenV, AenM, IXB …).</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI, XX, IXB …).</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>
@@ -40,7 +37,7 @@ public sealed record BedragenQuery : IGepagineerd
     [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
-    [Description("verplichtingen, uitgaven of ontvangsten; zonder: alle. Bijvoorbeeld: uitgaven")]
+    [Description("verplichtingen, uitgaven of ontvangsten; zonder: alle; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben. Bijvoorbeeld: uitgaven")]
     public string? Soort { get; init; }
 
     [Description("Artikelnummer (bestaand in de gekozen standen). Bijvoorbeeld: 31")]
@@ -79,6 +76,7 @@ public sealed class BedragenQueryValidator : AbstractValidator<BedragenQuery>
             Standkeuzes.VoegFoutenToe(context, keuze);
             if (!keuze.IsGeldig) return;
             if (Standkeuzes.JaarFout(q.Jaar, "jaar", keuze.Standen) is { } fout) context.AddFailure("jaar", fout);
+            if (Standkeuzes.SoortFout(catalogus, q.Soort, keuze.Standen) is { } soort) context.AddFailure("soort", soort);
             // With an unknown begroting the artikelen it would have are unknown too: only its own 400 then.
             if (q.Artikel is { } artikel && (q.Begroting is null || q.Begroting.All(b => catalogus.ZoekBegroting(b) is not null)))
             {

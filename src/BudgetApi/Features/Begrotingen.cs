@@ -4,7 +4,7 @@ using BudgetApi.Opslag;
 
 namespace BudgetApi.Features;
 
-/// <summary>A begroting (a hoofdstuk of the Rijksbegroting) and the stand a question about it means when it names none.</summary>
+/// <summary>Een begroting (een hoofdstuk van de Rijksbegroting) en de stand die een vraag erover bedoelt als die er geen noemt.</summary>
 /// <param name="Code">Code van de begroting, te gebruiken in de andere resources (JenV, AenM, IXB …); het hoofdstuk (VI) mag ook.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting: VI, XX, IXB; fondsen hebben een letter (A, B, …).</param>
 /// <param name="Naam">Naam van de begroting (de huidige; een stand kan de naam van zijn jaar dragen, zie /standen).</param>

@@ -82,7 +82,7 @@ public static class BevindingenEndpoints
         "het laatste cijfer dat geen 0 is ('ongeveer 17.400' is op honderdtallen gedrukt). juisteWaarde staat in eenheid.";
 }
 
-/// <summary>One finding: what does not fit, how sure it is, the figures involved and the value the arithmetic supports.</summary>
+/// <summary>Eén bevinding: wat niet klopt, hoe zeker dat is, de betrokken cijfers en de waarde die de rekensom ondersteunt.</summary>
 /// <param name="Id">Vaste sleutel van de bevinding: soort / waar ze over gaat (organisatie, meting, jaar, regel), nooit een volgnummer; gelijk bij elke herstart met dezelfde gegevens.</param>
 /// <param name="Soort">Soort bevinding: totaal-sluit-niet, tegenstrijdigheid, onmogelijk-getal, patroonbreuk, onwaarschijnlijk of wees (zie docs/bevindingen.md).</param>
 /// <param name="Ernst">fout (zeker fout), tegenstrijdig (twee cijfers die niet allebei juist kunnen zijn) of twijfel (een mens moet kijken).</param>
@@ -107,7 +107,7 @@ public sealed record BevindingRegel(
         b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening, b.Cijfers.Select(BevindingcijferRegel.Van).ToList());
 }
 
-/// <summary>One figure of a finding, in full.</summary>
+/// <summary>Eén cijfer van een bevinding, volledig.</summary>
 /// <param name="Waarde">De waarde zoals de service hem serveert (bij een onmogelijke notatie de lezing die het document ondersteunt); leeg als de bron niets drukt.</param>
 /// <param name="ZoalsGedrukt">Het cijfer precies zoals gedrukt ("10.8000", "ca. 436 fte").</param>
 /// <param name="Eenheid">Eenheid van de waarde: x € 1.000, € miljoen, fte, personen, aantal, %, ….</param>

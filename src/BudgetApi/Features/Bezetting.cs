@@ -4,7 +4,7 @@ using Dapper;
 
 namespace BudgetApi.Features;
 
-/// <summary>A printed row of the table "Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)".</summary>
+/// <summary>Een gedrukte rij van de tabel 'Bezetting FTE (stand 2025) en budget (stand ontwerpbegroting 2026)'.</summary>
 /// <param name="OrganisatieZoalsGedrukt">De organisatie zoals de tabel haar noemt.</param>
 /// <param name="Organisatie">Code van de organisatie (zie /organisaties); leeg voor 'Overig'.</param>
 /// <param name="BezettingFte">Bezetting in fte, stand 2025.</param>

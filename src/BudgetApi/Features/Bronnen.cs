@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Features;
 
-/// <summary>A source file of the data served: the document or a stand file, with what a reader needs to check a line of it.</summary>
+/// <summary>Een bronbestand van de geserveerde gegevens: het document of een standbestand, met wat een lezer nodig heeft om er een regel van na te gaan.</summary>
 /// <param name="Naam">Naam van het bestand, zoals bronBestand en /standen het noemen; in /bronnen/{naam}/regels staan zijn regels.</param>
 /// <param name="Formaat">document (de tekst van het introductiedossier), begrotingsstaten, budgettaire-tabellen of standen-csv (zie docs/standbestanden.md).</param>
 /// <param name="Sha256">SHA-256 van de bytes van het bestand zoals deze versie van de gegevens het laadde: de bytes waarvan /bronnen/{naam}/regels de regels geeft.</param>
@@ -20,7 +20,7 @@ namespace BudgetApi.Features;
 public sealed record BronbestandRegel(
     string Naam, string Formaat, string Sha256, int? AantalRegels, IReadOnlyList<string> Standen, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
 
-/// <summary>One line of a source file.</summary>
+/// <summary>Eén regel van een bronbestand.</summary>
 /// <param name="Regel">Het nummer van de regel in het bestand, vanaf 1: het nummer dat bronRegel en bronRegels noemen.</param>
 /// <param name="Tekst">De regel precies zoals hij in het bestand staat (spaties en tabs inbegrepen), zonder het regeleinde; een regel van een CSV-bestand als ruwe tekst.</param>
 public sealed record BronregelRegel(int Regel, string Tekst);

@@ -7,7 +7,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>One line (or the begroting's total) in one year, in two standen: the amounts and the mutatie between them.</summary>
+/// <summary>Eén regel (of het totaal van de begroting) in één jaar in twee standen: de bedragen en de mutatie ertussen.</summary>
 /// <param name="Begroting">Code van de begroting.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
 /// <param name="Soort">verplichtingen, uitgaven of ontvangsten.</param>
@@ -47,7 +47,7 @@ public sealed record MutatiesQuery
     [Description("De stand waarnaartoe, zoals van. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: jaarverslag")]
     public string? Naar { get; init; }
 
-    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 
@@ -73,6 +73,7 @@ public sealed class MutatiesQueryValidator : AbstractValidator<MutatiesQuery>
             if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;
             var keuze = MutatiesEndpoints.Kies(catalogus, begroting, q);
             foreach (var fout in keuze.Fouten) context.AddFailure(fout.Name, fout.Reason);
+            if (keuze.Fouten.Count == 0 && Standkeuzes.SoortFout(catalogus, q.Soort ?? Begrotingscodes.Uitgaven, [keuze.Van!, keuze.Naar!]) is { } soort) context.AddFailure("soort", soort);
             if (keuze.Fouten.Count > 0 || q.Jaar is null) return;
             var (van, tot) = keuze.Jaren!.Value;
             if (q.Jaar < van || q.Jaar > tot)

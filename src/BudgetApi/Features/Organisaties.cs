@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetApi.Features;
 
-/// <summary>An organisation or unit of the registry.</summary>
+/// <summary>Een organisatie of onderdeel uit het register.</summary>
 /// <param name="Code">Code van de organisatie (de afkorting zoals gedrukt, met &amp; als 'en'; anders kebab-case uit de naam), te gebruiken in /organisaties/{code}.</param>
 /// <param name="Naam">Naam van de organisatie.</param>
 /// <param name="Afkorting">Afkorting precies zoals gedrukt; leeg als de tekst er geen geeft.</param>

@@ -18,7 +18,7 @@ public sealed record TotalenQuery
     [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
-    [Description("uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven.")]
+    [Description("verplichtingen, uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 
@@ -50,6 +50,7 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
             if (!keuze.IsGeldig) return;
             if (Standkeuzes.JaarFout(q.VanJaar, "vanJaar", keuze.Standen) is { } van) context.AddFailure("vanJaar", van);
             if (Standkeuzes.JaarFout(q.TotJaar, "totJaar", keuze.Standen) is { } tot) context.AddFailure("totJaar", tot);
+            if (Standkeuzes.SoortFout(catalogus, q.Soort, keuze.Standen) is { } soort) context.AddFailure("soort", soort);
         });
         RuleFor(q => q.VanJaar)
             .Must((q, van) => van <= q.TotJaar)
@@ -58,7 +59,7 @@ public sealed class TotalenQueryValidator : AbstractValidator<TotalenQuery>
     }
 }
 
-/// <summary>One group (a begroting, an article or a categorie) in one year, with the group's figures over the whole range.</summary>
+/// <summary>Eén groep (een begroting, een artikel of een categorie) in één jaar, met de cijfers van de groep over de hele reeks.</summary>
 /// <param name="Begroting">Code van de begroting, of de geconsolideerde groep (JenV+AenM) wanneer meer begrotingen zijn gevraagd.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de begroting (VI), of van de geconsolideerde groep (VI+XX).</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand(en).</param>

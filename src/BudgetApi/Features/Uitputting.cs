@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>One artikel (or the begroting's total) in its begrotingsjaar: the last begroting stand against the realisatie.</summary>
+/// <summary>Eén artikel (of het totaal van de begroting) in zijn begrotingsjaar: de laatste begrotingsstand tegen de realisatie.</summary>
 /// <param name="Begroting">Code van de begroting.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
 /// <param name="Begrotingsjaar">Het begrotingsjaar (het jaar van de bedragen).</param>
@@ -32,7 +32,7 @@ public sealed record UitputtingQuery
     [Description("Begrotingsjaar. Standaard: het laatste begrotingsjaar van de begroting met een jaarverslag. Bijvoorbeeld: 2015")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven.")]
+    [Description("verplichtingen, uitgaven of ontvangsten. Standaard: uitgaven; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben.")]
     [DefaultValue("uitgaven")]
     public string? Soort { get; init; }
 }
@@ -46,7 +46,9 @@ public sealed class UitputtingQueryValidator : AbstractValidator<UitputtingQuery
         RuleFor(q => q).Custom((q, context) =>
         {
             if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;
-            if (UitputtingEndpoints.Kies(catalogus, begroting, q.Begrotingsjaar) is { Fout: { } fout }) context.AddFailure(fout.Name, fout.Reason);
+            var keuze = UitputtingEndpoints.Kies(catalogus, begroting, q.Begrotingsjaar);
+            if (keuze.Fout is { } fout) context.AddFailure(fout.Name, fout.Reason);
+            else if (Standkeuzes.SoortFout(catalogus, q.Soort ?? Begrotingscodes.Uitgaven, [keuze.Begroot!, keuze.Realisatie!]) is { } soort) context.AddFailure("soort", soort);
         });
     }
 }

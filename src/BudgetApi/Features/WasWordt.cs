@@ -6,7 +6,7 @@ using Dapper;
 
 namespace BudgetApi.Features;
 
-/// <summary>One move of an artikel between begrotingen (data/was-wordt.csv): the same policy, under another begroting and number.</summary>
+/// <summary>Eén verhuizing van een artikel tussen begrotingen (data/was-wordt.csv): hetzelfde beleid, onder een andere begroting en een ander nummer.</summary>
 /// <param name="WasHoofdstuk">Hoofdstuk waar het artikel stond (VI).</param>
 /// <param name="WasArtikel">Artikelnummer waar het artikel stond (37).</param>
 /// <param name="WasOmschrijving">Naam van het artikel waar het stond (Migratie).</param>

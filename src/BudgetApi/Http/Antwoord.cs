@@ -10,51 +10,51 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Http;
 
-/// <summary>Beside the rows of every response: what the figures are, in which unit, from where.</summary>
+/// <summary>Naast de regels van elk antwoord: wat de cijfers zijn, in welke eenheid, en waar ze vandaan komen.</summary>
 public sealed record Metadata
 {
-    /// <summary>The source document of every figure.</summary>
+    /// <summary>Het brondocument van elk cijfer.</summary>
     public string Bron { get; init; } = Bronnen.Document;
 
-    /// <summary>The version of the budget (e.g. "ontwerpbegroting 2026"), where the rows are budget figures.</summary>
+    /// <summary>De versie van de begroting (bijvoorbeeld 'ontwerpbegroting 2026'), waar de regels begrotingscijfers zijn.</summary>
     public string? Stand { get; init; }
 
-    /// <summary>The standen the rows come from, each by id, begroting and fase, where the rows are budget figures.</summary>
+    /// <summary>De standen waar de regels uit komen, elk met id, begroting en fase, waar de regels begrotingscijfers zijn.</summary>
     public IReadOnlyList<StandVerwijzing>? Standen { get; init; }
 
-    /// <summary>Currency of the amounts ("EUR"); absent where rows carry their own unit.</summary>
+    /// <summary>Valuta van de bedragen ('EUR'); leeg waar de regels hun eigen eenheid hebben.</summary>
     public string? Valuta { get; init; }
 
-    /// <summary>Multiply an amount by this to get euros: 1000 for the budget tables (x € 1.000).</summary>
+    /// <summary>Vermenigvuldig een bedrag hiermee voor euro's: 1000 bij de begrotingstabellen (x € 1.000).</summary>
     public int? Factor { get; init; }
 
-    /// <summary>How percentages and growth rates are rounded (they are computed exactly from the integer amounts and rounded once, here).</summary>
+    /// <summary>Hoe percentages en groeicijfers zijn afgerond (ze worden exact uit de gehele bedragen berekend en één keer afgerond, zoals hier staat).</summary>
     public string? Afronding { get; init; }
 
-    /// <summary>The number of rows in this response.</summary>
+    /// <summary>Het aantal regels in dit antwoord.</summary>
     public int Aantal { get; init; }
 
-    /// <summary>Paging, for paged resources.</summary>
+    /// <summary>Paginering, bij collecties met pagina's.</summary>
     public Paginering? Paginering { get; init; }
 
-    /// <summary>For findings (/bevindingen): how many of the choice there are per soort and ernst, over all pages.</summary>
+    /// <summary>Bij bevindingen (/bevindingen): hoeveel de keuze er per soort en ernst heeft, over alle pagina's.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Telling>? Tellingen { get; init; }
 
-    /// <summary>For lines of a source file (/bronnen/{naam}/regels): the file's name.</summary>
+    /// <summary>Bij regels van een bronbestand (/bronnen/{naam}/regels): de naam van het bestand.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Bestand { get; init; }
 
-    /// <summary>For lines of a source file: the SHA-256 of the bytes they were read from, as this version of the data loaded them.</summary>
+    /// <summary>Bij regels van een bronbestand: de SHA-256 van de bytes waaruit ze gelezen zijn, zoals deze versie van de gegevens ze laadde.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Sha256 { get; init; }
 
-    /// <summary>For lines of a source file: how many lines the file has.</summary>
+    /// <summary>Bij regels van een bronbestand: hoeveel regels het bestand heeft.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? AantalRegels { get; init; }
 }
 
-/// <summary>A stand named in metadata: its id (for /standen/{id}), begroting, hoofdstuk, begrotingsjaar and fase.</summary>
+/// <summary>Een stand genoemd in metadata: zijn id (voor /standen/{id}), begroting, hoofdstuk, begrotingsjaar en fase.</summary>
 public sealed record StandVerwijzing(string Id, string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, string Label)
 {
     /// <summary>metadata.bron: the sources of the standen, each once; the document by its full title.</summary>
@@ -77,7 +77,7 @@ public sealed record StandVerwijzing(string Id, string Begroting, string Hoofdst
 }
 
 
-/// <summary>How many findings of one soort and ernst there are.</summary>
+/// <summary>Hoeveel bevindingen er zijn van één soort en ernst.</summary>
 /// <param name="Soort">Soort bevinding.</param>
 /// <param name="Ernst">fout, tegenstrijdig of twijfel.</param>
 /// <param name="Aantal">Het aantal bevindingen van deze soort en ernst, over alle pagina's.</param>
@@ -85,7 +85,7 @@ public sealed record Telling(string Soort, string Ernst, int Aantal);
 
 public sealed record Paginering(int Pagina, int PaginaGrootte, int TotaalAantal, int AantalPaginas, string Zelf, string? Volgende, string? Vorige);
 
-/// <summary>The JSON body of every collection: the rows under one key, metadata beside them.</summary>
+/// <summary>Het JSON-antwoord van elke collectie: de regels onder één sleutel, de metadata ernaast.</summary>
 public sealed record Lijst<T>(IReadOnlyList<T> Gegevens, Metadata Metadata);
 
 /// <summary>

@@ -12,6 +12,12 @@ namespace BudgetApi.Http;
 /// <param name="Waarden">The values in their canonical spelling, from the list the code itself checks and writes with.</param>
 public sealed record Codelijst(string Naam, string Beschrijving, IReadOnlyList<string> Waarden);
 
+/// <summary>A value with a fixed form but no closed list (a stand's id, a fase with a year): declared once as a string pattern.</summary>
+/// <param name="Naam">The component's name: #/components/schemas/{Naam}.</param>
+/// <param name="Beschrijving">What the values are, in Dutch.</param>
+/// <param name="Patroon">The regular expression (ECMA 262, as JSON Schema reads it) of the canonical spelling, made from the code lists.</param>
+public sealed record Codepatroon(string Naam, string Beschrijving, string Patroon);
+
 /// <summary>
 /// Every closed set the contract declares, and which field and parameter holds which. Each set's values come from the code list the
 /// service validates with and writes from (Begrotingscodes, Aansluitingberekening, Bevindingsoorten, Codes …), never typed again here,
@@ -20,7 +26,6 @@ public sealed record Codelijst(string Naam, string Beschrijving, IReadOnlyList<s
 /// </summary>
 public static class Codelijsten
 {
-    public static readonly Codelijst Formaat = new("Formaat", "Uitvoerformaat van een collectie: json, csv of xlsx.", Http.Formaat.Toegestaan);
     public static readonly Codelijst Soort = new("Soort", "Wat een begrotingsregel telt: verplichtingen, uitgaven of ontvangsten.", Begrotingscodes.Soorten);
     public static readonly Codelijst SoortMetSaldo = new("SoortMetSaldo", "verplichtingen, uitgaven, ontvangsten, of saldo (uitgaven min ontvangsten, berekend).", Queryregels.SoortenMetSaldo);
     public static readonly Codelijst Fase = new("Fase", "Fase van een stand in de begrotingscyclus, in de volgorde van de cyclus.", Begrotingscodes.Fasen);
@@ -53,7 +58,7 @@ public static class Codelijsten
     /// <summary>Every set, in the order the components are listed.</summary>
     public static IReadOnlyList<Codelijst> Alle { get; } =
     [
-        Formaat, Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
+        Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
         Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
         UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat,
     ];
@@ -85,8 +90,6 @@ public static class Codelijsten
     {
         [(nameof(TotaalRegel), "soort")] = SoortMetSaldo,
         [("GetTotalen", "soort")] = SoortMetSaldo,
-        // A consolidated group joins the fasen of its standen with '+' where they differ (ontwerpbegroting+jaarverslag): not one fase.
-        [(nameof(TotaalRegel), "fase")] = null,
         [(nameof(BevindingRegel), "soort")] = Bevindingsoort,
         [("GetBevindingen", "soort")] = Bevindingsoort,
         [(nameof(Telling), "soort")] = Bevindingsoort,
@@ -106,6 +109,43 @@ public static class Codelijsten
         [(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), "status")] = null,
         [(nameof(Importuitkomst), "formaat")] = Standbestandsformaat,
     };
+
+    private static string Fasen => "(" + string.Join("|", Begrotingscodes.Fasen.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
+
+    /// <summary>A hoofdstuk as the registry writes it (Hoofdstukcodes): a Roman numeral with at most an A or B, or one capital for a fund.</summary>
+    private const string Hoofdstuk = "([IVXLCDM]+[AB]?|[A-Z])";
+
+    public static readonly Codepatroon Standid = new("Standid",
+        "Id van een stand: hoofdstuk-begrotingsjaar-fase (VI-2026-ontwerpbegroting), zoals /standen het geeft.", $"^{Hoofdstuk}-[0-9]{{4}}-{Fasen}$");
+    public static readonly Codepatroon Standkeuze = new("Standkeuze",
+        "Een stand van de begroting: een fase van het begrotingsjaar (jaarverslag), of begrotingsjaar-fase voor een stand van een ander begrotingsjaar (2014-jaarverslag).",
+        $"^([0-9]{{4}}-)?{Fasen}$");
+    public static readonly Codepatroon Fasecombinatie = new("Fasecombinatie",
+        "De fase van een totaal: één fase, of bij een geconsolideerde groep de fasen van zijn standen met '+' (ontwerpbegroting+jaarverslag) waar ze verschillen.",
+        $"^{Fasen}(\\+{Fasen})*$");
+    public static readonly Codepatroon Begroting = new("Begroting",
+        "Code van een begroting uit het register (data/hoofdstukken.csv: JenV, AenM, BZK, …) of haar hoofdstuk (VI, XX); hoofdletters doen er niet toe. " +
+        "Welke begrotingen standen hebben geeft /begrotingen. Het register groeit met de gegevens, daarom een vorm en geen opsomming.",
+        "^[A-Za-z][A-Za-z0-9]{0,19}$");
+
+    /// <summary>Every pattern, in the order the components are listed.</summary>
+    public static IReadOnlyList<Codepatroon> Patronen { get; } = [Standid, Standkeuze, Fasecombinatie, Begroting];
+
+    /// <summary>Which field of a schema, or parameter of an operation (by its id; null: every operation), holds which pattern.</summary>
+    private static readonly Dictionary<(string? Waar, string Naam), Codepatroon> PatroonPerNaam = new()
+    {
+        [(nameof(MutatieRegel), "van")] = Standid,
+        [(nameof(MutatieRegel), "naar")] = Standid,
+        [("GetStand", "id")] = Standid,
+        [("GetMutaties", "van")] = Standkeuze,
+        [("GetMutaties", "naar")] = Standkeuze,
+        [(nameof(TotaalRegel), "fase")] = Fasecombinatie,
+        [(null, "begroting")] = Begroting,
+    };
+
+    /// <summary>The pattern of a field of a schema, or of a parameter of an operation; null when it has none.</summary>
+    public static Codepatroon? PatroonVoor(string waar, string naam, bool parameter) =>
+        PatroonPerNaam.TryGetValue((waar, naam), out var p) ? p : parameter ? PatroonPerNaam.GetValueOrDefault((null, naam)) : null;
 
     /// <summary>The set a field of a schema, or a query parameter of an operation, holds; null when its values are open.</summary>
     public static Codelijst? Voor(string waar, string naam) =>

@@ -88,5 +88,29 @@ public static class OpenApiContract
         {
             ruw.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Het standbestand als bytes (UTF-8)." };
         }
+        // The file picker: the raw body as bytes comes first, so Swagger UI offers a file input by default (and generated clients keep
+        // sending the file as the body); a multipart form with the file as its part 'bestand' is last, for a browser form.
+        if (operatie.RequestBody?.Content is { } inhoud && inhoud.TryGetValue("multipart/form-data", out var formulier))
+        {
+            formulier.Example = null;
+            formulier.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { Features.Standen.ImportEndpoints.Bestanddeel },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    [Features.Standen.ImportEndpoints.Bestanddeel] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Format = "binary",
+                        Description = "Het standbestand, zoals het op schijf staat; zonder parameter bestandsnaam geldt de naam van dit bestand.",
+                    },
+                },
+                AdditionalPropertiesAllowed = false,
+            };
+            var volgorde = inhoud.OrderBy(i => i.Key switch { "application/octet-stream" => 0, "multipart/form-data" => 2, _ => 1 }).ToList();
+            inhoud.Clear();
+            foreach (var (soort, media) in volgorde) inhoud[soort] = media;
+        }
     }
 }

@@ -6,14 +6,55 @@ namespace BudgetApi.Http;
 
 /// <summary>
 /// Shapes the one OpenAPI document to the NL GOV API Design Rules and makes it exact enough for generated clients (docs/api.md,
-/// "The contract"): servers with the major version, contact, the API-Version header on every response, one shared 'formaat'
-/// parameter where CSV and Excel are offered, CSV as text, every closed set as one enum component (<see cref="Codelijsten"/>),
+/// "The contract"): servers with the major version, contact, the API-Version header on every response, CSV and Excel as operations
+/// of their own (Formaatpaden), every closed set as one enum component (<see cref="Codelijsten"/>),
 /// the complete problem schema, 'required' for every field a response always writes, and links as URI references.
 /// </summary>
 public static class OpenApiDocument
 {
     public const string Versie = "1.0.0";
     public const string Prefix = "/v1";
+
+    /// <summary>
+    /// The document's description, the first thing Swagger UI shows: what the service holds now and what it answers, with the dashboard.
+    /// What it says of the data (begrotingen, begrotingsjaren, their number) is checked against the bundled data by OpenApiTests.
+    /// </summary>
+    public const string Beschrijving =
+        "Cijfers van de Rijksbegroting, elk met zijn vindplaats (bronbestand en regel).\n\n" +
+        "**Wat de dienst heeft** (de meegeleverde gegevens): de begrotingen JenV en AenM in de ontwerpbegroting 2026, uit het introductiedossier " +
+        "van het ministerie van Justitie en Veiligheid, met de aansluitingen op de gedrukte totalen en bezetting en budget per organisatie; en de " +
+        "open data van de Rijksbegroting: 24 begrotingen in de begrotingsjaren 2013 tot en met 2017, van ontwerpbegroting tot jaarverslag " +
+        "(de begrotingsstaten, met verplichtingen, uitgaven en ontvangsten), met de budgettaire tabellen van de ontwerpbegroting 2016. " +
+        "Een geïmporteerde stand (POST /standen) komt erbij; /begrotingen en /standen geven wat er nu is.\n\n" +
+        "**Wat de API geeft**: per stand de artikelen en hun delen, totalen, aandelen, mutaties tussen standen, uitputting, alle bedragen in " +
+        "lange vorm, aansluitingen, bevindingen (wat niet te vertrouwen is) en de bronregels zelf. Bedragen zijn gehele getallen in duizenden " +
+        "euro's; een leeg veld in de bron is null, nooit 0. Elke collectie is er ook als CSV (/csv/…) en als Excel-werkmap (/xlsx/…).\n\n" +
+        "**Het [dashboard](/dashboard)** toont dezelfde cijfers in grafieken en tabellen. Voor Excel en Power BI staan ze ook in een OData v4-feed " +
+        "op /odata (niet in dit document: het model staat in /odata/$metadata, de sets, queryopties en limieten in docs/odata.md).";
+
+    /// <summary>What the Authorize dialog says: who needs a token, and how to get one (the README's walkthrough).</summary>
+    public const string Tokenuitleg =
+        "Alleen importeren (POST /standen) vraagt een token; lezen is openbaar. Het token is een JWT met de rol budget-importeur of de scope " +
+        "budget.importeren.\n\n**Een token krijgen.** In productie geeft de identiteitsprovider van het ministerie het (vraag DFEZ om de rol). " +
+        "In ontwikkeling (dotnet run) maakt het SDK er een, in de map van de repository:\n\n" +
+        "`dotnet user-jwts create --project src/BudgetApi --role budget-importeur --name analist --output token`\n\n" +
+        "Plak de uitvoer hieronder bij Value (zonder 'Bearer ') en kies Authorize. De dienst neemt zo'n token ook aan als de sleutel pas na " +
+        "het starten is gemaakt. De README ('Importing a stand, as a new user would') beschrijft de stappen.";
+
+    /// <summary>What each status the service answers with means, in Dutch (a response's description in the document).</summary>
+    private static readonly Dictionary<string, string> Statusbeschrijvingen = new(StringComparer.Ordinal)
+    {
+        ["200"] = "Gelukt: de gevraagde gegevens.",
+        ["201"] = "Aangemaakt: de import bracht een nieuwe stand; Location wijst hem aan.",
+        ["400"] = "Ongeldig verzoek (problem+json): elke ongeldige parameter in invalidParams, of elk probleem van een geweigerd bestand, met wat wel mag.",
+        ["401"] = "Niet aangemeld (problem+json): een geldig bearer-token ontbreekt.",
+        ["403"] = "Geen toegang (problem+json): het token heeft de rol of scope voor importeren niet.",
+        ["404"] = "Niet gevonden (problem+json): wat het pad noemt (begroting, stand, artikel, organisatie, bronbestand) bestaat niet.",
+        ["409"] = "Conflict (problem+json): de import wijzigt een bestaande stand; noem zijn huidige etag in If-Match.",
+        ["412"] = "Voorwaarde niet vervuld (problem+json): de etag in If-Match is niet meer die van de stand.",
+        ["503"] = "Tijdelijk niet beschikbaar (problem+json): de gegevens worden geladen of een andere import loopt; probeer het na Retry-After opnieuw.",
+        ["507"] = "Onvoldoende opslag (problem+json): het bestand of de database kon niet worden opgeslagen; er is niets veranderd.",
+    };
 
     /// <summary>The name of the bearer scheme in the document's components.</summary>
     public const string Beveiligingsschema = "bearer";
@@ -26,10 +67,7 @@ public static class OpenApiDocument
             {
                 Title = "BudgetApi — begroting Justitie en Veiligheid",
                 Version = Versie,
-                Description = "Meerjarige cijfers van de begrotingen JenV en AenM (stand ontwerpbegroting 2026, bedragen x € 1.000), " +
-                              "aansluitingen op de gedrukte totalen, en bezetting en budget per organisatie. Elk cijfer met zijn vindplaats in het introductiedossier JenV 2026. " +
-                              "Voor Excel en Power BI staan dezelfde cijfers ook in een OData v4-feed op /odata (niet in dit document: het model staat in /odata/$metadata, " +
-                              "de sets, de queryopties en de limieten in docs/odata.md).",
+                Description = Beschrijving,
                 Contact = new OpenApiContact
                 {
                     Name = "Directie Financieel-Economische Zaken (DFEZ), ministerie van Justitie en Veiligheid",
@@ -59,8 +97,7 @@ public static class OpenApiDocument
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "Een JWT van de identiteitsprovider van het ministerie (in ontwikkeling: dotnet user-jwts) met de rol " +
-                              "budget-importeur of de scope budget.importeren. Alleen importeren vraagt een token; lezen is openbaar.",
+                Description = Tokenuitleg,
             };
             return Task.CompletedTask;
         });
@@ -68,9 +105,10 @@ public static class OpenApiDocument
         {
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()) return Task.CompletedTask;
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Beveiligingsschema, context.Document)] = [] }];
-            foreach (var (_, inhoud) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+            foreach (var (mediaType, inhoud) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                inhoud.Example = JsonValue.Create(Voorbeelden.Standbestand);
+                // A raw body is the file's text; the multipart form's part is a file to pick (OpenApiContract).
+                if (mediaType != "multipart/form-data") inhoud.Example = JsonValue.Create(Voorbeelden.Standbestand);
             }
             return Task.CompletedTask;
         });
@@ -100,11 +138,11 @@ public static class OpenApiDocument
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             Codelijstcomponenten(document);
-            FormaatComponent(document);
             await Probleemschema(document, context, ct);
             GeslotenVelden(document);
             Koppelingen(document);
             OpenApiContract.Verfijn(document);
+            Formaatpaden.Splits(document);
         });
 
         opties.AddOperationTransformer((operation, context, _) =>
@@ -116,30 +154,13 @@ public static class OpenApiDocument
                 if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } naam) parameter.Name = Validatie.Parameternaam(naam);
                 parameter.Example ??= Voorbeelden.Voor(operation.OperationId, parameter.Name!, parameter.Schema?.Type?.HasFlag(JsonSchemaType.Array) == true);
             }
-            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<CsvMogelijk>().Any())
-            {
-                // One parameter, declared once (components/parameters/formaat), so a generated client has one type for it.
-                operation.Parameters ??= [];
-                operation.Parameters.Add(new OpenApiParameterReference(FormaatParameter, context.Document));
-            }
             foreach (var (status, antwoord) in operation.Responses ?? [])
             {
                 if (antwoord is not OpenApiResponse response) continue;
-                // CSV is text, not the JSON envelope: a string, so a client reads it as text rather than parses it as JSON.
-                if (response.Content?.TryGetValue("text/csv", out var csv) == true)
+                // A real answer of the bundled data as the example, not Swagger UI's "string" and 0 (Voorbeelden.Antwoord).
+                if (status == "200" && response.Content?.TryGetValue("application/json", out var json) == true && Voorbeelden.Antwoord(operation.OperationId) is { } voorbeeld)
                 {
-                    csv.Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Description = "CSV (RFC 4180, CRLF, UTF-8 met BOM): een kopregel met dezelfde veldnamen als de JSON-regels, dan één regel per rij. " +
-                                      "Een lijst (bronRegels, bronBestandenDelen) is één veld, de waarden gescheiden door '" + Csv.Lijstscheiding + "'.",
-                    };
-                }
-                // An Excel workbook is a file, not the JSON envelope: a binary string, so a client saves it rather than parses it.
-                if (response.Content?.TryGetValue(Xlsx.MediaType, out var werkmap) == true)
-                {
-                    werkmap.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Excel-werkmap (.xlsx) met de bladen Gegevens en Toelichting." };
+                    json.Example = voorbeeld;
                 }
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 response.Headers["API-Version"] = new OpenApiHeader
@@ -147,14 +168,12 @@ public static class OpenApiDocument
                     Description = "De volledige versie van de API (semver).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create(Versie)!] },
                 };
-                if (string.IsNullOrEmpty(response.Description)) response.Description = status;
+                // The framework names a status by its English reason phrase ("OK", "Bad Request"): say in Dutch what the answer is.
+                response.Description = Statusbeschrijvingen.GetValueOrDefault(status) ?? (string.IsNullOrEmpty(response.Description) ? status : response.Description);
             }
             return Task.CompletedTask;
         });
     }
-
-    /// <summary>The name of the shared 'formaat' parameter: #/components/parameters/formaat.</summary>
-    public const string FormaatParameter = "formaat";
 
     /// <summary>The component of ?sortering: a pattern, not an enum (<see cref="Codelijsten.Sorteerpatroon"/>).</summary>
     public const string SorteringComponent = "Sortering";
@@ -171,6 +190,10 @@ public static class OpenApiDocument
                 Enum = [.. lijst.Waarden.Select(w => (JsonNode)JsonValue.Create(w)!)],
             });
         }
+        foreach (var patroon in Codelijsten.Patronen)
+        {
+            document.AddComponent(patroon.Naam, new OpenApiSchema { Type = JsonSchemaType.String, Description = patroon.Beschrijving, Pattern = patroon.Patroon });
+        }
         document.AddComponent(SorteringComponent, new OpenApiSchema
         {
             Type = JsonSchemaType.String,
@@ -178,19 +201,6 @@ public static class OpenApiDocument
             Description = $"Sorteervelden ({string.Join(", ", Features.Sortering.Toegestaan)}), gescheiden door komma's, elk met '-' ervoor voor aflopend.",
         });
     }
-
-    private static void FormaatComponent(Microsoft.OpenApi.OpenApiDocument document) =>
-        document.AddComponent(FormaatParameter, new OpenApiParameter
-        {
-            Name = "formaat",
-            In = ParameterLocation.Query,
-            Required = false,
-            Description = "Uitvoerformaat: json (standaard), csv (RFC 4180, UTF-8 met BOM) of xlsx (Excel-werkmap: dezelfde regels als de csv, " +
-                          "getallen als getallen, met een blad Toelichting). Ook met de header Accept: text/csv of " +
-                          "Accept: " + Xlsx.MediaType + ". formaat gaat voor Accept.",
-            Schema = new OpenApiSchemaReference(Codelijsten.Formaat.Naam, document),
-            Example = Voorbeelden.Voor(null, "formaat", herhaalbaar: false),
-        });
 
     /// <summary>
     /// The one problem shape (RFC 9457) as the service writes it (Probleemschrijver, Problemen): type, title, status and detail always,
@@ -237,6 +247,15 @@ public static class OpenApiDocument
             if (component is not OpenApiSchema { Properties: { } velden }) continue;
             foreach (var (veld, schema) in velden.ToList())
             {
+                if (Codelijsten.PatroonVoor(naam, veld, parameter: false) is { } patroon)
+                {
+                    var naarPatroon = new OpenApiSchemaReference(patroon.Naam, document) { Description = schema.Description };
+                    velden[veld] = schema.Type?.HasFlag(JsonSchemaType.Null) == true
+                        ? new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, naarPatroon] }
+                        : naarPatroon;
+                    gezien.Add((naam, veld));
+                    continue;
+                }
                 if (Codelijsten.Voor(naam, veld) is not { } lijst)
                 {
                     gezien.Add((naam, veld));
@@ -258,6 +277,14 @@ public static class OpenApiDocument
             foreach (var parameter in operatie.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 gezien.Add((operatie.OperationId!, parameter.Name!));
+                if (parameter.Schema is OpenApiSchema vorm && Codelijsten.PatroonVoor(operatie.OperationId!, parameter.Name!, parameter: true) is { } patroon)
+                {
+                    // A repeatable parameter (begroting=JenV&begroting=AenM) is an array of the pattern.
+                    var naarPatroon = new OpenApiSchemaReference(patroon.Naam, document);
+                    if (vorm.Type == JsonSchemaType.Array) vorm.Items = naarPatroon;
+                    else parameter.Schema = naarPatroon;
+                    continue;
+                }
                 if (parameter.In != ParameterLocation.Query || parameter.Schema is not OpenApiSchema schema) continue;
                 if (parameter.Name == "sortering")
                 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Http;
 
-/// <summary>One invalid parameter: its name as the client wrote it, and what was wrong.</summary>
+/// <summary>Eén ongeldige parameter: zijn naam zoals de client hem schreef, en wat er mis was.</summary>
 /// <param name="Name">De naam van de parameter zoals in de query (camelCase), of 'body'.</param>
 /// <param name="Reason">Wat er mis is met de waarde, en wat wel mag.</param>
 public sealed record OngeldigeParameter(string Name, string Reason);

@@ -119,4 +119,20 @@ public static class Standkeuzes
             ? $"Het jaar {jaar} voor {parameter} ligt buiten de data van {wat}; toegestaan: {r.Van.ToString(CultureInfo.InvariantCulture)} tot en met {r.Tot.ToString(CultureInfo.InvariantCulture)}."
             : $"{wat} heeft geen bedragen.";
     }
+
+    /// <summary>
+    /// A soort that none of the chosen standen has a line of (verplichtingen of a document stand: the document prints no verplichtingen)
+    /// is a 400 naming soort and the standen that do have it, never an empty 200 that looks like "nothing". saldo needs uitgaven or ontvangsten.
+    /// </summary>
+    public static string? SoortFout(Catalogus catalogus, string? soort, IReadOnlyList<Stand> standen)
+    {
+        var canoniek = Queryregels.Canoniek(soort, Queryregels.Soorten);
+        if (canoniek is null || standen.Count == 0 || standen.Any(s => catalogus.HeeftSoort(s, canoniek))) return null;
+        var wat = string.Join("; ", standen.Select(s => $"{s.Begroting.Code} {s.Label}"));
+        var wel = catalogus.Standen.Where(s => standen.Any(g => g.Begroting == s.Begroting) && catalogus.HeeftSoort(s, canoniek))
+            .Select(s => s.Begrotingsjaar).Distinct().Order().ToList();
+        return $"{wat} heeft geen {canoniek}" + (wel.Count == 0
+            ? $"; geen stand van deze begroting(en) heeft {canoniek}."
+            : $"; {canoniek} staan in de standen van begrotingsjaar {string.Join(", ", wel.Select(j => j.ToString(CultureInfo.InvariantCulture)))} (kies begrotingsjaar).");
+    }
 }

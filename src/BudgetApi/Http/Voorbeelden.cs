@@ -33,7 +33,6 @@ public static class Voorbeelden
         ["paginaGrootte"] = 100,
         ["organisatie"] = "DGRR",
         ["ernst"] = "fout",
-        ["formaat"] = "json",
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
@@ -67,6 +66,24 @@ public static class Voorbeelden
         "hoofdstuk,begroting,begrotingsjaar,fase,soort,artikel,regelsoort,pad,omschrijving,categorie,jaar,bedrag\n" +
         "VI,JenV,2026,1e-suppletoire,uitgaven,31,artikel,,Politie,beleidsartikel,2026,8868848\n" +
         "VI,JenV,2026,1e-suppletoire,uitgaven,31,waarvan,,Bijdrage aan Politie,beleidsartikel,2026,8505305\n";
+
+    /// <summary>
+    /// The example of each operation's JSON answer: what the service answers on the bundled data to the parameters' examples (what
+    /// Swagger UI's "Try it out" sends), with the rows cut to the first <see cref="Voorbeeldregels"/>. Never typed by hand: the file
+    /// Http/Antwoordvoorbeelden.json is written by AntwoordvoorbeeldenTests from real answers (BUDGETAPI_VOORBEELDEN_SCHRIJVEN=1), and the
+    /// same test fails when an example is no longer what the service answers, or an operation has none.
+    /// </summary>
+    public static JsonNode? Antwoord(string? operatie) => operatie is not null && Antwoorden.Value.TryGetPropertyValue(operatie, out var v) ? v?.DeepClone() : null;
+
+    /// <summary>How many rows an answer's example keeps (the metadata stays as served, aantal included).</summary>
+    public const int Voorbeeldregels = 2;
+
+    private static readonly Lazy<JsonObject> Antwoorden = new(() =>
+    {
+        using var bron = typeof(Voorbeelden).Assembly.GetManifestResourceStream("BudgetApi.Antwoordvoorbeelden.json")
+            ?? throw new InvalidOperationException("BudgetApi.Antwoordvoorbeelden.json ontbreekt in de assembly.");
+        return JsonNode.Parse(bron)!.AsObject();
+    });
 
     public static JsonNode? Voor(string? operatie, string parameter, bool herhaalbaar)
     {

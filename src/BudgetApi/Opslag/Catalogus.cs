@@ -62,7 +62,13 @@ public sealed class Catalogus
             .OrderBy(s => s.Begroting.Volgorde).ThenBy(s => s.Begrotingsjaar).ThenBy(s => Begrotingscodes.Volgorde(s.Fase))
             .ToList();
         _perId = Standen.ToDictionary(s => s.Sleutel.Id, StringComparer.OrdinalIgnoreCase);
+        _soorten = verbinding.Query<(long StandId, string Soort)>("SELECT DISTINCT stand_id, soort FROM regel").ToLookup(r => r.StandId, r => r.Soort);
     }
+
+    private readonly ILookup<long, string> _soorten;
+
+    /// <summary>The soorten (verplichtingen, uitgaven, ontvangsten) a stand has lines of: a document stand has no verplichtingen.</summary>
+    public bool HeeftSoort(Stand stand, string soort) => _soorten[stand.Id].Contains(soort, StringComparer.Ordinal);
 
     private readonly Dictionary<string, Stand> _perId;
 

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace BudgetApi.Opslag;
 
-/// <summary>One staffing or money figure of an organisation.</summary>
+/// <summary>Eén personeels- of geldcijfer van een organisatie.</summary>
 /// <param name="Organisatie">Code van de organisatie (herhaald op elke rij).</param>
 /// <param name="Meting">Wat voor cijfer het is (formatie, bezetting, medewerkers, budget, bijdrage, aandeel, …; de lijst staat bij de parameter meting van /organisaties en in data/README.md).</param>
 /// <param name="Omschrijving">Wat het cijfer meet, in de woorden van het document.</param>

@@ -8,7 +8,7 @@ namespace BudgetApi.Tests.Api;
 
 /// <summary>
 /// The committed OpenAPI document is exact enough for a generated client (issue 10): every closed set is one enum component with the
-/// values of the code list the service uses, one formaat parameter, CSV as text, one integer size per concept, no defaults on path
+/// values of the code list the service uses, a CSV and an Excel operation beside each collection, one integer size per concept, no defaults on path
 /// parameters, and every answer the service gives fits its schema exactly: each required field there, no field undeclared, each
 /// value of the declared type and, for a closed set, one of its values.
 /// </summary>
@@ -70,31 +70,84 @@ public sealed class ContractTests(BudgetApiFactory factory)
         Parameter("/bevindingen", "ernst").Should().Be("Ernst");
         Parameter("/bedragen", "regelsoort").Should().Be("Regelsoort");
         Parameter("/bedragen", "sortering").Should().Be("Sortering");
+        // Forms without a closed list (docs/api.md): a stand's id, a stand chosen as fase or begrotingsjaar-fase, the fasen of a total, a begroting.
+        Eigenschap("MutatieRegel", "van").Should().Be("Standid");
+        Eigenschap("MutatieRegel", "naar").Should().Be("Standid");
+        Eigenschap("TotaalRegel", "fase").Should().Be("Fasecombinatie");
+        Parameter("/mutaties", "van").Should().Be("Standkeuze");
+        Parameter("/mutaties", "naar").Should().Be("Standkeuze");
+        Parameter("/standen/{id}", "id").Should().Be("Standid");
+        Parameter("/begrotingen/{begroting}/artikelen", "begroting").Should().Be("Begroting");
+        ParameterNode("/totalen", "begroting")["schema"]!["items"]!["$ref"]!.GetValue<string>().Should().Be("#/components/schemas/Begroting");
+        foreach (var patroon in Codelijsten.Patronen) Schemas[patroon.Naam]!["pattern"]!.GetValue<string>().Should().Be(patroon.Patroon);
         Schemas["Sortering"]!["pattern"]!.GetValue<string>().Should().Be(Codelijsten.Sorteerpatroon);
         // A default beside the reference stays: the parameter's own default, not the set's.
         ParameterNode("/totalen", "soort")["schema"]!["default"]!.GetValue<string>().Should().Be("uitgaven");
     }
 
     [Fact]
-    public void Elke_collectie_verwijst_naar_de_ene_formaat_parameter_en_beschrijft_csv_als_tekst_en_xlsx_als_bestand()
+    public void Elke_collectie_heeft_een_JSON_een_CSV_en_een_Excel_operatie_elk_met_een_antwoordtype()
     {
-        var formaat = Document["components"]!["parameters"]!["formaat"]!;
-        formaat["in"]!.GetValue<string>().Should().Be("query");
-        formaat["schema"]!["$ref"]!.GetValue<string>().Should().Be("#/components/schemas/Formaat");
+        var paden = Document["paths"]!.AsObject();
         var collecties = 0;
-        foreach (var (pad, methode, operatie) in Operaties())
+        foreach (var (pad, item) in paden)
         {
-            var inhoud = operatie["responses"]!["200"]!["content"]!.AsObject();
-            if (!inhoud.ContainsKey("text/csv")) continue;
+            if (!pad.StartsWith("/csv/", StringComparison.Ordinal)) continue;
             collecties++;
-            var parameters = operatie["parameters"]!.AsArray();
-            parameters.Count(p => p!["$ref"]?.GetValue<string>() == "#/components/parameters/formaat").Should().Be(1, $"{methode} {pad}");
-            parameters.Should().NotContain(p => p!["name"] != null && p["name"]!.GetValue<string>() == "formaat", "formaat is not declared inline");
-            JsonNode.DeepEquals(inhoud["text/csv"]!["schema"]!["type"], JsonValue.Create("string")).Should().BeTrue($"{pad}: CSV is text");
-            inhoud["text/csv"]!["schema"]!["$ref"].Should().BeNull();
-            inhoud[Xlsx.MediaType]!["schema"]!["format"]!.GetValue<string>().Should().Be("binary");
+            var bron = pad["/csv".Length..];
+            var json = paden[bron]!["get"]!;
+            var csv = item!["get"]!;
+            var xlsx = paden["/xlsx" + bron]!["get"]!;
+            csv["operationId"]!.GetValue<string>().Should().Be(json["operationId"]!.GetValue<string>() + "Csv");
+            xlsx["operationId"]!.GetValue<string>().Should().Be(json["operationId"]!.GetValue<string>() + "Xlsx");
+            json["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).Should().Equal(["application/json"], bron);
+            csv["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).Should().Equal(["text/csv"], pad);
+            xlsx["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).Should().Equal([Xlsx.MediaType], pad);
+            csv["responses"]!["200"]!["content"]!["text/csv"]!["schema"]!["format"]!.GetValue<string>().Should().Be("binary", "a file: bytes for every generator");
+            xlsx["responses"]!["200"]!["content"]![Xlsx.MediaType]!["schema"]!["format"]!.GetValue<string>().Should().Be("binary");
+            xlsx["responses"]!["200"]!["headers"]!["ETag"].Should().BeNull("a workbook carries the moment it was made");
+            csv["responses"]!["200"]!["headers"]!["ETag"].Should().NotBeNull();
+            foreach (var operatie in new[] { csv, xlsx })
+            {
+                (operatie["parameters"]?.AsArray() ?? []).Select(p => p!["name"]!.GetValue<string>())
+                    .Should().Equal((json["parameters"]?.AsArray() ?? []).Select(p => p!["name"]!.GetValue<string>()), pad);
+                operatie["responses"]!.AsObject().Select(r => r.Key).Should().Equal(json["responses"]!.AsObject().Select(r => r.Key), "the same problems");
+            }
         }
-        collecties.Should().BeGreaterThanOrEqualTo(15);
+        collecties.Should().BeGreaterThanOrEqualTo(19);
+        // formaat= keeps working (the dashboard and every URL in use), but no operation offers it: it would give a JSON client a CSV.
+        Operaties().SelectMany(o => o.Operatie["parameters"]?.AsArray() ?? []).Should().NotContain(p => p!["name"] != null && p["name"]!.GetValue<string>() == "formaat");
+        (Document["components"]!["parameters"]?.AsObject() ?? []).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Elke_CSV_en_Excel_operatie_geeft_wat_formaat_geeft()
+    {
+        foreach (var operatie in Contract.Operaties.Where(o => Document["paths"]!["/csv" + o.Pad] is not null))
+        {
+            var url = operatie.VoorbeeldUrl();
+            var padEnQuery = url["/v1".Length..];
+            var scheiding = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+            var csv = await _client.GetAsync("/v1/csv" + padEnQuery);
+            csv.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+            (await csv.Content.ReadAsByteArrayAsync()).Should().Equal(await _client.GetByteArrayAsync(url + scheiding + "formaat=csv"), url);
+            var xlsx = await _client.GetAsync("/v1/xlsx" + padEnQuery);
+            xlsx.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            xlsx.Content.Headers.ContentType!.MediaType.Should().Be(Xlsx.MediaType);
+            (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).Should().Equal((byte)'P', (byte)'K');
+        }
+    }
+
+    [Theory]
+    [InlineData("/v1/csv/totalen?formaat=json", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/xlsx/totalen?formaat=csv", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/csv/openapi.json", HttpStatusCode.NotFound)]
+    [InlineData("/v1/csv/bestaat-niet", HttpStatusCode.NotFound)]
+    public async Task Een_formaatpad_dat_niet_kan_is_een_probleem(string url, HttpStatusCode status)
+    {
+        var probleem = await (await _client.GetAsync(url)).AlsProbleem(status);
+        if (status == HttpStatusCode.BadRequest) probleem["invalidParams"]![0]!["name"]!.GetValue<string>().Should().Be("formaat");
     }
 
     [Fact]
@@ -258,6 +311,11 @@ public sealed class ContractTests(BudgetApiFactory factory)
         if (schema["enum"] is JsonArray waarden && waarde is not null && !waarden.Any(w => JsonNode.DeepEquals(w, waarde)))
         {
             fouten.Add($"{waar}: {waarde.ToJsonString()} staat niet in {schemaNode["$ref"]} ({string.Join(", ", waarden)})");
+        }
+        if (schema["pattern"]?.GetValue<string>() is { } patroon && type == "string"
+            && !System.Text.RegularExpressions.Regex.IsMatch(waarde!.GetValue<string>(), patroon, System.Text.RegularExpressions.RegexOptions.ECMAScript))
+        {
+            fouten.Add($"{waar}: {waarde.ToJsonString()} past niet in {schemaNode["$ref"]} ({patroon})");
         }
         if (type == "integer" && schema["format"]?.GetValue<string>() == "int32" && waarde!.GetValue<decimal>() is < int.MinValue or > int.MaxValue)
         {

@@ -64,6 +64,33 @@ public sealed class ImportTests : IDisposable
 
     private string Versie => _factory.Services.GetRequiredService<Gegevensbron>().Huidig!.Versie;
 
+    /// <summary>
+    /// The file picker's way (Swagger UI, a browser form): multipart/form-data with the file as its part 'bestand', named by the file's own
+    /// name when there is no bestandsnaam. The same stand as the raw body gives; a form without the part is a 400 naming the body.
+    /// </summary>
+    [Fact]
+    public async Task Een_bestand_als_multipart_deel_wordt_geimporteerd_onder_zijn_eigen_naam()
+    {
+        var inhoud = await EersteSuppletoire();
+        using var formulier = new MultipartFormDataContent();
+        var deel = new ByteArrayContent(Encoding.UTF8.GetBytes(inhoud));
+        deel.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        formulier.Add(deel, "bestand", "voorjaarsnota-2026.csv");
+        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/v1/standen") { Content = formulier };
+        verzoek.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens.Maak());
+        var antwoord = await _client.SendAsync(verzoek);
+        var body = await Json(antwoord, HttpStatusCode.Created);
+        body.Tekst("bestand").Should().StartWith("voorjaarsnota-2026-");
+        body["standen"]![0]!.Tekst("stand").Should().Be("VI-2026-1e-suppletoire");
+        // The same file again, now as the raw body: the same stand, unchanged.
+        (await Json(await _client.Importeer(inhoud, Tokens.Maak()), HttpStatusCode.OK)).Tekst("uitkomst").Should().Be("ongewijzigd");
+
+        using var leeg = new MultipartFormDataContent { { new StringContent("x"), "iets-anders" } };
+        using var zonderDeel = new HttpRequestMessage(HttpMethod.Post, "/v1/standen") { Content = leeg };
+        zonderDeel.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens.Maak());
+        (await (await _client.SendAsync(zonderDeel)).AlsProbleem(HttpStatusCode.BadRequest)).OngeldigeParameters().Should().Equal("body");
+    }
+
     /// <summary>The stored files, without the import lock (docs/standen.md).</summary>
     private IEnumerable<string> Importbestanden => Directory.Exists(_map["var/standen"])
         ? Directory.EnumerateFiles(_map["var/standen"]).Select(p => Path.GetFileName(p)).Where(n => n != Standbestandsmappen.Slotbestand) : [];

@@ -55,11 +55,15 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
         foreach (var blok in await page.Locator(".opblock").AllAsync())
         {
             var naam = await blok.GetAttributeAsync("id");
+            // The CSV and Excel operations are the JSON ones' requests with a file as the answer: the download test below tries them.
+            if (naam!.EndsWith("Csv", StringComparison.Ordinal) || naam.EndsWith("Xlsx", StringComparison.Ordinal)) continue;
             var beveiligd = naam == Import;
             try
             {
                 await blok.Locator(".opblock-summary").First.ClickAsync();
                 await blok.Locator("button.try-out__btn").ClickAsync();
+                // The import's body is a file to pick (its first media type is the raw file).
+                if (beveiligd) await blok.Locator("input[type=file]").SetInputFilesAsync(Standbestand);
                 await blok.Locator("button.execute").ClickAsync();
                 var status = blok.Locator(".live-responses-table tbody tr.response .response-col_status").First;
                 await status.WaitForAsync();
@@ -97,14 +101,27 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
 
     private const string Import = "operations-Standen-ImporteerStanden";
 
+    /// <summary>The example stand file, as the file picker would take it from disk.</summary>
+    private static readonly FilePayload Standbestand = new()
+    {
+        Name = "voorjaarsnota-2026.csv",
+        MimeType = "text/csv",
+        Buffer = System.Text.Encoding.UTF8.GetBytes(BudgetApi.Http.Voorbeelden.Standbestand),
+    };
+
     [Fact]
     public async Task Met_Authorize_en_een_token_importeert_Swagger_UI_het_voorbeeld()
     {
         var page = await SwaggerUi();
         await page.Locator("#" + Import).WaitForAsync();
 
-        // Authorize: the page's own dialog, with a token of the identity provider.
+        // The page is Dutch, says what the service holds, and links the dashboard.
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("nl");
+        (await page.Locator(".information-container a[href='/dashboard']").CountAsync()).Should().Be(1);
+
+        // Authorize: the page's own dialog, which says how to get a token, with a token of the identity provider.
         await page.Locator(".auth-wrapper button.authorize").ClickAsync();
+        (await page.Locator(".modal-ux").InnerTextAsync()).Should().Contain("dotnet user-jwts create --project src/BudgetApi --role budget-importeur");
         await page.Locator(".modal-ux input[type=text]").FillAsync(Tokens.Maak(naam: "swagger@dfez"));
         await page.Locator(".modal-ux .auth-btn-wrapper button.authorize").ClickAsync();
         await page.Locator(".modal-ux button.btn-done").ClickAsync();
@@ -112,6 +129,8 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
         var import = page.Locator("#" + Import);
         await import.Locator(".opblock-summary").First.ClickAsync();
         await import.Locator("button.try-out__btn").ClickAsync();
+        // The file picker (the raw body as a file, offered first): the stand file as it would be on disk.
+        await import.Locator("input[type=file]").SetInputFilesAsync(Standbestand);
         await import.Locator("button.execute").ClickAsync();
         var status = import.Locator(".live-responses-table tbody tr.response .response-col_status").First;
         await status.WaitForAsync();
@@ -122,19 +141,22 @@ public sealed class SwaggerUiTests(KestrelFactory factory) : IClassFixture<Kestr
     }
 
     [Fact]
-    public async Task In_Swagger_UI_geeft_formaat_xlsx_een_excelbestand_om_te_downloaden()
+    public async Task In_Swagger_UI_geven_de_CSV_en_Excel_operaties_een_bestand_om_te_downloaden()
     {
         var page = await SwaggerUi();
-        var bezetting = page.Locator("#operations-Bezetting-GetBezetting");
-        await bezetting.WaitForAsync();
-        await bezetting.Locator(".opblock-summary").First.ClickAsync();
-        await bezetting.Locator("button.try-out__btn").ClickAsync();
-        await bezetting.Locator("tr[data-param-name='formaat'] select").SelectOptionAsync("xlsx");
-        await bezetting.Locator("button.execute").ClickAsync();
+        foreach (var (operatie, bestand) in new[] { ("GetBezettingXlsx", "bezetting.xlsx"), ("GetBezettingCsv", "bezetting.csv") })
+        {
+            var blok = page.Locator($"#operations-Bezetting-{operatie}");
+            await blok.WaitForAsync();
+            await blok.Locator(".opblock-summary").First.ClickAsync();
+            await blok.Locator("button.try-out__btn").ClickAsync();
+            await blok.Locator("button.execute").ClickAsync();
 
-        var download = bezetting.Locator(".live-responses-table a", new LocatorLocatorOptions { HasText = "Download file" });
-        await download.WaitForAsync();
-        (await download.GetAttributeAsync("download")).Should().Be("bezetting.xlsx");
-        (await bezetting.Locator(".live-responses-table tbody tr.response .response-col_status").First.InnerTextAsync()).Trim().Should().Be("200");
+            var download = blok.Locator(".live-responses-table a", new LocatorLocatorOptions { HasText = "Download file" });
+            await download.WaitForAsync();
+            (await download.GetAttributeAsync("download")).Should().Be(bestand);
+            (await blok.Locator(".live-responses-table tbody tr.response .response-col_status").First.InnerTextAsync()).Trim().Should().Be("200");
+            await blok.Locator(".opblock-summary").First.ClickAsync();
+        }
     }
 }

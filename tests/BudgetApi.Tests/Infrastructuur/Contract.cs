@@ -57,7 +57,8 @@ public static partial class Contract
         var operaties = new List<Operatie>();
         foreach (var (pad, item) in document["paths"]!.AsObject())
         {
-            if (item!["get"] is not { } get) continue;
+            // The JSON operations: the CSV and Excel operations of a collection (/csv/…, /xlsx/…) are the same request with another answer.
+            if (item!["get"] is not { } get || get["responses"]?["200"]?["content"]?["application/json"] is null) continue;
             var parameters = (get["parameters"]?.AsArray() ?? []).Select(p => Los(document, p!)).Select(p =>
             {
                 var schema = Los(document, p["schema"]!);

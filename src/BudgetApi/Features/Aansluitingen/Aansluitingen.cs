@@ -5,7 +5,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>One reconciliation: a printed figure against what the data it stands for adds up to.</summary>
+/// <summary>Eén aansluiting: een gedrukt cijfer tegen de som van de gegevens waar het voor staat.</summary>
 /// <param name="Id">Vaste sleutel van deze aansluiting (soortAansluiting, wat vergeleken wordt, jaar).</param>
 /// <param name="SoortAansluiting">Soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen of organisatie-begroting (zie docs/aansluitingen.md).</param>
 /// <param name="Omschrijving">Wat met wat vergeleken wordt, in woorden.</param>

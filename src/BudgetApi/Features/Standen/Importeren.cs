@@ -13,14 +13,14 @@ using Microsoft.Net.Http.Headers;
 
 namespace BudgetApi.Features.Standen;
 
-/// <summary>What an import did to one stand.</summary>
+/// <summary>Wat een import met één stand deed.</summary>
 /// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
 /// <param name="Uitkomst">nieuw (de stand bestond niet), aangevuld (een bron van een ander formaat komt bij de stand; alleen met If-Match), vervangen (de vorige import van dit formaat is vervangen; alleen met If-Match) of ongewijzigd (dezelfde inhoud).</param>
 /// <param name="Etag">De etag van de stand na de import.</param>
 /// <param name="Leidend">De publicatie waaruit de stand na de import zijn cijfers neemt: op elk niveau telt haar cijfer, een andere bron vult alleen aan wat zij niet geeft (docs/standen.md).</param>
 public sealed record Standuitkomst(string Stand, string Uitkomst, string Etag, string? Leidend);
 
-/// <summary>The answer to an import.</summary>
+/// <summary>Het antwoord op een import.</summary>
 /// <param name="Uitkomst">nieuw, gewijzigd of ongewijzigd: wat de import als geheel deed.</param>
 /// <param name="Bestand">De naam waaronder het bestand is opgeslagen (leeg als niets veranderde).</param>
 /// <param name="Formaat">Het formaat waarin het bestand is gelezen.</param>
@@ -36,13 +36,13 @@ public sealed record Importuitkomst(string Uitkomst, string? Bestand, string For
     internal Importuitkomst Met(Leesresultaat gelezen) => this with { Lezing = Bronlezing.Van(gelezen) };
 }
 
-/// <summary>One reason a file is refused: line and column in the file, and what is wrong.</summary>
+/// <summary>Eén reden waarom een bestand geweigerd is: regel en kolom in het bestand, en wat er mis is.</summary>
 /// <param name="Regel">Regel in het bestand (vanaf 1).</param>
 /// <param name="Kolom">Kolom in de regel (vanaf 1; 0 als het probleem de hele regel betreft).</param>
 /// <param name="Melding">Wat er mis is.</param>
 public sealed record Bestandsprobleem(int Regel, int Kolom, string Melding);
 
-/// <summary>A stand an import would replace, with its current etag: what a 409 or 412 names, for If-Match.</summary>
+/// <summary>Een stand die een import zou vervangen, met zijn huidige etag: wat een 409 of 412 noemt, voor If-Match.</summary>
 /// <param name="Stand">Id van de stand (hoofdstuk-begrotingsjaar-fase).</param>
 /// <param name="Etag">De huidige etag van de stand; noem hem in If-Match om de stand te vervangen.</param>
 public sealed record Standetag(string Stand, string Etag);
@@ -93,7 +93,7 @@ public static partial class ImportEndpoints
             .WithName("ImporteerStanden")
             .WithSummary("Een standbestand importeren")
             .WithDescription("Neemt een bestand in een van de open-dataformaten (begrotingsstaten, budgettaire tabellen) of in het eigen standformaat " +
-                             "(de CSV van /bedragen) als de body van het verzoek, en maakt er standen van terwijl de dienst draait. Vereist een bearer-token " +
+                             "(de CSV van /bedragen) als de body van het verzoek, of als deel 'bestand' van multipart/form-data (een bestandskeuze, zoals hier in Swagger UI), en maakt er standen van terwijl de dienst draait. Vereist een bearer-token " +
                              $"met de rol {Rol} (of de scope {Scope}). Het bestand wordt eerst geheel gecontroleerd: bij een fout komt er niets bij (400 met " +
                              "elk probleem, met regel en kolom). Wijzigt de import een stand die al bestaat (een bron van een ander formaat erbij, of " +
                              "andere inhoud uit hetzelfde formaat), dan is het antwoord 409, tenzij If-Match de huidige etag van die stand noemt (zie /standen); " +
@@ -102,7 +102,7 @@ public static partial class ImportEndpoints
                              "met uitkomst ongewijzigd. Kan de dienst het bestand of de database ermee niet opslaan (schijf vol, map niet schrijfbaar), dan is het " +
                              "antwoord 507 met de map en de reden; er is dan niets veranderd.")
             .RequireAuthorization(Beleid)
-            .Accepts<string>("text/csv", "text/plain", "application/octet-stream")
+            .Accepts<string>("multipart/form-data", "text/csv", "text/plain", "application/octet-stream")
             .Produces<Importuitkomst>(StatusCodes.Status200OK)
             .Produces<Importuitkomst>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -132,12 +132,15 @@ public static partial class ImportEndpoints
         var catalogus = bron.Huidig!.Catalogus;
         var (verwachting, fouten) = Verwachting(query, catalogus);
         if (fouten.Count > 0) return Problemen.OngeldigeParameters(fouten);
-        if (Bestandsnaam(query.Bestandsnaam, http.Request) is not { } naam)
+        var (inhoud, deelnaam) = await LeesBestand(http.Request);
+        if (Bestandsnaam(query.Bestandsnaam ?? deelnaam, http.Request) is not { } naam)
         {
-            return Problemen.OngeldigeParameter("bestandsnaam", $"'{query.Bestandsnaam}' is geen geldige bestandsnaam: gebruik letters, cijfers, '.', '_' en '-' (hoogstens 80 tekens).");
+            return Problemen.OngeldigeParameter("bestandsnaam", $"'{query.Bestandsnaam ?? deelnaam}' is geen geldige bestandsnaam: gebruik letters, cijfers, '.', '_' en '-' (hoogstens 80 tekens).");
         }
-        var inhoud = await LeesBody(http.Request);
-        if (inhoud.Length == 0) return Problemen.OngeldigeParameter("body", "De body is leeg: stuur het standbestand als de body van het verzoek.");
+        if (inhoud.Length == 0)
+        {
+            return Problemen.OngeldigeParameter("body", $"De body is leeg: stuur het standbestand als de body van het verzoek, of als deel '{Bestanddeel}' van multipart/form-data.");
+        }
 
         var door = Wie(http.User);
         return await bron.EenTegelijkAsync(() =>
@@ -371,12 +374,26 @@ public static partial class ImportEndpoints
         return VeiligeNaam().IsMatch(naam) ? naam : null;
     }
 
-    /// <summary>The body, whole. Its size is held to Budget:Import:MaxBytes by the endpoint's limit (413 above it, before it is read).</summary>
-    private static async Task<byte[]> LeesBody(HttpRequest request)
+    /// <summary>The name of the file's part in a multipart/form-data import (what Swagger UI's file picker and an HTML form send).</summary>
+    public const string Bestanddeel = "bestand";
+
+    /// <summary>
+    /// The stand file, whole, and the name its part gives: the raw body (text/csv, text/plain, application/octet-stream), or the part
+    /// 'bestand' of a multipart/form-data body, so a browser form or Swagger UI's file picker imports the file as it is on disk. Its size
+    /// is held to Budget:Import:MaxBytes by the endpoint's limit (413 above it, before it is read). An empty file is an empty body.
+    /// </summary>
+    private static async Task<(byte[] Inhoud, string? Naam)> LeesBestand(HttpRequest request)
     {
         using var buffer = new MemoryStream();
+        if (request.HasFormContentType && request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var formulier = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            if (formulier.Files.GetFile(Bestanddeel) is not { } deel) return ([], null);
+            await deel.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            return (buffer.ToArray(), string.IsNullOrEmpty(deel.FileName) ? null : Path.GetFileName(deel.FileName));
+        }
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     /// <summary>Who imported: the token's name, else its preferred user name, else its subject.</summary>

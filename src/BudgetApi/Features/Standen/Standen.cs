@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BudgetApi.Features.Standen;
 
-/// <summary>A source file a stand's figures come from.</summary>
+/// <summary>Een bronbestand waar de cijfers van een stand uit komen.</summary>
 /// <param name="Naam">Naam van het bronbestand: het introductiedossier, of het standbestand in de datamap of de importmap.</param>
 /// <param name="Formaat">document, begrotingsstaten, budgettaire-tabellen of standen-csv (het eigen formaat, zie docs/standbestanden.md).</param>
 /// <param name="Sha256">SHA-256 van het bestand: voor het document van zijn tekst (data/bron/introductiedossier-jenv-2026.txt, het bestand waarin bronRegel telt). De regels staan in /bronnen/{naam}/regels.</param>
@@ -16,7 +16,7 @@ namespace BudgetApi.Features.Standen;
 /// <param name="Lezing">Hoe het bestand is gelezen: de herkende indeling, de tekstcodering, elke kolom en haar betekenis, de niet gelezen kolommen en het aantal bevindingen; leeg voor het document.</param>
 public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor, Bronlezing? Lezing);
 
-/// <summary>One stand: one version of a begroting for one begrotingsjaar in one fase of the cycle.</summary>
+/// <summary>Eén stand: één versie van een begroting voor één begrotingsjaar in één fase van de cyclus.</summary>
 /// <param name="Id">Id van de stand: hoofdstuk-begrotingsjaar-fase, bijvoorbeeld VI-2016-ontwerpbegroting.</param>
 /// <param name="Begroting">Code van de begroting (JenV).</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI).</param>
