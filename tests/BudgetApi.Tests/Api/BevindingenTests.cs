@@ -39,7 +39,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         totaal.Getal("juisteWaarde").Should().Be(1_843_526m);
         totaal.Tekst("eenheid").Should().Be("x € 1.000");
         totaal.Tekst("berekening").Should().Be(
-            "6.500 + 205.764 + 1.479.631 + 139.125 + 2.000 + 10.506 + 0 + 0 = 1.843.526 (x € 1.000); gedrukt 18.596.347; verschil 16.752.821");
+            "6.500 + 205.764 + 1.479.631 + 139.125 + 2.000 + 10.506 + 0 + 0 = 1.843.526 (in € duizend); gedrukt 18.596.347; verschil 16.752.821");
         totaal.Tekst("uitleg").Should().Contain("Het gedrukte cijfer is gelijk aan 'VI uitgaven TOTAAL' op regel 468: vermoedelijk overgenomen.");
         var cijfers = Cijfers(totaal);
         cijfers.Select(c => c.Bedrag("bronRegel")).Should().Equal(533, 537, 539, 543, 549, 553, 557, 559, 561);
@@ -99,12 +99,20 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         rechtspraak.Tekst("ernst").Should().Be("twijfel");
         Cijfers(rechtspraak).Select(c => (c.Tekst("meting"), c.Getal("waarde"), c.Bedrag("bronRegel")))
             .Should().Equal(("budget", 1565m, 638L), ("beschikbaar-kader", 1465m, 8207L), ("bijdrage", 1364m, 8211L));
-        rechtspraak.Tekst("uitleg").Should().Contain("beschikbaar-kader en bijdrage liggen dicht bij elkaar in betekenis");
+        rechtspraak.Tekst("uitleg").Should().Contain("beschikbaar kader en bijdrage liggen dicht bij elkaar in betekenis");
 
         // "ongeveer 17.400 fte" (no date) against 17.285 fte (stand 2025): printed to the hundred, 17.285 is 17.300.
         var dji = Bevinding(gegevens, "tegenstrijdigheid/DJI/bezetting/geheel/2025");
         dji.Tekst("ernst").Should().Be("twijfel");
         Cijfers(dji).Select(c => c.Getal("waarde")).Should().Equal(17_285m, 17_400m);
+
+        // DGSenB's "ca. € 3,3 miljard" for DJI (line 3373) is the ministry's money: it meets the "€ 3,6 miljard vanuit het ministerie
+        // van Justitie en Veiligheid gefinancierd" the document gives on DJI's own page (line 6839), never DJI's "€ 3,7 miljard"
+        // with what derden pay.
+        var djiGeld = Bevinding(gegevens, "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
+        djiGeld.Tekst("ernst").Should().Be("twijfel");
+        Cijfers(djiGeld).Select(c => (c.Tekst("zoalsGedrukt"), c.Bedrag("bronRegel"))).Should().Equal(("ca. € 3,3 miljard", 3373L), ("€ 3,6 miljard", 6839L));
+        gegevens.SelectMany(b => Cijfers(b!)).Should().NotContain(c => c.Tekst("zoalsGedrukt") == "€ 3,7 miljard");
 
         gegevens.Where(b => b!.Tekst("ernst") == "tegenstrijdig").Select(b => b!.Tekst("id"))
             .Should().Equal("tegenstrijdigheid/GW-VB/onderdelen/alleen-vestigingen/ongedateerd");
@@ -139,7 +147,10 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         {
             var metingen = Cijfers(bevinding!).Select(c => c.Tekst("meting")).ToHashSet();
             (metingen.Contains("formatie") && metingen.Contains("bezetting")).Should().BeFalse("formatie and bezetting are never compared");
-            Cijfers(bevinding!).Select(c => c["reikwijdte"]?.GetValue<string>()).Distinct().Should().ContainSingle("only figures of one reikwijdte are compared");
+            // One reikwijdte per finding; the ministry's money without one (a bijdrage) meets the ministry's part of a split budget.
+            var ministerie = bevinding!.Tekst("id").Contains("/alleen-financiering-door-jenv/", StringComparison.Ordinal);
+            Cijfers(bevinding!).Select(c => c["reikwijdte"]?.GetValue<string>() ?? (ministerie && c.Tekst("meting") == "bijdrage" ? "alleen financiering door JenV" : null))
+                .Distinct().Should().ContainSingle("only figures of one reikwijdte, or of one financing basis, are compared");
         }
         // NFI's "circa € 120 miljoen" agrees with its budget line 116 (€ miljoen) at the printed step of ten.
         ids.Should().NotContain(i => i.StartsWith("tegenstrijdigheid/NFI/geld", StringComparison.Ordinal));
@@ -207,7 +218,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         breuk.Getal("juisteWaarde").Should().Be(1_755_528m);
         breuk.Tekst("berekening").Should().EndWith("2028: 1.792.064 − (210.578 + 1.545.475) = 36.011; " +
             "2029: 1.792.064 − (211.908 + 1.580.681) = -525; 2030: 1.827.761 − (211.908 + 1.616.378) = -525; " +
-            "patroon -525: 210.578 + 1.545.475 − 525 = 1.755.528 (x € 1.000)");
+            "patroon -525: 210.578 + 1.545.475 − 525 = 1.755.528 (in € duizend)");
         breuk.Tekst("uitleg").Should().Contain("Dat is precies het cijfer van 2029");
         Cijfers(breuk).Select(c => (c.Getal("waarde"), c.Bedrag("jaar"), c.Bedrag("bronRegel")))
             .Should().Equal((1_792_064m, 2028L, 4384L), (210_578m, 2028L, 539L), (1_545_475m, 2028L, 543L), (1_792_064m, 2029L, 4384L));
@@ -243,7 +254,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         aenm.Should().BeEmpty("no finding is about an AenM budget line");
         // A finding is about an organisation when it names it or holds one of its figures (DJI's bezetting 2025 names DJI).
         var (dji, _) = await _client.GetAllePaginas($"{Url}?organisatie=dji");
-        dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/geheel/2024");
+        dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
         var (samen, _) = await _client.GetAllePaginas($"{Url}?soort=totaal-sluit-niet&ernst=twijfel");
         UitHetDocument(samen).Select(b => b!.Tekst("id")).Should().Equal(
             "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster", "totaal-sluit-niet/organisatie-delen/bezetting-ind");
