@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using BudgetApi.Domein;
 using BudgetApi.Tests.Infrastructuur;
 using Microsoft.AspNetCore.Hosting;
 
@@ -398,5 +399,70 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
             base.ConfigureWebHost(builder);
             builder.UseSetting("Budget:DataMap", dataMap);
         }
+    }
+
+    [Fact]
+    public async Task Gegroepeerd_is_een_probleem_per_controle_en_cijfer_met_zijn_jaren_en_per_jaar_de_bevinding()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+        var (problemen, metadata) = await _client.GetAllePaginas($"{Url}/gegroepeerd");
+
+        // Every finding stands in exactly one problem, under its own id, with the figures /bevindingen gives it.
+        var perJaar = problemen.SelectMany(p => p!["bevindingen"]!.AsArray()).ToList();
+        perJaar.Select(b => b!.Tekst("id")).Should().BeEquivalentTo(alle.Select(b => b!.Tekst("id")));
+        foreach (var jaar in perJaar)
+        {
+            var bevinding = Bevinding(alle, jaar!.Tekst("id"));
+            JsonNode.DeepEquals(jaar!["cijfers"], bevinding["cijfers"]).Should().BeTrue(jaar.Tekst("id"));
+        }
+        problemen.Count.Should().BeLessThan(alle.Count);
+        metadata["paginering"]!["totaalAantal"]!.GetValue<int>().Should().Be(problemen.Count);
+        metadata["tellingen"]!.AsArray().Sum(t => t!["aantal"]!.GetValue<int>()).Should().Be(alle.Count, "tellingen count the findings, over all pages");
+
+        // B. Ontvangsten JenV prints the uitgaven TOTAAL in each of five years: one problem listing 2026–2030 and each year's figures.
+        var totaal = problemen.Single(p => p!.Tekst("id") == "totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal")!;
+        totaal["jaren"]!.AsArray().Select(j => j!.GetValue<int>()).Should().Equal(2026, 2027, 2028, 2029, 2030);
+        totaal.Tekst("soortLabel").Should().Be("Totaal sluit niet");
+        totaal.Tekst("ernstLabel").Should().Be("Fout");
+        totaal.Tekst("uitleg").Should().StartWith("Dezelfde bevinding in 5 jaren: 2026, 2027, 2028, 2029 en 2030; ")
+            .And.Contain("gedrukt € 18.596.347 duizend, de delen tellen op tot € 1.843.526 duizend");
+        var jaren = totaal["bevindingen"]!.AsArray();
+        jaren.Select(j => j!.Tekst("id")).Should().Equal(Enumerable.Range(2026, 5).Select(j => $"totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/{j}"));
+        jaren.Select(j => j!.Getal("juisteWaarde")).Should().Equal(1_843_526m, 1_871_453m, 1_909_610m, 1_946_985m, 1_982_682m);
+        jaren.Select(j => j!["cijfers"]![0]!.Tekst("zoalsGedrukt")).Should().Equal("18.596.347", "18.840.559", "18.792.979", "18.800.030", "18.550.421");
+
+        // A finding of one year is a problem of its own, with its own explanation; one about no year keeps its id.
+        var patroon = problemen.Single(p => p!.Tekst("id") == "patroonbreuk/DGRR/ontvangsten/ontvangsten")!;
+        patroon["jaren"]!.AsArray().Select(j => j!.GetValue<int>()).Should().Equal(2028);
+        patroon.Tekst("uitleg").Should().Be(Bevinding(alle, "patroonbreuk/DGRR/ontvangsten/ontvangsten/2028").Tekst("uitleg"));
+        problemen.Should().Contain(p => p!.Tekst("id") == "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster");
+
+        // The filters and paging are those of /bevindingen; CSV is one row per year.
+        var (jenv, jenvMetadata) = await _client.GetLijst($"{Url}/gegroepeerd?begroting=JenV&paginaGrootte=3");
+        jenv.Should().HaveCount(3);
+        jenvMetadata["paginering"]!["volgende"]!.GetValue<string>().Should().Be("/v1/bevindingen/gegroepeerd?begroting=JenV&paginaGrootte=3&pagina=2");
+        var csv = await _client.GetStringAsync($"{Url}/gegroepeerd?begroting=JenV&soort=totaal-sluit-niet&formaat=csv");
+        var regels = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        regels[0].Should().StartWith("id,soort,soortLabel,ernst,ernstLabel,").And.Contain(",jaren,jaar,bevindingId,juisteWaarde,");
+        regels.Skip(1).Should().HaveCount(11, "ten yearly TOTAAL findings of two problems and the Rechtspraak's bijdrage");
+    }
+
+    [Fact]
+    public async Task Geen_code_in_de_uitleg_en_het_dashboard_kent_dezelfde_labels()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+        var codes = Bevindingsoorten.Soorten.Concat(["sluit-niet", "past-niet", "beschikbaar-kader", "budgettair-kader", "formatie-psg-cluster", "x € 1.000", "€ miljoen", "€ miljard", "JenV:uitgaven"]);
+        foreach (var b in UitHetDocument(alle))
+        {
+            foreach (var code in codes) b!.Tekst("uitleg").Should().NotContain(code, b!.Tekst("id"));
+        }
+
+        // The dashboard's list of kinds is the API's table, in the API's order.
+        var js = await File.ReadAllTextAsync(Repo.Bestand("src/BudgetApi/wwwroot/dashboard/js/begrippen.js"));
+        var lijst = js[js.IndexOf("export const BEVINDINGSOORTEN", StringComparison.Ordinal)..];
+        lijst = lijst[..lijst.IndexOf("];", StringComparison.Ordinal)];
+        var inHetDashboard = System.Text.RegularExpressions.Regex.Matches(lijst, @"\{ waarde: '([^']+)', label: '([^']+)' \}")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        inHetDashboard.Should().Equal(Bevindingsoorten.Soorten.Select(s => (s, Bevindingsoorten.Label(s))));
     }
 }
