@@ -88,7 +88,9 @@ public static class Codelijsten
         // A consolidated group joins the fasen of its standen with '+' where they differ (ontwerpbegroting+jaarverslag): not one fase.
         [(nameof(TotaalRegel), "fase")] = null,
         [(nameof(BevindingRegel), "soort")] = Bevindingsoort,
+        [(nameof(BevindinggroepRegel), "soort")] = Bevindingsoort,
         [("GetBevindingen", "soort")] = Bevindingsoort,
+        [("GetBevindingenGegroepeerd", "soort")] = Bevindingsoort,
         [(nameof(Telling), "soort")] = Bevindingsoort,
         [(nameof(OrganisatieRegel), "soort")] = Organisatiesoort,
         [(nameof(MutatieRegel), "regelsoort")] = Mutatieregelsoort,
