@@ -179,6 +179,17 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         onmogelijk.JuisteWaarde.Should().Be(10_800m);
         onmogelijk.Cijfers!.Should().Contain(c => c.ZoalsGedrukt!.Contains("10.8000") && c.Meting == Meting.Medewerkers);
 
+        // Per problem: the printed TOTAAL of B. Ontvangsten JenV once, with its five years and each year's finding.
+        var problemen = await client.Bevindingen.Gegroepeerd.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "JenV";
+            c.QueryParameters.Soort = Bevindingsoort.TotaalSluitNiet;
+        });
+        var totaalOntvangsten = problemen!.Gegevens!.Single(p => p.Id == "totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal");
+        totaalOntvangsten.Jaren.Should().Equal(2026, 2027, 2028, 2029, 2030);
+        totaalOntvangsten.SoortLabel.Should().Be("Totaal sluit niet");
+        totaalOntvangsten.Bevindingen!.First().JuisteWaarde.Should().Be(1_843_526m);
+
         var standen = await client.Standen.GetAsync(c => { c.QueryParameters.Begroting = "VI"; c.QueryParameters.Begrotingsjaar = 2015; });
         standen!.Gegevens!.Select(s => s.Fase).Should().Equal(Fase.Ontwerpbegroting, Fase.VastgesteldeBegroting, Fase.OneeSuppletoire, Fase.TwoeSuppletoire, Fase.Jaarverslag);
         var jaarverslag = (await client.Standen["VI-2015-jaarverslag"].GetAsync())!.Gegevens!.Single();

@@ -65,15 +65,49 @@ internal static class Cijfers
     public static string Regelnaam(Regelbedrag r) =>
         $"{r.Hoofdstuk} {r.Soort} artikel {r.Artikel}" + (r.IsArtikel ? $" {r.Omschrijving}" : $" > {(r.Pad.Length == 0 ? "" : r.Pad + " > ")}{r.Omschrijving}");
 
-    /// <summary>A figure in a sentence: "1.465 € miljoen (regel 8207)".</summary>
+    /// <summary>A figure in a sentence: "€ 1.465 miljoen (regel 8207)".</summary>
     public static string Tekst(decimal? waarde, string eenheid, int regel) =>
         $"{Getal(waarde, eenheid)} (regel {regel.ToString(CultureInfo.InvariantCulture)})";
 
     public static string Tekst(Bevindingcijfer c) => Tekst(c.Waarde, c.Eenheid, c.BronRegel);
 
-    /// <summary>A value with its unit in Dutch notation: "1.565.010 x € 1.000", "10.800 personen", "99 %"; a plain count without one.</summary>
+    /// <summary>
+    /// A value with its unit, written one way in every explanation: money as the euro sign, the number and its scale in words
+    /// ("€ 1.565.010 duizend" for x € 1.000, "€ 1.364 miljoen", "€ 3,3 miljard", "€ 250"), other units after the number
+    /// ("10.800 personen", "436 fte", "99 %"), a plain count without one. The field eenheid keeps the code ("x € 1.000").
+    /// </summary>
     public static string Getal(decimal? waarde, string eenheid) =>
-        waarde is null ? "(leeg)" : eenheid == "aantal" ? GedruktGetal.Notatie(waarde.Value) : $"{GedruktGetal.Notatie(waarde.Value)} {eenheid}";
+        waarde is null ? "(leeg)"
+        : Schaal(eenheid) is { } schaal ? $"€ {GedruktGetal.Notatie(waarde.Value)}{schaal}"
+        : eenheid == "aantal" ? GedruktGetal.Notatie(waarde.Value)
+        : $"{GedruktGetal.Notatie(waarde.Value)} {eenheid}";
+
+    /// <summary>The unit of a sum written out with bare numbers: "in € duizend", "in € miljoen"; other units as they are ("fte").</summary>
+    public static string InEenheid(string eenheid) => Schaal(eenheid) is { } schaal ? $"in €{schaal}" : eenheid;
+
+    /// <summary>The scale word after a euro amount, "" for whole euros; null for a unit that is no money.</summary>
+    private static string? Schaal(string eenheid) => eenheid switch
+    {
+        Codes.EenheidBegroting => " duizend",
+        "€ miljoen" => " miljoen",
+        "€ miljard" => " miljard",
+        "€" => "",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A budget line named by its key in data/ (Begroting:soort:artikel[:waarvan]) as a sentence names it:
+    /// "JenV uitgaven artikel 32 > Bijdrage aan Raad voor de Rechtspraak".
+    /// </summary>
+    public static string Regel(string sleutel) => sleutel.Split(':', 4) switch
+    {
+        [var begroting, var soort, var artikel] => $"{begroting} {soort} artikel {artikel}",
+        [var begroting, var soort, var artikel, var waarvan] => $"{begroting} {soort} artikel {artikel} > {waarvan}",
+        _ => sleutel,
+    };
+
+    /// <summary>A meting in a sentence, in words: "beschikbaar kader" for the code beschikbaar-kader.</summary>
+    public static string Meting(string meting) => meting.Replace('-', ' ');
 
     public static string Getal(decimal waarde) => GedruktGetal.Notatie(waarde);
 

@@ -39,7 +39,7 @@ public static class OnwaarschijnlijkeCijfers
                              ? "Dat zijn minder mensen dan fte: dan werkt iedereen meer dan voltijd."
                              : $"Dat is meer dan {PersonenPerFte.MaximaalPersonenPerFte} personen per fte: dan werkt iedereen gemiddeld minder dan een halve werkweek.") +
                          (hersteld
-                             ? $" Met de waarde die de service voor '{afwijkend!.Omschrijving}' serveert ({Cijfers.Getal(afwijkend.Waarde, afwijkend.Eenheid)}, zie onmogelijk-getal) klopt het wel."
+                             ? $" Met de waarde die de service voor '{afwijkend!.Omschrijving}' serveert ({Cijfers.Getal(afwijkend.Waarde, afwijkend.Eenheid)}, zie de bevinding '{Bevindingsoorten.Label(Bevindingsoorten.OnmogelijkGetal)}') klopt het wel."
                              : ""),
                 Organisatie = v.Fte.Organisatie,
                 Cijfers = [.. v.Personen.Select(Cijfers.Van), Cijfers.Van(v.Fte)],
@@ -76,7 +76,7 @@ public static class OnwaarschijnlijkeCijfers
                              $"'{geheel.Omschrijving}' ({Cijfers.Tekst(h, geheel.Eenheid, (int)geheel.BronRegel)}), maar groter dan dat geheel.",
                     Organisatie = deel.Organisatie,
                     Cijfers = [Cijfers.Van(deel), Cijfers.Van(geheel)],
-                    Berekening = $"{Cijfers.Getal(d)} > {Cijfers.Getal(h)} ({deel.Eenheid})",
+                    Berekening = $"{Cijfers.Getal(d)} > {Cijfers.Getal(h)} ({Cijfers.InEenheid(deel.Eenheid)})",
                 };
             }
         }

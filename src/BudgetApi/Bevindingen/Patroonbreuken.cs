@@ -62,7 +62,7 @@ public static class Patroonbreuken
                 Berekening = string.Join("; ", jaren.Select(j =>
                                  $"{j.Cijfer.Jaar}: {Cijfers.Getal(j.Cijfer.Waarde)} − ({string.Join(" + ", j.Regels.Select(r => Cijfers.Getal(r.Bedrag!.Value)))}) = {Cijfers.Getal(j.Verschil)}"))
                              + $"; patroon {Cijfers.Getal(patroon.Key)}: {string.Join(" + ", breuk.Regels.Select(r => Cijfers.Getal(r.Bedrag!.Value)))} {(patroon.Key < 0 ? "−" : "+")} " +
-                             $"{Cijfers.Getal(Math.Abs(patroon.Key))} = {Cijfers.Getal(juist)} ({Codes.EenheidBegroting})",
+                             $"{Cijfers.Getal(Math.Abs(patroon.Key))} = {Cijfers.Getal(juist)} ({Cijfers.InEenheid(Codes.EenheidBegroting)})",
                 Eenheid = breuk.Cijfer.Eenheid,
             };
         }

@@ -39,8 +39,8 @@ public sealed class Standbevindingen(BudgetDb db, Catalogus catalogus, Aansluiti
                     Id = $"{Bevindingsoorten.TotaalSluitNiet}/{a.Id}",
                     Soort = Bevindingsoorten.TotaalSluitNiet,
                     Ernst = Bevindingsoorten.Fout,
-                    Uitleg = $"{a.Omschrijving} ({a.Jaar}): gedrukt {Cijfers.Getal(a.Gedrukt)}, de delen tellen op tot {Cijfers.Getal(a.Berekend)} " +
-                             $"(verschil {Cijfers.Getal(a.Verschil)}). Het gedrukte totaal blijft zoals gedrukt; de totalen van de API tellen de delen.",
+                    Uitleg = $"{a.Omschrijving} ({a.Jaar}): gedrukt {Cijfers.Getal(a.Gedrukt, a.Eenheid)}, de delen tellen op tot {Cijfers.Getal(a.Berekend, a.Eenheid)} " +
+                             $"(verschil {Cijfers.Getal(a.Verschil, a.Eenheid)}). Het gedrukte totaal blijft zoals gedrukt; de totalen van de API tellen de delen.",
                     Hoofdstuk = a.Hoofdstuk,
                     Begrotingsjaar = a.Begrotingsjaar,
                     Fase = a.Fase,
@@ -53,7 +53,7 @@ public sealed class Standbevindingen(BudgetDb db, Catalogus catalogus, Aansluiti
                         },
                     ],
                     JuisteWaarde = a.JuisteWaarde,
-                    Berekening = $"som van {a.AantalDelen} delen (regels {string.Join(",", a.BronRegels)}) = {Cijfers.Getal(a.Berekend)}",
+                    Berekening = $"som van {a.AantalDelen} delen (regels {string.Join(",", a.BronRegels)}) = {Cijfers.Getal(a.Berekend)} ({Cijfers.InEenheid(a.Eenheid)})",
                     Eenheid = a.Eenheid,
                 };
             }

@@ -12,13 +12,20 @@ namespace BudgetApi.Bevindingen;
 /// printed table or list (its rows are different things by construction), two figures on one line (the text sets them side by
 /// side on purpose: a range, now and after growth), and two figures that both are the same budget line (the reconciliations
 /// compare each with the line).
+/// Like with like in money also means the same financing basis (<see cref="Financiering"/>): money the ministry pays is set
+/// against what the document itself says the ministry pays — where it splits the organisation's budget of that moment by who
+/// pays ('alleen financiering door JenV' / 'door derden'), the ministry's part, never the whole that includes what others pay.
 /// </summary>
 public static class Tegenstrijdigheden
 {
+    /// <summary>The reikwijdte of a budget's part paid by the ministry, and of its part paid by others (data/README.md).</summary>
+    public const string DoorHetMinisterie = "alleen financiering door JenV";
+    public const string DoorDerden = "alleen financiering door derden";
+
     public static IEnumerable<Bevinding> Vind(Documentgegevens g)
     {
         var paren = new List<Paar>();
-        foreach (var groep in g.Cijfers.GroupBy(Sleutel))
+        foreach (var groep in g.Cijfers.GroupBy(f => Sleutel(f, g)))
         {
             var cijfers = groep.ToList();
             for (var i = 0; i < cijfers.Count; i++)
@@ -51,8 +58,33 @@ public static class Tegenstrijdigheden
         OrganisatiefeitRegel A, OrganisatiefeitRegel B, string Ernst, string Reden);
 
     /// <summary>What must be equal for two figures to measure the same thing, apart from the moment.</summary>
-    private static (string Organisatie, string Familie, string Reikwijdte, string Eenheid) Sleutel(OrganisatiefeitRegel f) =>
-        (f.Organisatie, Familie(f.Meting), f.Reikwijdte ?? "", Codes.IsGeldEenheid(f.Eenheid) ? "geld" : f.Eenheid);
+    private static (string Organisatie, string Familie, string Reikwijdte, string Eenheid) Sleutel(OrganisatiefeitRegel f, Documentgegevens g) =>
+        (f.Organisatie, Familie(f.Meting), Vergelijkingsreikwijdte(f, g), Codes.IsGeldEenheid(f.Eenheid) ? "geld" : f.Eenheid);
+
+    /// <summary>
+    /// Who pays for a money figure, as far as the data say: <see cref="DoorHetMinisterie"/> for the ministry's part of a split
+    /// budget, for a bijdrage (by its meting: what the ministry, a DG, pays the organisation) and for a figure that is a budget
+    /// line of the ministry (komt_overeen_met); <see cref="DoorDerden"/> for the part others pay; null where the document does
+    /// not say (a budget or kader of the organisation as a whole, whoever pays it).
+    /// </summary>
+    public static string? Financiering(OrganisatiefeitRegel f) =>
+        !Codes.IsGeldEenheid(f.Eenheid) ? null
+        : f.Reikwijdte is DoorHetMinisterie or DoorDerden ? f.Reikwijdte
+        : f.Reikwijdte is null && (f.Meting == "bijdrage" || f.KomtOvereenMet is not null) ? DoorHetMinisterie
+        : null;
+
+    /// <summary>
+    /// The reikwijdte a figure is compared at. Its own, except for money the ministry pays where the document splits the
+    /// organisation's budget of the same moment by who pays: then the ministry's part is the like-for-like figure (DGSenB's
+    /// "ca. € 3,3 miljard" for DJI meets DJI's "€ 3,6 miljard vanuit het ministerie", not its "€ 3,7 miljard" with derden).
+    /// </summary>
+    private static string Vergelijkingsreikwijdte(OrganisatiefeitRegel f, Documentgegevens g) =>
+        f.Reikwijdte is null && Financiering(f) == DoorHetMinisterie && Gesplitst(f, g) ? DoorHetMinisterie : f.Reikwijdte ?? "";
+
+    /// <summary>Does the document split this organisation's budget of this figure's moment by who pays?</summary>
+    private static bool Gesplitst(OrganisatiefeitRegel f, Documentgegevens g) =>
+        g.Cijfers.Any(o => o.Organisatie == f.Organisatie && o.Reikwijdte == DoorHetMinisterie && Codes.IsGeldEenheid(o.Eenheid)
+                           && o.Jaar == f.Jaar && o.Peildatum == f.Peildatum);
 
     private static string Familie(string meting) => Codes.VerwanteGeldmetingen.Contains(meting) ? "geld" : meting;
 
@@ -89,17 +121,24 @@ public static class Tegenstrijdigheden
         var zelfdeMeting = a.Meting == b.Meting;
         var gekoppeld = a.KomtOvereenMet ?? b.KomtOvereenMet;
         var redenen = new List<string>();
-        if (!zelfdeMeting) redenen.Add($"{a.Meting} en {b.Meting} liggen dicht bij elkaar in betekenis, maar het document bewijst niet dat ze hetzelfde geld zijn");
+        if (a.Reikwijdte != b.Reikwijdte)
+        {
+            var geheel = a.Reikwijdte is null ? a : b;
+            var deel = geheel == a ? b : a;
+            redenen.Add($"'{geheel.Omschrijving}' is geld dat het ministerie betaalt en staat daarom tegenover het deel dat volgens het document het ministerie financiert " +
+                        $"(regel {deel.BronRegel}), niet tegenover het geheel met wat derden betalen");
+        }
+        if (!zelfdeMeting) redenen.Add($"{Cijfers.Meting(a.Meting)} en {Cijfers.Meting(b.Meting)} liggen dicht bij elkaar in betekenis, maar het document bewijst niet dat ze hetzelfde geld zijn");
         if (!gelijktijdig) redenen.Add("één cijfer noemt geen jaar of peildatum, dus niet zeker hetzelfde moment");
         if (gekoppeld is not null && zelfdeMeting)
         {
-            redenen.Add($"het ene cijfer is de afgeronde begrotingsregel {gekoppeld} (data/README.md), het andere noemt de organisatie zelf; dat kan iets anders omvatten");
+            redenen.Add($"het ene cijfer is de afgeronde begrotingsregel {Cijfers.Regel(gekoppeld)} (data/README.md), het andere noemt de organisatie zelf; dat kan iets anders omvatten");
         }
         var ernst = redenen.Count == 0 ? Bevindingsoorten.Tegenstrijdig : Bevindingsoorten.Twijfel;
         var reden = redenen.Count == 0
             ? "zelfde organisatie, meting, reikwijdte en moment: ze kunnen niet allebei juist zijn"
             : string.Join("; ", redenen);
-        return new Paar(Sleutel(a), moment, a, b, ernst, reden);
+        return new Paar(Sleutel(a, g), moment, a, b, ernst, reden);
     }
 
     private static bool Gedateerd(OrganisatiefeitRegel f) => f.Jaar is not null || f.Peildatum is not null;
@@ -118,16 +157,16 @@ public static class Tegenstrijdigheden
 
     private static string Uitleg(string organisatie, List<OrganisatiefeitRegel> cijfers, List<Paar> paren, Documentgegevens g)
     {
-        var lijst = string.Join("; ", cijfers.Select(c => $"{c.Meting} '{c.Omschrijving}' {Cijfers.Tekst(c.Waarde, c.Eenheid, (int)c.BronRegel)}"));
+        var lijst = string.Join("; ", cijfers.Select(c => $"{Cijfers.Meting(c.Meting)} '{c.Omschrijving}' {Cijfers.Tekst(c.Waarde, c.Eenheid, (int)c.BronRegel)}"));
         var oordelen = string.Join(" ", paren.Select(p => $"{Cijfers.Getal(p.A.Waarde, p.A.Eenheid)} tegen {Cijfers.Getal(p.B.Waarde, p.B.Eenheid)}: {p.Reden}."));
         // A deviating value that the organisation prints elsewhere for another thing hints at a slip of the word, not the number.
         var hints = cijfers
             .SelectMany(c => g.Cijfers.Where(o => o.Organisatie == organisatie && o.Waarde == c.Waarde && o.Meting != c.Meting && o.Eenheid == c.Eenheid)
-                .Select(o => $" {Cijfers.Getal(c.Waarde)} is ook het gedrukte cijfer voor {o.Meting} '{o.Omschrijving}' (regel {o.BronRegel})."))
+                .Select(o => $" {Cijfers.Getal(c.Waarde)} is ook het gedrukte cijfer voor {Cijfers.Meting(o.Meting)} '{o.Omschrijving}' (regel {o.BronRegel})."))
             .Distinct();
         var zelfdeRegel = cijfers.Where(c => c.KomtOvereenMet is not null).GroupBy(c => c.KomtOvereenMet!).Where(r => r.Count() > 1)
-            .Select(r => $" {string.Join(" en ", r.Select(c => Cijfers.Getal(c.Waarde, c.Eenheid)))} zijn volgens data/README.md allebei de begrotingsregel {r.Key}; " +
-                         "die vergelijking staat bij totaal-sluit-niet.");
+            .Select(r => $" {string.Join(" en ", r.Select(c => Cijfers.Getal(c.Waarde, c.Eenheid)))} zijn volgens data/README.md allebei de begrotingsregel {Cijfers.Regel(r.Key)}; " +
+                         $"die vergelijking staat bij '{Bevindingsoorten.Label(Bevindingsoorten.TotaalSluitNiet)}'.");
         return $"{organisatie}: {cijfers.Count} cijfers voor hetzelfde of bijna hetzelfde die niet met elkaar kloppen: {lijst}. {oordelen}"
                + string.Concat(hints) + string.Concat(zelfdeRegel) + " De service serveert elk cijfer zoals gedrukt; een mens moet beoordelen welk cijfer klopt.";
     }

@@ -59,7 +59,7 @@ public static class TotalenDieNietSluiten
             Aansluitingberekening.Waarvan => $"De waarvan-regels van artikel {a.Artikel} ({a.Jaar}) tellen op tot {Cijfers.Getal(a.Berekend, a.Eenheid)}, meer dan het artikel zelf ({Cijfers.Getal(a.Gedrukt, a.Eenheid)}).",
             Aansluitingberekening.OrganisatieBegroting => $"{a.Omschrijving} ({a.Jaar}): gedrukt {Cijfers.Getal(a.Gedrukt, a.Eenheid)}, de begrotingsregel is {Cijfers.Getal(a.Berekend, a.Eenheid)}. " +
                 "Volgens data/README.md is het hetzelfde geld; twee gedrukte cijfers voor hetzelfde geld die niet allebei juist kunnen zijn.",
-            _ => $"{a.Omschrijving}{(a.Jaar is null ? "" : $" ({a.Jaar})")}: gedrukt {Cijfers.Getal(a.Gedrukt, a.Eenheid)}, de delen tellen op tot {Cijfers.Getal(a.Berekend, a.Eenheid)}.",
+            _ => $"{Omschrijving(a)}{(a.Jaar is null ? "" : $" ({a.Jaar})")}: gedrukt {Cijfers.Getal(a.Gedrukt, a.Eenheid)}, de delen tellen op tot {Cijfers.Getal(a.Berekend, a.Eenheid)}.",
         };
         var verschil = $" Het verschil is {Cijfers.Getal(a.Verschil, a.Eenheid)}.";
         var benaderd = !a.Benaderd ? ""
@@ -78,6 +78,13 @@ public static class TotalenDieNietSluiten
                + (gelijkGeld ? " De service serveert beide cijfers zoals gedrukt." : " De service serveert het gedrukte cijfer zoals gedrukt en rekent zelf met de delen.");
     }
 
+    /// <summary>
+    /// The reconciliation's description without the code of its printed table: /aansluitingen names the table by its id
+    /// ("(formatie-psg-cluster)"), an explanation names it by its own words, which the description already quotes.
+    /// </summary>
+    private static string Omschrijving(AansluitingRegel a) =>
+        a.BronTabel is { Length: > 0 } tabel ? a.Omschrijving.Replace($" ({tabel})", "", StringComparison.Ordinal) : a.Omschrijving;
+
     /// <summary>The step of an approximate whole number: the place of its last non-zero digit (6500 → 100).</summary>
     private static decimal StapVanBenadering(decimal gedrukt)
     {
@@ -91,7 +98,7 @@ public static class TotalenDieNietSluiten
         var som = delen.Count == 0 || delen.Count != a.AantalDelen || delen.Any(d => d.Cijfer.Eenheid != a.Eenheid)
             ? Cijfers.Getal(a.Berekend)
             : string.Join(" + ", delen.Select(d => Cijfers.Getal(d.Cijfer.Waarde ?? 0))) + " = " + Cijfers.Getal(a.Berekend);
-        return $"{som} ({a.Eenheid}); gedrukt {Cijfers.Getal(a.Gedrukt)}; verschil {Cijfers.Getal(a.Verschil)}";
+        return $"{som} ({Cijfers.InEenheid(a.Eenheid)}); gedrukt {Cijfers.Getal(a.Gedrukt)}; verschil {Cijfers.Getal(a.Verschil)}";
     }
 
     /// <summary>A printed figure somewhere in the loaded data, with the table it stands in and the year it is of.</summary>

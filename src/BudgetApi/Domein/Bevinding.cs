@@ -133,4 +133,42 @@ public static class Bevindingsoorten
         AnderBegrotingsjaar, LegeRegel, LosseCel, Rekenbladfout, HerhaaldeOmschrijving, BronnenVerschillen, OnbekendeKolom, AfgerondBedrag, GeenBedrag,
         NajaarsnotaMeerjarig,
     ];
+
+    /// <summary>
+    /// The one table of Dutch labels for the codes of soort and ernst: explanations that name another kind use it, the API
+    /// serves it beside each code (soortLabel, ernstLabel), and the dashboard shows what the API serves (a test compares its
+    /// list of kinds with this table). A code never stands in Dutch text.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Fout] = "Fout",
+        [Tegenstrijdig] = "Tegenstrijdig",
+        [Twijfel] = "Twijfel",
+        [TotaalSluitNiet] = "Totaal sluit niet",
+        [Tegenstrijdigheid] = "Tegenstrijdigheid",
+        [OnmogelijkGetal] = "Onmogelijk getal",
+        [Patroonbreuk] = "Patroonbreuk",
+        [Onwaarschijnlijk] = "Onwaarschijnlijk cijfer",
+        [Wees] = "Wees (hoort nergens bij)",
+        [HerhaaldBlok] = "Herhaald blok",
+        [HerhaaldeKopregel] = "Herhaalde kopregel",
+        [AfwijkendArtikelnummer] = "Afwijkend artikelnummer",
+        [TegenstrijdigeTotaalmarkering] = "Tegenstrijdige totaalmarkering",
+        [CodePastNietBijNaam] = "Code past niet bij naam",
+        [OnbekendeCode] = "Onbekende code",
+        [AndereEenheid] = "Andere eenheid",
+        [AnderBegrotingsjaar] = "Ander begrotingsjaar",
+        [LegeRegel] = "Lege regel",
+        [LosseCel] = "Losse cel",
+        [Rekenbladfout] = "Rekenbladfout",
+        [HerhaaldeOmschrijving] = "Herhaalde omschrijving",
+        [BronnenVerschillen] = "Bronnen verschillen",
+        [OnbekendeKolom] = "Onbekende kolom",
+        [AfgerondBedrag] = "Afgerond bedrag",
+        [GeenBedrag] = "Geen bedrag",
+        [NajaarsnotaMeerjarig] = "Najaarsnota meerjarig",
+    };
+
+    /// <summary>The Dutch label of a soort or ernst.</summary>
+    public static string Label(string code) => Labels.TryGetValue(code, out var label) ? label : code;
 }

@@ -23,16 +23,49 @@ public static class BevindingenEndpoints
                 "Blader met pagina en paginaGrootte (een pagina telt bevindingen, niet cijfers; links in metadata.paginering en in de Link-header); " +
                 "metadata.tellingen telt elke bevinding van de keuze, over alle pagina's, per soort en ernst.")
             .MetValidatie<BevindingenQuery>();
+        group.MapGet("/gegroepeerd", GetBevindingenGegroepeerd)
+            .WithName("GetBevindingenGegroepeerd")
+            .WithSummary("De bevindingen per probleem, met de jaren waarin het speelt")
+            .WithDescription(
+                "Dezelfde bevindingen en filters als /bevindingen, maar één rij per probleem: waar dezelfde controle op hetzelfde cijfer in " +
+                "meerdere jaren op dezelfde manier faalt (het gedrukte TOTAAL van B. Ontvangsten JenV in 2026 tot en met 2030), staat het " +
+                "probleem één keer, met de jaren en per jaar de bevinding met haar eigen id, cijfers en vindplaats. Soort en ernst met hun " +
+                "Nederlandse label. Blader met pagina en paginaGrootte (een pagina telt problemen); metadata.paginering.totaalAantal telt de " +
+                "problemen, metadata.tellingen de bevindingen per soort en ernst, over alle pagina's. In CSV één regel per jaar van een probleem " +
+                "(zie docs/bevindingen.md).")
+            .MetValidatie<BevindingenQuery>();
         return group;
     }
 
     static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus, HttpContext http)
     {
+        var gekozen = Kies(query, bevindingen, catalogus);
+        var (pagina, paginering) = Bladeren.Pagina(gekozen, query, http);
+        var rijen = pagina.Select(b => BevindingRegel.Van(b, Begroting(b, catalogus))).ToList();
+        // The standen and sources are those of every finding chosen, not only of this page's: the same on every page.
+        var metadata = Metadata(gekozen, catalogus) with { Aantal = rijen.Count, Paginering = paginering, Tellingen = Tellingen(gekozen) };
+        return new LijstResultaat<BevindingRegel>(new Lijst<BevindingRegel>(rijen, metadata), "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
+    }
+
+    /// <summary>The same choice as /bevindingen, one row per problem (<see cref="Probleemindeling"/>); a page counts problems.</summary>
+    static LijstResultaat<BevindinggroepRegel> GetBevindingenGegroepeerd([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus, HttpContext http)
+    {
+        var gekozen = Kies(query, bevindingen, catalogus);
+        var problemen = Probleemindeling.Van(gekozen);
+        var (pagina, paginering) = Bladeren.Pagina(problemen, query, http);
+        var rijen = pagina.Select(p => BevindinggroepRegel.Van(p, Begroting(p.Eerste, catalogus))).ToList();
+        var metadata = Metadata(gekozen, catalogus) with { Aantal = rijen.Count, Paginering = paginering, Tellingen = Tellingen(gekozen) };
+        return new LijstResultaat<BevindinggroepRegel>(new Lijst<BevindinggroepRegel>(rijen, metadata), "bevindingen-gegroepeerd", BevindinggroepPlat.Van, typeof(BevindinggroepPlat));
+    }
+
+    /// <summary>The findings the filters choose, in the list's order: one way for both forms of the resource.</summary>
+    static List<Bevinding> Kies(BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus)
+    {
         var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
         var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
         var fase = Queryregels.Canoniek(query.Fase, Begrotingscodes.Fasen);
         var hoofdstuk = catalogus.ZoekBegroting(query.Begroting)?.Hoofdstuk;
-        var gekozen = bevindingen.Alle
+        return bevindingen.Alle
             .Where(b => soort is null || b.Soort == soort)
             .Where(b => ernst is null || b.Ernst == ernst)
             .Where(b => query.Begroting is null || b.Hoofdstuk == hoofdstuk)
@@ -40,12 +73,10 @@ public static class BevindingenEndpoints
             .Where(b => fase is null || b.Fase == fase)
             .Where(b => query.Organisatie is null || Gaat(b, query.Organisatie))
             .ToList();
-        var (pagina, paginering) = Bladeren.Pagina(gekozen, query, http);
-        var rijen = pagina.Select(b => BevindingRegel.Van(b, catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code)).ToList();
-        // The standen and sources are those of every finding chosen, not only of this page's: the same on every page.
-        var metadata = Metadata(gekozen, catalogus) with { Aantal = rijen.Count, Paginering = paginering, Tellingen = Tellingen(gekozen) };
-        return new LijstResultaat<BevindingRegel>(new Lijst<BevindingRegel>(rijen, metadata), "bevindingen", BevindingPlat.Van, typeof(BevindingPlat));
     }
+
+    /// <summary>The short code of the begroting of a finding's hoofdstuk.</summary>
+    static string? Begroting(Bevinding b, Catalogus catalogus) => catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code;
 
     /// <summary>
     /// The standen the findings are about and their sources; a finding about organisation figures only is the document's.
@@ -147,6 +178,61 @@ public sealed record BevindingPlat(
         b.Id, b.Soort, b.Ernst, b.Hoofdstuk, b.Begroting, b.Begrotingsjaar, b.Fase, b.Organisatie, b.Uitleg, b.JuisteWaarde, b.Eenheid, b.Berekening,
         i + 1, c.Waarde, c.ZoalsGedrukt, c.Eenheid, c.Jaar, c.Peildatum, c.Organisatie, c.Meting, c.Reikwijdte, c.Omschrijving, c.BronSectie,
         c.BronBestand, c.BronRegel));
+}
+
+/// <summary>One problem: the findings of one check that fails the same way for the same figure, with the years it fails in.</summary>
+/// <param name="Id">Vaste sleutel van het probleem: de id van zijn bevindingen zonder het jaar (een bevinding over geen jaar houdt haar eigen id).</param>
+/// <param name="Soort">Soort bevinding (code), zie /bevindingen.</param>
+/// <param name="SoortLabel">De soort in woorden ("Totaal sluit niet").</param>
+/// <param name="Ernst">fout, tegenstrijdig of twijfel.</param>
+/// <param name="ErnstLabel">De ernst in woorden ("Fout").</param>
+/// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting waar het probleem over gaat; leeg als het alleen over organisatiecijfers gaat.</param>
+/// <param name="Begroting">De korte code van die begroting (JenV, AenM); leeg zonder hoofdstuk.</param>
+/// <param name="Begrotingsjaar">Het begrotingsjaar van de stand; leeg zonder hoofdstuk.</param>
+/// <param name="Fase">De fase van die stand; leeg zonder hoofdstuk.</param>
+/// <param name="Organisatie">Code van de organisatie waar het probleem over gaat.</param>
+/// <param name="Uitleg">In het Nederlands: wat niet klopt; bij meer jaren eerst de jaren, dan de uitleg van het eerste jaar.</param>
+/// <param name="Jaren">De jaren waarin het probleem speelt, oplopend; leeg voor een bevinding over geen jaar.</param>
+/// <param name="Bevindingen">Per jaar de bevinding, met haar eigen id (zoals in /bevindingen), juiste waarde, rekensom en cijfers met vindplaats.</param>
+public sealed record BevindinggroepRegel(
+    string Id, string Soort, string SoortLabel, string Ernst, string ErnstLabel, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase,
+    string? Organisatie, string Uitleg, IReadOnlyList<int> Jaren, IReadOnlyList<BevindingJaarRegel> Bevindingen)
+{
+    public static BevindinggroepRegel Van(Probleem p, string? begroting) => new(
+        p.Id, p.Eerste.Soort, Bevindingsoorten.Label(p.Eerste.Soort), p.Eerste.Ernst, Bevindingsoorten.Label(p.Eerste.Ernst), p.Eerste.Hoofdstuk, begroting,
+        p.Eerste.Begrotingsjaar, p.Eerste.Fase, p.Eerste.Organisatie, Probleemindeling.Uitleg(p), p.Jaren, p.Bevindingen.Select(BevindingJaarRegel.Van).ToList());
+}
+
+/// <summary>One year of a problem: the finding of that year, with what it has of its own.</summary>
+/// <param name="Jaar">Het jaar van het cijfer waar de bevinding om draait; leeg als ze over geen jaar gaat.</param>
+/// <param name="Id">De id van de bevinding, zoals /bevindingen haar geeft.</param>
+/// <param name="JuisteWaarde">De waarde die de rekensom ondersteunt, in eenheid; leeg als geen rekensom die geeft.</param>
+/// <param name="Eenheid">Eenheid van juisteWaarde.</param>
+/// <param name="Berekening">De rekensom van dit jaar, uitgeschreven.</param>
+/// <param name="Cijfers">Elk betrokken cijfer van dit jaar, volledig, met vindplaats; het eerste is het cijfer waar de bevinding om draait.</param>
+public sealed record BevindingJaarRegel(int? Jaar, string Id, decimal? JuisteWaarde, string? Eenheid, string? Berekening, IReadOnlyList<BevindingcijferRegel> Cijfers)
+{
+    public static BevindingJaarRegel Van(Bevinding b) =>
+        new(Probleemindeling.Jaar(b), b.Id, b.JuisteWaarde, b.Eenheid, b.Berekening, b.Cijfers.Select(BevindingcijferRegel.Van).ToList());
+}
+
+/// <summary>
+/// The CSV form of a problem: one row per year (per finding), the problem's fields repeated on each, then that year's finding
+/// id, juiste waarde and the figure it turns on with where it stands. The other figures of a year are in /bevindingen's CSV.
+/// </summary>
+public sealed record BevindinggroepPlat(
+    string Id, string Soort, string SoortLabel, string Ernst, string ErnstLabel, string? Hoofdstuk, string? Begroting, int? Begrotingsjaar, string? Fase,
+    string? Organisatie, string Uitleg, IReadOnlyList<int> Jaren, int? Jaar, string BevindingId, decimal? JuisteWaarde, string? Eenheid, string? Berekening,
+    decimal? CijferWaarde, string? CijferZoalsGedrukt, string? CijferEenheid, string? CijferOmschrijving, string? CijferBronBestand, int? CijferBronRegel)
+{
+    public static IEnumerable<object> Van(BevindinggroepRegel p) => p.Bevindingen.Select(j =>
+    {
+        var cijfer = j.Cijfers.Count > 0 ? j.Cijfers[0] : null;
+        return new BevindinggroepPlat(
+            p.Id, p.Soort, p.SoortLabel, p.Ernst, p.ErnstLabel, p.Hoofdstuk, p.Begroting, p.Begrotingsjaar, p.Fase, p.Organisatie, p.Uitleg, p.Jaren,
+            j.Jaar, j.Id, j.JuisteWaarde, j.Eenheid, j.Berekening,
+            cijfer?.Waarde, cijfer?.ZoalsGedrukt, cijfer?.Eenheid, cijfer?.Omschrijving, cijfer?.BronBestand, cijfer?.BronRegel);
+    });
 }
 
 public sealed record BevindingenQuery : IGepagineerd

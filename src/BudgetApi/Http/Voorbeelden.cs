@@ -51,6 +51,7 @@ public static class Voorbeelden
         [("ImporteerStanden", "fase")] = "1e-suppletoire",
         [("ImporteerStanden", "bestandsnaam")] = "voorjaarsnota-2026.csv",
         [("GetBevindingen", "soort")] = "patroonbreuk",
+        [("GetBevindingenGegroepeerd", "soort")] = "patroonbreuk",
         // The printed TOTAAL of B. Ontvangsten JenV (18.596.347) on line 533, with two lines either side.
         [("GetBron", "naam")] = Laden.Documentlezer.Bestand,
         [("GetBronregels", "naam")] = Laden.Documentlezer.Bestand,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using BudgetApi.Domein;
 using BudgetApi.Tests.Infrastructuur;
 using Microsoft.AspNetCore.Hosting;
 
@@ -39,7 +40,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         totaal.Getal("juisteWaarde").Should().Be(1_843_526m);
         totaal.Tekst("eenheid").Should().Be("x € 1.000");
         totaal.Tekst("berekening").Should().Be(
-            "6.500 + 205.764 + 1.479.631 + 139.125 + 2.000 + 10.506 + 0 + 0 = 1.843.526 (x € 1.000); gedrukt 18.596.347; verschil 16.752.821");
+            "6.500 + 205.764 + 1.479.631 + 139.125 + 2.000 + 10.506 + 0 + 0 = 1.843.526 (in € duizend); gedrukt 18.596.347; verschil 16.752.821");
         totaal.Tekst("uitleg").Should().Contain("Het gedrukte cijfer is gelijk aan 'VI uitgaven TOTAAL' op regel 468: vermoedelijk overgenomen.");
         var cijfers = Cijfers(totaal);
         cijfers.Select(c => c.Bedrag("bronRegel")).Should().Equal(533, 537, 539, 543, 549, 553, 557, 559, 561);
@@ -99,12 +100,20 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         rechtspraak.Tekst("ernst").Should().Be("twijfel");
         Cijfers(rechtspraak).Select(c => (c.Tekst("meting"), c.Getal("waarde"), c.Bedrag("bronRegel")))
             .Should().Equal(("budget", 1565m, 638L), ("beschikbaar-kader", 1465m, 8207L), ("bijdrage", 1364m, 8211L));
-        rechtspraak.Tekst("uitleg").Should().Contain("beschikbaar-kader en bijdrage liggen dicht bij elkaar in betekenis");
+        rechtspraak.Tekst("uitleg").Should().Contain("beschikbaar kader en bijdrage liggen dicht bij elkaar in betekenis");
 
         // "ongeveer 17.400 fte" (no date) against 17.285 fte (stand 2025): printed to the hundred, 17.285 is 17.300.
         var dji = Bevinding(gegevens, "tegenstrijdigheid/DJI/bezetting/geheel/2025");
         dji.Tekst("ernst").Should().Be("twijfel");
         Cijfers(dji).Select(c => c.Getal("waarde")).Should().Equal(17_285m, 17_400m);
+
+        // DGSenB's "ca. € 3,3 miljard" for DJI (line 3373) is the ministry's money: it meets the "€ 3,6 miljard vanuit het ministerie
+        // van Justitie en Veiligheid gefinancierd" the document gives on DJI's own page (line 6839), never DJI's "€ 3,7 miljard"
+        // with what derden pay.
+        var djiGeld = Bevinding(gegevens, "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
+        djiGeld.Tekst("ernst").Should().Be("twijfel");
+        Cijfers(djiGeld).Select(c => (c.Tekst("zoalsGedrukt"), c.Bedrag("bronRegel"))).Should().Equal(("ca. € 3,3 miljard", 3373L), ("€ 3,6 miljard", 6839L));
+        gegevens.SelectMany(b => Cijfers(b!)).Should().NotContain(c => c.Tekst("zoalsGedrukt") == "€ 3,7 miljard");
 
         gegevens.Where(b => b!.Tekst("ernst") == "tegenstrijdig").Select(b => b!.Tekst("id"))
             .Should().Equal("tegenstrijdigheid/GW-VB/onderdelen/alleen-vestigingen/ongedateerd");
@@ -139,7 +148,10 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         {
             var metingen = Cijfers(bevinding!).Select(c => c.Tekst("meting")).ToHashSet();
             (metingen.Contains("formatie") && metingen.Contains("bezetting")).Should().BeFalse("formatie and bezetting are never compared");
-            Cijfers(bevinding!).Select(c => c["reikwijdte"]?.GetValue<string>()).Distinct().Should().ContainSingle("only figures of one reikwijdte are compared");
+            // One reikwijdte per finding; the ministry's money without one (a bijdrage) meets the ministry's part of a split budget.
+            var ministerie = bevinding!.Tekst("id").Contains("/alleen-financiering-door-jenv/", StringComparison.Ordinal);
+            Cijfers(bevinding!).Select(c => c["reikwijdte"]?.GetValue<string>() ?? (ministerie && c.Tekst("meting") == "bijdrage" ? "alleen financiering door JenV" : null))
+                .Distinct().Should().ContainSingle("only figures of one reikwijdte, or of one financing basis, are compared");
         }
         // NFI's "circa € 120 miljoen" agrees with its budget line 116 (€ miljoen) at the printed step of ten.
         ids.Should().NotContain(i => i.StartsWith("tegenstrijdigheid/NFI/geld", StringComparison.Ordinal));
@@ -207,7 +219,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         breuk.Getal("juisteWaarde").Should().Be(1_755_528m);
         breuk.Tekst("berekening").Should().EndWith("2028: 1.792.064 − (210.578 + 1.545.475) = 36.011; " +
             "2029: 1.792.064 − (211.908 + 1.580.681) = -525; 2030: 1.827.761 − (211.908 + 1.616.378) = -525; " +
-            "patroon -525: 210.578 + 1.545.475 − 525 = 1.755.528 (x € 1.000)");
+            "patroon -525: 210.578 + 1.545.475 − 525 = 1.755.528 (in € duizend)");
         breuk.Tekst("uitleg").Should().Contain("Dat is precies het cijfer van 2029");
         Cijfers(breuk).Select(c => (c.Getal("waarde"), c.Bedrag("jaar"), c.Bedrag("bronRegel")))
             .Should().Equal((1_792_064m, 2028L, 4384L), (210_578m, 2028L, 539L), (1_545_475m, 2028L, 543L), (1_792_064m, 2029L, 4384L));
@@ -243,7 +255,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         aenm.Should().BeEmpty("no finding is about an AenM budget line");
         // A finding is about an organisation when it names it or holds one of its figures (DJI's bezetting 2025 names DJI).
         var (dji, _) = await _client.GetAllePaginas($"{Url}?organisatie=dji");
-        dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/geheel/2024");
+        dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
         var (samen, _) = await _client.GetAllePaginas($"{Url}?soort=totaal-sluit-niet&ernst=twijfel");
         UitHetDocument(samen).Select(b => b!.Tekst("id")).Should().Equal(
             "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster", "totaal-sluit-niet/organisatie-delen/bezetting-ind");
@@ -387,5 +399,70 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
             base.ConfigureWebHost(builder);
             builder.UseSetting("Budget:DataMap", dataMap);
         }
+    }
+
+    [Fact]
+    public async Task Gegroepeerd_is_een_probleem_per_controle_en_cijfer_met_zijn_jaren_en_per_jaar_de_bevinding()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+        var (problemen, metadata) = await _client.GetAllePaginas($"{Url}/gegroepeerd");
+
+        // Every finding stands in exactly one problem, under its own id, with the figures /bevindingen gives it.
+        var perJaar = problemen.SelectMany(p => p!["bevindingen"]!.AsArray()).ToList();
+        perJaar.Select(b => b!.Tekst("id")).Should().BeEquivalentTo(alle.Select(b => b!.Tekst("id")));
+        foreach (var jaar in perJaar)
+        {
+            var bevinding = Bevinding(alle, jaar!.Tekst("id"));
+            JsonNode.DeepEquals(jaar!["cijfers"], bevinding["cijfers"]).Should().BeTrue(jaar.Tekst("id"));
+        }
+        problemen.Count.Should().BeLessThan(alle.Count);
+        metadata["paginering"]!["totaalAantal"]!.GetValue<int>().Should().Be(problemen.Count);
+        metadata["tellingen"]!.AsArray().Sum(t => t!["aantal"]!.GetValue<int>()).Should().Be(alle.Count, "tellingen count the findings, over all pages");
+
+        // B. Ontvangsten JenV prints the uitgaven TOTAAL in each of five years: one problem listing 2026–2030 and each year's figures.
+        var totaal = problemen.Single(p => p!.Tekst("id") == "totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal")!;
+        totaal["jaren"]!.AsArray().Select(j => j!.GetValue<int>()).Should().Equal(2026, 2027, 2028, 2029, 2030);
+        totaal.Tekst("soortLabel").Should().Be("Totaal sluit niet");
+        totaal.Tekst("ernstLabel").Should().Be("Fout");
+        totaal.Tekst("uitleg").Should().StartWith("Dezelfde bevinding in 5 jaren: 2026, 2027, 2028, 2029 en 2030; ")
+            .And.Contain("gedrukt € 18.596.347 duizend, de delen tellen op tot € 1.843.526 duizend");
+        var jaren = totaal["bevindingen"]!.AsArray();
+        jaren.Select(j => j!.Tekst("id")).Should().Equal(Enumerable.Range(2026, 5).Select(j => $"totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/{j}"));
+        jaren.Select(j => j!.Getal("juisteWaarde")).Should().Equal(1_843_526m, 1_871_453m, 1_909_610m, 1_946_985m, 1_982_682m);
+        jaren.Select(j => j!["cijfers"]![0]!.Tekst("zoalsGedrukt")).Should().Equal("18.596.347", "18.840.559", "18.792.979", "18.800.030", "18.550.421");
+
+        // A finding of one year is a problem of its own, with its own explanation; one about no year keeps its id.
+        var patroon = problemen.Single(p => p!.Tekst("id") == "patroonbreuk/DGRR/ontvangsten/ontvangsten")!;
+        patroon["jaren"]!.AsArray().Select(j => j!.GetValue<int>()).Should().Equal(2028);
+        patroon.Tekst("uitleg").Should().Be(Bevinding(alle, "patroonbreuk/DGRR/ontvangsten/ontvangsten/2028").Tekst("uitleg"));
+        problemen.Should().Contain(p => p!.Tekst("id") == "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster");
+
+        // The filters and paging are those of /bevindingen; CSV is one row per year.
+        var (jenv, jenvMetadata) = await _client.GetLijst($"{Url}/gegroepeerd?begroting=JenV&paginaGrootte=3");
+        jenv.Should().HaveCount(3);
+        jenvMetadata["paginering"]!["volgende"]!.GetValue<string>().Should().Be("/v1/bevindingen/gegroepeerd?begroting=JenV&paginaGrootte=3&pagina=2");
+        var csv = await _client.GetStringAsync($"{Url}/gegroepeerd?begroting=JenV&soort=totaal-sluit-niet&formaat=csv");
+        var regels = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        regels[0].Should().StartWith("id,soort,soortLabel,ernst,ernstLabel,").And.Contain(",jaren,jaar,bevindingId,juisteWaarde,");
+        regels.Skip(1).Should().HaveCount(11, "ten yearly TOTAAL findings of two problems and the Rechtspraak's bijdrage");
+    }
+
+    [Fact]
+    public async Task Geen_code_in_de_uitleg_en_het_dashboard_kent_dezelfde_labels()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+        var codes = Bevindingsoorten.Soorten.Concat(["sluit-niet", "past-niet", "beschikbaar-kader", "budgettair-kader", "formatie-psg-cluster", "x € 1.000", "€ miljoen", "€ miljard", "JenV:uitgaven"]);
+        foreach (var b in UitHetDocument(alle))
+        {
+            foreach (var code in codes) b!.Tekst("uitleg").Should().NotContain(code, b!.Tekst("id"));
+        }
+
+        // The dashboard's list of kinds is the API's table, in the API's order.
+        var js = await File.ReadAllTextAsync(Repo.Bestand("src/BudgetApi/wwwroot/dashboard/js/begrippen.js"));
+        var lijst = js[js.IndexOf("export const BEVINDINGSOORTEN", StringComparison.Ordinal)..];
+        lijst = lijst[..lijst.IndexOf("];", StringComparison.Ordinal)];
+        var inHetDashboard = System.Text.RegularExpressions.Regex.Matches(lijst, @"\{ waarde: '([^']+)', label: '([^']+)' \}")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        inHetDashboard.Should().Equal(Bevindingsoorten.Soorten.Select(s => (s, Bevindingsoorten.Label(s))));
     }
 }

@@ -181,9 +181,9 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     [Fact]
     public async Task Aansluitingen_tonen_gedrukt_tegen_berekend_met_de_bronregel_en_het_verzoek_per_regel()
     {
-        await using var sessie = await Open("/dashboard/?weergave=aansluitingen", 1280);
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=alle", 1280);
         var page = sessie.Page;
-        page.Url.Should().EndWith("?weergave=aansluitingen&status=afwijking");
+        page.Url.Should().EndWith("?weergave=aansluitingen&begroting=alle&status=afwijking");
 
         var tabel = await LeesTabel(page, "Aansluitingen: gedrukt tegen berekend");
         var api = await _client.GetLijst("/v1/aansluitingen?status=afwijking");
@@ -193,7 +193,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         totaal["Berekend"].Should().Be("1.843.526");
         totaal["Verschil"].Should().Be("+16.752.821");
         totaal["Juiste waarde"].Should().Be("1.843.526");
-        totaal["Oordeel"].Should().Be("sluit-niet");
+        totaal["Oordeel"].Should().Be("sluit niet", "a verdict in words, not the API's code");
         // Each line a link that says what it opens (the file's name for assistive technology, behind the visible "regel 533").
         totaal["Bron"].Should().Be("regel 533 van introductiedossier-jenv-2026.txt (B. Ontvangsten JenV); delen: regels " +
             string.Join(", ", DelenOntvangsten.Select(r => $"regel {r} van introductiedossier-jenv-2026.txt")));
@@ -207,7 +207,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         // All reconciliations are more than a page: chart and table show the first 20, the API's first 20, and say so.
         await page.GetByRole(AriaRole.Radio, new() { Name = "Alle", Exact = true }).CheckAsync();
         await WachtTotKlaar(page);
-        page.Url.Should().EndWith("?weergave=aansluitingen&status=alle");
+        page.Url.Should().EndWith("?weergave=aansluitingen&begroting=alle&status=alle");
         var alle = await _client.GetAllePaginas("/v1/aansluitingen");
         alle.Gegevens.Count.Should().BeGreaterThan(100);
         var eerstePagina = await LeesTabel(page, $"Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer, 1–20 van {alle.Gegevens.Count}");
@@ -366,38 +366,40 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     }
 
     [Fact]
-    public async Task Bevindingen_tonen_de_rijen_van_de_API_per_pagina_gefilterd_op_begroting_ernst_en_soort()
+    public async Task Bevindingen_tonen_de_problemen_van_de_API_per_pagina_gefilterd_op_begroting_ernst_en_soort()
     {
         await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=VI", 1280);
         var page = sessie.Page;
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking");
-        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&pagina=1&paginaGrootte=20", "18596347");
+        await VerzoekEnDownloads(page, "/v1/bevindingen/gegroepeerd?begroting=JenV&pagina=1&paginaGrootte=20", "18596347");
 
-        var api = await _client.GetLijst("/v1/bevindingen?begroting=JenV");
-        var tabel = await LeesTabel(page, "Bevindingen met elk cijfer zoals gedrukt en waar het staat");
+        var api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV");
+        var tabel = await LeesTabel(page, "Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat");
         tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
-        tabel.Select(r => r["Ernst"]).Should().Equal(api.Gegevens.Select(b => b!["ernst"]!.GetValue<string>()));
-        var totaal = tabel.Single(r => r["Uitleg"].StartsWith("Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen (2026)", StringComparison.Ordinal));
-        // The figure the finding turns on with its line in view; every figure with its line behind the disclosure below it.
-        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("18.596.347 x € 1.000, regel 533 van introductiedossier-jenv-2026.txt" + "en 8 andere cijfers")
-            .And.Contain("18.596.347 x € 1.000: VI ontvangsten TOTAAL (2026). introductiedossier-jenv-2026.txt, regel 533 van introductiedossier-jenv-2026.txt (B. Ontvangsten JenV)");
-        totaal["Juiste waarde"].Should().StartWith("1.843.526 x € 1.000 (6.500 + 205.764");
+        tabel.Select(r => r["Ernst"]).Should().Equal(api.Gegevens.Select(b => b!["ernstLabel"]!.GetValue<string>()));
+        var totaal = tabel.Single(r => r["Uitleg"].Contains("Gedrukt 'TOTAAL' van B. Ontvangsten JenV tegen de som van alle artikelen (2026)", StringComparison.Ordinal));
+        // Per year the figure the finding turns on, with its line in view; every figure of every year behind the disclosure below.
+        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("2026: € 18.596.347 duizend, regel 533 van introductiedossier-jenv-2026.txt")
+            .And.Contain("alle 45 cijfers van de 5 jaren")
+            .And.Contain("€ 18.596.347 duizend: VI ontvangsten TOTAAL (2026). introductiedossier-jenv-2026.txt, regel 533 van introductiedossier-jenv-2026.txt (B. Ontvangsten JenV)");
+        totaal["Juiste waarde"].Should().StartWith("2026: € 1.843.526 duizend2027: € 1.871.453 duizend");
         totaal["Waarover"].Should().Be("JenV, 2026, ontwerpbegroting");
+        totaal["Jaren"].Should().Be("2026, 2027, 2028, 2029, 2030");
 
         // Choosing "fout" is in the URL and in the request; the table is that answer.
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Ernst" }).SelectOptionAsync("fout");
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking&ernst=fout");
-        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&ernst=fout&pagina=1&paginaGrootte=20", "18596347");
-        api = await _client.GetLijst("/v1/bevindingen?begroting=JenV&ernst=fout");
-        api.Gegevens.Should().HaveCount(12);
-        (await LeesTabel(page, "Bevindingen met elk cijfer")).Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
+        await VerzoekEnDownloads(page, "/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout&pagina=1&paginaGrootte=20", "18596347");
+        api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout");
+        api.Gegevens.Should().HaveCount(4, "the twelve findings 'fout' are four problems: two totals over five years, DGRR's pattern, article 34's numbers");
+        (await LeesTabel(page, "Bevindingen per probleem")).Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Soort bevinding" }).SelectOptionAsync("patroonbreuk");
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("&ernst=fout&soort=patroonbreuk");
-        await VerzoekEnDownloads(page, "/v1/bevindingen?begroting=JenV&ernst=fout&soort=patroonbreuk&pagina=1&paginaGrootte=20", "patroonbreuk");
-        (await LeesTabel(page, "Bevindingen met elk cijfer")).Select(r => r["Soort"]).Should().Equal("Patroonbreuk");
+        await VerzoekEnDownloads(page, "/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout&soort=patroonbreuk&pagina=1&paginaGrootte=20", "patroonbreuk");
+        (await LeesTabel(page, "Bevindingen per probleem")).Select(r => r["Soort"]).Should().Equal("Patroonbreuk");
         sessie.Fouten.Should().BeEmpty();
     }
 
@@ -461,42 +463,45 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     }
 
     [Fact]
-    public async Task Alle_bevindingen_staan_per_pagina_van_20_in_de_volgorde_van_de_API_en_de_grafiek_telt_ze_allemaal()
+    public async Task Alle_bevindingen_staan_per_probleem_per_pagina_van_20_in_de_volgorde_van_de_API_en_de_grafiek_telt_ze_allemaal()
     {
-        await using var sessie = await Open("/dashboard/?weergave=aansluitingen", 1280);
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=alle", 1280);
         var page = sessie.Page;
-        var api = await _client.GetAllePaginas("/v1/bevindingen");
-        var aantal = api.Gegevens.Count;
+        var bevindingen = await _client.GetAllePaginas("/v1/bevindingen");
+        var api = await _client.GetAllePaginas("/v1/bevindingen/gegroepeerd");
+        var aantal = bevindingen.Gegevens.Count;
+        var problemen = api.Gegevens.Count;
         aantal.Should().BeGreaterThan(500, "most findings come from the open data");
+        problemen.Should().BeLessThan(aantal);
         var blok = page.Locator("#weergave .blok").Nth(1);
-        (await blok.Locator("figcaption").InnerTextAsync()).Should().StartWith($"{aantal} bevindingen: " +
-            $"{api.Gegevens.Count(b => b!["ernst"]!.GetValue<string>() == "fout")} fout, ");
+        (await blok.Locator("figcaption").InnerTextAsync()).Should().StartWith($"{aantal} bevindingen in {problemen} problemen: " +
+            $"{bevindingen.Gegevens.Count(b => b!["ernst"]!.GetValue<string>() == "fout")} fout, ");
         // The chart counts every finding per soort; its numbers add up to all of them.
         var getallen = await blok.Locator("svg.grafiek g[font-weight='600'] text").AllTextContentsAsync();
         getallen.Select(int.Parse).Sum().Should().Be(aantal);
 
-        var tabel = await LeesTabel(page, $"Bevindingen met elk cijfer zoals gedrukt en waar het staat, 1–20 van {aantal}");
+        var tabel = await LeesTabel(page, $"Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat, 1–20 van {problemen}");
         tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Take(20).Select(b => Tekst(b!["uitleg"])));
 
-        // The next page is the API's next 20 rows, in the URL, asked of the API as that page alone (one request of 20
-        // findings, not all of them), with the focus kept on the button so a keyboard can go on.
+        // The next page is the API's next 20 problems, in the URL, asked of the API as that page alone, with the focus kept
+        // on the button so a keyboard can go on.
         var verzoeken = new List<string>();
         page.Request += (_, verzoek) => { if (verzoek.Url.Contains("/v1/", StringComparison.Ordinal)) verzoeken.Add(verzoek.Url); };
         await blok.GetByRole(AriaRole.Button, new() { Name = "Volgende pagina van de bevindingen" }).ClickAsync();
         await page.WaitForFunctionAsync("() => location.search.includes('bevindingenPagina=2')");
         await WachtTotKlaar(page);
-        page.Url.Should().EndWith("?weergave=aansluitingen&status=afwijking&bevindingenPagina=2");
-        tabel = await LeesTabel(page, $"Bevindingen met elk cijfer zoals gedrukt en waar het staat, 21–40 van {aantal}");
+        page.Url.Should().EndWith("?weergave=aansluitingen&begroting=alle&status=afwijking&bevindingenPagina=2");
+        tabel = await LeesTabel(page, $"Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat, 21–40 van {problemen}");
         tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Skip(20).Take(20).Select(b => Tekst(b!["uitleg"])));
-        verzoeken.Should().ContainSingle().Which.Should().EndWith("/v1/bevindingen?pagina=2&paginaGrootte=20");
+        verzoeken.Should().ContainSingle().Which.Should().EndWith("/v1/bevindingen/gegroepeerd?pagina=2&paginaGrootte=20");
         await page.WaitForFunctionAsync("() => document.activeElement?.dataset.bediening === 'volgende'");
 
         // A page beyond the last is read as the last.
-        var laatste = (aantal + 19) / 20;
-        await page.GotoAsync(_basis + "/dashboard/?weergave=aansluitingen&bevindingenPagina=999");
+        var laatste = (problemen + 19) / 20;
+        await page.GotoAsync(_basis + "/dashboard/?weergave=aansluitingen&begroting=alle&bevindingenPagina=999");
         await WachtTotKlaar(page);
         page.Url.Should().EndWith($"&bevindingenPagina={laatste}");
-        (await LeesTabel(page, $"{(laatste - 1) * 20 + 1}–{aantal} van {aantal}")).Should().HaveCount(aantal - (laatste - 1) * 20);
+        (await LeesTabel(page, $"{(laatste - 1) * 20 + 1}–{problemen} van {problemen}")).Should().HaveCount(problemen - (laatste - 1) * 20);
         sessie.Fouten.Should().BeEmpty();
     }
 

@@ -71,7 +71,10 @@ export const ERNSTEN = [
   { waarde: 'twijfel', label: 'Twijfel' },
 ];
 
-/** The kinds of findings, in the API's order (src/BudgetApi/Domein/Bevinding.cs, docs/bevindingen.md). */
+/**
+ * The kinds of findings, in the API's order, with the labels of the API's one table (Bevindingsoorten.Labels in
+ * src/BudgetApi/Domein/Bevinding.cs, served as soortLabel; BevindingenTests checks that this list is that table).
+ */
 export const BEVINDINGSOORTEN = [
   { waarde: 'totaal-sluit-niet', label: 'Totaal sluit niet' },
   { waarde: 'tegenstrijdigheid', label: 'Tegenstrijdigheid' },
@@ -92,6 +95,9 @@ export const BEVINDINGSOORTEN = [
   { waarde: 'rekenbladfout', label: 'Rekenbladfout' },
   { waarde: 'herhaalde-omschrijving', label: 'Herhaalde omschrijving' },
   { waarde: 'bronnen-verschillen', label: 'Bronnen verschillen' },
+  { waarde: 'onbekende-kolom', label: 'Onbekende kolom' },
+  { waarde: 'afgerond-bedrag', label: 'Afgerond bedrag' },
+  { waarde: 'geen-bedrag', label: 'Geen bedrag' },
   { waarde: 'najaarsnota-meerjarig', label: 'Najaarsnota meerjarig' },
 ];
 

@@ -2,7 +2,7 @@
 // in the source (/v1/aansluitingen), and every finding about figures that contradict each other (/v1/bevindingen).
 
 import { haal, verzoek } from '../api.js';
-import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, faseLabel, standSleutel } from '../begrippen.js';
+import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, faseLabel, standaardBegroting, standSleutel } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { delenLinks, regelLink } from '../bron.js';
 import { el, svg } from '../dom.js';
@@ -35,6 +35,45 @@ const ERNST_KLEUR = { fout: '#a8200d', tegenstrijdig: '#e17000', twijfel: '#0168
 
 const AFWIJKEND = new Set(['sluit-niet', 'past-niet']);
 
+/** The choice of every begroting: a value of its own, as the view opens on JenV when the URL names none. */
+const ALLE = 'alle';
+
+/** A verdict in words: "sluit niet" for the API's sluit-niet. */
+const oordeelLabel = (oordeel) => oordeel.replaceAll('-', ' ');
+
+/** The scale word after a euro amount, per unit of the API (x € 1.000 is thousands); the API's explanations write it so too. */
+const SCHAAL = { 'x € 1.000': 'duizend', '€ miljoen': 'miljoen', '€ miljard': 'miljard', '€': '' };
+
+/**
+ * A number with its unit, written one way, as the API's explanations write it: "€ 18.596.347 duizend", "€ 1.364 miljoen",
+ * "436 fte"; a count without unit. `tekst` is the number already written (as printed, or formatted).
+ */
+function metEenheid(tekst, eenheid) {
+  if (eenheid in SCHAAL) return `€ ${tekst}${SCHAAL[eenheid] ? ` ${SCHAAL[eenheid]}` : ''}`;
+  return eenheid === 'aantal' || !eenheid ? tekst : `${tekst} ${eenheid}`;
+}
+
+/** A unit as a column names it: "€ duizend" for x € 1.000, "€ miljoen", "fte". */
+const eenheidLabel = (eenheid) => (eenheid in SCHAAL ? `€ ${SCHAAL[eenheid]}`.trim() : eenheid);
+
+/**
+ * A figure as printed: a print with its own words or signs ("ca. € 3,3 miljard", "17.400 fte") as it stands; a bare number
+ * as the value with its unit, and the print beside it where it is written otherwise ("5,199,190" in an open-data file,
+ * "10.8000" where the notation is impossible).
+ */
+function zoalsGedrukt(c) {
+  if (c.zoalsGedrukt && /[^\d.,\s-]/.test(c.zoalsGedrukt)) return c.zoalsGedrukt;
+  const waarde = opmaak.getal(c.waarde);
+  const tekst = metEenheid(waarde, c.eenheid);
+  return c.zoalsGedrukt && c.zoalsGedrukt !== waarde ? `${tekst} (gedrukt ${c.zoalsGedrukt})` : tekst;
+}
+
+/**
+ * What a reconciliation is, without the code of its printed table: /v1/aansluitingen names the table by its id
+ * ("(formatie-psg-cluster)") after the words that already quote it; the API's explanations leave it out the same way.
+ */
+const omschrijving = (r) => (r.bronTabel ? r.omschrijving.replace(` (${r.bronTabel})`, '') : r.omschrijving);
+
 export default {
   id: 'aansluitingen',
   titel: 'Aansluitingen en bevindingen',
@@ -43,7 +82,8 @@ export default {
     const codes = ctx.begrotingen.map((b) => b.code);
     // The URL's order: the begroting both blocks are about, then each block's own selections, then the pages.
     const keuzes = {
-      begroting: eenVan(zoek, 'begroting', ['', ...codes], ''),
+      // JenV by default (the ministry's own begroting, as every view opens); every begroting is a choice of its own.
+      begroting: eenVan(zoek, 'begroting', [ALLE, ...codes], standaardBegroting(ctx.begrotingen)),
       begrotingsjaar: zoek.get('begrotingsjaar') ?? '',
       fase: zoek.get('fase') ?? '',
       status: eenVan(zoek, 'status', STATUSSEN.map((s) => s.waarde), 'afwijking'),
@@ -63,12 +103,12 @@ export default {
     const aansluitingKeuzes = el('div');
     const aansluitingen = grafiekblok({
       titel: 'Aansluitingen: gedrukt tegen berekend',
-      eenheid: 'Elk cijfer in zijn eigen eenheid (× € 1.000, € miljoen, fte); per eenheid een grafiek.',
+      eenheid: 'Elk cijfer in zijn eigen eenheid (€ duizend, € miljoen, fte); per eenheid een grafiek.',
       keuzes: aansluitingKeuzes,
     });
     const bevindingen = grafiekblok({
       titel: 'Bevindingen: cijfers die niet kloppen of elkaar tegenspreken',
-      eenheid: 'Aantal bevindingen per soort en ernst, over alle standen van de gekozen begroting; in de tabel elk cijfer zoals gedrukt, met bestand en regel.',
+      eenheid: 'Aantal bevindingen per soort en ernst, over alle standen van de gekozen begroting; in de tabel één rij per probleem met de jaren waarin het speelt, elk cijfer zoals gedrukt, met bestand en regel.',
       keuzes: keuzeformulier({
         label: 'Keuzes voor de bevindingen',
         velden: [
@@ -103,7 +143,7 @@ export default {
         label: 'Begroting',
         velden: [{
           naam: 'begroting', label: 'Begroting', soort: 'lijst',
-          opties: [{ waarde: '', label: 'Alle (de nieuwste standen en de organisatiecijfers)' }, ...begrotingOpties(ctx.begrotingen)],
+          opties: [{ waarde: ALLE, label: 'Alle (de nieuwste standen en de organisatiecijfers)' }, ...begrotingOpties(ctx.begrotingen)],
         }],
         waarden: keuzes,
         bijWijziging: (nieuw) => wijzig({ ...nieuw, begrotingsjaar: '', fase: '', aansluitingenPagina: '', bevindingenPagina: '' }),
@@ -111,7 +151,7 @@ export default {
       aansluitingKeuzes.replaceChildren(keuzeformulier({
         label: 'Keuzes voor de aansluitingen',
         velden: [
-          ...(keuzes.begroting ? [{
+          ...(keuzes.begroting !== ALLE ? [{
             naam: 'stand', label: 'Stand', soort: 'lijst',
             opties: standen.map((s) => ({ waarde: standSleutel(s), label: s.label, groep: `Begrotingsjaar ${s.begrotingsjaar}` })),
           }] : []),
@@ -133,7 +173,7 @@ export default {
       if (andereBegroting || vervang) {
         aansluitingen.bezig();
         try {
-          standen = keuzes.begroting ? (await ctx.standenVan(keuzes.begroting)).standen : [];
+          standen = keuzes.begroting !== ALLE ? (await ctx.standenVan(keuzes.begroting)).standen : [];
         } catch (fout) {
           if (fout.name !== 'ApiFout') console.error(fout);
           aansluitingen.fout(fout);
@@ -193,9 +233,12 @@ async function aantalAfwijkingen(ctx, filters, status, totaal) {
   return antwoord.metadata.paginering.totaalAantal;
 }
 
+/** The begroting to ask the API for: none for every begroting. */
+const gekozenBegroting = (keuzes) => (keuzes.begroting === ALLE ? '' : keuzes.begroting);
+
 function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
   const status = keuzes.status === 'alle' ? '' : keuzes.status;
-  const filters = { begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase, status, aansluiting: keuzes.aansluiting };
+  const filters = { begroting: gekozenBegroting(keuzes), begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase, status, aansluiting: keuzes.aansluiting };
   blok.laad(async () => {
     const { url, antwoord } = await haalPagina(ctx, keuzes, 'aansluitingenPagina', '/aansluitingen', filters);
     const totaal = antwoord.metadata.paginering.totaalAantal;
@@ -207,7 +250,7 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
       }
       const deel = pagineer(antwoord);
       zetPagina(keuzes, 'aansluitingenPagina', deel, ctx);
-      const rijen = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${r.omschrijving}` : r.omschrijving }));
+      const rijen = antwoord.gegevens.map((r, i) => ({ ...r, sleutel: String(i), label: r.jaar ? `${r.jaar} · ${omschrijving(r)}` : omschrijving(r) }));
       tekenPerEenheid(blok, rijen);
       blok.toon({
         samenvatting: `${totaal} aansluiting${totaal === 1 ? '' : 'en'}, waarvan ${afwijkingen} niet ${afwijkingen === 1 ? 'sluit of past' : 'sluiten of passen'}` +
@@ -216,13 +259,13 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
         tabelElement: tabel({
           bijschrift: `Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer${bereik(deel)}`,
           kolommen: [
-            { kop: 'Wat', rijkop: true, waarde: (r) => r.omschrijving },
+            { kop: 'Wat', rijkop: true, waarde: omschrijving },
             { kop: 'Jaar', geenAfbreking: true, waarde: (r) => (r.jaar ? String(r.jaar) : opmaak.LEEG) },
             { kop: 'Gedrukt', getal: true, waarde: (r) => opmaak.getal(r.gedrukt) },
             { kop: 'Berekend', getal: true, waarde: (r) => opmaak.getal(r.berekend) },
             { kop: 'Verschil', getal: true, waarde: (r) => opmaak.getalMetTeken(r.verschil) },
-            { kop: 'Eenheid', geenAfbreking: true, waarde: (r) => r.eenheid },
-            { kop: 'Oordeel', geenAfbreking: true, waarde: (r) => el('span', { class: AFWIJKEND.has(r.oordeel) ? 'oordeel-afwijking' : null }, r.oordeel) },
+            { kop: 'Eenheid', geenAfbreking: true, waarde: (r) => eenheidLabel(r.eenheid) },
+            { kop: 'Oordeel', geenAfbreking: true, waarde: (r) => el('span', { class: AFWIJKEND.has(r.oordeel) ? 'oordeel-afwijking' : null }, oordeelLabel(r.oordeel)) },
             { kop: 'Juiste waarde', getal: true, waarde: (r) => opmaak.getal(r.juisteWaarde) },
             { kop: 'Bron', waarde: bronVanAansluiting },
             { kop: 'API', waarde: (r) => el('a', { href: verzoekVoorAansluiting(r) }, 'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor ${r.label}`)) },
@@ -273,14 +316,14 @@ function tekenPerEenheid(blok, rijen) {
   const eenheden = [...new Set(rijen.map((r) => r.eenheid))];
   const houders = eenheden.map(() => el('div', { class: 'grafiek-houder' }));
   blok.grafiek.replaceChildren(...eenheden.flatMap((eenheid, i) => [
-    el('h4', { class: 'deelgrafiek-titel' }, eenheid === 'x € 1.000' ? 'Bedragen in € × 1.000 (de as in € miljoen)' : `In ${eenheid}`), houders[i],
+    el('h4', { class: 'deelgrafiek-titel' }, eenheid === 'x € 1.000' ? 'Bedragen in € duizend (de as in € miljoen)' : `In ${eenheidLabel(eenheid)}`), houders[i],
   ]));
   eenheden.forEach((eenheid, i) => {
     const deel = rijen.filter((r) => r.eenheid === eenheid);
     const indeling = rijindeling(deel.length, { rijHoogte: deel.length > 30 ? 36 : 44 });
     const maximum = Math.max(...deel.flatMap((r) => [r.gedrukt, r.berekend]));
     const geld = eenheid === 'x € 1.000';
-    const rechts = (r) => (AFWIJKEND.has(r.oordeel) ? `verschil ${opmaak.getalMetTeken(r.verschil)}` : r.oordeel);
+    const rechts = (r) => (AFWIJKEND.has(r.oordeel) ? `verschil ${opmaak.getalMetTeken(r.verschil)}` : oordeelLabel(r.oordeel));
     teken(houders[i], (breedte) => ({
       height: indeling.hoogte,
       ...BALKMARGES,
@@ -295,11 +338,11 @@ function tekenPerEenheid(blok, rijen) {
         Plot.link(deel, { x1: 'gedrukt', x2: 'berekend', y1: 'sleutel', y2: 'sleutel', dy: 8, stroke: '#6b6b6b', strokeWidth: 1.5 }),
         Plot.dot(deel, {
           x: 'gedrukt', y: 'sleutel', dy: 8, r: 5.5, stroke: KLEUR.gedrukt, strokeWidth: 2.5, fill: 'white',
-          title: (r) => `${r.label}: gedrukt ${opmaak.getal(r.gedrukt)} ${r.eenheid}`,
+          title: (r) => `${r.label}: gedrukt ${metEenheid(opmaak.getal(r.gedrukt), r.eenheid)}`,
         }),
         Plot.dot(deel, {
           x: 'berekend', y: 'sleutel', dy: 8, r: 4.5, symbol: 'square', fill: KLEUR.berekend,
-          title: (r) => `${r.label}: berekend ${opmaak.getal(r.berekend)} ${r.eenheid}`,
+          title: (r) => `${r.label}: berekend ${metEenheid(opmaak.getal(r.berekend), r.eenheid)}`,
         }),
         Plot.text(deel, {
           y: 'sleutel', text: 'label', frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy,
@@ -311,7 +354,7 @@ function tekenPerEenheid(blok, rijen) {
           text: rechts,
         }),
       ],
-    }), { label: `Grafiek: gedrukt tegen berekend, in ${eenheid}, voor ${deel.length} aansluiting${deel.length === 1 ? '' : 'en'}.` });
+    }), { label: `Grafiek: gedrukt tegen berekend, in ${eenheidLabel(eenheid)}, voor ${deel.length} aansluiting${deel.length === 1 ? '' : 'en'}.` });
   });
 }
 
@@ -331,19 +374,23 @@ function geheugen() {
   };
 }
 
+/**
+ * The findings, one row per problem (/v1/bevindingen/gegroepeerd): a check that fails the same way for the same figure in
+ * several years is one row listing its years, with each year's figures beneath. The chart counts every finding of the
+ * selection per kind and severity (metadata.tellingen, over all pages); the table lists one page of problems.
+ */
 function toonBevindingen(blok, keuzes, ctx, naarPagina) {
-  const filters = { begroting: keuzes.begroting, ernst: keuzes.ernst, soort: keuzes.soort };
+  const filters = { begroting: gekozenBegroting(keuzes), ernst: keuzes.ernst, soort: keuzes.soort };
   blok.laad(async () => {
-    const { url, antwoord } = await haalPagina(ctx, keuzes, 'bevindingenPagina', '/bevindingen', filters);
+    const { url, antwoord } = await haalPagina(ctx, keuzes, 'bevindingenPagina', '/bevindingen/gegroepeerd', filters);
     return () => {
-      const totaal = antwoord.metadata.paginering.totaalAantal;
-      if (!totaal) {
+      const problemen = antwoord.metadata.paginering.totaalAantal;
+      if (!problemen) {
         blok.meld('Geen bevindingen met deze keuzes.');
         return;
       }
-      // The chart counts every finding of the selection per kind and severity (metadata.tellingen, over all pages); the
-      // table lists one page of them.
       const geteld = antwoord.metadata.tellingen;
+      const totaal = geteld.reduce((som, t) => som + t.aantal, 0);
       const soorten = BEVINDINGSOORTEN.map((s) => s.waarde).filter((s) => geteld.some((t) => t.soort === s));
       for (const t of geteld) if (!soorten.includes(t.soort)) soorten.push(t.soort);
       const tellingen = soorten.flatMap((soort) => ERNSTEN.map((e) => ({
@@ -375,24 +422,24 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
       const deel = pagineer(antwoord);
       zetPagina(keuzes, 'bevindingenPagina', deel, ctx);
       blok.toon({
-        samenvatting: `${totaal} bevinding${totaal === 1 ? '' : 'en'}: ` +
+        samenvatting: `${totaal} bevinding${totaal === 1 ? '' : 'en'} in ${problemen} ${problemen === 1 ? 'probleem' : 'problemen'}: ` +
           ERNSTEN.map((e) => `${perErnst(e.waarde)} ${e.label.toLowerCase()}`).join(', ') +
-          `${deel.aantal > 1 ? `; de tabel toont ${deel.eerste}–${deel.laatste}, in de volgorde van de API` : ''}.`,
+          `. Een probleem dat in meer jaren speelt staat één keer, met zijn jaren` +
+          `${deel.aantal > 1 ? `; de tabel toont problemen ${deel.eerste}–${deel.laatste}, in de volgorde van de API` : ''}.`,
         paginas: paginanavigatie({ deel, wat: 'bevindingen', naar: naarPagina }),
         paginasBijTabel: true,
         tabelElement: tabel({
-          bijschrift: `Bevindingen met elk cijfer zoals gedrukt en waar het staat${bereik(deel)}`,
+          bijschrift: `Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat${bereik(deel)}`,
           kolommen: [
-            { kop: 'Ernst', geenAfbreking: true, waarde: (b) => el('span', { class: `ernst ernst-${b.ernst}` }, b.ernst) },
-            { kop: 'Soort', rijkop: true, waarde: (b) => bevindingsoortLabel(b.soort) },
-            { kop: 'Uitleg', breed: true, waarde: (b) => b.uitleg },
-            { kop: 'Waarover', waarde: (b) => [b.begroting ?? b.hoofdstuk, b.begrotingsjaar, b.fase && faseLabel(b.fase).toLowerCase(), b.organisatie].filter(Boolean).join(', ') || opmaak.LEEG },
-            { kop: 'Juiste waarde', waarde: (b) => (b.juisteWaarde === null || b.juisteWaarde === undefined ? opmaak.LEEG
-              : el('span', {}, el('span', { class: 'geen-afbreking' }, `${opmaak.getal(b.juisteWaarde)}${b.eenheid ? ` ${b.eenheid}` : ''}`),
-                b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null)) },
-            { kop: 'Cijfer zoals gedrukt, en bron', waarde: cijfersVanBevinding },
-            { kop: 'API', waarde: (b) => el('a', { href: verzoek('/bevindingen', { soort: b.soort, begroting: b.begroting ?? b.hoofdstuk, organisatie: b.organisatie, ernst: b.ernst }) },
-              'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor bevinding ${b.id}`)) },
+            { kop: 'Ernst', geenAfbreking: true, waarde: (p) => el('span', { class: `ernst ernst-${p.ernst}` }, p.ernstLabel) },
+            { kop: 'Soort', rijkop: true, waarde: (p) => p.soortLabel },
+            { kop: 'Uitleg', breed: true, waarde: (p) => p.uitleg },
+            { kop: 'Jaren', waarde: (p) => (p.jaren.length ? p.jaren.join(', ') : opmaak.LEEG) },
+            { kop: 'Waarover', waarde: (p) => [p.begroting ?? p.hoofdstuk, p.begrotingsjaar, p.fase && faseLabel(p.fase).toLowerCase(), p.organisatie].filter(Boolean).join(', ') || opmaak.LEEG },
+            { kop: 'Juiste waarde', waarde: juisteWaarden },
+            { kop: 'Cijfer zoals gedrukt, en bron', waarde: cijfersVanProbleem },
+            { kop: 'API', waarde: (p) => el('a', { href: verzoek('/bevindingen', { soort: p.soort, begroting: p.begroting ?? p.hoofdstuk, organisatie: p.organisatie, ernst: p.ernst }) },
+              'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor ${p.soortLabel.toLowerCase()}, ${p.jaren.length ? p.jaren.join(', ') : (p.organisatie ?? p.begroting ?? '')}`)) },
           ],
           rijen: deel.rijen,
         }),
@@ -404,6 +451,37 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
   });
 }
 
+/** The value the arithmetic supports: with its sum for one year; per year, "2026: € 1.843.526 duizend", for several. */
+function juisteWaarden(p) {
+  const metWaarde = p.bevindingen.filter((b) => b.juisteWaarde !== null && b.juisteWaarde !== undefined);
+  if (!metWaarde.length) return opmaak.LEEG;
+  if (p.bevindingen.length === 1) {
+    const [b] = metWaarde;
+    return el('span', {}, el('span', { class: 'geen-afbreking' }, metEenheid(opmaak.getal(b.juisteWaarde), b.eenheid)),
+      b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null);
+  }
+  return el('ul', { class: 'per-jaar' }, metWaarde.map((b) => el('li', { class: 'geen-afbreking' }, `${b.jaar}: ${metEenheid(opmaak.getal(b.juisteWaarde), b.eenheid)}`)));
+}
+
+/**
+ * The figures of a problem: for one year, the figure it turns on in view and every figure behind a disclosure; for several
+ * years, per year the figure it turns on with its line, and every figure of every year behind the disclosure.
+ */
+function cijfersVanProbleem(p) {
+  if (p.bevindingen.length === 1) return cijfersVanBevinding(p.bevindingen[0]);
+  const jaren = p.bevindingen.filter((b) => b.cijfers?.length);
+  if (!jaren.length) return opmaak.LEEG;
+  const alle = jaren.reduce((som, b) => som + b.cijfers.length, 0);
+  return el('div', { class: 'cijfers' },
+    el('ul', { class: 'per-jaar' }, jaren.map((b) => el('li', {}, `${b.jaar}: ${zoalsGedrukt(b.cijfers[0])}, `, regelLink(b.cijfers[0].bronBestand, b.cijfers[0].bronRegel)))),
+    el('details', {},
+      el('summary', {}, `alle ${alle} cijfers van de ${jaren.length} jaren`),
+      el('ul', {}, jaren.flatMap((b) => b.cijfers.map((c) => el('li', {}, `${zoalsGedrukt(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c))))))));
+}
+
+/** Where a figure stands: its file, its line (a link to it in its file) and its section. */
+const bron = (c) => [`${c.bronBestand}, `, regelLink(c.bronBestand, c.bronRegel), c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''];
+
 /**
  * The figures of a finding: the one it turns on, as printed, with its line (a link to it in its file), in view; every figure
  * with its file, line and section behind a disclosure (the open data's findings name up to a dozen). The links stay out of the
@@ -412,15 +490,12 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
 function cijfersVanBevinding(b) {
   const cijfers = b.cijfers ?? [];
   if (!cijfers.length) return opmaak.LEEG;
-  const tekst = (c) => `${c.zoalsGedrukt ?? opmaak.getal(c.waarde)} ${c.eenheid}`;
-  const bron = (c) => [`${c.bronBestand}, `, regelLink(c.bronBestand, c.bronRegel),
-    c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''];
   const [eerste] = cijfers;
-  const kop = el('p', {}, `${tekst(eerste)}, `, regelLink(eerste.bronBestand, eerste.bronRegel));
+  const kop = el('p', {}, `${zoalsGedrukt(eerste)}, `, regelLink(eerste.bronBestand, eerste.bronRegel));
   const meer = cijfers.length === 1 ? 'wat en waar'
     : `en ${cijfers.length - 1} ander${cijfers.length === 2 ? '' : 'e'} cijfer${cijfers.length === 2 ? '' : 's'}`;
   return el('div', { class: 'cijfers' }, kop,
     el('details', {},
       el('summary', {}, meer),
-      el('ul', {}, cijfers.map((c) => el('li', {}, `${tekst(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c)))))));
+      el('ul', {}, cijfers.map((c) => el('li', {}, `${zoalsGedrukt(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c)))))));
 }
