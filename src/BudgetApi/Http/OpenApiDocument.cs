@@ -122,6 +122,7 @@ public static class OpenApiDocument
                 // One parameter, declared once (components/parameters/formaat), so a generated client has one type for it.
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameterReference(FormaatParameter, context.Document));
+                operation.Parameters.Add(new OpenApiParameterReference(Csvdialecten.Parameter, context.Document));
             }
             foreach (var (status, antwoord) in operation.Responses ?? [])
             {
@@ -179,7 +180,19 @@ public static class OpenApiDocument
         });
     }
 
-    private static void FormaatComponent(Microsoft.OpenApi.OpenApiDocument document) =>
+    private static void FormaatComponent(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        document.AddComponent(Csvdialecten.Parameter, new OpenApiParameter
+        {
+            Name = Csvdialecten.Parameter,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "Alleen bij csv: rfc4180 (standaard; velden gescheiden door een komma, decimale punt) of excel-nl (velden gescheiden " +
+                          "door een puntkomma, decimale komma in percentages en decimalen), zodat Nederlandse Excel het bestand met een dubbelklik " +
+                          "in kolommen opent. Beide UTF-8 met BOM en CRLF, met dezelfde aanhalingstekens en dezelfde bescherming tegen formules.",
+            Schema = new OpenApiSchemaReference(Codelijsten.Csvdialect.Naam, document),
+            Example = Voorbeelden.Voor(null, Csvdialecten.Parameter, herhaalbaar: false),
+        });
         document.AddComponent(FormaatParameter, new OpenApiParameter
         {
             Name = "formaat",
@@ -191,6 +204,7 @@ public static class OpenApiDocument
             Schema = new OpenApiSchemaReference(Codelijsten.Formaat.Naam, document),
             Example = Voorbeelden.Voor(null, "formaat", herhaalbaar: false),
         });
+    }
 
     /// <summary>
     /// The one problem shape (RFC 9457) as the service writes it (Probleemschrijver, Problemen): type, title, status and detail always,

@@ -34,6 +34,7 @@ public static class Voorbeelden
         ["organisatie"] = "DGRR",
         ["ernst"] = "fout",
         ["formaat"] = "json",
+        ["dialect"] = "excel-nl",
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()

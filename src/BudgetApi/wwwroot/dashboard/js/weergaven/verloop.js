@@ -153,9 +153,13 @@ function toonOverJaren(blok, keuzes, ctx) {
     // One request per stand: the begrotingsjaar's own year, as that stand gives it.
     const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort, vanJaar: s.begrotingsjaar, totJaar: s.begrotingsjaar }));
     const antwoorden = await haalAlle(urls, { signal: ctx.signal });
+    // A failed request of one stand leaves that stand empty (and named, with a retry) rather than the whole block.
+    const mislukt = antwoorden.map((a, i) => (a.fout ? { url: urls[i], fout: a.fout } : null)).filter(Boolean);
+    if (mislukt.length === antwoorden.length) throw mislukt[0].fout;
+    const gelukt = antwoorden.filter((a) => !a.fout);
     return () => {
       const rijen = standen.map((s, i) => {
-        const regel = antwoorden[i].gegevens.find((r) => r.jaar === s.begrotingsjaar);
+        const regel = antwoorden[i].gegevens?.find((r) => r.jaar === s.begrotingsjaar);
         return { reeks: s.fase, x: s.begrotingsjaar, bedrag: regel?.bedrag ?? null };
       });
       const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
@@ -184,10 +188,11 @@ function toonOverJaren(blok, keuzes, ctx) {
         }),
         urls: [standenUrl, ...urls],
         metadata: {
-          bron: [...new Set(antwoorden.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
+          bron: [...new Set(gelukt.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
           stand: `${standen.length} standen van ${keuzes.reeks} (${opmaak.opsomming(keuzes.fase.map((f) => faseLabel(f).toLowerCase()))})`,
         },
         legendaItems: legenda(fasen, faseLabel),
+        mislukt,
       });
     };
   });
