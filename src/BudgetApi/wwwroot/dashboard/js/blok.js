@@ -78,7 +78,8 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       navigatie.replaceChildren(!paginasBijTabel && paginas ? paginas : '');
       navigatieTabel.replaceChildren(paginasBijTabel && paginas ? paginas : '');
       figuur.hidden = false;
-      bijschrift.replaceChildren(samenvatting ?? '');
+      // A summary is a sentence, or a sentence with notes (a scope change, the names as published).
+      bijschrift.replaceChildren(...[].concat(samenvatting ?? '').filter((d) => d !== null && d !== undefined));
       tabel.replaceChildren(tabelElement ?? '');
       legenda.replaceChildren(...(legendaItems ?? []));
       legenda.hidden = !legendaItems?.length;

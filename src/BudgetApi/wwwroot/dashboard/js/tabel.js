@@ -31,7 +31,9 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse, sortering }) {
   const koppen = kolommen.map((k, i) => el('th', { scope: 'col', class: klasse(k) },
     el('button', { type: 'button', class: 'sorteer', onclick: () => sorteer(i) },
       k.kop)));
-  const table = el('table', {}, el('caption', { id }, bijschrift), el('thead', {}, el('tr', {}, koppen)), lichaam);
+  // The caption names the table for assistive technology; the same words are shown above the box, where a table wider
+  // than the screen cannot cut them off (aria-hidden: heard once, from the caption).
+  const table = el('table', {}, el('caption', { id, class: 'visueel-verborgen' }, bijschrift), el('thead', {}, el('tr', {}, koppen)), lichaam);
 
   let huidig = null;
   function sorteer(kolom, richting) {
@@ -60,7 +62,7 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse, sortering }) {
   const hint = el('p', { class: 'schuif-hint', id: nieuwId('schuif'), hidden: true }, 'Schuif de tabel opzij voor meer kolommen →');
   const houder = el('div', { class: 'tabel-houder', role: 'region', 'aria-labelledby': id, tabindex: 0 }, table);
   volgBreedte(houder, hint);
-  return el('div', { class: 'tabel' }, hint, houder);
+  return el('div', { class: 'tabel' }, el('p', { class: 'tabel-titel', 'aria-hidden': 'true' }, bijschrift), hint, houder);
 }
 
 /** Shows the cue, and the shadow on the side with more columns, only while the table is wider than its box. */
