@@ -639,7 +639,8 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         // A text column sorts as text, and the other table of the view sorts by its own headers with the keyboard.
         await blok.Locator("thead th", new() { HasText = "Fase" }).GetByRole(AriaRole.Button).ClickAsync();
         var fasen = (await LeesTabel(page, bijschrift)).Select(r => r["Fase"]).ToList();
-        fasen.Should().BeInAscendingOrder(StringComparer.Create(new CultureInfo("nl-NL"), CompareOptions.IgnoreCase));
+        // (The tests run without ICU; for these names ordinal order is the Dutch order: digits, then J, then O.)
+        fasen.Should().Equal("1e suppletoire", "Jaarverslag (realisatie)", "Ontwerpbegroting");
         var eerste = page.Locator("#weergave .blok").First.Locator("thead th", new() { HasText = "2027" }).GetByRole(AriaRole.Button);
         await eerste.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
