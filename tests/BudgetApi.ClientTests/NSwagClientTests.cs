@@ -29,40 +29,40 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
     {
         var client = Client(factory);
 
-        var jenv = (await client.GetBegrotingenAsync(null)).Gegevens.Single(b => b.Code == "JenV");
+        var jenv = (await client.GetBegrotingenAsync(null, null)).Gegevens.Single(b => b.Code == "JenV");
         jenv.Fase.Should().Be(Fase.Ontwerpbegroting);
-        (await client.GetStandenAsync("VI", 2015, Fase.VastgesteldeBegroting, null)).Gegevens.Single().Fase.Should().Be(Fase.VastgesteldeBegroting);
-        (await client.GetStandAsync("VI-2026-ontwerpbegroting", null)).Gegevens.Single().Begrotingsjaar.Should().Be(2026);
+        (await client.GetStandenAsync("VI", 2015, Fase.VastgesteldeBegroting, null, null)).Gegevens.Single().Fase.Should().Be(Fase.VastgesteldeBegroting);
+        (await client.GetStandAsync("VI-2026-ontwerpbegroting", null, null)).Gegevens.Single().Begrotingsjaar.Should().Be(2026);
 
-        var totaal = (await client.GetTotalenAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2026, 2026, Groepering.Begroting, null)).Gegevens.Single();
+        var totaal = (await client.GetTotalenAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2026, 2026, Groepering.Begroting, null, null)).Gegevens.Single();
         totaal.Bedrag.Should().Be(18_596_347L);
 
         var politie2015 = new Dictionary<Fase, long?>();
         foreach (var fase in new[] { Fase.Ontwerpbegroting, Fase.Jaarverslag })
         {
-            var artikel = (await client.GetArtikelAsync("VI", Soort.Uitgaven, 2015, fase, 31, null)).Gegevens.Single();
+            var artikel = (await client.GetArtikelAsync("VI", Soort.Uitgaven, 2015, fase, 31, null, null)).Gegevens.Single();
             politie2015[fase] = artikel.Bedragen.Single(b => b.Jaar == 2015).Bedrag;
         }
         politie2015.Should().Equal(new Dictionary<Fase, long?> { [Fase.Ontwerpbegroting] = 5_132_936, [Fase.Jaarverslag] = 5_146_049 });
-        (await client.GetArtikelenAsync("JenV", Soort.Uitgaven, null, null, null)).Gegevens.Should().Contain(a => a.Artikel == 31);
+        (await client.GetArtikelenAsync("JenV", Soort.Uitgaven, null, null, null, null)).Gegevens.Should().Contain(a => a.Artikel == 31);
 
-        (await client.GetAandelenAsync("JenV", null, null, Soort.Uitgaven, 2026, null, null)).Gegevens.Should().NotBeEmpty();
-        (await client.GetAansluitingenAsync("JenV", null, null, null, null, null, null, null, null, null)).Gegevens.Should().NotBeEmpty();
-        var organisaties = (await client.GetOrganisatiesAsync(null, null, null, null)).Gegevens;
+        (await client.GetAandelenAsync("JenV", null, null, Soort.Uitgaven, 2026, null, null, null)).Gegevens.Should().NotBeEmpty();
+        (await client.GetAansluitingenAsync("JenV", null, null, null, null, null, null, null, null, null, null)).Gegevens.Should().NotBeEmpty();
+        var organisaties = (await client.GetOrganisatiesAsync(null, null, null, null, null)).Gegevens;
         organisaties.Should().Contain(o => o.Code == "DJI");
-        (await client.GetOrganisatieAsync("DJI", null)).Gegevens.Should().NotBeEmpty();
-        (await client.GetBezettingAsync(null)).Gegevens.Should().NotBeEmpty();
-        var bedragen = await client.GetBedragenAsync(["VI"], 2016, Fase.Ontwerpbegroting, Soort.Uitgaven, null, 2016, Regelsoort.Artikel, "-bedrag", 1, 1000, null);
+        (await client.GetOrganisatieAsync("DJI", null, null)).Gegevens.Should().NotBeEmpty();
+        (await client.GetBezettingAsync(null, null)).Gegevens.Should().NotBeEmpty();
+        var bedragen = await client.GetBedragenAsync(["VI"], 2016, Fase.Ontwerpbegroting, Soort.Uitgaven, null, 2016, Regelsoort.Artikel, "-bedrag", 1, 1000, null, null);
         bedragen.Gegevens.Sum(b => b.Bedrag ?? 0).Should().Be(11_456_930L);
-        (await client.GetMutatiesAsync("VI", 2015, "ontwerpbegroting", "jaarverslag", Soort.Uitgaven, null, 2015, null)).Gegevens.Should().NotBeEmpty();
-        (await client.GetUitputtingAsync("VI", 2015, Soort.Uitgaven, null)).Gegevens.Should().NotBeEmpty();
-        var migratie = (await client.GetWasWordtAsync(null)).Gegevens.Single();
+        (await client.GetMutatiesAsync("VI", 2015, "ontwerpbegroting", "jaarverslag", Soort.Uitgaven, null, 2015, null, null)).Gegevens.Should().NotBeEmpty();
+        (await client.GetUitputtingAsync("VI", 2015, Soort.Uitgaven, null, null)).Gegevens.Should().NotBeEmpty();
+        var migratie = (await client.GetWasWordtAsync(null, null)).Gegevens.Single();
         (migratie.WasHoofdstuk, migratie.WasArtikel, migratie.WordtHoofdstuk, migratie.WordtArtikel).Should().Be(("VI", 37, "XX", 37));
-        var bevindingen = (await client.GetBevindingenAsync(Bevindingsoort.TotaalSluitNiet, null, null, null, null, null, null, null, null)).Gegevens;
+        var bevindingen = (await client.GetBevindingenAsync(Bevindingsoort.TotaalSluitNiet, null, null, null, null, null, null, null, null, null)).Gegevens;
         bevindingen.Should().NotBeEmpty().And.OnlyContain(b => b.Soort == Bevindingsoort.TotaalSluitNiet, "the kebab-case value totaal-sluit-niet reads back");
-        var bronnen = (await client.GetBronnenAsync(null)).Gegevens;
-        (await client.GetBronAsync(bronnen.First().Naam, null)).Gegevens.Should().ContainSingle();
-        var regels = (await client.GetBronregelsAsync("introductiedossier-jenv-2026.txt", 531, 535, null)).Gegevens;
+        var bronnen = (await client.GetBronnenAsync(null, null)).Gegevens;
+        (await client.GetBronAsync(bronnen.First().Naam, null, null)).Gegevens.Should().ContainSingle();
+        var regels = (await client.GetBronregelsAsync("introductiedossier-jenv-2026.txt", 531, 535, null, null)).Gegevens;
         regels.Should().Contain(r => r.Tekst.Contains("18.596.347"));
 
         // additionalProperties: false: no dictionary of undeclared fields on a class the service writes exactly.
@@ -74,7 +74,7 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
     public async Task Een_ongeldige_parameter_is_het_getypeerde_probleem()
     {
         var client = Client(factory);
-        var fout = await FluentActions.Awaiting(() => client.GetTotalenAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2031, 2030, null, null))
+        var fout = await FluentActions.Awaiting(() => client.GetTotalenAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2031, 2030, null, null, null))
             .Should().ThrowAsync<ApiException<ProblemDetails>>();
         fout.Which.StatusCode.Should().Be(400);
         fout.Which.Result.InvalidParams.Select(p => p.Name).Should().Contain("vanJaar");
