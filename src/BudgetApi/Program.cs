@@ -123,7 +123,8 @@ app.GebruikDashboard();
 
 var v1 = app.MapGroup(OpenApiDocument.Prefix).MetAntwoordcache();
 v1.AddEndpointFilter(async (context, next) =>
-    Formaat.Controleer(context.HttpContext.Request) is { } fout && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvMogelijk>() is not null
+    (Formaat.Controleer(context.HttpContext.Request) ?? Csvdialecten.Controleer(context.HttpContext.Request)) is { } fout
+    && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CsvMogelijk>() is not null
         ? fout
         : await next(context));
 v1.MapBegrotingen();

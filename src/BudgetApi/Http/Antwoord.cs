@@ -111,11 +111,13 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
         var rijen = platmaken is null ? Lijst.Gegevens.Cast<object>() : Lijst.Gegevens.SelectMany(platmaken);
         var rijType = platmaken is null ? typeof(T) : platType;
         var opties = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        // The file's name says what was selected (Bestandsnamen): totalen-JenV-uitgaven-ontwerpbegroting-2026.xlsx, never totalen.xlsx for every choice.
+        var naam = Bestandsnamen.Voor(bestandsnaam, httpContext.Request.Query, Lijst.Metadata);
         if (uitvoer == Uitvoer.Csv)
         {
             httpContext.Response.ContentType = "text/csv; charset=utf-8";
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{bestandsnaam}.csv\"";
-            var tekst = Csv.Schrijf(rijen, rijType);
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{naam}.csv\"";
+            var tekst = Csv.Schrijf(rijen, rijType, Csvdialecten.Kies(httpContext.Request));
             await httpContext.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble());
             await httpContext.Response.WriteAsync(tekst, Encoding.UTF8);
             return;
@@ -123,7 +125,7 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
         if (uitvoer == Uitvoer.Xlsx)
         {
             httpContext.Response.ContentType = Xlsx.MediaType;
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{bestandsnaam}.xlsx\"";
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{naam}.xlsx\"";
             var werkmap = Xlsx.Schrijf(rijen, rijType, Toelichting.Voor(httpContext, JsonSerializer.SerializeToNode(Lijst.Metadata, opties)!.AsObject()));
             await httpContext.Response.Body.WriteAsync(werkmap);
             return;
@@ -138,6 +140,37 @@ public sealed class LijstResultaat<T>(Lijst<T> lijst, string bestandsnaam, Func<
         // An unknown ?formaat is a 400 on every collection (Formaat.Controleer), so every collection documents it.
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDetails), ["application/problem+json"]));
     }
+}
+
+/// <summary>
+/// The two CSV dialects (?dialect=): RFC 4180 (the default: ',' between fields, a decimal point), and the one Dutch Excel opens
+/// by double-click into columns (excel-nl: ';' between fields, a decimal comma). Both are UTF-8 with a BOM, CRLF, the same
+/// quoting and the same formula escape; only the separator and the decimal sign differ.
+/// </summary>
+public enum Csvdialect { Rfc4180, ExcelNl }
+
+public static class Csvdialecten
+{
+    public const string Parameter = "dialect";
+
+    public static readonly IReadOnlyList<string> Toegestaan = ["rfc4180", "excel-nl"];
+
+    public static Csvdialect Kies(HttpRequest request) => VanNaam(request.Query[Parameter].ToString()) ?? Csvdialect.Rfc4180;
+
+    /// <summary>An unknown ?dialect is a 400 on every collection, as an unknown ?formaat is.</summary>
+    public static IResult? Controleer(HttpRequest request)
+    {
+        var dialect = request.Query[Parameter].ToString();
+        if (dialect.Length == 0 || VanNaam(dialect) is not null) return null;
+        return Problemen.OngeldigeParameter(Parameter, $"Onbekend CSV-dialect '{dialect}'; toegestaan: {string.Join(", ", Toegestaan)}.");
+    }
+
+    private static Csvdialect? VanNaam(string dialect) => dialect.ToLowerInvariant() switch
+    {
+        "" or "rfc4180" => Csvdialect.Rfc4180,
+        "excel-nl" => Csvdialect.ExcelNl,
+        _ => null,
+    };
 }
 
 /// <summary>Marks an endpoint that also answers in CSV and Excel; the OpenAPI document then lists the 'formaat' parameter.</summary>
@@ -215,28 +248,43 @@ public sealed record Kolom(string Naam, PropertyInfo Eigenschap)
 /// </summary>
 public static class Csv
 {
-    public static string Schrijf(IEnumerable<object> rijen, Type? type)
+    /// <summary>
+    /// The rows as CSV in <paramref name="dialect"/>: RFC 4180 (the default), or the Dutch Excel dialect (<see cref="Csvdialect.ExcelNl"/>:
+    /// ';' between fields and a decimal comma in a decimal or percentage column). Quoting and the formula escape are the same in both.
+    /// </summary>
+    public static string Schrijf(IEnumerable<object> rijen, Type? type, Csvdialect dialect = Csvdialect.Rfc4180)
     {
         var lijst = rijen.ToList();
         var rijType = type ?? lijst.FirstOrDefault()?.GetType();
+        var nederlands = dialect == Csvdialect.ExcelNl;
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(schrijver, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             NewLine = "\r\n",
-            ShouldQuote = a => MoetTussenAanhalingstekens(a.Field),
+            Delimiter = nederlands ? ";" : ",",
             // Escaping is ours, per column (a number column is never escaped): CsvHelper's own would escape "-5" in any column.
             InjectionOptions = InjectionOptions.None,
         });
         if (rijType is null) return "";
         var kolommen = Kolommen(rijType);
-        foreach (var k in kolommen) csv.WriteField(k.Naam);
+        // Dutch Excel reads "47,56" as a number only with the comma; whole numbers (amounts, years) carry no separator in either dialect.
+        var kommaKolom = kolommen.Select(k => nederlands && Kolomopmaak.Voor(k) is Celsoort.Decimaal or Celsoort.Procent).ToArray();
+        foreach (var k in kolommen) csv.WriteField(k.Naam, MoetTussenAanhalingstekens(k.Naam));
         csv.NextRecord();
         foreach (var rij in lijst)
         {
-            foreach (var k in kolommen)
+            for (var i = 0; i < kolommen.Count; i++)
             {
+                var k = kolommen[i];
                 var tekst = Tekst(k.Eigenschap.GetValue(rij));
-                csv.WriteField(k.IsPad ? Domein.Formule.OntwapenPad(tekst) : k.IsTekst ? Domein.Formule.Ontwapen(tekst) : tekst);
+                if (kommaKolom[i])
+                {
+                    // A number of this column, never text: its only comma is the decimal one, so it needs no quotes with ';' between fields.
+                    csv.WriteField(tekst.Replace('.', ','), shouldQuote: false);
+                    continue;
+                }
+                var veld = k.IsPad ? Domein.Formule.OntwapenPad(tekst) : k.IsTekst ? Domein.Formule.Ontwapen(tekst) : tekst;
+                csv.WriteField(veld, MoetTussenAanhalingstekens(veld));
             }
             csv.NextRecord();
         }

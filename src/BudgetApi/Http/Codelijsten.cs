@@ -26,6 +26,7 @@ public sealed record Codepatroon(string Naam, string Beschrijving, string Patroo
 /// </summary>
 public static class Codelijsten
 {
+    public static readonly Codelijst Csvdialect = new("Csvdialect", "Dialect van een CSV: rfc4180 (standaard: komma en decimale punt) of excel-nl (puntkomma en decimale komma, voor Nederlandse Excel).", Csvdialecten.Toegestaan);
     public static readonly Codelijst Soort = new("Soort", "Wat een begrotingsregel telt: verplichtingen, uitgaven of ontvangsten.", Begrotingscodes.Soorten);
     public static readonly Codelijst SoortMetSaldo = new("SoortMetSaldo", "verplichtingen, uitgaven, ontvangsten, of saldo (uitgaven min ontvangsten, berekend).", Queryregels.SoortenMetSaldo);
     public static readonly Codelijst Fase = new("Fase", "Fase van een stand in de begrotingscyclus, in de volgorde van de cyclus.", Begrotingscodes.Fasen);
@@ -58,7 +59,7 @@ public static class Codelijsten
     /// <summary>Every set, in the order the components are listed.</summary>
     public static IReadOnlyList<Codelijst> Alle { get; } =
     [
-        Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
+        Csvdialect, Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
         Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
         UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat,
     ];

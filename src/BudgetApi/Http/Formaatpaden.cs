@@ -89,7 +89,10 @@ public static class Formaatpaden
                             Summary = $"{json.Summary} — als {label}",
                             Description = $"Dezelfde regels als {pad}, als {label}-bestand: {Formaatbeschrijving(naam)} Zelfde parameters en problemen als {pad}; " +
                                           $"ook als {pad}?formaat={naam}.",
-                            Parameters = json.Parameters,
+                            // The CSV operation alone takes the dialect (rfc4180 or excel-nl; OpenApiDocument.DialectComponent).
+                            Parameters = naam == "csv"
+                                ? [.. json.Parameters ?? [], new OpenApiParameterReference(Csvdialecten.Parameter, document)]
+                                : json.Parameters,
                             Responses = antwoorden,
                             Security = json.Security,
                         },

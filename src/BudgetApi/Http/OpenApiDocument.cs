@@ -142,6 +142,7 @@ public static class OpenApiDocument
             GeslotenVelden(document);
             Koppelingen(document);
             OpenApiContract.Verfijn(document);
+            DialectComponent(document);
             Formaatpaden.Splits(document);
         });
 
@@ -199,6 +200,22 @@ public static class OpenApiDocument
             Type = JsonSchemaType.String,
             Pattern = Codelijsten.Sorteerpatroon,
             Description = $"Sorteervelden ({string.Join(", ", Features.Sortering.Toegestaan)}), gescheiden door komma's, elk met '-' ervoor voor aflopend.",
+        });
+    }
+
+    /// <summary>The CSV dialect, declared once (components/parameters/dialect) and referenced by every CSV operation (Formaatpaden).</summary>
+    private static void DialectComponent(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        document.AddComponent(Csvdialecten.Parameter, new OpenApiParameter
+        {
+            Name = Csvdialecten.Parameter,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "Alleen bij csv: rfc4180 (standaard; velden gescheiden door een komma, decimale punt) of excel-nl (velden gescheiden " +
+                          "door een puntkomma, decimale komma in percentages en decimalen), zodat Nederlandse Excel het bestand met een dubbelklik " +
+                          "in kolommen opent. Beide UTF-8 met BOM en CRLF, met dezelfde aanhalingstekens en dezelfde bescherming tegen formules.",
+            Schema = new OpenApiSchemaReference(Codelijsten.Csvdialect.Naam, document),
+            Example = Voorbeelden.Voor(null, Csvdialecten.Parameter, herhaalbaar: false),
         });
     }
 

@@ -33,6 +33,7 @@ public static class Voorbeelden
         ["paginaGrootte"] = 100,
         ["organisatie"] = "DGRR",
         ["ernst"] = "fout",
+        ["dialect"] = "excel-nl",
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()

@@ -23,7 +23,10 @@ public enum Celsoort
     /// <summary>A decimal that is not a percentage (355.25 fte, € 9,2 miljard): #,##0 with the places the value carries.</summary>
     Decimaal,
 
-    /// <summary>A percentage, already in percent (47.56 is 47,56 %): format #,##0.00"%", which shows the % without dividing by 100.</summary>
+    /// <summary>
+    /// A percentage: the API gives it in percent (47.56), the cell holds the fraction (0.4756) with the format 0.00%, so it shows
+    /// 47,56% and a formula with it is right (=K3*N3 is 47,56 % of K3, not 47,56 times it).
+    /// </summary>
     Procent,
 
     /// <summary>A date: a date cell, format yyyy-mm-dd.</summary>
@@ -176,8 +179,8 @@ public static class Xlsx
         var procenten = kolommen.Where((_, i) => soorten[i] == Celsoort.Procent).Select(k => k.Naam).ToList();
         if (procenten.Count > 0)
         {
-            Voeg("percentages", $"{string.Join(", ", procenten)}: in procenten, zoals in JSON en CSV; 47,56 is 47,56 % (niet 0,4756). " +
-                                "De cel toont het %-teken zonder de waarde te veranderen: deel door 100 voor een fractie.");
+            Voeg("percentages", $"{string.Join(", ", procenten)}: als fractie met de opmaak 0,00%; de cel toont 47,56% en bevat 0,4756, " +
+                                "zodat een formule ermee rekent zoals bedoeld (bedrag × percentage). JSON en CSV geven hetzelfde getal in procenten (47.56).");
         }
         Voeg("verzoek", toelichting.Verzoek);
         Voeg("gegevensversie", toelichting.Gegevensversie);
@@ -242,8 +245,9 @@ public static class Xlsx
             }
             case Celsoort.Procent:
             {
+                // Dividing a decimal by 100 is exact: 47.56 becomes 0.4756, never 0.47559999.
                 var getal = Convert.ToDecimal(waarde, CultureInfo.InvariantCulture);
-                return (Getalcel(referentie, getal, Stijl.Procent), getal.ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 1);
+                return (Getalcel(referentie, getal / 100m, Stijl.Procent), getal.ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 1);
             }
             case Celsoort.Decimaal:
             {
@@ -339,7 +343,7 @@ public static class Xlsx
             // 0-163 are Excel's built-in formats (1 is "0", 3 is "#,##0"); our own start at 164.
             const uint procent = 164, datum = 165, eersteDecimaal = 166;
             var formaten = new NumberingFormats(
-                new NumberingFormat { NumberFormatId = procent, FormatCode = "#,##0.00\"%\"" },
+                new NumberingFormat { NumberFormatId = procent, FormatCode = "0.00%" },
                 new NumberingFormat { NumberFormatId = datum, FormatCode = "yyyy-mm-dd" });
             for (var p = 1; p <= MeesteDecimalen; p++)
                 formaten.Append(new NumberingFormat { NumberFormatId = eersteDecimaal + (uint)p - 1, FormatCode = "#,##0." + new string('0', p) });

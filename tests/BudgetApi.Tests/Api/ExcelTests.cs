@@ -12,22 +12,22 @@ public sealed class ExcelTests(BudgetApiFactory factory)
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private const string Procent = "#,##0.00\"%\"";
+    private const string Procent = Cel.ProcentOpmaak;
     private const string Bedrag = "#,##0";
     private const string Code = "0";
 
     public static TheoryData<string, string> Collecties => new()
     {
         { "/v1/begrotingen", "begrotingen.xlsx" },
-        { "/v1/begrotingen/JenV/artikelen", "artikelen-JenV.xlsx" },
-        { "/v1/begrotingen/AenM/artikelen/37?soort=uitgaven", "artikel-AenM-37.xlsx" },
-        { "/v1/totalen?begroting=JenV&begroting=AenM", "totalen.xlsx" },
-        { "/v1/aandelen?begroting=JenV&niveau=waarvan", "aandelen.xlsx" },
-        { "/v1/aansluitingen", "aansluitingen.xlsx" },
+        { "/v1/begrotingen/JenV/artikelen", "artikelen-JenV-ontwerpbegroting-2026.xlsx" },
+        { "/v1/begrotingen/AenM/artikelen/37?soort=uitgaven", "artikel-AenM-37-uitgaven-ontwerpbegroting-2026.xlsx" },
+        { "/v1/totalen?begroting=JenV&begroting=AenM", "totalen-JenV-AenM-ontwerpbegroting-2026.xlsx" },
+        { "/v1/aandelen?begroting=JenV&niveau=waarvan", "aandelen-JenV-waarvan-ontwerpbegroting-2026.xlsx" },
+        { "/v1/aansluitingen", "aansluitingen-ontwerpbegroting-2026.xlsx" },
         { "/v1/bezetting", "bezetting.xlsx" },
         { "/v1/organisaties", "organisaties.xlsx" },
         { "/v1/organisaties/DGRR", "organisatie-DGRR.xlsx" },
-        { "/v1/bedragen?paginaGrootte=1000", "bedragen.xlsx" },
+        { "/v1/bedragen?paginaGrootte=1000", "bedragen-paginaGrootte-1000-ontwerpbegroting-2026.xlsx" },
     };
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class ExcelTests(BudgetApiFactory factory)
         blad.Regels.Single(r => r["begroting"].Tekst == "JenV+AenM" && r["jaar"].Getal == 2026)["bedrag"].Getal.Should().Be(27_536_371);
         var jenv2027 = blad.Regels.Single(r => r["begroting"].Tekst == "JenV" && r["jaar"].Getal == 2027);
         jenv2027["mutatie"].Getal.Should().Be(244_212);
-        jenv2027["mutatieProcent"].Getal.Should().Be(1.31m, "a percentage keeps its value in percent");
+        jenv2027["mutatieProcent"].Getal.Should().Be(0.0131m, "a percentage is a fraction with a % format, so =K3*N3 is right");
         jenv2027["mutatieProcent"].Opmaak.Should().Be(Procent);
         jenv2027["meerjarigTotaal"].Opmaak.Should().Be(Bedrag);
         jenv2027["aantalRegels"].Opmaak.Should().Be(Bedrag);
@@ -104,7 +104,7 @@ public sealed class ExcelTests(BudgetApiFactory factory)
     }
 
     [Fact]
-    public async Task Aandelen_zijn_percentages_in_procent_met_procentopmaak()
+    public async Task Aandelen_zijn_percentages_als_fractie_met_procentopmaak()
     {
         const string url = "/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&niveau=waarvan";
         var (json, _) = await _client.GetLijst(url);
@@ -112,10 +112,10 @@ public sealed class ExcelTests(BudgetApiFactory factory)
 
         Werkmappen.ZelfdeAlsJson(blad, json);
         var politie = blad.Regels.Single(r => r["deel"].Tekst == "Bijdrage aan Politie");
-        politie["aandeelVanOuder"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 95.89m && c.Opmaak == Procent);
+        politie["aandeelVanOuder"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 0.9589m && c.Opmaak == Procent);
         politie["aandeelVanGeheel"].Opmaak.Should().Be(Procent);
         politie["bedragGeheel"].Should().Match<Cel>(c => c.Getal == 18_596_347 && c.Opmaak == Bedrag);
-        blad.Regels.Where(r => r["artikel"].Getal == 31).Sum(r => r["aandeelVanOuder"].Getal).Should().Be(100.00m);
+        blad.Regels.Where(r => r["artikel"].Getal == 31).Sum(r => r["aandeelVanOuder"].Getal).Should().Be(1.0000m);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ExcelTests(BudgetApiFactory factory)
         toelichting["eenheid"].Tekst.Should().Be("Bedragen zijn in EUR x 1000: vermenigvuldig een bedrag met 1000 voor het bedrag in EUR.");
         toelichting["afronding"].Tekst.Should().Be(metadata.Tekst("afronding"));
         toelichting["aantal"].Getal.Should().Be(metadata["aantal"]!.GetValue<int>());
-        toelichting["percentages"].Tekst.Should().StartWith("mutatieProcent, gemiddeldeGroeiProcent: in procenten");
+        toelichting["percentages"].Tekst.Should().StartWith("mutatieProcent, gemiddeldeGroeiProcent: als fractie met de opmaak 0,00%");
         toelichting["verzoek"].Tekst.Should().Be(url, "relative to the server without Budget:PubliekeUrl, never from the Host header");
         var bron = factory.Services.GetRequiredService<Gegevensbron>();
         toelichting["gegevensversie"].Tekst.Should().Be(bron.Huidig!.Versie)
@@ -242,6 +242,34 @@ public sealed class ExcelTests(BudgetApiFactory factory)
 
         antwoord.StatusCode.Should().Be(HttpStatusCode.OK);
         antwoord.Content.Headers.ContentType!.MediaType.Should().Be(verwacht);
+    }
+
+    [Fact]
+    public async Task Een_percentage_is_een_fractie_zodat_bedrag_maal_percentage_het_deel_is()
+    {
+        // =K3*N3 in the issue: the whole times a share is the part (to the share's rounding), not 100 times it.
+        var blad = (await _client.GetXlsx("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&formaat=xlsx"))["Gegevens"];
+
+        blad.Regels.Should().NotBeEmpty();
+        foreach (var rij in blad.Regels)
+        {
+            var geheel = rij["bedragGeheel"].Getal;
+            rij["aandeelVanGeheel"].Opmaak.Should().Be(Procent);
+            rij["aandeelVanGeheel"].Getal.Should().BeInRange(0m, 1m);
+            (geheel * rij["aandeelVanGeheel"].Getal).Should().BeApproximately(rij["bedrag"].Getal, geheel * 0.00005m, rij["deel"].Tekst);
+        }
+    }
+
+    [Theory]
+    [InlineData("/v1/totalen?begroting=JenV&soort=uitgaven&vanJaar=2026&totJaar=2030", "totalen-JenV-uitgaven-2026-2030-ontwerpbegroting-2026")]
+    [InlineData("/v1/totalen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven", "totalen-JenV-2026-ontwerpbegroting-uitgaven")]
+    [InlineData("/v1/bronnen/introductiedossier-jenv-2026.txt/regels?van=531&tot=535", "regels-introductiedossier-jenv-2026-531-535")]
+    [InlineData("/v1/bedragen?begroting=JenV&pagina=2&paginaGrootte=50&sortering=-bedrag", "bedragen-JenV-pagina-2-paginaGrootte-50-ontwerpbegroting-2026")]
+    public async Task De_bestandsnaam_zegt_wat_gekozen_is(string url, string naam)
+    {
+        (await _client.GetXlsx($"{url}&formaat=xlsx")).Bestandsnaam.Should().Be($"{naam}.xlsx");
+        var csv = await _client.GetAsync($"{url}&formaat=csv&dialect=excel-nl");
+        csv.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"{naam}.csv", "the dialect chooses the file's form, not its figures");
     }
 
     [Fact]

@@ -148,8 +148,11 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         politie["Aandeel in begroting"].Should().Be("47,56%");
         politie["Bronregel"].Should().Be("472");
         var api = await _client.GetLijst("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&niveau=artikel");
-        tabel.Select(r => (r["Artikel"], r["Bedrag"], r["Aandeel in begroting"])).Should().Equal(api.Gegevens.Select(r =>
+        // By size, largest share first (equal shares in the API's order), and the header says so.
+        tabel.Select(r => (r["Artikel"], r["Bedrag"], r["Aandeel in begroting"])).Should().Equal(OpGrootte(api.Gegevens).Select(r =>
             ($"{r!["artikel"]} {r["deel"]}", Bedrag(r["bedrag"]), Procent(r["aandeelVanGeheel"]))));
+        (await page.Locator("#weergave th[aria-sort]").AllInnerTextsAsync()).Should().Equal("Aandeel in begroting");
+        (await page.Locator("#weergave th[aria-sort]").GetAttributeAsync("aria-sort")).Should().Be("descending");
         await VerzoekEnDownloads(page, "/v1/aandelen?begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2026&niveau=artikel", "8843848");
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Per waarvan-regel, met de rest" }).CheckAsync();
@@ -161,7 +164,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
             ("Bijdrage aan Politie", "8.480.305", "95,89%"),
             ("overig, niet gespecificeerd", "363.543", "4,11%"));
         api = await _client.GetLijst("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2026&niveau=waarvan");
-        tabel.Select(r => (r["Deel"], r["Bedrag"])).Should().Equal(api.Gegevens.Select(r => (r!["deel"]!.GetValue<string>(), Bedrag(r["bedrag"]))));
+        tabel.Select(r => (r["Deel"], r["Bedrag"])).Should().Equal(OpGrootte(api.Gegevens).Select(r => (r!["deel"]!.GetValue<string>(), Bedrag(r["bedrag"]))));
         // Each remainder is drawn hatched, so it is told apart without colour.
         var resten = api.Gegevens.Count(r => r!["soortDeel"]!.GetValue<string>() == "overig");
         (await page.Locator("svg.grafiek rect[fill^='url(#arcering']").CountAsync()).Should().Be(resten);
@@ -171,9 +174,13 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         page.Url.Should().EndWith("?weergave=aandelen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&soort=uitgaven&jaar=2028&niveau=waarvan");
         api = await _client.GetLijst("/v1/aandelen?begroting=JenV&soort=uitgaven&jaar=2028&niveau=waarvan");
         (await LeesTabel(page, "Aandelen in de uitgaven van JenV, 2028")).Select(r => (r["Deel"], r["Bedrag"]))
-            .Should().Equal(api.Gegevens.Select(r => (r!["deel"]!.GetValue<string>(), Bedrag(r["bedrag"]))));
+            .Should().Equal(OpGrootte(api.Gegevens).Select(r => (r!["deel"]!.GetValue<string>(), Bedrag(r["bedrag"]))));
         sessie.Fouten.Should().BeEmpty();
     }
+
+    /// <summary>Aandelen as the dashboard opens them: largest share first, a part without a share last, ties in the API's order.</summary>
+    private static IEnumerable<JsonNode?> OpGrootte(JsonArray rijen) =>
+        rijen.OrderBy(r => r!["aandeelVanGeheel"] is null).ThenByDescending(r => r!["aandeelVanGeheel"]?.GetValue<decimal>() ?? 0);
 
     /// <summary>The lines of the ontvangsten artikelen of JenV 2026 (table B), the parts of its printed TOTAAL.</summary>
     private static readonly int[] DelenOntvangsten = [537, 539, 543, 549, 553, 557, 559, 561];
@@ -533,7 +540,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         await VerzoekEnDownloads(page, url, "Fin");
         var api = await _client.GetLijst(url);
         (await LeesTabel(page, "Aandelen in de uitgaven van Fin, 2015, jaarverslag 2015")).Select(r => (r["Artikel"], r["Bedrag"], r["Aandeel in begroting"]))
-            .Should().Equal(api.Gegevens.Select(r => ($"{r!["artikel"]} {r["deel"]}", Bedrag(r["bedrag"]), Procent(r["aandeelVanGeheel"]))));
+            .Should().Equal(OpGrootte(api.Gegevens).Select(r => ($"{r!["artikel"]} {r["deel"]}", Bedrag(r["bedrag"]), Procent(r["aandeelVanGeheel"]))));
 
         // A begroting with one stand has nothing to compare and no realisatie: the view says so and asks nothing it cannot.
         await page.GotoAsync(_basis + "/dashboard/?weergave=mutaties&begroting=XX");
@@ -604,6 +611,255 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
 
     }
 
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task Elke_kolom_sorteert_getallen_als_getallen_en_leeg_onderaan_met_aria_sort(int breedte)
+    {
+        await using var sessie = await Open("/dashboard/?weergave=verloop&reeks=JenV&fase=ontwerpbegroting&fase=1e-suppletoire&fase=jaarverslag", breedte);
+        var page = sessie.Page;
+        const string bijschrift = "Uitgaven van JenV per begrotingsjaar en fase";
+        var blok = page.Locator("#weergave .blok").Filter(new() { Has = page.Locator("caption", new() { HasText = bijschrift }) });
+
+        // 2015 has a figure in every fase: a number column sorts largest first at the first click, then smallest first.
+        var kop = blok.Locator("thead th", new() { HasText = "2015" });
+        await kop.GetByRole(AriaRole.Button).ClickAsync();
+        (await kop.GetAttributeAsync("aria-sort")).Should().Be("descending", "a number column sorts largest first at the first click");
+        IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r["2015"]).ToList(), aflopend: true);
+        await kop.GetByRole(AriaRole.Button).ClickAsync();
+        (await kop.GetAttributeAsync("aria-sort")).Should().Be("ascending");
+        IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r["2015"]).ToList(), aflopend: false);
+        // 2026 has an ontwerpbegroting only: the blanks come last, descending and ascending alike.
+        var kop2026 = blok.Locator("thead th", new() { HasText = "2026" });
+        foreach (var richting in new[] { "descending", "ascending" })
+        {
+            await kop2026.GetByRole(AriaRole.Button).ClickAsync();
+            (await kop2026.GetAttributeAsync("aria-sort")).Should().Be(richting);
+            var cellen = (await LeesTabel(page, bijschrift)).Select(r => r["2026"]).ToList();
+            cellen.First().Should().Be("18.596.347");
+            cellen.Skip(1).Should().OnlyContain(c => c == "—", "a blank is no amount: last in either order");
+        }
+        (await blok.Locator("thead th[aria-sort]").CountAsync()).Should().Be(1, "one column says how the table is sorted");
+
+        // A text column sorts as text, and the other table of the view sorts by its own headers with the keyboard.
+        await blok.Locator("thead th", new() { HasText = "Fase" }).GetByRole(AriaRole.Button).ClickAsync();
+        var fasen = (await LeesTabel(page, bijschrift)).Select(r => r["Fase"]).ToList();
+        // (The tests run without ICU; for these names ordinal order is the Dutch order: digits, then J, then O.)
+        fasen.Should().Equal("1e suppletoire", "Jaarverslag (realisatie)", "Ontwerpbegroting");
+        var eerste = page.Locator("#weergave .blok").First.Locator("thead th", new() { HasText = "2027" }).GetByRole(AriaRole.Button);
+        await eerste.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        IsGesorteerd((await LeesTabel(page, "Uitgaven per begroting")).Select(r => r["2027"]).ToList(), aflopend: true);
+
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task Zonder_grafiekbibliotheek_staan_de_tabellen_er_met_een_nederlandse_melding(int breedte)
+    {
+        var context = await NieuweContext(breedte);
+        await using var _ = context;
+        await context.RouteAsync("**/vendor/**", route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        var paginafouten = new List<string>();
+        page.PageError += (_, fout) => paginafouten.Add(fout);
+        await page.GotoAsync(_basis + "/dashboard/?weergave=verloop");
+        await WachtTotKlaar(page);
+
+        foreach (var weergave in new[] { "verloop", "aandelen", "mutaties", "bezetting" })
+        {
+            await page.GotoAsync(_basis + $"/dashboard/?weergave={weergave}");
+            await WachtTotKlaar(page);
+            var blokken = await page.Locator("#weergave .blok").AllAsync();
+            blokken.Should().NotBeEmpty();
+            foreach (var blok in blokken)
+            {
+                (await blok.Locator("table").CountAsync()).Should().BeGreaterThan(0, "{0}: the table shows without the chart", weergave);
+                (await blok.Locator(".geen-grafiek").InnerTextAsync()).Should().Be(
+                    "De grafiek kan niet worden getoond, omdat de grafiekbibliotheek niet is geladen. De cijfers staan in de tabel hieronder.");
+                (await blok.Locator("a[download]").CountAsync()).Should().BeGreaterThan(0, "the downloads stay");
+            }
+            var tekst = await page.Locator("main").InnerTextAsync();
+            tekst.Should().NotContainAny("undefined", "TypeError", "is not", "Cannot read", "null");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"zonder-grafiek-{weergave}-{breedte}.png"), FullPage = true });
+        }
+        Rij(await LeesTabel(page, "Bezetting (fte, stand 2025)"), "Organisatie", "Politie (budget artikel 31)").Should().NotBeEmpty();
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        paginafouten.Should().BeEmpty("a missing library is handled, not thrown");
+    }
+
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task Een_mislukt_verzoek_noemt_zich_de_rest_van_het_blok_blijft_en_opnieuw_proberen_haalt_het(int breedte)
+    {
+        var context = await NieuweContext(breedte);
+        await using var _ = context;
+        // One stand of "over begrotingsjaren" fails (the service answers 503 for it); the other eight answer.
+        const string mislukt = "/v1/totalen?begroting=JenV&begrotingsjaar=2015&fase=jaarverslag&soort=uitgaven&vanJaar=2015&totJaar=2015";
+        var falen = true;
+        await context.RouteAsync("**/v1/totalen?**", async route =>
+        {
+            if (falen && route.Request.Url.EndsWith(mislukt, StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json",
+                    Body = """{"type":"about:blank","title":"Tijdelijk niet beschikbaar","status":503,"detail":"De dienst laadt een nieuwe versie; probeer het zo opnieuw."}""" });
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        var page = await context.NewPageAsync();
+        var paginafouten = new List<string>();
+        page.PageError += (_, fout) => paginafouten.Add(fout);
+        await page.GotoAsync(_basis + "/dashboard/?weergave=verloop");
+        await WachtTotKlaar(page);
+
+        var blok = page.Locator("#weergave .blok").Nth(1);
+        var melding = blok.Locator(".melding-fout");
+        (await melding.InnerTextAsync()).Should().Contain("Eén verzoek van dit blok is mislukt; wat wel is opgehaald, staat hieronder.")
+            .And.Contain("status 503 (Tijdelijk niet beschikbaar)").And.Contain(mislukt);
+        var tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
+        Rij(tabel, "Fase", "Ontwerpbegroting")["2015"].Should().Be("11.437.413", "the other requests of the block stay shown");
+        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("—");
+        (await blok.Locator("svg.grafiek").CountAsync()).Should().Be(1);
+        (await page.Locator("#weergave .blok").First.Locator(".melding-fout").CountAsync()).Should().Be(0, "the other block is not touched");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"mislukt-verzoek-{breedte}.png"), FullPage = true });
+
+        falen = false;
+        await blok.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
+        await melding.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await WachtTotKlaar(page);
+        Rij(await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase"), "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("12.718.106");
+
+        // A block whose only request fails: the message names it in Dutch, and the retry draws it.
+        falen = true;
+        await context.RouteAsync("**/v1/bezetting**", route => route.AbortAsync());
+        await page.GotoAsync(_basis + "/dashboard/?weergave=bezetting");
+        await WachtTotKlaar(page);
+        var fout = page.Locator("#weergave .blok .melding-fout").First;
+        (await fout.InnerTextAsync()).Should().Contain("De cijfers voor dit blok konden niet worden opgehaald. De API is niet bereikbaar.");
+        await context.UnrouteAsync("**/v1/bezetting**");
+        await page.Locator("#weergave .blok").First.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
+        await page.Locator("#weergave .blok").First.Locator("table").WaitForAsync();
+        (await page.Locator("#weergave .blok").First.Locator(".melding-fout").CountAsync()).Should().Be(0);
+        paginafouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Op_390_pixels_staat_een_grafiek_op_het_eerste_scherm_en_tabellen_tonen_naam_en_cijfers_met_een_schuifhint()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=verloop", 390);
+        var page = sessie.Page;
+        var hoogte = page.ViewportSize!.Height;
+
+        var grafiek = await page.Locator("svg.grafiek").First.BoundingBoxAsync();
+        grafiek.Should().NotBeNull();
+        (grafiek!.Y + 120).Should().BeLessThan(hoogte, "the first chart begins on the first screen, with a good part of it in view");
+
+        foreach (var houder in await page.Locator("#weergave .tabel-houder").AllAsync())
+        {
+            var schuift = await houder.EvaluateAsync<bool>("h => h.scrollWidth > h.clientWidth + 1");
+            var hint = houder.Locator("xpath=preceding-sibling::p[contains(@class,'schuif-hint')]");
+            (await hint.IsVisibleAsync()).Should().Be(schuift, "the cue shows exactly when the table scrolls");
+            if (!schuift) continue;
+            (await hint.InnerTextAsync()).Should().Contain("Schuif de tabel opzij");
+            // The name column stays, and at least one figure column is visible beside it.
+            (await houder.Locator("tbody tr > :first-child").First.EvaluateAsync<string>("c => getComputedStyle(c).position")).Should().Be("sticky");
+            var vak = (await houder.BoundingBoxAsync())!;
+            var cijfer = (await houder.Locator("tbody tr").First.Locator("td.getal").First.BoundingBoxAsync())!;
+            (cijfer.X + cijfer.Width).Should().BeLessThanOrEqualTo(vak.X + vak.Width + 1, "a figure is visible beside the name");
+            await houder.EvaluateAsync("h => { h.scrollLeft = h.scrollWidth; }");
+            var naam = (await houder.Locator("tbody tr > :first-child").First.BoundingBoxAsync())!;
+            naam.X.Should().BeApproximately(vak.X, 2, "the name column stays in view while the figures scroll");
+        }
+        // Captions wrap within the screen.
+        foreach (var caption in await page.Locator("#weergave caption").AllAsync())
+        {
+            var vak = (await caption.BoundingBoxAsync())!;
+            (vak.X + vak.Width).Should().BeLessThanOrEqualTo(390, "a caption is not cut off");
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "eerste-scherm-verloop-390.png") });
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task Over_begrotingsjaren_noemt_de_omvangsgrens_uit_was_wordt_en_de_namen_zoals_gepubliceerd(int breedte)
+    {
+        await using var sessie = await Open("/dashboard/?weergave=verloop&reeks=JenV", breedte);
+        var page = sessie.Page;
+        var blok = page.Locator("#weergave .blok").Nth(1);
+        var bijschrift = await blok.Locator("figcaption").InnerTextAsync();
+
+        // VI artikel 37 Migratie went to XX from 2025 (data/was-wordt.csv): 2013–2017 and 2026 are not the same scope.
+        var wasWordt = (await _client.GetLijst("/v1/was-wordt")).Gegevens.Single(w => w!["wasHoofdstuk"]!.GetValue<string>() == "VI")!;
+        bijschrift.Should().Contain($"Omvang anders vanaf 2026 (gestippelde lijn): tot en met {wasWordt["wasLaatsteBegrotingsjaar"]} omvatte JenV (VI) ook artikel 37 {wasWordt["wasOmschrijving"]}; " +
+            $"vanaf {wasWordt["wordtEersteBegrotingsjaar"]} is dat XX artikel 37 {wasWordt["wordtOmschrijving"]}.");
+        (await blok.Locator("svg.grafiek text", new() { HasText = "omvang anders" }).CountAsync()).Should().Be(1, "the chart marks where the scope changes");
+        bijschrift.Should().Contain("Geen standen in 2018–2025: de lijnen zijn daar onderbroken.");
+        (await blok.Locator("a[href='/v1/was-wordt']").CountAsync()).Should().Be(1, "the block names the request it used");
+
+        // Each year's name as its source published it, beside today's name.
+        var standen = (await _client.GetLijst("/v1/standen?begroting=JenV")).Gegevens;
+        var vandaag = standen[0]!["naam"]!.GetValue<string>();
+        var naam2015 = standen.First(s => s!["begrotingsjaar"]!.GetValue<int>() == 2015)!["naamZoalsGepubliceerd"]?.GetValue<string>() ?? vandaag;
+        naam2015.Should().NotBe(vandaag, "the sample's 2015 source names the begroting as it was then");
+        bijschrift.Should().Contain("Naam zoals gepubliceerd: ").And.Contain(naam2015).And.Contain($"(nu: {vandaag}).");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task De_downloads_van_een_blok_zijn_excel_nl_csv_en_xlsx_met_een_naam_die_de_keuze_noemt()
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aandelen", 1400);
+        var page = sessie.Page;
+        var blok = page.Locator("#weergave .blok").First;
+
+        var csvDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "CSV" }).ClickAsync());
+        csvDownload.SuggestedFilename.Should().Be("aandelen-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.csv");
+        var csv = await File.ReadAllBytesAsync((await csvDownload.PathAsync())!);
+        csv.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
+        var regels = System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n");
+        regels[0].Should().Contain(";").And.NotContain(",", "the header is separated by ';'");
+        regels.Should().Contain(r => r.Contains(";31;") && r.Contains(";8843848;") && r.Contains(";47,56;"), "the Dutch dialect: ';' and a decimal comma");
+
+        var xlsxDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "Excel" }).ClickAsync());
+        xlsxDownload.SuggestedFilename.Should().Be("aandelen-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.xlsx");
+        var werkmap = await Werkmappen.Lees(await File.ReadAllBytesAsync((await xlsxDownload.PathAsync())!));
+        var politie = werkmap["Gegevens"].Regels.Single(r => r["artikel"].Getal == 31);
+        politie["aandeelVanGeheel"].Should().Match<Cel>(c => c.Getal == 0.4756m && c.Opmaak == Cel.ProcentOpmaak);
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    private static void IsGesorteerd(List<string> cellen, bool aflopend)
+    {
+        var getallen = cellen.Where(c => c != "—").Select(c => decimal.Parse(c.Replace(".", "").Replace(",", ".").TrimEnd('%'), CultureInfo.InvariantCulture)).ToList();
+        getallen.Should().HaveCountGreaterThan(1);
+        if (aflopend) getallen.Should().BeInDescendingOrder();
+        else getallen.Should().BeInAscendingOrder();
+        cellen.SkipWhile(c => c != "—").All(c => c == "—").Should().BeTrue("blanks come after every figure: {0}", string.Join(" | ", cellen));
+    }
+
+    private async Task<IBrowserContext> NieuweContext(int breedte)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = breedte, Height = 900 },
+            Locale = "nl-NL",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout((float)Chromiumbrowser.Wachttijd.TotalMilliseconds);
+        return context;
+    }
+
     private sealed class Sessie(IBrowserContext context, IPage page) : IAsyncDisposable
     {
         public IPage Page { get; } = page;
@@ -619,6 +875,7 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         {
             ViewportSize = new ViewportSize { Width = breedte, Height = 900 },
             Locale = "nl-NL",
+            AcceptDownloads = true,
         });
         // Every wait of the page bounded by one generous limit (Chromiumbrowser.Wachttijd), not Playwright's default 30 s.
         context.SetDefaultTimeout((float)Chromiumbrowser.Wachttijd.TotalMilliseconds);
@@ -695,12 +952,12 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
         }
     }
 
-    /// <summary>The block names its exact request, and offers it as CSV (which answers with the figures) and as Excel.</summary>
+    /// <summary>The block names its exact request, and offers it as CSV in the Dutch Excel dialect (which answers with the figures) and as Excel.</summary>
     private async Task VerzoekEnDownloads(IPage page, string url, string figuurInCsv)
     {
         var blok = page.Locator("#weergave .blok").Filter(new() { Has = page.Locator($"a[href='{url}']") }).First;
         (await blok.Locator($"a[href='{url}'] code").InnerTextAsync()).Should().Be(url);
-        var csv = url + (url.Contains('?') ? "&" : "?") + "formaat=csv";
+        var csv = url + (url.Contains('?') ? "&" : "?") + "formaat=csv&dialect=excel-nl";
         var xlsx = url + (url.Contains('?') ? "&" : "?") + "formaat=xlsx";
         (await blok.Locator($"a[href='{csv}'][download]").InnerTextAsync()).Should().StartWith("CSV");
         (await blok.Locator($"a[href='{xlsx}'][download]").InnerTextAsync()).Should().StartWith("Excel");

@@ -77,4 +77,41 @@ public sealed class CsvTests
         parser.Read().Should().BeFalse();
         csv.Should().Contain("\"a\nb\"").And.Contain("\"a\rb\"").And.Contain("\"a;b\"").And.Contain("\"'=1+1\"");
     }
+
+    private sealed record Procentrij(string Tekst, long? Bedrag, decimal? MutatieProcent, decimal? Fte, int Jaar, IReadOnlyList<int> BronRegels);
+
+    [Fact]
+    public void Het_nederlandse_dialect_heeft_puntkomma_en_decimale_komma_en_verder_dezelfde_quoting_en_ontwapening()
+    {
+        string[] teksten = ["a\nb", "a,b", "a;b", "a\"b", " rand", "=1+1", "-5", "gewoon"];
+        var rijen = teksten.Select((t, i) => (object)new Procentrij(t, -1_234_567 - i, i % 2 == 0 ? -1.31m : null, 355.25m, 2026, [531, 533])).ToList();
+
+        var nl = Csv.Schrijf(rijen, typeof(Procentrij), Csvdialect.ExcelNl);
+        var rfc = Csv.Schrijf(rijen, typeof(Procentrij));
+
+        using var parser = new CsvParser(new StringReader(nl), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        using var rfcParser = new CsvParser(new StringReader(rfc), new CsvConfiguration(CultureInfo.InvariantCulture));
+        parser.Read().Should().BeTrue();
+        rfcParser.Read().Should().BeTrue();
+        parser.Record.Should().Equal("tekst", "bedrag", "mutatieProcent", "fte", "jaar", "bronRegels");
+        parser.RawRecord.Should().Be("tekst;bedrag;mutatieProcent;fte;jaar;bronRegels\r\n");
+        foreach (var (tekst, i) in teksten.Select((t, i) => (t, i)))
+        {
+            parser.Read().Should().BeTrue();
+            rfcParser.Read().Should().BeTrue();
+            parser.Record![0].Should().Be(Formule.Ontwapen(tekst), "the same formula escape as RFC 4180");
+            parser.Record[0].Should().Be(rfcParser.Record![0]);
+            parser.Record[1].Should().Be((-1_234_567 - i).ToString(CultureInfo.InvariantCulture), "an amount: no thousands separator, never escaped");
+            parser.Record[2].Should().Be(i % 2 == 0 ? "-1,31" : "", "a percentage with a decimal comma; a blank stays blank");
+            parser.Record[3].Should().Be("355,25");
+            parser.Record[4].Should().Be("2026");
+            parser.Record[5].Should().Be("531;533", "a list is one field, quoted because ';' is now the separator");
+            rfcParser.Record[2].Should().Be(i % 2 == 0 ? "-1.31" : "");
+            if (tekst.IndexOfAny(['\n', ',', ';', '"', ' ']) >= 0 || Formule.Ontwapen(tekst) != tekst) parser.RawRecord.Should().StartWith("\"", tekst);
+        }
+        parser.Read().Should().BeFalse();
+        // The numbers are bare: Dutch Excel reads -1,31 and 355,25 as numbers.
+        nl.Should().Contain(";-1,31;355,25;2026;\"531;533\"\r\n");
+        rfc.Should().Contain(",-1.31,355.25,2026,\"531;533\"\r\n");
+    }
 }

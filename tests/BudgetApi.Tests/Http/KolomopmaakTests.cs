@@ -49,7 +49,7 @@ public sealed class KolomopmaakTests
         eerste["hoofdstuk"].Should().Match<Cel>(c => c.Type == "s" && c.Tekst == "VI");
         eerste["begrotingsjaar"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 2026 && c.Opmaak == "0");
         eerste["realisatie"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 8_843_848 && c.Opmaak == "#,##0");
-        eerste["uitputtingProcent"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 97.25m && c.Opmaak == "#,##0.00\"%\"");
+        eerste["uitputtingProcent"].Should().Match<Cel>(c => c.Type == "n" && c.Getal == 0.9725m && c.Opmaak == Cel.ProcentOpmaak);
         eerste["fte"].Should().Match<Cel>(c => c.Getal == 355.25m && c.Opmaak == "#,##0.00");
         eerste["benaderd"].Should().Match<Cel>(c => c.Type == "b" && !c.Waarde!.GetValue<bool>());
         eerste["peildatum"].Should().Match<Cel>(c => c.Type == "d" && c.Tekst == "2025-12-31");
@@ -62,7 +62,7 @@ public sealed class KolomopmaakTests
 
         var toelichting = werkmap["Toelichting"].AlsToelichting();
         toelichting["standen"].Tekst.Should().Be("VI 2026 ontwerpbegroting; XX 2026 jaarverslag");
-        toelichting["percentages"].Tekst.Should().StartWith("uitputtingProcent: in procenten");
+        toelichting["percentages"].Tekst.Should().StartWith("uitputtingProcent: als fractie met de opmaak 0,00%");
         toelichting["gegenereerd"].Tekst.Should().Be("1970-01-01T00:00:00Z");
     }
 }

@@ -13,6 +13,12 @@ public sealed record Cel(JsonNode? Waarde, string Type, string Opmaak)
 {
     public decimal Getal => Waarde!.GetValue<decimal>();
 
+    /// <summary>The format of a percentage cell: it holds the fraction (0.4756) and shows 47,56%.</summary>
+    public const string ProcentOpmaak = "0.00%";
+
+    /// <summary>The number as JSON and CSV give it: a percentage cell's fraction back in percent (0.4756 → 47.56), any other number as it is.</summary>
+    public decimal AlsInApi => Opmaak == ProcentOpmaak ? Getal * 100m : Getal;
+
     public string Tekst => Waarde!.GetValue<string>();
 }
 
@@ -110,7 +116,7 @@ public static class Werkmappen
                 if (tekst.Length == 0) { cel.Waarde.Should().BeNull(reden); continue; }
                 switch (cel.Type)
                 {
-                    case "n": cel.Getal.Should().Be(decimal.Parse(tekst, CultureInfo.InvariantCulture), reden); break;
+                    case "n": cel.AlsInApi.Should().Be(decimal.Parse(tekst, CultureInfo.InvariantCulture), reden); break;
                     case "b": cel.Waarde!.GetValue<bool>().Should().Be(bool.Parse(tekst), reden); break;
                     default: cel.Tekst.Should().Be(tekst, reden); break;
                 }
@@ -129,7 +135,7 @@ public static class Werkmappen
         {
             case JsonValueKind.Number:
                 cel.Type.Should().Be("n", reden + ": a number is a numeric cell");
-                cel.Getal.Should().Be(waarde.GetValue<decimal>(), reden);
+                cel.AlsInApi.Should().Be(waarde.GetValue<decimal>(), reden);
                 break;
             case JsonValueKind.True or JsonValueKind.False:
                 cel.Type.Should().Be("b", reden);

@@ -16,10 +16,14 @@ export function verzoek(pad, parameters = {}) {
   return basis + pad + (tekst ? `?${tekst}` : '');
 }
 
-/** The same request as a download: `formaat=csv` or `formaat=xlsx`. */
+/**
+ * The same request as a download: `formaat=xlsx`, or `formaat=csv&dialect=excel-nl` (';' and a decimal comma, so Dutch Excel
+ * opens it in columns; docs/api.md).
+ */
 export function alsDownload(url, formaat) {
   const adres = new URL(url, location.origin);
   adres.searchParams.set('formaat', formaat);
+  if (formaat === 'csv') adres.searchParams.set('dialect', 'excel-nl');
   return adres.pathname + adres.search;
 }
 
@@ -65,14 +69,23 @@ export async function haal(url, { signal } = {}) {
   return antwoord.json();
 }
 
-/** Several requests, at most `tegelijk` at a time (the service runs on a small machine), answers in the order asked. */
+/**
+ * Several requests, at most `tegelijk` at a time (the service runs on a small machine), answers in the order asked. One
+ * failed request does not lose the others: its place holds `{ fout }` (an ApiFout), every other place the answer.
+ * An aborted request (a newer selection) still throws.
+ */
 export async function haalAlle(urls, { signal, tegelijk = 4 } = {}) {
   const antwoorden = new Array(urls.length);
   let volgende = 0;
   async function werker() {
     while (volgende < urls.length) {
       const i = volgende++;
-      antwoorden[i] = await haal(urls[i], { signal });
+      try {
+        antwoorden[i] = await haal(urls[i], { signal });
+      } catch (fout) {
+        if (!(fout instanceof ApiFout)) throw fout;
+        antwoorden[i] = { fout };
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(tegelijk, urls.length) }, werker));

@@ -26,7 +26,8 @@ async function start() {
   } catch (fout) {
     if (fout.name !== 'ApiFout') console.error(fout);
     plek.replaceChildren(el('div', { class: 'melding melding-fout', role: 'alert' },
-      el('p', {}, `Het dashboard kan de API niet lezen. ${fout.message}`)));
+      el('p', {}, `Het dashboard kan de API niet lezen. ${fout.name === 'ApiFout' ? fout.message : ''}`.trim()),
+      el('p', {}, el('button', { type: 'button', class: 'pagina-knop', onclick: () => location.reload() }, 'Opnieuw proberen'))));
     return;
   }
 

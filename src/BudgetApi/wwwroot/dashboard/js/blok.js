@@ -24,6 +24,8 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
   const element = el('section', { class: 'blok', 'aria-labelledby': kopId }, kop, eenheidTekst, keuzes ?? null, melding, navigatie, figuur, navigatieTabel, tabel, verzoeken, herkomst);
 
   let volgnummer = 0;
+  // The last work asked, so that "Opnieuw proberen" asks the same again.
+  let laatsteWerk = null;
 
   /** No chart: the figure, its navigation, table and requests cleared, for a message in their place. */
   function zonderCijfers() {
@@ -36,7 +38,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
     herkomst.hidden = true;
   }
 
-  return {
+  const blok = {
     element,
     grafiek,
     titel,
@@ -47,15 +49,16 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
      * any other error is a defect of the dashboard and goes to the console as well.
      */
     async laad(werk) {
+      laatsteWerk = werk;
       const mijn = ++volgnummer;
-      this.bezig();
+      blok.bezig();
       try {
         const teken = await werk();
         if (mijn === volgnummer) teken?.();
       } catch (fout) {
         if (fout?.name === 'AbortError' || mijn !== volgnummer) return;
         if (!(fout instanceof ApiFout)) console.error(fout);
-        this.fout(fout);
+        blok.fout(fout);
       }
     },
 
@@ -68,13 +71,15 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
      * Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance; `paginas` the
      * way to the other pages, above the chart or (`paginasBijTabel`) above the table.
      */
-    toon({ samenvatting, tabelElement, urls, metadata, legendaItems, paginas, paginasBijTabel = false }) {
+    toon({ samenvatting, tabelElement, urls, metadata, legendaItems, paginas, paginasBijTabel = false, mislukt = [] }) {
       element.removeAttribute('aria-busy');
-      melding.replaceChildren();
+      // Requests of the block that failed while the others answered: named above what could be shown, with a retry.
+      melding.replaceChildren(mislukt.length ? foutmelding(mislukt, opnieuw, { deels: true }) : '');
       navigatie.replaceChildren(!paginasBijTabel && paginas ? paginas : '');
       navigatieTabel.replaceChildren(paginasBijTabel && paginas ? paginas : '');
       figuur.hidden = false;
-      bijschrift.replaceChildren(samenvatting ?? '');
+      // A summary is a sentence, or a sentence with notes (a scope change, the names as published).
+      bijschrift.replaceChildren(...[].concat(samenvatting ?? '').filter((d) => d !== null && d !== undefined));
       tabel.replaceChildren(tabelElement ?? '');
       legenda.replaceChildren(...(legendaItems ?? []));
       legenda.hidden = !legendaItems?.length;
@@ -90,15 +95,35 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       melding.replaceChildren(el('div', { class: 'melding' }, ...inhoud.map((i) => (typeof i === 'string' ? el('p', {}, i) : i))));
     },
 
-    /** The API did not answer with figures: its own words, and the request, so the reader can try it. */
-    fout(fout, url) {
+    /**
+     * The API did not answer with figures: its own words (Dutch), the request, so the reader can try it, and a button that
+     * asks again (the block's last work, or `probeerOpnieuw` where the view failed before it). An error of the dashboard itself is named as such in Dutch; its English text goes only to the console.
+     */
+    fout(fout, url, probeerOpnieuw = opnieuw) {
       zonderCijfers();
       const verzoekUrl = fout instanceof ApiFout ? fout.url : url;
-      melding.replaceChildren(el('div', { class: 'melding melding-fout', role: 'alert' },
-        el('p', {}, `De cijfers voor deze grafiek konden niet worden opgehaald. ${fout.message}`),
-        verzoekUrl ? el('p', {}, 'Verzoek: ', el('a', { href: verzoekUrl }, el('code', {}, verzoekUrl))) : null));
+      melding.replaceChildren(foutmelding([{ url: verzoekUrl, fout }], probeerOpnieuw));
     },
   };
+
+  function opnieuw() {
+    if (laatsteWerk) blok.laad(laatsteWerk);
+  }
+  return blok;
+}
+
+/** The failed requests of a block, each with the API's words, and one button that tries the block again. */
+function foutmelding(mislukt, opnieuw, { deels = false } = {}) {
+  const uitleg = (fout) => (fout instanceof ApiFout ? fout.message : 'Er ging in het dashboard iets mis bij het tonen van deze cijfers.');
+  const enkel = mislukt.length === 1;
+  return el('div', { class: 'melding melding-fout', role: 'alert' },
+    el('p', {}, enkel
+      ? `${deels ? 'Eén verzoek van dit blok is mislukt; wat wel is opgehaald, staat hieronder.' : 'De cijfers voor dit blok konden niet worden opgehaald.'} ${uitleg(mislukt[0].fout)}`
+      : `${mislukt.length} verzoeken van dit blok zijn mislukt; wat wel is opgehaald, staat hieronder.`),
+    enkel
+      ? (mislukt[0].url ? el('p', {}, 'Verzoek: ', el('a', { href: mislukt[0].url }, el('code', {}, mislukt[0].url))) : null)
+      : el('ul', {}, mislukt.map(({ url, fout }) => el('li', {}, el('a', { href: url }, el('code', {}, url)), ` — ${uitleg(fout)}`))),
+    el('p', {}, el('button', { type: 'button', class: 'pagina-knop', onclick: opnieuw }, 'Opnieuw proberen')));
 }
 
 /** The request(s) behind a chart, each as a link and as CSV and Excel downloads. */

@@ -1,9 +1,8 @@
 // Charts with Observable Plot (SVG): text stays text, every mark can carry a Dutch aria-label, and no inline style is
 // needed. Each chart is drawn for the width of its box and drawn again when that width changes.
 
-import { svg } from './dom.js';
+import { el, svg } from './dom.js';
 
-const Plot = globalThis.Plot;
 
 /** Colours per series, in a fixed order, with a dash pattern and a symbol each so that no series depends on colour alone. */
 export const REEKSEN = [
@@ -38,7 +37,33 @@ export function teken(houder, maak, { label, beschrijving }) {
   return tekening;
 }
 
+/**
+ * Without its chart library (a blocked or failed download of vendor/) or with a chart that cannot be drawn, a block keeps its
+ * table, request and downloads: the chart's place says so in Dutch, and only the console gets the technical error.
+ */
+function zonderGrafiek(tekening, fout) {
+  if (fout) console.error(fout);
+  getekend.delete(tekening);
+  tekening.houder.replaceChildren(el('p', { class: 'melding geen-grafiek' },
+    fout
+      ? 'Deze grafiek kon niet worden getekend. De cijfers staan in de tabel hieronder.'
+      : 'De grafiek kan niet worden getoond, omdat de grafiekbibliotheek niet is geladen. De cijfers staan in de tabel hieronder.'));
+}
+
 function tekenOpnieuw(tekening) {
+  const Plot = globalThis.Plot;
+  if (!Plot || !globalThis.d3) {
+    zonderGrafiek(tekening);
+    return;
+  }
+  try {
+    tekenMet(Plot, tekening);
+  } catch (fout) {
+    zonderGrafiek(tekening, fout);
+  }
+}
+
+function tekenMet(Plot, tekening) {
   const breedte = Math.max(260, Math.floor(tekening.houder.clientWidth));
   tekening.breedte = breedte;
   const opties = tekening.maak(breedte);
@@ -96,10 +121,11 @@ export function voorbeeld({ kleur, streep, symbool, vlak, gearceerd }) {
         : null,
       svg('rect', { x: 0.5, y: 0.5, width: 17, height: 13, fill: gearceerd ? `url(#${id})` : kleur, stroke: kleur }));
   }
-  const vorm = globalThis.d3.symbol(symboolVan(symbool), 40)();
+  // Without d3 (its file failed to load) the sample is the line and its dash alone.
+  const vorm = globalThis.d3 ? globalThis.d3.symbol(symboolVan(symbool), 40)() : null;
   return svg('svg', { width: 30, height: 14, 'aria-hidden': 'true', focusable: 'false' },
     svg('line', { x1: 1, y1: 7, x2: 29, y2: 7, stroke: kleur, 'stroke-width': 2.5, 'stroke-dasharray': streep ?? undefined }),
-    svg('path', { d: vorm, transform: 'translate(15 7)', fill: kleur, stroke: kleur }));
+    vorm ? svg('path', { d: vorm, transform: 'translate(15 7)', fill: kleur, stroke: kleur }) : null);
 }
 
 function symboolVan(naam) {

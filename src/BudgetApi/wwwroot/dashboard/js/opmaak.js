@@ -35,6 +35,18 @@ export const getal = (v) => (leeg(v) ? LEEG : totTweeDecimalen.format(v));
 /** A difference in its own unit, with its sign: "+16.752.821", "-25". */
 export const getalMetTeken = (v) => (leeg(v) ? LEEG : totTweeDecimalenMetTeken.format(v));
 
+const miljoenen = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 });
+const miljoenenMetTeken = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3, signDisplay: 'exceptZero' });
+
+/**
+ * An amount in thousands as € miljoen, for a chart's labels beside an axis in € miljoen (one unit per chart). Three decimals
+ * at most, so it stays exact: 18596347 → "18.596,347", 25 → "0,025" (never rounded to 0).
+ */
+export const miljoen = (v) => (leeg(v) ? LEEG : miljoenen.format(v / 1000));
+
+/** A change in thousands as € miljoen with its sign: 13113 → "+13,113". */
+export const miljoenMetTeken = (v) => (leeg(v) ? LEEG : miljoenenMetTeken.format(v / 1000));
+
 /** A year as a label (no thousands separator). */
 export const jaar = (v) => String(v);
 

@@ -98,7 +98,7 @@ export default {
         ({ standen } = await ctx.standenVan(keuzes.begroting));
       } catch (fout) {
         if (fout.name !== 'ApiFout') console.error(fout);
-        blok.fout(fout);
+        blok.fout(fout, undefined, () => laad({ vervang }));
         return;
       }
       if (ctx.signal.aborted) return;
@@ -131,7 +131,9 @@ function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
   }
   const perWaarvan = keuzes.niveau === 'waarvan';
   const label = (r) => (perWaarvan ? `${r.artikel} ${r.artikelOmschrijving} · ${r.deel}` : `${r.artikel} ${r.deel}`);
-  const items = rijen.map((r, i) => ({ ...r, sleutel: `${i}`, label: label(r), rest: r.soortDeel === 'overig' }));
+  // By size, largest first (who gets the most), as the table opens; a part without a share comes last; equal shares keep the API's order.
+  const items = rijen.map((r, i) => ({ ...r, sleutel: `${i}`, label: label(r), rest: r.soortDeel === 'overig' }))
+    .sort((a, b) => (a.aandeelVanGeheel === null) - (b.aandeelVanGeheel === null) || (b.aandeelVanGeheel ?? 0) - (a.aandeelVanGeheel ?? 0));
   const soort = soortLabel(keuzes.soort).toLowerCase();
   const stand = antwoord.metadata?.stand ?? `${keuzes.fase} ${keuzes.begrotingsjaar}`;
   const geheel = rijen[0]?.bedragGeheel ?? null;
@@ -187,6 +189,7 @@ function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
           { kop: 'Bronregel', getal: true, waarde: (r) => String(r.bronRegel) },
         ],
       rijen: items,
+      sortering: { kolom: perWaarvan ? 5 : 2, richting: 'aflopend' },
     }),
     urls: [url],
     metadata: antwoord.metadata,

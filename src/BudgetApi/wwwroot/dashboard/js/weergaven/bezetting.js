@@ -51,9 +51,12 @@ export default {
     sectie.append(aandelen.element, perFte.element);
 
     const url = verzoek('/bezetting');
-    // One request for both charts; a new order only sorts again.
+    // One request for both charts; a new order only sorts again. A failed request is not kept, so "Opnieuw proberen" asks again.
     let antwoord = null;
-    const laden = () => (antwoord ??= haal(url, { signal: ctx.signal }));
+    const laden = () => (antwoord ??= haal(url, { signal: ctx.signal }).catch((fout) => {
+      antwoord = null;
+      throw fout;
+    }));
 
     function ververs() {
       aandelen.laad(async () => {

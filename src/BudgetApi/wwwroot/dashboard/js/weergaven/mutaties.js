@@ -46,7 +46,7 @@ export default {
     const uitputtingKeuzes = el('div');
     const mutatieBlok = grafiekblok({
       titel: 'Mutaties tussen twee standen, per artikel',
-      eenheid: 'Waterval: het totaal van de eerste stand, dan per artikel de mutatie, dan het totaal van de tweede stand. Grafiek in € miljoen; tabel in € × 1.000.',
+      eenheid: 'Waterval: het totaal van de eerste stand, dan per artikel de mutatie, dan het totaal van de tweede stand. De grafiek begint bij 0; as en labels in € miljoen, tabel in € × 1.000.',
       keuzes: mutatieKeuzes,
     });
     const uitputtingBlok = grafiekblok({
@@ -116,8 +116,8 @@ export default {
         ({ standen } = await ctx.standenVan(keuzes.begroting));
       } catch (fout) {
         if (fout.name !== 'ApiFout') console.error(fout);
-        mutatieBlok.fout(fout);
-        uitputtingBlok.fout(fout);
+        mutatieBlok.fout(fout, undefined, () => laadStanden({ vervang }));
+        uitputtingBlok.fout(fout, undefined, () => laadStanden({ vervang }));
         return;
       }
       if (ctx.signal.aborted) return;
@@ -220,13 +220,12 @@ function toonMutaties(blok, keuzes, van, naar, standen, ctx) {
         blok.meld(`Geen artikelen met bedragen in ${jaar} in deze standen.`);
         return;
       }
-      const vanafNul = tekenWaterval(blok, { artikelen, totaal, van, naar, jaar });
+      tekenWaterval(blok, { artikelen, totaal, van, naar, jaar });
       const gewijzigd = artikelen.filter((a) => (a.mutatie ?? 0) !== 0);
       blok.toon({
         samenvatting: `${standLabel(van)} naar ${standLabel(naar)}, ${jaar}: ` +
           (totaal ? `totaal van ${opmaak.bedrag(totaal.bedragVan)} naar ${opmaak.bedrag(totaal.bedragNaar)} (${opmaak.mutatie(totaal.mutatie)}, × € 1.000); ` : '') +
-          `${gewijzigd.length} van de ${artikelen.length} artikelen veranderen.` +
-          (vanafNul ? '' : ' De as begint niet bij 0, zodat ook kleine mutaties zichtbaar zijn.'),
+          `${gewijzigd.length} van de ${artikelen.length} artikelen veranderen.`,
         tabelElement: tabel({
           bijschrift: `Mutaties per artikel, ${standLabel(van)} naar ${standLabel(naar)}, ${jaar} (× € 1.000)`,
           kolommen: [
@@ -260,24 +259,21 @@ function tekenWaterval(blok, { artikelen, totaal, van, naar, jaar }) {
   const einde = totaal?.bedragNaar ?? artikelen.reduce((som, a) => som + (a.bedragNaar ?? 0), 0);
   let stand = begin;
   const stappen = [
-    { label: `Van: ${standLabel(van)}`, x1: 0, x2: begin, soort: 'stand', tekst: opmaak.bedrag(begin) },
+    { label: `Van: ${standLabel(van)}`, x1: 0, x2: begin, soort: 'stand', tekst: opmaak.miljoen(begin), exact: opmaak.bedrag(begin) },
     ...artikelen.filter((a) => (a.mutatie ?? 0) !== 0).map((a) => {
       const x1 = stand;
       stand += a.mutatie;
       return {
         label: `${a.artikel} ${a.omschrijving ?? ''}${AANWEZIG[a.aanwezig] ? ` (${AANWEZIG[a.aanwezig]})` : ''}`,
-        x1, x2: stand, soort: a.mutatie > 0 ? 'hoger' : 'lager', tekst: opmaak.mutatie(a.mutatie),
+        x1, x2: stand, soort: a.mutatie > 0 ? 'hoger' : 'lager', tekst: opmaak.miljoenMetTeken(a.mutatie), exact: opmaak.mutatie(a.mutatie),
       };
     }),
-    { label: `Naar: ${standLabel(naar)}`, x1: 0, x2: einde, soort: 'stand', tekst: opmaak.bedrag(einde) },
+    { label: `Naar: ${standLabel(naar)}`, x1: 0, x2: einde, soort: 'stand', tekst: opmaak.miljoen(einde), exact: opmaak.bedrag(einde) },
   ].map((s, i) => ({ ...s, sleutel: String(i) }));
-  // Changes are small next to the totals: the axis starts near the lowest position (and says so), not at 0.
-  const posities = stappen.flatMap((s) => (s.soort === 'stand' ? [s.x2] : [s.x1, s.x2]));
-  const laag = Math.min(...posities);
-  const hoog = Math.max(...posities);
-  const marge = Math.max((hoog - laag) * 0.15, hoog * 0.001, 1);
-  const vanafNul = laag - marge <= 0;
-  const domein = [vanafNul ? Math.min(0, laag) : laag - marge, hoog + marge];
+  // The axis starts at 0 (or below it, for a negative position), so a total's bar is as long as its amount and two totals
+  // compare truly; no mutation (or only small ones) never zooms the axis to a sliver around the totals.
+  const posities = stappen.flatMap((s) => [s.x1, s.x2]);
+  const domein = [Math.min(0, ...posities), Math.max(0, ...posities)];
   const indeling = rijindeling(stappen.length, { rijHoogte: 40 });
   const kleur = { stand: KLEUR.stand, hoger: KLEUR.hoger, lager: 'url(#arcering-lager)' };
   teken(blok.grafiek, (breedte) => ({
@@ -290,13 +286,12 @@ function tekenWaterval(blok, { artikelen, totaal, van, naar, jaar }) {
       Plot.barX(stappen, {
         x1: 'x1', x2: 'x2', y: 'sleutel', ...indeling.balkInsets[0], clip: true,
         fill: (s) => kleur[s.soort], stroke: (s) => (s.soort === 'lager' ? KLEUR.lager : kleur[s.soort]),
-        title: (s) => `${s.label}: ${s.tekst} (× € 1.000)`,
+        title: (s) => `${s.label}: € ${s.tekst} miljoen (${s.exact} × € 1.000)`,
       }),
       Plot.text(stappen, { y: 'sleutel', text: 'label', frameAnchor: 'left', textAnchor: 'start', dy: indeling.labelDy, lineWidth: regelbreedte(breedte, stappen.map((s) => s.tekst)), textOverflow: 'ellipsis' }),
       Plot.text(stappen, { y: 'sleutel', text: 'tekst', frameAnchor: 'right', textAnchor: 'end', dy: indeling.labelDy, fontWeight: 600 }),
     ],
   }), { label: `Watervalgrafiek: mutaties per artikel van ${standLabel(van)} naar ${standLabel(naar)}, ${jaar}, in € miljoen.` });
-  return vanafNul;
 }
 
 function toonUitputting(blok, keuzes, ctx) {

@@ -152,10 +152,17 @@ function toonOverJaren(blok, keuzes, ctx) {
     if (!standen.length) return () => blok.meld(`Er zijn geen standen van ${keuzes.reeks} in de gekozen fasen.`);
     // One request per stand: the begrotingsjaar's own year, as that stand gives it.
     const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort, vanJaar: s.begrotingsjaar, totJaar: s.begrotingsjaar }));
-    const antwoorden = await haalAlle(urls, { signal: ctx.signal });
+    // The was → wordt table says where an artikel moved to another begroting: there the series changes scope.
+    const wasWordtUrl = verzoek('/was-wordt');
+    const [wasWordt, ...antwoorden] = await haalAlle([wasWordtUrl, ...urls], { signal: ctx.signal });
+    // A failed request of one stand leaves that stand empty (and named, with a retry) rather than the whole block.
+    const mislukt = [[wasWordtUrl, wasWordt], ...urls.map((u, i) => [u, antwoorden[i]])]
+      .filter(([, a]) => a.fout).map(([url, a]) => ({ url, fout: a.fout }));
+    if (antwoorden.every((a) => a.fout)) throw antwoorden[0].fout;
+    const gelukt = antwoorden.filter((a) => !a.fout);
     return () => {
       const rijen = standen.map((s, i) => {
-        const regel = antwoorden[i].gegevens.find((r) => r.jaar === s.begrotingsjaar);
+        const regel = antwoorden[i].gegevens?.find((r) => r.jaar === s.begrotingsjaar);
         return { reeks: s.fase, x: s.begrotingsjaar, bedrag: regel?.bedrag ?? null };
       });
       const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
@@ -164,16 +171,22 @@ function toonOverJaren(blok, keuzes, ctx) {
       const gaten = jaren.slice(1).map((j, i) => [jaren[i], j]).filter(([a, b]) => b - a > 1)
         .map(([a, b]) => (b - a === 2 ? String(a + 1) : `${a + 1}–${b - 1}`));
       const soort = soortLabel(keuzes.soort);
+      const grenzen = omvangsgrenzen(wasWordt.gegevens ?? [], standen[0], jaren);
       tekenLijnen(blok, {
         rijen,
         reeksen: fasen,
         naam: faseLabel,
         xDomein: jaren,
+        grenzen,
         label: `Lijngrafiek: ${soort.toLowerCase()} van ${keuzes.reeks} per begrotingsjaar ${periode}, per fase, in € miljoen.`,
       });
       blok.toon({
-        samenvatting: `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).` +
-          (gaten.length ? ` Geen standen in ${opmaak.opsomming(gaten)}: de lijnen zijn daar onderbroken.` : ''),
+        samenvatting: [
+          `${soort} van ${keuzes.reeks} in het begrotingsjaar zelf, per fase, ${periode} (× € 1.000).` +
+            (gaten.length ? ` Geen standen in ${opmaak.opsomming(gaten)}: de lijnen zijn daar onderbroken.` : ''),
+          ...grenzen.map((g) => el('p', { class: 'omvangsgrens' }, `Omvang anders vanaf ${g.x} (gestippelde lijn): ${g.tekst}`)),
+          gepubliceerdeNamen(standen),
+        ],
         tabelElement: tabel({
           bijschrift: `${soort} van ${keuzes.reeks} per begrotingsjaar en fase (× € 1.000)`,
           kolommen: [
@@ -182,15 +195,51 @@ function toonOverJaren(blok, keuzes, ctx) {
           ],
           rijen: fasen,
         }),
-        urls: [standenUrl, ...urls],
+        urls: [standenUrl, wasWordtUrl, ...urls],
         metadata: {
-          bron: [...new Set(antwoorden.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
+          bron: [...new Set(gelukt.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
           stand: `${standen.length} standen van ${keuzes.reeks} (${opmaak.opsomming(keuzes.fase.map((f) => faseLabel(f).toLowerCase()))})`,
         },
         legendaItems: legenda(fasen, faseLabel),
+        mislukt,
       });
     };
   });
+}
+
+/**
+ * Where the series changes scope: an artikel of this begroting moved to another one (or came from one) between two shown
+ * begrotingsjaren, by the was → wordt table (/v1/was-wordt). Each with the first shown year on the new side and a sentence.
+ */
+function omvangsgrenzen(wasWordt, stand, jaren) {
+  if (!stand) return [];
+  const h = stand.hoofdstuk;
+  return wasWordt
+    .filter((w) => (w.wasHoofdstuk === h || w.wordtHoofdstuk === h) && w.wasHoofdstuk !== w.wordtHoofdstuk)
+    .map((w) => ({ w, x: jaren.find((j) => j >= w.wordtEersteBegrotingsjaar) }))
+    .filter(({ w, x }) => x !== undefined && jaren.some((j) => j <= w.wasLaatsteBegrotingsjaar))
+    .map(({ w, x }) => ({
+      x,
+      tekst: w.wasHoofdstuk === h
+        ? `tot en met ${w.wasLaatsteBegrotingsjaar} omvatte ${stand.begroting} (${h}) ook artikel ${w.wasArtikel} ${w.wasOmschrijving}; vanaf ${w.wordtEersteBegrotingsjaar} is dat ${w.wordtHoofdstuk} artikel ${w.wordtArtikel} ${w.wordtOmschrijving}. De jaren ervoor en erna zijn niet gelijk van omvang.`
+        : `vanaf ${w.wordtEersteBegrotingsjaar} omvat ${stand.begroting} (${h}) ook artikel ${w.wordtArtikel} ${w.wordtOmschrijving}, tot en met ${w.wasLaatsteBegrotingsjaar} ${w.wasHoofdstuk} artikel ${w.wasArtikel} ${w.wasOmschrijving}. De jaren ervoor en erna zijn niet gelijk van omvang.`,
+    }));
+}
+
+/** The begroting's name as each year's source published it, years with one name together, beside today's name. */
+function gepubliceerdeNamen(standen) {
+  const vandaag = standen[0]?.naam;
+  const perJaar = new Map();
+  for (const s of standen) if (!perJaar.has(s.begrotingsjaar)) perJaar.set(s.begrotingsjaar, s.naamZoalsGepubliceerd ?? s.naam);
+  const groepen = [];
+  for (const [jaar, naam] of [...perJaar].sort((a, b) => a[0] - b[0])) {
+    const laatste = groepen.at(-1);
+    if (laatste?.naam === naam) laatste.tot = jaar;
+    else groepen.push({ naam, van: jaar, tot: jaar });
+  }
+  if (groepen.every((g) => g.naam === vandaag)) return null;
+  const delen = groepen.map((g) => `${g.van === g.tot ? g.van : `${g.van}–${g.tot}`} ${g.naam}`);
+  return el('p', { class: 'gepubliceerde-namen' }, `Naam zoals gepubliceerd: ${delen.join('; ')} (nu: ${vandaag}).`);
 }
 
 function legenda(reeksen, naam) {
@@ -201,7 +250,7 @@ function legenda(reeksen, naam) {
  * A line per series over the years, each with its own colour, dash and symbol; a point per year with its exact amount as
  * title. Years are evenly spaced; where a year is missing (2017 to 2026) the line breaks, so no trend is drawn over the gap.
  */
-function tekenLijnen(blok, { rijen, reeksen, naam, xDomein, label }) {
+function tekenLijnen(blok, { rijen, reeksen, naam, xDomein, label, grenzen = [] }) {
   const deel = (x) => xDomein.filter((j, i) => i > 0 && j - xDomein[i - 1] > 1 && j <= x).length;
   const bedragen = rijen.map((r) => r.bedrag).filter((b) => b !== null);
   teken(blok.grafiek, (breedte) => {
@@ -216,6 +265,11 @@ function tekenLijnen(blok, { rijen, reeksen, naam, xDomein, label }) {
       y: { label: '€ miljoen', grid: true, ...as },
       marks: [
         Plot.ruleY([0]),
+        // Where the scope changes (omvangsgrenzen): a dotted line at the first year on the new side, with its note in the summary.
+        ...grenzen.flatMap((g) => [
+          Plot.ruleX([g.x], { stroke: '#4a4a4a', strokeDasharray: '2 4', strokeWidth: 1.5 }),
+          Plot.text([g.x], { x: (j) => j, frameAnchor: 'top', dy: -14, text: () => 'omvang anders', fill: '#4a4a4a' }),
+        ]),
         ...reeksen.flatMap((reeks, i) => {
           const stijl = REEKSEN[i % REEKSEN.length];
           const punten = rijen.filter((r) => r.reeks === reeks);
