@@ -73,7 +73,7 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
     public async Task Csv_en_Excel_zijn_bestanden_met_dezelfde_cijfers()
     {
         var client = Client(factory);
-        using (var csv = await client.GetTotalenCsvAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2026, 2026, Groepering.Begroting))
+        using (var csv = await client.GetTotalenCsvAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2026, 2026, Groepering.Begroting, null))
         {
             csv.StatusCode.Should().Be(200);
             csv.Headers["Content-Type"].Single().Should().StartWith("text/csv");
@@ -81,6 +81,14 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
             var regels = (await lezer.ReadToEndAsync()).Split("\r\n");
             regels[0].Should().StartWith("begroting,hoofdstuk,begrotingsjaar,fase,soort");
             regels[1].Should().Contain(",18596347,");
+        }
+        using (var nl = await client.GetTotalenCsvAsync(["JenV"], null, null, SoortMetSaldo.Uitgaven, 2026, 2026, Groepering.Begroting, Csvdialect.ExcelNl))
+        {
+            // Only the CSV operation takes the dialect: Dutch Excel's ';' between fields, the amount still a plain integer.
+            using var lezer = new StreamReader(nl.Stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var regels = (await lezer.ReadToEndAsync()).Split("\r\n");
+            regels[0].Should().StartWith("begroting;hoofdstuk;begrotingsjaar;fase;soort");
+            regels[1].Should().Contain(";18596347;");
         }
         using (var xlsx = await client.GetTotalenXlsxAsync(["JenV"], null, null, null, null, null, null))
         {
