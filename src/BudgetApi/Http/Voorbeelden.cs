@@ -34,6 +34,8 @@ public static class Voorbeelden
         ["organisatie"] = "DGRR",
         ["ernst"] = "fout",
         ["formaat"] = "json",
+        ["q"] = "Politie",
+        ["aantal"] = 10,
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
@@ -47,6 +49,10 @@ public static class Voorbeelden
         [("GetMutaties", "jaar")] = 2015,
         [("GetUitputting", "begroting")] = "VI",
         [("GetUitputting", "begrotingsjaar")] = 2015,
+        // The standenreeks of the example: VI artikel 31 in 2015, from 5.132.936 (ontwerpbegroting) to 5.146.049 (jaarverslag).
+        [("GetStandenreeks", "begroting")] = "VI",
+        [("GetStandenreeks", "begrotingsjaar")] = 2015,
+        [("GetStandenreeks", "jaar")] = 2015,
         [("ImporteerStanden", "begroting")] = "VI",
         [("ImporteerStanden", "begrotingsjaar")] = 2026,
         [("ImporteerStanden", "fase")] = "1e-suppletoire",
