@@ -35,6 +35,8 @@ public static class Voorbeelden
         ["ernst"] = "fout",
         ["formaat"] = "json",
         ["q"] = "Politie",
+        // An artikelonderdeel of VI artikel 31 (Politie) in the budgettaire tabellen of the ontwerpbegroting 2016.
+        ["regel"] = "Bekostiging nationale politie",
         ["aantal"] = 10,
     };
 
@@ -49,10 +51,12 @@ public static class Voorbeelden
         [("GetMutaties", "jaar")] = 2015,
         [("GetUitputting", "begroting")] = "VI",
         [("GetUitputting", "begrotingsjaar")] = 2015,
-        // The standenreeks of the example: VI artikel 31 in 2015, from 5.132.936 (ontwerpbegroting) to 5.146.049 (jaarverslag).
+        // The standenreeks of a line below artikel 31 needs the budgettaire tabellen of 2016 (VI 2015's begrotingsstaten stop at the artikel).
         [("GetStandenreeks", "begroting")] = "VI",
-        [("GetStandenreeks", "begrotingsjaar")] = 2015,
-        [("GetStandenreeks", "jaar")] = 2015,
+        [("GetStandenreeks", "begrotingsjaar")] = 2016,
+        [("GetStandenreeks", "jaar")] = 2016,
+        [("GetBegrotingen", "q")] = "justitie",
+        [("GetOrganisaties", "q")] = "justitiele inrichtingen",
         [("ImporteerStanden", "begroting")] = "VI",
         [("ImporteerStanden", "begrotingsjaar")] = 2026,
         [("ImporteerStanden", "fase")] = "1e-suppletoire",
