@@ -123,10 +123,12 @@ public static class ArtikelenEndpoints
         if (MetStanden(catalogus, query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);
         var stand = Standkeuzes.Een(catalogus, begroting, query.Begrotingsjaar, query.Fase).Standen[0];
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
-        var artikelen = LeesArtikelen(db, stand, soort, artikel);
+        var zoek = Domein.Zoekterm.Lees(query.Q);
+        var artikelen = LeesArtikelen(db, stand, soort, artikel).Where(a => zoek is null || Past(zoek, a)).ToList();
         if (artikelen.Count == 0)
         {
-            return Problemen.NietGevonden("artikel", $"Begroting {begroting.Code} heeft in de stand {stand.Label} geen artikel {artikel}{(soort is null ? "" : " bij de " + soort)}.");
+            return Problemen.NietGevonden("artikel", $"Begroting {begroting.Code} heeft in de stand {stand.Label} geen artikel {artikel}{(soort is null ? "" : " bij de " + soort)}" +
+                                                     (zoek is null ? "." : $" waarvan de naam of een deel past bij q '{query.Q}'."));
         }
         return Antwoord(stand, artikelen, $"artikel-{begroting.Code}-{artikel}");
     }
