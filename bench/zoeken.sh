@@ -57,9 +57,11 @@ for _ in range(rondes):
 alle = [t for ts in tijden.values() for t in ts]
 print(f"| question | p50 ms | max ms |")
 print(f"|---|---:|---:|")
+getoond = []
 for w in woorden:
     for q in (w[:1], w[:3], w):
-        if q in tijden:
+        if q in tijden and q not in getoond:
+            getoond.append(q)
             print(f"| `{q}` | {statistics.median(tijden[q]):.2f} | {max(tijden[q]):.2f} |")
 p50 = statistics.median(alle)
 p95 = statistics.quantiles(alle, n=20)[18]
