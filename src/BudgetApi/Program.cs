@@ -140,6 +140,9 @@ v1.MapBedragen();
 v1.MapMutaties();
 v1.MapUitputting();
 v1.MapWasWordt();
+v1.MapStandenreeks();
+v1.MapVerloop();
+v1.MapZoeken();
 v1.MapBevindingen();
 v1.MapBronnen();
 // The OData v4 feed for Excel and Power BI (docs/odata.md): the same figures, read-only, beside the REST resources.

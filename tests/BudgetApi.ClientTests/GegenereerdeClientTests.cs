@@ -216,6 +216,23 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         regels.Metadata.AantalRegels.Should().Be(8442);
         ontvangsten.BronBestandenDelen.Should().HaveCount(8).And.OnlyContain(b => b == "introductiedossier-jenv-2026.txt");
 
+        // The standenreeks, the verloop and the search box's suggestions, typed.
+        var reeks = await client.Standenreeks.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "VI";
+            c.QueryParameters.Begrotingsjaar = 2015;
+            c.QueryParameters.Artikel = 31;
+        });
+        reeks!.Gegevens!.Single().Standen!.Select(s => s.Bedrag).Should().Equal(5_132_936L, 5_132_936L, 5_150_343L, 5_150_542L, 5_146_049L);
+        var verloop = await client.Verloop.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "AenM";
+            c.QueryParameters.Artikel = 37;
+        });
+        verloop!.Gegevens!.Single(v => v.Begrotingsjaar == 2015).Hoofdstuk.Should().Be("VI");
+        var suggesties = await client.Zoeken.GetAsync(c => c.QueryParameters.Q = "DJI");
+        suggesties!.Gegevens!.First().Code.Should().Be("DJI");
+
         // Every GET operation of the committed document was called (the import has its own test below).
         var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
         // The CSV and Excel operations (/csv/…, /xlsx/…) are the same requests with a file as the answer: see the CSV test below.

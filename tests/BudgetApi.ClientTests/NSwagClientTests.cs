@@ -28,7 +28,7 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
     {
         var client = Client(factory);
 
-        var jenv = (await client.GetBegrotingenAsync()).Gegevens.Single(b => b.Code == "JenV");
+        var jenv = (await client.GetBegrotingenAsync(null)).Gegevens.Single(b => b.Code == "JenV");
         jenv.Fase.Should().Be(Fase.Ontwerpbegroting);
         (await client.GetStandenAsync("VI", 2015, Fase.VastgesteldeBegroting)).Gegevens.Single().Fase.Should().Be(Fase.VastgesteldeBegroting);
         (await client.GetStandAsync("VI-2026-ontwerpbegroting")).Gegevens.Single().Begrotingsjaar.Should().Be(2026);
@@ -39,19 +39,20 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
         var politie2015 = new Dictionary<Fase, long?>();
         foreach (var fase in new[] { Fase.Ontwerpbegroting, Fase.Jaarverslag })
         {
-            var artikel = (await client.GetArtikelAsync("VI", Soort.Uitgaven, 2015, fase, 31)).Gegevens.Single();
+            var artikel = (await client.GetArtikelAsync("VI", Soort.Uitgaven, 2015, fase, null, 31)).Gegevens.Single();
             politie2015[fase] = artikel.Bedragen.Single(b => b.Jaar == 2015).Bedrag;
         }
         politie2015.Should().Equal(new Dictionary<Fase, long?> { [Fase.Ontwerpbegroting] = 5_132_936, [Fase.Jaarverslag] = 5_146_049 });
-        (await client.GetArtikelenAsync("JenV", Soort.Uitgaven, null, null)).Gegevens.Should().Contain(a => a.Artikel == 31);
+        (await client.GetArtikelenAsync("JenV", Soort.Uitgaven, null, null, null)).Gegevens.Should().Contain(a => a.Artikel == 31);
 
         (await client.GetAandelenAsync("JenV", null, null, Soort.Uitgaven, 2026, null)).Gegevens.Should().NotBeEmpty();
         (await client.GetAansluitingenAsync("JenV", null, null, null, null, null, null, null, null)).Gegevens.Should().NotBeEmpty();
-        var organisaties = (await client.GetOrganisatiesAsync(null, null, null)).Gegevens;
+        var organisaties = (await client.GetOrganisatiesAsync(null, null, null, null)).Gegevens;
         organisaties.Should().Contain(o => o.Code == "DJI");
+        (await client.GetOrganisatiesAsync(null, null, null, "justitiele inrichtingen")).Gegevens.Select(o => o.Code).Should().Equal("DJI");
         (await client.GetOrganisatieAsync("DJI")).Gegevens.Should().NotBeEmpty();
         (await client.GetBezettingAsync()).Gegevens.Should().NotBeEmpty();
-        var bedragen = await client.GetBedragenAsync(["VI"], 2016, Fase.Ontwerpbegroting, Soort.Uitgaven, null, 2016, Regelsoort.Artikel, "-bedrag", 1, 1000);
+        var bedragen = await client.GetBedragenAsync(["VI"], 2016, Fase.Ontwerpbegroting, Soort.Uitgaven, null, 2016, Regelsoort.Artikel, "-bedrag", null, 1, 1000);
         bedragen.Gegevens.Sum(b => b.Bedrag ?? 0).Should().Be(11_456_930L);
         (await client.GetMutatiesAsync("VI", 2015, "ontwerpbegroting", "jaarverslag", Soort.Uitgaven, null, 2015)).Gegevens.Should().NotBeEmpty();
         (await client.GetUitputtingAsync("VI", 2015, Soort.Uitgaven)).Gegevens.Should().NotBeEmpty();

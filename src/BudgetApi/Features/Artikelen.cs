@@ -64,6 +64,9 @@ public sealed record ArtikelenQuery
     [Description("Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. " +
                  "Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
+
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in het nummer en de naam van het artikel en in de namen van al zijn delen; een artikel dat past komt heel.")]
+    public string? Q { get; init; }
 }
 
 public sealed class ArtikelenQueryValidator : AbstractValidator<ArtikelenQuery>
@@ -71,6 +74,7 @@ public sealed class ArtikelenQueryValidator : AbstractValidator<ArtikelenQuery>
     public ArtikelenQueryValidator(Catalogus catalogus)
     {
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
+        RuleFor(q => q.Q).Zoekvraag();
         // An unknown begroting in the path is a 404 (the handler's); the stand is checked for a begroting that exists.
         RuleFor(q => q).Custom((q, context) =>
         {
@@ -108,7 +112,9 @@ public static class ArtikelenEndpoints
     {
         if (MetStanden(catalogus, query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);
         var stand = Standkeuzes.Een(catalogus, begroting, query.Begrotingsjaar, query.Fase).Standen[0];
-        var artikelen = LeesArtikelen(db, stand, Queryregels.Canoniek(query.Soort, Queryregels.Soorten), artikel: null);
+        var zoek = Domein.Zoekterm.Lees(query.Q);
+        var artikelen = LeesArtikelen(db, stand, Queryregels.Canoniek(query.Soort, Queryregels.Soorten), artikel: null)
+            .Where(a => zoek is null || Past(zoek, a)).ToList();
         return Antwoord(stand, artikelen, $"artikelen-{begroting.Code}");
     }
 
@@ -120,12 +126,22 @@ public static class ArtikelenEndpoints
         if (MetStanden(catalogus, query.Begroting) is not { } begroting) return OnbekendeBegroting(query.Begroting, catalogus);
         var stand = Standkeuzes.Een(catalogus, begroting, query.Begrotingsjaar, query.Fase).Standen[0];
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
-        var artikelen = LeesArtikelen(db, stand, soort, artikel);
+        var zoek = Domein.Zoekterm.Lees(query.Q);
+        var artikelen = LeesArtikelen(db, stand, soort, artikel).Where(a => zoek is null || Past(zoek, a)).ToList();
         if (artikelen.Count == 0)
         {
-            return Problemen.NietGevonden("artikel", $"Begroting {begroting.Code} heeft in de stand {stand.Label} geen artikel {artikel}{(soort is null ? "" : " bij de " + soort)}.");
+            return Problemen.NietGevonden("artikel", $"Begroting {begroting.Code} heeft in de stand {stand.Label} geen artikel {artikel}{(soort is null ? "" : " bij de " + soort)}" +
+                                                     (zoek is null ? "." : $" waarvan de naam of een deel past bij q '{query.Q}'."));
         }
         return Antwoord(stand, artikelen, $"artikel-{begroting.Code}-{artikel}");
+    }
+
+    /// <summary>An artikel that answers a search: its number, its name, or the name of any of its parts at any depth.</summary>
+    private static bool Past(Domein.Zoekterm zoek, Begrotingsartikel a)
+    {
+        static IEnumerable<string> Namen(IEnumerable<Waarvanregel> delen) => delen.SelectMany(w => Namen(w.Waarvanregels).Prepend(w.Omschrijving));
+        return zoek.Past([a.Artikel.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Omschrijving])
+               || Namen(a.Waarvanregels).Any(n => zoek.Past(n));
     }
 
     /// <summary>The begroting in the path, when the data has standen of it: a begroting without standen has no artikelen to find (404).</summary>

@@ -53,6 +53,9 @@ public sealed record BedragenQuery : IGepagineerd
                  "Zonder: begroting, stand, soort, artikel, regel (artikelregel eerst, dan de delen zoals gedrukt), jaar. Bijvoorbeeld: jaar,-bedrag")]
     public string? Sortering { get; init; }
 
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in de omschrijving van de regel en de regels erboven (pad).")]
+    public string? Q { get; init; }
+
     [Description(Bladeren.PaginaUitleg)]
     [DefaultValue(1)]
     public int? Pagina { get; init; }
@@ -69,6 +72,7 @@ public sealed class BedragenQueryValidator : AbstractValidator<BedragenQuery>
         RuleForEach(q => q.Begroting).BestaandeBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Regelsoort).BekendeWaarde("regelsoort", BedragenEndpoints.Regelsoorten);
+        RuleFor(q => q.Q).Zoekvraag();
         // The stand, the year and the artikel are checked for the begrotingen that exist (an unknown code is its own 400).
         RuleFor(q => q).Custom((q, context) =>
         {
@@ -154,7 +158,7 @@ public static class BedragenEndpoints
             .WithName("GetBedragen")
             .WithSummary("Alle bedragen in lange vorm: één rij per begrotingsregel en jaar")
             .WithDescription("Elke artikelregel en elk deel ervan (waarvan-regels, regels van een budgettaire tabel) van de gekozen standen, één rij per jaar, " +
-                             "x € 1.000. Een leeg bedrag blijft een rij met bedrag null. Filter op begroting, begrotingsjaar, fase, soort, artikel, jaar en regelsoort; " +
+                             "x € 1.000. Een leeg bedrag blijft een rij met bedrag null. Filter op begroting, begrotingsjaar, fase, soort, artikel, jaar en regelsoort, zoek met q; " +
                              "sorteer met sortering; blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header). " +
                              "De CSV is het eigen standformaat: een stand als CSV kan als stand worden geïmporteerd (POST /standen).")
             .MetValidatie<BedragenQuery>();
@@ -181,6 +185,7 @@ public static class BedragenEndpoints
           AND (@Artikel IS NULL OR r.artikel = @Artikel)
           AND (@Jaar IS NULL OR rb.jaar = @Jaar)
           AND (@Regelsoort IS NULL OR r.niveau = @Regelsoort)
+          AND (@Zoek = 0 OR past_zoekvraag(r.pad, r.omschrijving))
         """;
 
     const string AantalSql = "SELECT COUNT(*) " + Selectie;
@@ -203,11 +208,15 @@ public static class BedragenEndpoints
             query.Artikel,
             query.Jaar,
             Regelsoort = Queryregels.Canoniek(query.Regelsoort, Regelsoorten),
+            Zoek = query.Q is not null,
             Limiet = grootte,
             Overslaan = (long)(pagina - 1) * grootte,
         });
 
         using var verbinding = db.Open();
+        // q is matched by the one search rule (Domein.Zoekterm), in C#: SQLite's LIKE and NOCASE fold neither accents nor non-ASCII case.
+        var zoek = Domein.Zoekterm.Lees(query.Q);
+        verbinding.CreateFunction("past_zoekvraag", (string? pad, string? omschrijving) => zoek?.Past(pad, omschrijving) ?? true, isDeterministic: true);
         var totaal = (int)verbinding.ExecuteScalar<long>(AantalSql, parameters);
         var sql = BedragenSql.Replace("/*sortering*/", Sortering.Lees(query.Sortering).OrderBy!, StringComparison.Ordinal);
         var rijen = verbinding.Query<Rij>(sql, parameters)

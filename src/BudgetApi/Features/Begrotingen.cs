@@ -1,6 +1,8 @@
 using BudgetApi.Domein;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
+using System.ComponentModel;
+using FluentValidation;
 
 namespace BudgetApi.Features;
 
@@ -22,6 +24,17 @@ public sealed record BegrotingRegel(
     string Code, string Hoofdstuk, string Naam, string Stand, int Begrotingsjaar, string Fase, string Eenheid, string Valuta, int Factor,
     int? VanJaar, int? TotJaar, int AantalStanden, int? BronRegel);
 
+public sealed record BegrotingenQuery
+{
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in code, hoofdstuk, naam en de namen zoals gepubliceerd (Veiligheid en Justitie vindt JenV).")]
+    public string? Q { get; init; }
+}
+
+public sealed class BegrotingenQueryValidator : AbstractValidator<BegrotingenQuery>
+{
+    public BegrotingenQueryValidator() => RuleFor(q => q.Q).Zoekvraag();
+}
+
 public static class BegrotingenEndpoints
 {
     public static RouteGroupBuilder MapBegrotingen(this RouteGroupBuilder v1)
@@ -32,16 +45,22 @@ public static class BegrotingenEndpoints
             .WithSummary("De begrotingen met standen in de data")
             .WithDescription("Elke begroting (hoofdstuk van de Rijksbegroting) waarvan de data standen heeft, met zijn code en hoofdstuk, " +
                              "en de stand die een vraag zonder begrotingsjaar en fase bedoelt: het laatste begrotingsjaar en daarin de laatste fase. " +
-                             "Gebruik de code of het hoofdstuk in de andere resources; alle standen staan in /standen.");
+                             "Gebruik de code of het hoofdstuk in de andere resources; alle standen staan in /standen. Zoek met q.")
+            .MetValidatie<BegrotingenQuery>();
         return group;
     }
 
-    static LijstResultaat<BegrotingRegel> GetBegrotingen(Catalogus catalogus)
+    static LijstResultaat<BegrotingRegel> GetBegrotingen([AsParameters] BegrotingenQuery query, Catalogus catalogus)
     {
-        var rijen = Rijen(catalogus);
+        var zoek = Zoekterm.Lees(query.Q);
+        var rijen = Rijen(catalogus).Where(r => zoek is null || zoek.Past([r.Code, r.Hoofdstuk, r.Naam, .. Gepubliceerd(catalogus, r.Hoofdstuk)])).ToList();
         var bron = StandVerwijzing.Bronnaam(catalogus.Standen);
         return new LijstResultaat<BegrotingRegel>(new Lijst<BegrotingRegel>(rijen, new Metadata { Bron = bron, Aantal = rijen.Count }), "begrotingen");
     }
+
+    /// <summary>The names a begroting's standen were published under (Veiligheid en Justitie for VI 2013–2017).</summary>
+    internal static IEnumerable<string> Gepubliceerd(Catalogus catalogus, string hoofdstuk) =>
+        catalogus.Standen.Where(s => s.Begroting.Hoofdstuk == hoofdstuk && s.NaamZoalsGepubliceerd is not null).Select(s => s.NaamZoalsGepubliceerd!).Distinct();
 
     /// <summary>Every begroting with standen and its default stand: /begrotingen and the OData feed's Begrotingen.</summary>
     internal static List<BegrotingRegel> Rijen(Catalogus catalogus) => catalogus.BegrotingenMetStanden

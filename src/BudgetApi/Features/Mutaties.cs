@@ -271,8 +271,7 @@ public static class MutatiesEndpoints
                 continue;
             }
             var (andereHoofdstuk, andereArtikel) = vooruit ? (regel.WordtHoofdstuk, regel.WordtArtikel) : (regel.WasHoofdstuk, regel.WasArtikel);
-            var beschrijving = $"{regel.WasHoofdstuk} artikel {regel.WasArtikel} {regel.WasOmschrijving} (tot en met {regel.WasLaatsteBegrotingsjaar}) is " +
-                               $"{regel.WordtHoofdstuk} artikel {regel.WordtArtikel} {regel.WordtOmschrijving} (vanaf {regel.WordtEersteBegrotingsjaar}); bron: {regel.Bron}";
+            var beschrijving = WasWordtEndpoints.Beschrijving(regel);
             var elders = Elders(andereHoofdstuk, andereArtikel, artikel.Ander);
             if (elders is null)
             {
@@ -308,7 +307,12 @@ public static class MutatiesEndpoints
         ? r.Artikel.ToString(CultureInfo.InvariantCulture)
         : string.Join('\u001f', r.Artikel.ToString(CultureInfo.InvariantCulture), r.Niveau, Normaal(r.Pad), Normaal(r.Omschrijving));
 
-    private static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>The identity of a compared row, by the same rule as <see cref="Sleutel(Regelbedrag)"/> (the begroting's total is its own): /standenreeks joins the comparisons of neighbouring standen by it.</summary>
+    internal static string Sleutel(MutatieRegel r) => r.Regelsoort == Totaal ? Totaal
+        : r.Regelsoort == Begrotingscodes.NiveauArtikel ? r.Artikel!.Value.ToString(CultureInfo.InvariantCulture)
+        : string.Join('\u001f', r.Artikel!.Value.ToString(CultureInfo.InvariantCulture), r.Regelsoort, Normaal(r.Pad), Normaal(r.Omschrijving));
+
+    internal static string Normaal(string tekst) => string.Join(' ', tekst.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     private sealed record Lijn(string Begroting, string Hoofdstuk, long Artikel, string Niveau, string Pad, string Omschrijving, long BronRegel, int Volgorde, Dictionary<int, long?> Bedragen);
 }

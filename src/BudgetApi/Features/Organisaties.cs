@@ -27,6 +27,9 @@ public sealed record OrganisatiesQuery
 
     [Description("Alleen de organisatie met deze code (hoofdletters maken niet uit). Bijvoorbeeld: DGRR")]
     public string? Code { get; init; }
+
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in code, naam en afkorting (DJI, Halt).")]
+    public string? Q { get; init; }
 }
 
 public sealed class OrganisatiesQueryValidator : AbstractValidator<OrganisatiesQuery>
@@ -43,6 +46,7 @@ public sealed class OrganisatiesQueryValidator : AbstractValidator<OrganisatiesQ
             .Must(c => c is null || codes.Value.Contains(c, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, c) => $"Onbekende organisatie '{c}' voor code; toegestaan: een code uit /organisaties.");
         RuleFor(q => q.Meting).BekendeWaarde("meting", Codes.Metingen);
+        RuleFor(q => q.Q).Zoekvraag();
     }
 }
 
@@ -55,7 +59,7 @@ public static class OrganisatiesEndpoints
             .WithName("GetOrganisaties")
             .WithSummary("Het register van organisaties en onderdelen")
             .WithDescription("Elke organisatie of elk onderdeel waar het document personeel of geld voor noemt, met soort en waar het onder valt. " +
-                             "Filter op onderdeelVan (de hele boom eronder), op meting (alleen organisaties met zo'n cijfer) of op code.")
+                             "Filter op onderdeelVan (de hele boom eronder), op meting (alleen organisaties met zo'n cijfer), op code, of zoek met q.")
             .MetValidatie<OrganisatiesQuery>();
         group.MapGet("/{code}", GetOrganisatie)
             .WithName("GetOrganisatie")
@@ -104,7 +108,8 @@ public static class OrganisatiesEndpoints
         // SQLite's integers are 64-bit; a line number is an int in the contract, as everywhere.
         var rijen = verbinding.Query<(string Code, string Naam, string? Afkorting, string Soort, string? OnderdeelVan, long BronRegel)>(OrganisatiesSql,
                 new { query.OnderdeelVan, query.Code, Meting = Queryregels.Canoniek(query.Meting, Codes.Metingen) })
-            .Select(r => new OrganisatieRegel(r.Code, r.Naam, r.Afkorting, r.Soort, r.OnderdeelVan, (int)r.BronRegel)).ToList();
+            .Select(r => new OrganisatieRegel(r.Code, r.Naam, r.Afkorting, r.Soort, r.OnderdeelVan, (int)r.BronRegel))
+            .Where(r => Domein.Zoekterm.Lees(query.Q) is not { } zoek || zoek.Past(r.Code, r.Naam, r.Afkorting)).ToList();
         return new LijstResultaat<OrganisatieRegel>(new Lijst<OrganisatieRegel>(rijen, new Metadata { Aantal = rijen.Count }), "organisaties");
     }
 

@@ -93,6 +93,9 @@ public static class UitputtingEndpoints
         return new Keuze(begroot, realisatie, null);
     }
 
+    /// <summary>The verdict on realisatie − begroot: none without both amounts.</summary>
+    internal static string? Oordeel(long? verschil) => verschil switch { null => null, < 0 => Onderuitputting, > 0 => Overuitputting, _ => Gelijk };
+
     static LijstResultaat<UitputtingRegel> GetUitputting([AsParameters] UitputtingQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
@@ -102,7 +105,7 @@ public static class UitputtingEndpoints
         var jaar = realisatie.Begrotingsjaar;
         var rijen = MutatiesEndpoints.Vergelijk(db, begroot, realisatie, soort, alleenArtikelen: true, (jaar, jaar), alleenJaar: null)
             .Select(m => new UitputtingRegel(m.Begroting, m.Hoofdstuk, jaar, soort, m.Artikel, m.Omschrijving, begroot.Fase, m.BedragVan, m.BedragNaar,
-                m.Mutatie, m.MutatieProcent, m.Mutatie switch { null => null, < 0 => Onderuitputting, > 0 => Overuitputting, _ => Gelijk }))
+                m.Mutatie, m.MutatieProcent, Oordeel(m.Mutatie)))
             .ToList();
         return new LijstResultaat<UitputtingRegel>(
             new Lijst<UitputtingRegel>(rijen, StandVerwijzing.Metadata([begroot, realisatie], rijen.Count, Rekenen.Afronding)), "uitputting");

@@ -51,6 +51,31 @@ public static class WasWordtEndpoints
             r.WordtHoofdstuk, (int)r.WordtArtikel, r.WordtOmschrijving, (int)r.WordtEersteBegrotingsjaar, r.Bron, (int?)r.BronRegel)).ToList();
     }
 
+    /// <summary>A move in words, as /mutaties and /verloop name it in 'overgang'.</summary>
+    internal static string Beschrijving(WasWordtRegel regel) =>
+        $"{regel.WasHoofdstuk} artikel {regel.WasArtikel} {regel.WasOmschrijving} (tot en met {regel.WasLaatsteBegrotingsjaar}) is " +
+        $"{regel.WordtHoofdstuk} artikel {regel.WordtArtikel} {regel.WordtOmschrijving} (vanaf {regel.WordtEersteBegrotingsjaar}); bron: {regel.Bron}";
+
+    /// <summary>
+    /// Where an artikel (hoofdstuk and number, as a user names it) stands in a begrotingsjaar, following the table's moves both ways:
+    /// from a 'was' forward to its 'wordt' from the first begrotingsjaar there, and from a 'wordt' back to its 'was' up to the last
+    /// begrotingsjaar there. The moves followed are returned, so an answer can name them; a chain is followed, a loop is not.
+    /// </summary>
+    internal static (string Hoofdstuk, int Artikel, IReadOnlyList<WasWordtRegel> Via) Volg(IReadOnlyList<WasWordtRegel> tabel, string hoofdstuk, int artikel, int begrotingsjaar)
+    {
+        var via = new List<WasWordtRegel>();
+        while (true)
+        {
+            var (h, a) = (hoofdstuk, artikel);
+            var regel = tabel.FirstOrDefault(v => !via.Contains(v) && (
+                (string.Equals(v.WasHoofdstuk, h, StringComparison.OrdinalIgnoreCase) && v.WasArtikel == a && begrotingsjaar >= v.WordtEersteBegrotingsjaar) ||
+                (string.Equals(v.WordtHoofdstuk, h, StringComparison.OrdinalIgnoreCase) && v.WordtArtikel == a && begrotingsjaar <= v.WasLaatsteBegrotingsjaar)));
+            if (regel is null) return (hoofdstuk, artikel, via);
+            via.Add(regel);
+            (hoofdstuk, artikel) = begrotingsjaar >= regel.WordtEersteBegrotingsjaar ? (regel.WordtHoofdstuk, regel.WordtArtikel) : (regel.WasHoofdstuk, regel.WasArtikel);
+        }
+    }
+
     /// <summary>
     /// An import of a was → wordt table that brings a move the version does not have (or another wording of one): it changes the data.
     /// The same table again brings nothing, and is answered like the same stand file again (ongewijzigd, nothing stored).

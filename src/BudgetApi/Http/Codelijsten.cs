@@ -44,6 +44,8 @@ public static class Codelijsten
     public static readonly Codelijst Oordeel = new("Oordeel", "Het oordeel over een aansluiting.", Aansluitingberekening.Oordelen);
     public static readonly Codelijst Uitputtingsoordeel = new("Uitputtingsoordeel", "Realisatie tegen begroot: onderuitputting (lager), overuitputting (hoger) of gelijk.", UitputtingEndpoints.Oordelen);
     public static readonly Codelijst Aanwezig = new("Aanwezig", "In welke stand(en) een regel van /mutaties staat.", MutatiesEndpoints.Aanwezigheden);
+    public static readonly Codelijst Verloopaanwezigheid = new("Verloopaanwezigheid", "Hoe een begrotingsjaar van /verloop aan zijn bedrag komt: gedrukt, verhuisd (via de was-wordt-tabel), geen-stand (een gat) of breuk.", VerloopEndpoints.Aanwezigheden);
+    public static readonly Codelijst Suggestiesoort = new("Suggestiesoort", "Wat een suggestie van /zoeken is: begroting, organisatie, artikel of regel.", ZoekenEndpoints.Soorten);
     public static readonly Codelijst Meting = new("Meting", "Wat voor cijfer een organisatiecijfer is (data/README.md definieert elk).", Codes.Metingen);
     public static readonly Codelijst Herkomst = new("Herkomst", "Waar een organisatiecijfer vandaan komt: de tekst van het document of de tabel Bezetting FTE en budget.", Organisatiecijfers.Herkomsten);
     public static readonly Codelijst Organisatiesoort = new("Organisatiesoort", "Soort organisatie in het register.", Codes.OrganisatieSoorten);
@@ -60,7 +62,7 @@ public static class Codelijsten
     public static IReadOnlyList<Codelijst> Alle { get; } =
     [
         Csvdialect, Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
-        Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
+        Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Verloopaanwezigheid, Suggestiesoort, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
         UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat,
     ];
 
@@ -81,6 +83,7 @@ public static class Codelijsten
         ["herkomst"] = Herkomst,
         ["ernst"] = Ernst,
         ["aanwezig"] = Aanwezig,
+        ["aanwezigheid"] = Verloopaanwezigheid,
     };
 
     /// <summary>
@@ -104,6 +107,10 @@ public static class Codelijsten
         [(nameof(Waarvanregel), "niveau")] = Deelniveau,
         [(nameof(AansluitingRegel), "oordeel")] = Oordeel,
         [(nameof(UitputtingRegel), "oordeel")] = Uitputtingsoordeel,
+        [(nameof(StandenreeksRegel), "oordeel")] = Uitputtingsoordeel,
+        [(nameof(StandenreeksRegel), "regelsoort")] = Mutatieregelsoort,
+        [("GetStandenreeks", "niveau")] = Mutatieniveau,
+        [(nameof(Suggestie), "soort")] = Suggestiesoort,
         [(nameof(Standuitkomst), "uitkomst")] = UitkomstPerStand,
         [(nameof(Importuitkomst), "uitkomst")] = UitkomstVanImport,
         [(nameof(StandbronRegel), "formaat")] = Bronformaat,

@@ -23,6 +23,14 @@ public static class Queryregels
         regel.Must(w => w is null || toegestaan.Contains(w, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, w) => $"Onbekende waarde '{w}' voor {parameter}; toegestaan: {string.Join(", ", toegestaan)}.");
 
+    /// <summary>q= of a searchable collection (Domein.Zoekterm): a 400 for an empty or over-long question, or one without a word.</summary>
+    public static IRuleBuilderOptions<T, string?> Zoekvraag<T>(this IRuleBuilder<T, string?> regel) =>
+        regel.Must(q => Domein.Zoekterm.Fout(q) is null).WithMessage((_, q) => Domein.Zoekterm.Fout(q)!);
+
+    /// <summary>What q= says in every searchable collection's documentation.</summary>
+    public const string ZoekvraagUitleg = "Zoek op woorden: elk woord moet een woord van de naam beginnen (hoofdletters en accenten maken niet uit: " +
+                                          "'justitiele' vindt 'justitiële'); 1 tot en met 100 tekens. Bijvoorbeeld: Politie";
+
     /// <summary>The canonical value of a case-insensitive code (uitgaven, Uitgaven → uitgaven).</summary>
     public static string? Canoniek(string? waarde, IReadOnlyList<string> toegestaan) =>
         waarde is null ? null : toegestaan.FirstOrDefault(t => t.Equals(waarde, StringComparison.OrdinalIgnoreCase));

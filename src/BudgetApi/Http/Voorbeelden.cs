@@ -34,6 +34,10 @@ public static class Voorbeelden
         ["organisatie"] = "DGRR",
         ["ernst"] = "fout",
         ["dialect"] = "excel-nl",
+        ["q"] = "Politie",
+        // An artikelonderdeel of VI artikel 31 (Politie) in the budgettaire tabellen of the ontwerpbegroting 2016.
+        ["regel"] = "Bekostiging nationale politie",
+        ["aantal"] = 10,
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
@@ -47,6 +51,12 @@ public static class Voorbeelden
         [("GetMutaties", "jaar")] = 2015,
         [("GetUitputting", "begroting")] = "VI",
         [("GetUitputting", "begrotingsjaar")] = 2015,
+        // The standenreeks of a line below artikel 31 needs the budgettaire tabellen of 2016 (VI 2015's begrotingsstaten stop at the artikel).
+        [("GetStandenreeks", "begroting")] = "VI",
+        [("GetStandenreeks", "begrotingsjaar")] = 2016,
+        [("GetStandenreeks", "jaar")] = 2016,
+        [("GetBegrotingen", "q")] = "justitie",
+        [("GetOrganisaties", "q")] = "justitiele inrichtingen",
         [("ImporteerStanden", "begroting")] = "VI",
         [("ImporteerStanden", "begrotingsjaar")] = 2026,
         [("ImporteerStanden", "fase")] = "1e-suppletoire",

@@ -15,7 +15,7 @@ namespace BudgetApi.Tests.Browser;
 /// the console, axe-core finds no serious or critical violation, and the page fits 1280 and 390 pixels. Screenshots of
 /// every view at both widths are written to bin/…/screenshots.
 /// </summary>
-public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<KestrelFactory>, IAsyncLifetime
+public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixture<KestrelFactory>, IAsyncLifetime
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -51,6 +51,8 @@ public sealed class DashboardTests(KestrelFactory factory) : IClassFixture<Kestr
     [InlineData("aansluitingen", 390)]
     [InlineData("bezetting", 1280)]
     [InlineData("bezetting", 390)]
+    [InlineData("inzoomen", 1280)]
+    [InlineData("inzoomen", 390)]
     public async Task Elke_weergave_past_op_het_scherm_zonder_consolefouten_en_zonder_ernstige_toegankelijkheidsfouten(string weergave, int breedte)
     {
         await using var sessie = await Open($"/dashboard/?weergave={weergave}", breedte);

@@ -1,4 +1,4 @@
-// The dashboard: five views on the public API. The URL holds the view and its selections (?weergave=aandelen&jaar=2027…),
+// The dashboard: six views on the public API. The URL holds the view and its selections (?weergave=aandelen&jaar=2027…),
 // so every view can be shared and the browser's back button goes back to the previous selection.
 
 import { haal, verzoek } from './api.js';
@@ -9,8 +9,10 @@ import aandelen from './weergaven/aandelen.js';
 import mutaties from './weergaven/mutaties.js';
 import aansluitingen from './weergaven/aansluitingen.js';
 import bezetting from './weergaven/bezetting.js';
+import inzoomen from './weergaven/inzoomen.js';
+import { zoekbox } from './zoeken.js';
 
-const WEERGAVEN = [verloop, aandelen, mutaties, aansluitingen, bezetting];
+const WEERGAVEN = [verloop, aandelen, mutaties, aansluitingen, bezetting, inzoomen];
 const TITEL = 'Dashboard begroting Justitie en Veiligheid';
 
 const plek = document.getElementById('weergave');
@@ -41,6 +43,8 @@ async function start() {
     document.getElementById('weergave-titel')?.focus();
   });
   window.addEventListener('popstate', () => toon(basis));
+  // The search box opens what it finds in the view Inzoomen (js/zoeken.js).
+  zoekbox(document.getElementById('zoeken'));
   toon(basis);
 }
 
