@@ -23,7 +23,7 @@ public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, 
 /// <param name="Naam">Huidige naam van de begroting.</param>
 /// <param name="NaamZoalsGepubliceerd">Naam van de begroting zoals de bron van deze stand hem noemt (Veiligheid en Justitie in 2016).</param>
 /// <param name="Begrotingsjaar">Het begrotingsjaar.</param>
-/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Label">De stand in woorden: "ontwerpbegroting 2016".</param>
 /// <param name="VanJaar">Eerste jaar met bedragen.</param>
 /// <param name="TotJaar">Laatste jaar met bedragen.</param>
@@ -47,7 +47,7 @@ public sealed record StandenQuery
     [Description("Alleen de standen van dit begrotingsjaar. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 }
 

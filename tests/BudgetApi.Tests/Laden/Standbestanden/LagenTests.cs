@@ -67,6 +67,13 @@ public sealed class LagenTests
                 ["VI-2021-vastgestelde-begroting|uitgaven|31"] = 6_010_000, ["VI-2021-1e-suppletoire|uitgaven|31"] = 6_120_000,
                 ["VI-2021-vastgestelde-begroting|uitgaven|33"] = 40_000, ["VI-2021-1e-suppletoire|uitgaven|33"] = 42_500,
             }),
+            ["budgettaire-tabellen-2020-isb.csv"] = ("budgettaire tabellen per fase (Bedrag t)", Tekstcodering.Utf8, new()
+            {
+                // 'ISB', '2e ISB' and 'Derde incidentele suppletoire begroting': each a stand of its own, between VB and O1.
+                ["VI-2020-vastgestelde-begroting|uitgaven|33"] = 50_000, ["VI-2020-incidentele-suppletoire-1|uitgaven|33"] = 55_000,
+                ["VI-2020-incidentele-suppletoire-2|uitgaven|33"] = 64_500, ["VI-2020-incidentele-suppletoire-3|uitgaven|33"] = 65_000,
+                ["VI-2020-1e-suppletoire|uitgaven|33"] = 67_500,
+            }),
             ["Budgettaire_Tabellen_2024_JV_incl.csv"] = ("IBOS (standen als kolommen)", Tekstcodering.Utf8MetBom, new()
             {
                 // Artikel 31 has its own J row (its J onderdeel and its details are not added to it); artikel 32 only details. SBS is empty: no stand.
