@@ -34,10 +34,15 @@ public sealed record StandRegel(
     string Id, string Begroting, string Hoofdstuk, string Naam, string? NaamZoalsGepubliceerd, int Begrotingsjaar, string Fase, string Label,
     int? VanJaar, int? TotJaar, int AantalRegels, IReadOnlyList<StandbronRegel> Bronnen, string Etag);
 
-/// <summary>The CSV form: one row per stand and source file.</summary>
+/// <summary>
+/// The CSV form: one row per stand and source file, with the source's lezing in flat columns (issue 14 §7): the layout, the
+/// encoding, the columns read and the columns ignored each as one text ("1 'Begrotingsjaar' = begrotingsjaar; 2 'Begr.' = hoofdstuk
+/// (naar de inhoud)"), and the number of findings. Empty for the document, which is not read by columns.
+/// </summary>
 public sealed record StandbronPlat(
     string Id, string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, int? VanJaar, int? TotJaar, int AantalRegels, string Etag,
-    string Bron, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
+    string Bron, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor,
+    string? Indeling, string? Codering, string? Kolommen, string? Genegeerd, int? Bevindingen);
 
 public sealed record StandenQuery
 {
@@ -131,5 +136,10 @@ public static class StandenEndpoints
         s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
 
     private static IEnumerable<object> Plat(StandRegel s) => s.Bronnen.Select(b => new StandbronPlat(
-        s.Id, s.Begroting, s.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar, s.AantalRegels, s.Etag, b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor));
+        s.Id, s.Begroting, s.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar, s.AantalRegels, s.Etag, b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor,
+        b.Lezing?.Indeling, b.Lezing?.Codering, b.Lezing is { } l ? Kolomtekst(l.Kolommen) : null, b.Lezing is { } g ? Kolomtekst(g.Genegeerd) : null, b.Lezing?.Bevindingen));
+
+    /// <summary>Columns as one cell an analyst reads: "1 'Begrotingsjaar' = begrotingsjaar; 7 'Toelichting' = onbekend".</summary>
+    private static string Kolomtekst(IEnumerable<Kolombeschrijving> kolommen) =>
+        string.Join("; ", kolommen.Select(k => $"{k.Kolom} '{k.Kop}' = {k.Betekenis}"));
 }

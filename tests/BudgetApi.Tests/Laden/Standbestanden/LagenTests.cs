@@ -308,6 +308,16 @@ public sealed class LagenTests
             var (stand, _) = await client.GetLijst($"/v1/standen/{standen[0]}");
             var bron = stand.Single()!["bronnen"]!.AsArray().Single()!;
             bron["lezing"]!.ToJsonString().Should().Be(lezing.ToJsonString());
+
+            // And its CSV, in flat columns.
+            var csv = await client.GetCsv($"/v1/standen/{standen[0]}?formaat=csv");
+            var rij = csv.Single();
+            rij["bron"].Should().Be(bron.Tekst("naam"));
+            rij["indeling"].Should().Be(Verwacht[bestand].Indeling);
+            rij["codering"].Should().Be(Verwacht[bestand].Codering);
+            rij["kolommen"].Should().Be(string.Join("; ", lezing["kolommen"]!.AsArray().Select(k => $"{k!["kolom"]} '{k.Tekst("kop")}' = {k.Tekst("betekenis")}")));
+            rij["genegeerd"].Should().Be(string.Join("; ", lezing["genegeerd"]!.AsArray().Select(k => $"{k!["kolom"]} '{k.Tekst("kop")}' = {k.Tekst("betekenis")}")));
+            rij["bevindingen"].Should().Be(lezing["bevindingen"]!.ToJsonString());
         }
     }
 }
