@@ -69,9 +69,10 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
 
     public Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null)
     {
-        var (rijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
+        var (alleRijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (rijen.Count == 0) return Geweigerd(problemen);
+        if (alleRijen.Count == 0) return Geweigerd(problemen);
+        var (rijen, voorregels) = Standlezers.VanafKopregel(bestand, alleRijen, Past);
 
         var data = rijen.Skip(1).ToList();
         var indeling = Kolomherkenning.Deel(rijen[0].Velden, data);
@@ -94,6 +95,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
 
         var notatie = Getalnotatie.VoorOpenData(data.SelectMany(r => bedragKolommen.Select(k => r[k.Index])), kentStreepjeEnPm: false);
         var bevindingen = Kolomherkenning.Bevindingen(bestand, indeling, data);
+        bevindingen.AddRange(voorregels);
         var gelezen = new List<Rij>();
         var delen = new List<Rij>();
         var totaalrijen = new List<Rij>();
@@ -105,6 +107,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
         foreach (var bron in data)
         {
             if (bron.IsLeeg) { legeRegels.Add(bron.Regel); continue; }
+            if (Kolomherkenning.IsNotitie(bron, bedragKolommen)) { bevindingen.Add(Notitie(bestand, bron)); continue; }
             if ((Kolomherkenning.DoorKop(0, bron[K(Betekenis.Hoofdstuk)])?.Betekenis == Betekenis.Hoofdstuk && Herkent(bron.Velden))
                 || Kolomherkenning.IsBedragenkop(bron, bedragKolommen))
             {
@@ -530,7 +533,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
     /// <summary>
     /// Where a row stands below its artikel: artikelonderdeel, financieel instrument, regeling/detail and nadere omschrijving, each by
     /// its number and name columns (a number 0 counts as empty). A file without those columns but with IBOS numbers
-    /// (2024.31.1.1.2.0: jaar, artikel, onderdeel, instrument, detail, …) has its steps in the number. A step that repeats the name
+    /// (2023.6.31.1.2.0: jaar, hoofdstuk, artikel, onderdeel, instrument, detail) has its steps in the number, after the artikel. A step that repeats the name
     /// of the step above it ("Ontvangsten" as onderdeel, instrument and regeling) is a label, not a level of its own.
     /// </summary>
     private static List<Deelstap> Stappen(Csvrij bron, Func<Betekenis, int> k)
@@ -546,9 +549,16 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
         };
         if (Dieper.All(b => k(b) < 0) && k(Betekenis.Ibosnummer) >= 0)
         {
+            // jaar.hoofdstuk.artikel.onderdeel.instrument.detail (2023.6.31.1.2.0); a file that leaves the hoofdstuk out
+            // (2024.31.1.1.2.0) has the artikel second. The steps follow the artikel's own number, wherever it stands; a number
+            // in which the row's artikel cannot be found places nothing.
             var delen = bron[k(Betekenis.Ibosnummer)].Trim().Split('.');
-            for (var i = 0; i < kandidaten.Count && i + 2 < delen.Length; i++)
-                kandidaten[i] = kandidaten[i] with { Nummer = IsLeegOfNul(delen[i + 2]) ? "" : delen[i + 2].Trim() };
+            var artikel = bron[k(Betekenis.Artikel)].Trim();
+            var hoofdstuk = Hoofdstukcodes.Canoniek(bron[k(Betekenis.Hoofdstuk)].Trim());
+            var na = delen.Length > 2 && delen[2] == artikel && Hoofdstukcodes.Canoniek(delen[1]) == hoofdstuk ? 3
+                : delen.Length > 1 && delen[1] == artikel ? 2 : -1;
+            for (var i = 0; na > 0 && i < kandidaten.Count && na + i < delen.Length; i++)
+                kandidaten[i] = kandidaten[i] with { Nummer = IsLeegOfNul(delen[na + i]) ? "" : delen[na + i].Trim() };
         }
         var stappen = new List<Deelstap>();
         foreach (var stap in kandidaten)
