@@ -16,9 +16,31 @@ public static class Begrotingscodes
     public const string Jaarverslag = "jaarverslag";
     public const string Slotwet = "slotwet";
 
-    /// <summary>The fasen in the order of the cycle: the last one that exists is a begroting's latest stand.</summary>
+    /// <summary>How many numbered incidentele suppletoire begrotingen of one begrotingsjaar the cycle has room for (2020 had six).</summary>
+    public const int AantalIncidenteleSuppletoire = 12;
+
+    /// <summary>
+    /// The n-th incidentele suppletoire begroting (ISB, "1e ISB", "2e incidentele suppletoire begroting"): a stand of its own.
+    /// Written with its number after a hyphen (incidentele-suppletoire-1), so the code list stays an enum of plain names that a
+    /// generated client can turn into identifiers.
+    /// </summary>
+    public static string IncidenteleSuppletoire(int nummer) => $"incidentele-suppletoire-{nummer}";
+
+    /// <summary>The number of an incidentele suppletoire begroting's fase (incidentele-suppletoire-2 → 2), or null for another fase.</summary>
+    public static int? NummerIncidenteleSuppletoire(string fase) =>
+        fase.StartsWith("incidentele-suppletoire-", StringComparison.Ordinal)
+        && int.TryParse(fase.AsSpan("incidentele-suppletoire-".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && n is >= 1 and <= AantalIncidenteleSuppletoire ? n : null;
+
+    /// <summary>
+    /// The fasen in the order of the cycle: the last one that exists is a begroting's latest stand. The incidentele suppletoire
+    /// begrotingen, numbered through the year, stand between the vastgestelde begroting and the 1e suppletoire (Voorjaarsnota):
+    /// the files do not date them, and an ISB is a change to the vastgestelde begroting that cannot wait for the next regular
+    /// suppletoire. docs/standbestanden.md says where this order is only an approximation.
+    /// </summary>
     public static readonly IReadOnlyList<string> Fasen =
-        [Ontwerpbegroting, VastgesteldeBegroting, EersteSuppletoire, SeptemberSuppletoire, TweedeSuppletoire, Jaarverslag, Slotwet];
+        [Ontwerpbegroting, VastgesteldeBegroting, .. Enumerable.Range(1, AantalIncidenteleSuppletoire).Select(IncidenteleSuppletoire),
+         EersteSuppletoire, SeptemberSuppletoire, TweedeSuppletoire, Jaarverslag, Slotwet];
 
     /// <summary>How a fase reads in a sentence or a label ("ontwerpbegroting 2026", "1e suppletoire 2015").</summary>
     public static string FaseLabel(string fase) => fase switch
@@ -27,7 +49,7 @@ public static class Begrotingscodes
         EersteSuppletoire => "1e suppletoire",
         TweedeSuppletoire => "2e suppletoire",
         SeptemberSuppletoire => "septembersuppletoire",
-        _ => fase,
+        _ => NummerIncidenteleSuppletoire(fase) is { } n ? $"{n}e incidentele suppletoire" : fase,
     };
 
     /// <summary>The position of a fase in the cycle (0 = ontwerpbegroting); -1 for an unknown code.</summary>

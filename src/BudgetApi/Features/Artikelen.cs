@@ -61,7 +61,7 @@ public sealed record ArtikelenQuery
     [Description("Begrotingsjaar van de stand. Standaard: het laatste begrotingsjaar van de begroting. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. " +
+    [Description("Fase van de stand: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. " +
                  "Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 

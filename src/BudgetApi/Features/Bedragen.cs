@@ -10,7 +10,7 @@ namespace BudgetApi.Features;
 /// <param name="Begroting">Code van de begroting (JenV, AenM, IXB …).</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de Rijksbegroting (VI, XX, IXB …).</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand.</param>
-/// <param name="Fase">Fase van de stand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Fase">Fase van de stand: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Soort">verplichtingen, uitgaven of ontvangsten.</param>
 /// <param name="Artikel">Artikelnummer.</param>
 /// <param name="Regelsoort">artikel (de artikelregel) of het niveau van het deel: waarvan (het document), programma-apparaat, artikelonderdeel, financieel-instrument, uitsplitsing, nadere-omschrijving (budgettaire tabellen).</param>
@@ -34,7 +34,7 @@ public sealed record BedragenQuery : IGepagineerd
     [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar dat de gevraagde begrotingen gemeen hebben (zonder begroting: het laatste in de data). Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
     [Description("verplichtingen, uitgaven of ontvangsten; zonder: alle; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben. Bijvoorbeeld: uitgaven")]

@@ -12,7 +12,7 @@ namespace BudgetApi.Features;
 /// <param name="Naam">Naam van de begroting (de huidige; een stand kan de naam van zijn jaar dragen, zie /standen).</param>
 /// <param name="Stand">De standaardstand: het laatste begrotingsjaar en daarin de laatste fase, bijvoorbeeld "ontwerpbegroting 2026".</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de standaardstand.</param>
-/// <param name="Fase">Fase van de standaardstand: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Fase">Fase van de standaardstand: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Eenheid">Eenheid van de bedragen zoals gedrukt.</param>
 /// <param name="Valuta">Valuta van de bedragen.</param>
 /// <param name="Factor">Vermenigvuldig een bedrag hiermee voor euro's.</param>

@@ -249,7 +249,7 @@ public sealed record BevindingenQuery : IGepagineerd
     [Description("Alleen bevindingen over standen van dit begrotingsjaar; bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: 2016")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Alleen bevindingen over standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Alleen bevindingen over standen in deze fase: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
     [Description("Alleen bevindingen met deze ernst: fout, tegenstrijdig of twijfel. Bijvoorbeeld: fout")]

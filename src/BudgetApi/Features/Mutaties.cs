@@ -40,7 +40,7 @@ public sealed record MutatiesQuery
     [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar van de begroting. Bijvoorbeeld: 2015")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("De stand waarvandaan: een fase (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet) in het begrotingsjaar, " +
+    [Description("De stand waarvandaan: een fase (ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet) in het begrotingsjaar, " +
                  "of begrotingsjaar-fase voor een stand van een ander begrotingsjaar (2014-jaarverslag). Standaard: de eerste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Van { get; init; }
 

@@ -15,7 +15,7 @@ public sealed record TotalenQuery
     [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar dat de gevraagde begrotingen gemeen hebben (zonder begroting: het laatste in de data). Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: per begroting de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
     [Description("verplichtingen, uitgaven, ontvangsten of saldo (uitgaven min ontvangsten). Standaard: uitgaven; verplichtingen alleen waar de bron ze geeft (de begrotingsstaten wel, het document niet): een stand zonder verplichtingen geeft een 400 die zegt welke begrotingsjaren ze hebben.")]

@@ -284,7 +284,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
 
     [Theory]
     [InlineData("begrotingsjaar=2040", "begrotingsjaar", "Er is geen stand in begrotingsjaar 2040; beschikbaar: 2013, 2014, 2015, 2016, 2017, 2026.")]
-    [InlineData("fase=voorjaarsnota", "fase", "Onbekende waarde 'voorjaarsnota' voor fase; toegestaan: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet.")]
+    [InlineData("fase=voorjaarsnota", "fase", "Onbekende waarde 'voorjaarsnota' voor fase; toegestaan: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1, incidentele-suppletoire-2, incidentele-suppletoire-3, incidentele-suppletoire-4, incidentele-suppletoire-5, incidentele-suppletoire-6, incidentele-suppletoire-7, incidentele-suppletoire-8, incidentele-suppletoire-9, incidentele-suppletoire-10, incidentele-suppletoire-11, incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet.")]
     [InlineData("begrotingsjaar=twee", "begrotingsjaar", null)]
     public async Task Een_onbekend_begrotingsjaar_of_fase_is_een_400(string query, string parameter, string? reden)
     {

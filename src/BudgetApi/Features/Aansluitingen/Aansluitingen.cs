@@ -48,7 +48,7 @@ public sealed record AansluitingenQuery : IGepagineerd
     [Description("Begrotingsjaar van de standen. Standaard: het laatste begrotingsjaar van de begroting (zonder begroting: het laatste in de data, met de organisatiecijfers van het document). Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Fase van de standen: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Standaard: de laatste fase van het begrotingsjaar. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 
     [Description("Alleen aansluitingen met begrotingsregels van deze soort: verplichtingen, uitgaven of ontvangsten. Aansluitingen van alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: ontvangsten")]

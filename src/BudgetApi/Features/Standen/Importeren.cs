@@ -55,7 +55,7 @@ public sealed record ImportQuery
     [Description("Optioneel: het begrotingsjaar dat het bestand moet bevatten; een rij van een ander jaar is een fout. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Optioneel: de fase die het bestand moet bevatten (ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet); een rij van een andere fase is een fout. Bijvoorbeeld: 1e-suppletoire")]
+    [Description("Optioneel: de fase die het bestand moet bevatten (ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet); een rij van een andere fase is een fout. Bijvoorbeeld: 1e-suppletoire")]
     public string? Fase { get; init; }
 
     [Description("Optioneel: de naam van het bestand (letters, cijfers, '.', '_' en '-'); anders die uit Content-Disposition, of 'import'. Bijvoorbeeld: najaarsnota-2026.csv")]

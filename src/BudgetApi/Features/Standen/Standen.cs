@@ -23,7 +23,7 @@ public sealed record StandbronRegel(string Naam, string Formaat, string Sha256, 
 /// <param name="Naam">Huidige naam van de begroting.</param>
 /// <param name="NaamZoalsGepubliceerd">Naam van de begroting zoals de bron van deze stand hem noemt (Veiligheid en Justitie in 2016).</param>
 /// <param name="Begrotingsjaar">Het begrotingsjaar.</param>
-/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
+/// <param name="Fase">ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet.</param>
 /// <param name="Label">De stand in woorden: "ontwerpbegroting 2016".</param>
 /// <param name="VanJaar">Eerste jaar met bedragen.</param>
 /// <param name="TotJaar">Laatste jaar met bedragen.</param>
@@ -34,10 +34,15 @@ public sealed record StandRegel(
     string Id, string Begroting, string Hoofdstuk, string Naam, string? NaamZoalsGepubliceerd, int Begrotingsjaar, string Fase, string Label,
     int? VanJaar, int? TotJaar, int AantalRegels, IReadOnlyList<StandbronRegel> Bronnen, string Etag);
 
-/// <summary>The CSV form: one row per stand and source file.</summary>
+/// <summary>
+/// The CSV form: one row per stand and source file, with the source's lezing in flat columns (issue 14 §7): the layout, the
+/// encoding, the columns read and the columns ignored each as one text ("1 'Begrotingsjaar' = begrotingsjaar; 2 'Begr.' = hoofdstuk
+/// (naar de inhoud)"), and the number of findings. Empty for the document, which is not read by columns.
+/// </summary>
 public sealed record StandbronPlat(
     string Id, string Begroting, string Hoofdstuk, int Begrotingsjaar, string Fase, int? VanJaar, int? TotJaar, int AantalRegels, string Etag,
-    string Bron, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor);
+    string Bron, string Formaat, string Sha256, DateTimeOffset? GeimporteerdOp, string? GeimporteerdDoor,
+    string? Indeling, string? Codering, string? Kolommen, string? Genegeerd, int? Bevindingen);
 
 public sealed record StandenQuery
 {
@@ -47,7 +52,7 @@ public sealed record StandenQuery
     [Description("Alleen de standen van dit begrotingsjaar. Bijvoorbeeld: 2026")]
     public int? Begrotingsjaar { get; init; }
 
-    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
+    [Description("Alleen de standen in deze fase: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1 … incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag of slotwet. Bijvoorbeeld: ontwerpbegroting")]
     public string? Fase { get; init; }
 }
 
@@ -131,5 +136,10 @@ public static class StandenEndpoints
         s.Bronnen.Select(b => new StandbronRegel(b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor, b.Lezing)).ToList(), s.Etag)).ToList();
 
     private static IEnumerable<object> Plat(StandRegel s) => s.Bronnen.Select(b => new StandbronPlat(
-        s.Id, s.Begroting, s.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar, s.AantalRegels, s.Etag, b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor));
+        s.Id, s.Begroting, s.Hoofdstuk, s.Begrotingsjaar, s.Fase, s.VanJaar, s.TotJaar, s.AantalRegels, s.Etag, b.Naam, b.Formaat, b.Sha256, b.GeimporteerdOp, b.GeimporteerdDoor,
+        b.Lezing?.Indeling, b.Lezing?.Codering, b.Lezing is { } l ? Kolomtekst(l.Kolommen) : null, b.Lezing is { } g ? Kolomtekst(g.Genegeerd) : null, b.Lezing?.Bevindingen));
+
+    /// <summary>Columns as one cell an analyst reads: "1 'Begrotingsjaar' = begrotingsjaar; 7 'Toelichting' = onbekend".</summary>
+    private static string Kolomtekst(IEnumerable<Kolombeschrijving> kolommen) =>
+        string.Join("; ", kolommen.Select(k => $"{k.Kolom} '{k.Kop}' = {k.Betekenis}"));
 }

@@ -51,13 +51,28 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
 
         /// <summary>The row's Totaal (J/N) mark: J rows are totals, never added to their parts.</summary>
         public bool? Totaal { get; init; }
+
+        /// <summary>Where a part stands below its artikel, top down (empty for an artikel's own row).</summary>
+        public IReadOnlyList<Deelstap> Stappen { get; init; } = [];
+    }
+
+    /// <summary>
+    /// One step of a part's place below its artikel: the level, the number the file gives it (may be empty) and its name (may be
+    /// empty). Two rows name the same step when the level and the number agree, or, without a number, the level and the name.
+    /// </summary>
+    private sealed record Deelstap(string Niveau, string Nummer, string Naam)
+    {
+        public string Sleutel => $"{Niveau}\u001e{(Nummer.Length > 0 ? Nummer : "naam:" + Standwoorden.Sleutel(Naam))}";
+
+        public string Label => Naam.Length > 0 ? Naam : Nummer;
     }
 
     public Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null)
     {
-        var (rijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
+        var (alleRijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (rijen.Count == 0) return Geweigerd(problemen);
+        if (alleRijen.Count == 0) return Geweigerd(problemen);
+        var (rijen, voorregels) = Standlezers.VanafKopregel(bestand, alleRijen, Past);
 
         var data = rijen.Skip(1).ToList();
         var indeling = Kolomherkenning.Deel(rijen[0].Velden, data);
@@ -80,6 +95,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
 
         var notatie = Getalnotatie.VoorOpenData(data.SelectMany(r => bedragKolommen.Select(k => r[k.Index])), kentStreepjeEnPm: false);
         var bevindingen = Kolomherkenning.Bevindingen(bestand, indeling, data);
+        bevindingen.AddRange(voorregels);
         var gelezen = new List<Rij>();
         var delen = new List<Rij>();
         var totaalrijen = new List<Rij>();
@@ -91,6 +107,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
         foreach (var bron in data)
         {
             if (bron.IsLeeg) { legeRegels.Add(bron.Regel); continue; }
+            if (Kolomherkenning.IsNotitie(bron, bedragKolommen)) { bevindingen.Add(Notitie(bestand, bron)); continue; }
             if ((Kolomherkenning.DoorKop(0, bron[K(Betekenis.Hoofdstuk)])?.Betekenis == Betekenis.Hoofdstuk && Herkent(bron.Velden))
                 || Kolomherkenning.IsBedragenkop(bron, bedragKolommen))
             {
@@ -129,10 +146,12 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
                 standen[fase] = (gelezenCel.Waarde, cel, k.Index + 1);
                 if (!fasen.Contains(fase)) fasen.Add(fase);
             }
+            var stappen = Stappen(bron, K);
             var rij = new Rij(bron, null, null, hoofdstukCel, Standwoorden.Omschrijving(bron[K(Betekenis.Naam)]),
                 null, Standwoorden.Omschrijving(bron[K(Betekenis.Artikelnaam)]), standen)
             {
-                IsDeel = Dieper.Any(b => K(b) >= 0 && !IsLeegOfNul(bron[K(b)])),
+                IsDeel = stappen.Count > 0,
+                Stappen = stappen,
                 Totaal = K(Betekenis.Totaalregel) < 0 ? null : Standwoorden.Sleutel(bron[K(Betekenis.Totaalregel)]) switch { "j" or "ja" => true, "n" or "nee" => false, _ => null },
             };
             var cijfers = rij.HeeftCijfers;
@@ -154,7 +173,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
                 problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Hoofdstuk) + 1, "het hoofdstuk (begrotingsstaat) ontbreekt in een rij met bedragen"));
             else if (rij.Hoofdstuk.Length > 0 && !Hoofdstukcodes.IsGeldig(rij.Hoofdstuk))
                 problemen.Add(new Leesprobleem(bestand, bron.Regel, K(Betekenis.Hoofdstuk) + 1, Hoofdstukcodes.Melding(rij.Hoofdstuk)));
-            foreach (var b in new[] { Betekenis.Naam, Betekenis.Artikelnaam })
+            foreach (var b in new[] { Betekenis.Naam, Betekenis.Artikelnaam, Betekenis.Clustering, Betekenis.Instrument, Betekenis.Uitsplitsing, Betekenis.Nadere })
                 if (K(b) >= 0 && Tekstvelden.Fout(bron[K(b)]) is { } tekstfout)
                     problemen.Add(new Leesprobleem(bestand, bron.Regel, K(b) + 1, tekstfout));
 
@@ -181,6 +200,7 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
             (rij.IsDeel ? delen : gelezen).Add(rij with { Jaar = jaar, Soort = soort, Artikel = artikel });
         }
         if (problemen.Count > 0) return Geweigerd(problemen);
+        var artikelenMetEigenRij = gelezen.Select(r => (r.Jaar, r.Soort, r.Hoofdstuk, r.Artikel)).ToHashSet();
         gelezen = Samengevoegd(gelezen, delen);
 
         foreach (var (van, tot) in Reeksen(legeRegels))
@@ -242,11 +262,25 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
                     Pad = [],
                     Omschrijving = rij.Artikelnaam,
                     Categorie = null,
+                    IsTotaalregel = rij.Totaal == true,
                     Bedragen = new Dictionary<int, long?> { [rij.Jaar.Value] = waarde },
                     Herkomst = new Vindplaats(bestand, rij.Bron.Regel),
                     HerkomstPerJaar = new Dictionary<int, Vindplaats> { [rij.Jaar.Value] = new Vindplaats(bestand, rij.Bron.Regel, kolom) },
                 });
             }
+        }
+        // The parts below each artikel that is loaded, as lines with their paths (an artikel left out above takes its parts with it).
+        var geladen = geteld.Select(r => (r.Jaar, r.Soort, r.Hoofdstuk, r.Artikel)).ToHashSet();
+        foreach (var groep in delen.GroupBy(r => (r.Jaar, r.Soort, r.Hoofdstuk, r.Artikel)).Where(g => geladen.Contains(g.Key)))
+            regels.AddRange(Deelregels(bestand, groep.ToList(), volgorde, verwachting));
+        var artikelsleutels = regels.Where(r => r.Pad.Count == 0 && !artikelenMetEigenRij.Contains((r.Stand.Begrotingsjaar, r.Soort, r.Stand.Hoofdstuk, r.Artikel)))
+            .Select(r => (r.Stand, r.Soort, r.Artikel)).ToHashSet();
+        if (artikelsleutels.Count > 0)
+        {
+            // An artikel the file gives only in its parts has their sum: its figure is by this rule the total of its parts.
+            for (var i = 0; i < regels.Count; i++)
+                if (regels[i].Pad.Count == 0 && artikelsleutels.Contains((regels[i].Stand, regels[i].Soort, regels[i].Artikel)))
+                    regels[i] = regels[i] with { IsTotaalregel = true };
         }
         var totalen = Totalen(bestand, totaalrijen, koppen, verwachting);
         return new Leesresultaat(FormaatCode, koppen.Values.ToList(), regels, totalen, bevindingen, [])
@@ -495,6 +529,149 @@ public sealed class BegrotingsstatenLezer : IOpendatalezer
     }
 
     private static bool IsLeegOfNul(string cel) => cel.Trim() is "" or "0";
+
+    /// <summary>
+    /// Where a row stands below its artikel: artikelonderdeel, financieel instrument, regeling/detail and nadere omschrijving, each by
+    /// its number and name columns (a number 0 counts as empty). A file without those columns but with IBOS numbers
+    /// (2023.6.31.1.2.0: jaar, hoofdstuk, artikel, onderdeel, instrument, detail) has its steps in the number, after the artikel. A step that repeats the name
+    /// of the step above it ("Ontvangsten" as onderdeel, instrument and regeling) is a label, not a level of its own.
+    /// </summary>
+    private static List<Deelstap> Stappen(Csvrij bron, Func<Betekenis, int> k)
+    {
+        string Cel(Betekenis b) => k(b) < 0 ? "" : Standwoorden.Omschrijving(bron[k(b)]);
+        string Nummer(Betekenis b) => IsLeegOfNul(Cel(b)) ? "" : Cel(b);
+        var kandidaten = new List<Deelstap>
+        {
+            new(Begrotingscodes.NiveauArtikelonderdeel, Nummer(Betekenis.Onderverdeling), Cel(Betekenis.Clustering)),
+            new(Begrotingscodes.NiveauFinancieelInstrument, Nummer(Betekenis.Instrumentnummer), Cel(Betekenis.Instrument)),
+            new(Begrotingscodes.NiveauUitsplitsing, Nummer(Betekenis.Detailnummer), Cel(Betekenis.Uitsplitsing)),
+            new(Begrotingscodes.NiveauNadereOmschrijving, "", Cel(Betekenis.Nadere)),
+        };
+        if (Dieper.All(b => k(b) < 0) && k(Betekenis.Ibosnummer) >= 0)
+        {
+            // jaar.hoofdstuk.artikel.onderdeel.instrument.detail (2023.6.31.1.2.0); a file that leaves the hoofdstuk out
+            // (2024.31.1.1.2.0) has the artikel second. The steps follow the artikel's own number, wherever it stands; a number
+            // in which the row's artikel cannot be found places nothing.
+            var delen = bron[k(Betekenis.Ibosnummer)].Trim().Split('.');
+            var artikel = bron[k(Betekenis.Artikel)].Trim();
+            var hoofdstuk = Hoofdstukcodes.Canoniek(bron[k(Betekenis.Hoofdstuk)].Trim());
+            var na = delen.Length > 2 && delen[2] == artikel && Hoofdstukcodes.Canoniek(delen[1]) == hoofdstuk ? 3
+                : delen.Length > 1 && delen[1] == artikel ? 2 : -1;
+            for (var i = 0; na > 0 && i < kandidaten.Count && na + i < delen.Length; i++)
+                kandidaten[i] = kandidaten[i] with { Nummer = IsLeegOfNul(delen[na + i]) ? "" : delen[na + i].Trim() };
+        }
+        var stappen = new List<Deelstap>();
+        foreach (var stap in kandidaten)
+        {
+            if (stap.Nummer.Length == 0 && stap.Naam.Length == 0) continue;
+            if (stappen.Count > 0 && stap.Naam.Length > 0 && Standwoorden.Gelijk(stappen[^1].Naam, stap.Naam)) continue;
+            stappen.Add(stap);
+        }
+        return stappen;
+    }
+
+    /// <summary>One line below an artikel: a row of the file, or a step its parts name that has no row of its own (a grouping).</summary>
+    private sealed class Deelknoop(Deelstap stap, Deelknoop? ouder)
+    {
+        public Deelstap Stap { get; } = stap;
+        public Deelknoop? Ouder { get; } = ouder;
+        public Rij? Rij { get; set; }
+        public string Label { get; set; } = stap.Label;
+        public List<Deelknoop> Delen { get; } = [];
+
+        public IEnumerable<Rij> AlleRijen() => (Rij is null ? [] : new[] { Rij }).Concat(Delen.SelectMany(d => d.AlleRijen()));
+
+        public List<Padstap> Pad() => [.. Ouder?.Pad() ?? [], new Padstap(Stap.Niveau, Label)];
+    }
+
+    /// <summary>
+    /// The parts of one artikel (one year, soort and hoofdstuk) as lines with their paths (issue 14): each row at its place, with its
+    /// own figure per stand; a step named only in its parts' columns is a line without figures. A total row (Totaal = J) is kept as
+    /// printed and marked a total, so /v1/aansluitingen compares it with its parts; nothing is added up here. Two rows at the same place
+    /// are two lines (the second numbered), as the artikel's sum counts both.
+    /// </summary>
+    private static IEnumerable<Standregel> Deelregels(string bestand, List<Rij> rijen, IReadOnlyList<string> volgorde, Standverwachting? verwachting)
+    {
+        var wortels = new List<Deelknoop>();
+        var knopen = new Dictionary<string, Deelknoop>(StringComparer.Ordinal);
+        foreach (var rij in rijen)
+        {
+            Deelknoop? ouder = null;
+            var pad = "";
+            for (var i = 0; i < rij.Stappen.Count; i++)
+            {
+                pad += "\u001f" + rij.Stappen[i].Sleutel;
+                var laatste = i == rij.Stappen.Count - 1;
+                if (!knopen.TryGetValue(pad, out var knoop) || (laatste && knoop.Rij is not null))
+                {
+                    if (knoop is not null)
+                    {
+                        // The same place twice: a line of its own, numbered like a repeated name.
+                        var n = 2;
+                        while (knopen.ContainsKey($"{pad}#{n}")) n++;
+                        pad = $"{pad}#{n}";
+                    }
+                    knoop = new Deelknoop(rij.Stappen[i], ouder);
+                    knopen[pad] = knoop;
+                    (ouder?.Delen ?? wortels).Add(knoop);
+                }
+                ouder = knoop;
+            }
+            ouder!.Rij = rij;
+        }
+        Benoem(wortels);
+
+        var jaar = rijen[0].Jaar!.Value;
+        var eerste = rijen[0];
+        foreach (var fase in volgorde)
+        {
+            if (verwachting?.Fase is { } vf && fase != vf) continue;
+            var stand = new Standsleutel(eerste.Hoofdstuk, jaar, fase);
+            foreach (var knoop in Diepte(wortels))
+            {
+                var metCel = knoop.AlleRijen().Where(r => r.Standen.TryGetValue(fase, out var c) && c.Cel.Trim().Length > 0).ToList();
+                if (metCel.Count == 0) continue;
+                var eigen = knoop.Rij is { } r0 && r0.Standen.TryGetValue(fase, out var c0) && c0.Cel.Trim().Length > 0 ? c0 : ((long?, string, int)?)null;
+                var bronrij = eigen is null ? metCel[0] : knoop.Rij!;
+                yield return new Standregel
+                {
+                    Stand = stand,
+                    Soort = eerste.Soort!,
+                    Artikel = eerste.Artikel!.Value,
+                    Pad = knoop.Pad(),
+                    Omschrijving = knoop.Label,
+                    Code = knoop.Stap.Niveau == Begrotingscodes.NiveauArtikelonderdeel && knoop.Stap.Nummer.Length > 0
+                        ? $"{eerste.Artikel}.{knoop.Stap.Nummer}" : null,
+                    Categorie = null,
+                    IsTotaalregel = knoop.Rij?.Totaal == true,
+                    Bedragen = new Dictionary<int, long?> { [jaar] = eigen?.Item1 },
+                    Herkomst = new Vindplaats(bestand, bronrij.Bron.Regel),
+                    HerkomstPerJaar = eigen is { } e ? new Dictionary<int, Vindplaats> { [jaar] = new Vindplaats(bestand, bronrij.Bron.Regel, e.Item3) } : null,
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<Deelknoop> Diepte(IEnumerable<Deelknoop> knopen) => knopen.SelectMany(k => new[] { k }.Concat(Diepte(k.Delen)));
+
+    /// <summary>
+    /// Siblings with the same name at different places (two instruments "Subsidies" with other numbers) keep their own path: the name
+    /// gets its number ("Subsidies (3)"), or, without one, its place among them.
+    /// </summary>
+    private static void Benoem(List<Deelknoop> broers)
+    {
+        foreach (var groep in broers.GroupBy(b => (b.Stap.Niveau, Standwoorden.Sleutel(b.Label))).Where(g => g.Count() > 1))
+        {
+            var n = 1;
+            foreach (var b in groep.Skip(1))
+            {
+                n++;
+                b.Label = b.Stap.Nummer.Length > 0 && b.Stap.Nummer != groep.First().Stap.Nummer && b.Stap.Naam.Length > 0
+                    ? $"{b.Label} ({b.Stap.Nummer})" : $"{b.Label} ({n})";
+            }
+        }
+        foreach (var b in broers) Benoem(b.Delen);
+    }
 
     private static string Kort(string s) => s.Length > 40 ? s[..40] + "…" : s;
 

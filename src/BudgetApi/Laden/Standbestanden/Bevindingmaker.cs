@@ -30,6 +30,37 @@ internal static class Bevindingmaker
         Cijfers = cijfers,
     };
 
+    /// <summary>
+    /// A line above the header (a title, "Bedragen x € 1.000", a date): not a row of the table. The header is the first line whose
+    /// columns a layout recognises (<see cref="Standlezers.VanafKopregel"/>).
+    /// </summary>
+    internal static Bevinding Voorregel(string bestand, Csvrij rij, Csvrij kop) => new()
+    {
+        Id = Id(Bevindingsoorten.LosseCel, bestand, rij.Regel, "boven-de-kopregel"),
+        Soort = Bevindingsoorten.LosseCel,
+        Ernst = Bevindingsoorten.Twijfel,
+        Uitleg = $"Regel {rij.Regel} staat boven de kopregel (regel {kop.Regel}): een titel of toelichting, geen regel van de tabel. "
+            + "Regel: de kopregel is de eerste regel waarvan de kolommen een indeling vormen; wat erboven staat wordt niet gelezen.",
+        Cijfers = [Tekst(Kort(string.Join(" ", rij.Velden.Where(v => v.Trim().Length > 0).Select(v => v.Trim()))), "regel boven de kopregel", bestand, rij.Regel)],
+    };
+
+    /// <summary>A note among the rows (<see cref="Kolomherkenning.IsNotitie"/>): a source line, a footnote, a title between blocks.</summary>
+    internal static Bevinding Notitie(string bestand, Csvrij rij)
+    {
+        var kolom = rij.Velden.Select((v, i) => (v, i)).First(x => x.v.Trim().Length > 0);
+        return new Bevinding
+        {
+            Id = Id(Bevindingsoorten.LosseCel, bestand, rij.Regel, "notitie"),
+            Soort = Bevindingsoorten.LosseCel,
+            Ernst = Bevindingsoorten.Twijfel,
+            Uitleg = $"Regel {rij.Regel} heeft alleen tekst in kolom {kolom.i + 1} ('{Kort(kolom.v.Trim())}'): een bron- of voetnoot of een titel, "
+                + "geen regel van de tabel. Regel: een regel met één cel tekst en verder niets wordt overgeslagen.",
+            Cijfers = [Tekst(Kort(kolom.v.Trim()), $"kolom {kolom.i + 1}", bestand, rij.Regel)],
+        };
+    }
+
+    private static string Kort(string s) => s.Length > 80 ? s[..80] + "…" : s;
+
     /// <summary>A line of a budgettaire tabel that carries no amount: it is not loaded, and the finding shows it as printed.</summary>
     internal static Bevinding LegeRegel(Standsleutel stand, string bestand, Tabelrij r, string wat) => OverStand(stand, bestand,
         Bevindingsoorten.LegeRegel, Bevindingsoorten.Twijfel, [r.Regel],

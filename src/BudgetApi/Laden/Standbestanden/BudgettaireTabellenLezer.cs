@@ -40,16 +40,17 @@ public sealed class BudgettaireTabellenLezer : IOpendatalezer
 
     public Leesresultaat Lees(string bestand, TextReader inhoud, Standverwachting? verwachting = null)
     {
-        var (csv, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
+        var (alleRijen, csvProblemen) = Csvbestand.Lees(bestand, inhoud);
         var problemen = new List<Leesprobleem>(csvProblemen);
-        if (csv.Count == 0) return Geweigerd(problemen);
+        if (alleRijen.Count == 0) return Geweigerd(problemen);
+        var (csv, voorregels) = Standlezers.VanafKopregel(bestand, alleRijen, Past);
         var data = csv.Skip(1).ToList();
         var indeling = Kolomherkenning.Deel(csv[0].Velden, data);
         var kolommen = LeesKop(bestand, csv[0], indeling, problemen);
         if (problemen.Count > 0) return Geweigerd(problemen);
 
         var lezing = new Lezing(this, bestand, csv, kolommen, verwachting, problemen);
-        lezing.Kolombevindingen(Kolomherkenning.Bevindingen(bestand, indeling, data));
+        lezing.Kolombevindingen([.. voorregels, .. Kolomherkenning.Bevindingen(bestand, indeling, data)]);
         lezing.LeesRijen();
         if (problemen.Count > 0) return Geweigerd(problemen);
         return lezing.Bouw() with { Indeling = Standlezers.Beschrijf("budgettaire tabellen (bedragen per jaar)", indeling) };
@@ -158,6 +159,7 @@ public sealed class BudgettaireTabellenLezer : IOpendatalezer
             foreach (var r in dataRijen)
             {
                 if (r.IsLeeg) { _legeRegels.Add(r.Regel); continue; }
+                if (Kolomherkenning.IsNotitie(r, bedragKolommen)) { _bevindingen.Add(Notitie(_bestand, r)); continue; }
                 if ((Kolomherkenning.DoorKop(0, r[K(Kolomsoort.Hoofdstuk)])?.Betekenis == Kolomsoort.Hoofdstuk && _lezer.Herkent(r.Velden))
                     || Kolomherkenning.IsBedragenkop(r, bedragKolommen))
                 {

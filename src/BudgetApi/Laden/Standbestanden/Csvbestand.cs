@@ -108,23 +108,29 @@ public static class Csvbestand
     }
 
     /// <summary>
-    /// The file's separator, decided once from its header: ';' when the header has more semicolons than commas outside
-    /// quotes (the Dutch spreadsheet export), else ','. A header cell may hold commas inside quotes; those do not count.
+    /// The separator: ';' or ',', whichever the widest of the first lines uses more (outside quotes). The header is the widest line;
+    /// a title above it ("Budgettaire tabellen 2024, bedragen x € 1.000") has a stray comma or none, so it never decides.
     /// </summary>
     public static char Scheidingsteken(string tekst)
     {
-        int komma = 0, puntkomma = 0;
+        int komma = 0, puntkomma = 0, besteKomma = 0, bestePuntkomma = 0, regels = 0;
         var binnen = false;
-        for (var i = 0; i < tekst.Length; i++)
+        for (var i = 0; i < tekst.Length && regels < 12; i++)
         {
             var c = tekst[i];
             if (c == '"') binnen = !binnen;
             else if (binnen) continue;
             else if (c == ',') komma++;
             else if (c == ';') puntkomma++;
-            else if (c is '\n' or '\r') break;
+            else if (c is '\n' or '\r')
+            {
+                if (Math.Max(komma, puntkomma) > Math.Max(besteKomma, bestePuntkomma)) (besteKomma, bestePuntkomma) = (komma, puntkomma);
+                komma = puntkomma = 0;
+                regels++;
+            }
         }
-        return puntkomma > komma ? ';' : ',';
+        if (Math.Max(komma, puntkomma) > Math.Max(besteKomma, bestePuntkomma)) (besteKomma, bestePuntkomma) = (komma, puntkomma);
+        return bestePuntkomma > besteKomma ? ';' : ',';
     }
 
     /// <summary>The fields of the first line only, for recognising the format by its header.</summary>

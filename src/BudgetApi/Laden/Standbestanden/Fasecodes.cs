@@ -14,7 +14,7 @@ public static class Fasecodes
     [
         ("OWB", Begrotingscodes.Ontwerpbegroting), ("OW", Begrotingscodes.Ontwerpbegroting), ("VB", Begrotingscodes.VastgesteldeBegroting),
         ("O1", Begrotingscodes.EersteSuppletoire), ("1SUP", Begrotingscodes.EersteSuppletoire), ("1SUPP", Begrotingscodes.EersteSuppletoire),
-        ("I1", Begrotingscodes.EersteSuppletoire), ("1stesup", Begrotingscodes.EersteSuppletoire), ("SBS", Begrotingscodes.SeptemberSuppletoire),
+        ("I1", Begrotingscodes.EersteSuppletoire), ("1stesup", Begrotingscodes.EersteSuppletoire), ("SBS", Begrotingscodes.SeptemberSuppletoire), ("SBSupp", Begrotingscodes.SeptemberSuppletoire),
         ("O2", Begrotingscodes.TweedeSuppletoire), ("2SUP", Begrotingscodes.TweedeSuppletoire), ("2SUPP", Begrotingscodes.TweedeSuppletoire),
         ("I2", Begrotingscodes.TweedeSuppletoire), ("2desup", Begrotingscodes.TweedeSuppletoire), ("JV", Begrotingscodes.Jaarverslag),
         ("SW", Begrotingscodes.Slotwet),

@@ -97,8 +97,7 @@ public sealed partial class Getalnotatie
         {
             // The accounting format prints nil as a dash; "pm" (pro memorie) is an item without an amount yet.
             if (t is "-" or "–") return new Bedragcel(0, null);
-            if (t.Equals("pm", StringComparison.OrdinalIgnoreCase) || t.Equals("p.m.", StringComparison.OrdinalIgnoreCase))
-                return new Bedragcel(null, null);
+            if (IsProMemorie(t)) return new Bedragcel(null, null);
         }
         if (Foutwaarde().IsMatch(t)) return Fout(cel, "is een foutwaarde van het rekenblad, geen bedrag");
         if (t.EndsWith('%')) return Fout(cel, "is een percentage, geen bedrag");
@@ -131,6 +130,10 @@ public sealed partial class Getalnotatie
     /// </summary>
     public Bedragcel LeesOpenData(string cel)
     {
+        // "pm" (pro memorie: an item without an amount yet) in every layout, the budgettaire tabellen' accounting format included:
+        // no amount, and a finding naming the cell, so an analyst sees where a figure is missing rather than a silent blank.
+        if (IsProMemorie(Schoon(cel)))
+            return new Bedragcel(null, null) { Opmerking = $"'{Kort(cel)}' is pro memorie (pm): een post zonder bedrag; de regel wordt gelezen zonder dit bedrag" };
         var gelezen = Lees(cel);
         if (gelezen.Gelukt) return gelezen;
         var t = Schoon(cel);
@@ -149,6 +152,10 @@ public sealed partial class Getalnotatie
         }
         return new Bedragcel(null, null) { Opmerking = $"{gelezen.Fout}; de regel wordt gelezen zonder dit bedrag" };
     }
+
+    /// <summary>"pm", "p.m.", "PM", "p.m" (trimmed): pro memorie.</summary>
+    private static bool IsProMemorie(string t) =>
+        t.Equals("pm", StringComparison.OrdinalIgnoreCase) || t.Equals("p.m.", StringComparison.OrdinalIgnoreCase) || t.Equals("p.m", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The decimal separator: the one that is not the thousands separator; a comma when the file says so.</summary>
     public char DecimaalTeken { get; private init; } = '.';

@@ -220,7 +220,8 @@ public static class Kolomherkenning
     /// </summary>
     public static Kolomindeling Deel(IReadOnlyList<string> kop, IReadOnlyList<Csvrij> rijen)
     {
-        var monster = rijen.Take(InhoudRijen).ToList();
+        // A row with one filled cell at most (a source line, a footnote, a stray value) says nothing about what the columns hold.
+        var monster = rijen.Where(r => r.Velden.Count(v => !string.IsNullOrWhiteSpace(v)) > 1).Take(InhoudRijen).ToList();
         IEnumerable<string> Cellen(int index) => monster.Select(r => r[index]);
         var duidingen = new List<Kolomduiding?>();
         for (var i = 0; i < kop.Count; i++) duidingen.Add(DoorKop(i, kop[i]));
@@ -321,6 +322,23 @@ public static class Kolomherkenning
             var cel = rij[k.Index].Trim();
             return cel.Length == 0 || Standwoorden.AbsoluutJaar(cel) is not null || Standwoorden.RelatiefJaar(cel) is not null || DoorKop(k.Index, cel) is not null;
         });
+    }
+
+    /// <summary>
+    /// A note among the rows: one cell with text (a letter in it) and every other cell empty, outside the amount columns ("Bron:
+    /// Ministerie van Financiën", "* bedragen x € 1.000", a title between blocks). It carries no line and no figure. A lone number
+    /// is not a note: it stays a stray cell (losse-cel) as the readers report it.
+    /// </summary>
+    public static bool IsNotitie(Csvrij rij, IEnumerable<Kolomduiding> bedragKolommen)
+    {
+        var gevuld = -1;
+        for (var i = 0; i < rij.Velden.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(rij.Velden[i])) continue;
+            if (gevuld >= 0) return false;
+            gevuld = i;
+        }
+        return gevuld >= 0 && rij.Velden[gevuld].Any(char.IsLetter) && bedragKolommen.All(k => k.Index != gevuld);
     }
 
     /// <summary>The refusal when a needed meaning is missing: what each column was recognised as, and what is missing.</summary>

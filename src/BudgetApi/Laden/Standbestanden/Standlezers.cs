@@ -53,6 +53,12 @@ public static class Standlezers
         var kopregel = rijen[0].Velden;
         var data = rijen.Skip(1).ToList();
         var lezer = Kies(kopregel, data, lezers);
+        for (var i = 1; lezer is null && i <= MaxVoorregels && i < rijen.Count; i++)
+        {
+            // A title or preamble above the header: the header is the first line whose columns a published layout recognises.
+            if (rijen[i].IsLeeg) continue;
+            lezer = Kies(rijen[i].Velden, rijen.Skip(i + 1).ToList(), lezers.OfType<IOpendatalezer>().ToList());
+        }
         if (lezer is null)
         {
             var indeling = Kolomherkenning.Deel(kopregel, data);
@@ -69,6 +75,26 @@ public static class Standlezers
         var beschrijving = gelezen.Indeling ?? new Bestandsindeling(lezer.Formaat, codering,
             kopregel.Select((k, i) => new Kolombeschrijving(i + 1, k.Trim(), k.Trim())).Where(k => k.Kop.Length > 0).ToList(), []);
         return gelezen with { Indeling = beschrijving with { Codering = codering } };
+    }
+
+    /// <summary>How many lines a title or preamble above the header may take before the file is refused as having no header.</summary>
+    public const int MaxVoorregels = 10;
+
+    /// <summary>
+    /// The rows from the header on: the first line (of the first <see cref="MaxVoorregels"/> + 1) whose columns <paramref name="past"/>
+    /// accepts, the lines above it each a finding (a title, "Bedragen x € 1.000"). Line 1 when none fits: the reader then refuses
+    /// it naming what its columns were recognised as. The rows keep their line numbers.
+    /// </summary>
+    internal static (IReadOnlyList<Csvrij> Rijen, List<Bevinding> Voorregels) VanafKopregel(string bestand, IReadOnlyList<Csvrij> rijen, Func<Kolomindeling, bool> past)
+    {
+        if (rijen.Count == 0 || past(Kolomherkenning.Deel(rijen[0].Velden, rijen.Skip(1).ToList()))) return (rijen, []);
+        for (var i = 1; i <= MaxVoorregels && i < rijen.Count; i++)
+        {
+            if (rijen[i].IsLeeg || !past(Kolomherkenning.Deel(rijen[i].Velden, rijen.Skip(i + 1).ToList()))) continue;
+            var voor = rijen.Take(i).Where(r => !r.IsLeeg).Select(r => Bevindingmaker.Voorregel(bestand, r, rijen[i])).ToList();
+            return (rijen.Skip(i).ToList(), voor);
+        }
+        return (rijen, []);
     }
 
     /// <summary>The same, from a reader (a file or an upload): the whole text is read first, the header picks the format.</summary>

@@ -62,6 +62,7 @@ public static class Standwoorden
         var kort = s.Replace(" ", "", StringComparison.Ordinal);
         if (kort.Length == 0) return null;
         if (Fasecodes.Zoek(kort) is { } code) return code;
+        if (IncidenteleSuppletoire(kort) is { } isb) return isb;
         if (s.Contains("ontwerp", StringComparison.Ordinal)) return Begrotingscodes.Ontwerpbegroting;
         if (s.Contains("vastgesteld", StringComparison.Ordinal)) return Begrotingscodes.VastgesteldeBegroting;
         if (Suppletoire(kort, "1", "1e", "1ste", "eerste") || s.Contains("voorjaarsnota", StringComparison.Ordinal)) return Begrotingscodes.EersteSuppletoire;
@@ -71,6 +72,38 @@ public static class Standwoorden
         if (s.Contains("slotwet", StringComparison.Ordinal)) return Begrotingscodes.Slotwet;
         return null;
     }
+
+    private static readonly string[] Rangtelwoorden =
+        ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde"];
+
+    /// <summary>
+    /// An incidentele suppletoire begroting and its number: "ISB" (the first), "ISB1", "ISB 2", "1e ISB", "2e incidentele suppletoire
+    /// begroting", "Derde incidentele suppletoire", "Stand ISB3" (after "Stand" is taken off). Its own fase per number; a number the
+    /// cycle has no room for is no fase (the file is refused, naming the code). Plain prefix parsing, no regex.
+    /// </summary>
+    private static string? IncidenteleSuppletoire(string kort)
+    {
+        var isb = kort.IndexOf("isb", StringComparison.Ordinal);
+        var woord = kort.IndexOf("incidentele", StringComparison.Ordinal);
+        if (woord >= 0 && !kort.AsSpan(woord).Contains("sup", StringComparison.Ordinal)) woord = -1;
+        var begin = isb >= 0 && (woord < 0 || isb < woord) ? isb : woord;
+        if (begin < 0) return null;
+        var voor = kort[..begin];
+        var na = begin == isb ? kort[(isb + 3)..] : "";
+        int? nummer = null;
+        if (voor.Length == 0 && na.Length == 0) nummer = 1;
+        else if (voor.Length == 0) nummer = Getal(na);
+        else if (na.Length == 0)
+        {
+            var rang = Array.IndexOf(Rangtelwoorden, voor);
+            nummer = rang >= 0 ? rang + 1 : Getal(voor.EndsWith("ste", StringComparison.Ordinal) ? voor[..^3]
+                : voor.EndsWith("de", StringComparison.Ordinal) ? voor[..^2] : voor.EndsWith('e') ? voor[..^1] : voor);
+        }
+        return nummer is >= 1 and <= Begrotingscodes.AantalIncidenteleSuppletoire ? Begrotingscodes.IncidenteleSuppletoire(nummer.Value) : null;
+    }
+
+    private static int? Getal(string tekst) =>
+        tekst.Length is > 0 and <= 2 && tekst.All(char.IsAsciiDigit) ? int.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>"1stesuppletoire", "eerstesup": one of the ordinals, then "sup…" (plain prefix tests, no regex).</summary>
     private static bool Suppletoire(string kort, params string[] rangtelwoorden) =>

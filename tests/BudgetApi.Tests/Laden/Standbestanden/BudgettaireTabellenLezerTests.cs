@@ -142,6 +142,10 @@ public sealed class BudgettaireTabellenLezerTests
         var koers = Sample.Regel("V-2016-ontwerpbegroting", "uitgaven", 7, "7.2 > Koersverschillen");
         koers.Herkomst.Regel.Should().Be(302);
         (koers.Bedragen[2014], koers.Bedragen[2015], koers.Bedragen[2020]).Should().Be((1_317L, (long?)null, (long?)null));
+        // pm keeps the line without that amount, with a geen-bedrag finding naming the cell (issue 14 §3, as in every layout).
+        var pm = Sample.Bevindingen.Where(b => b.Soort == Bevindingsoorten.GeenBedrag && b.Cijfers.Any(c => c.BronRegel == 302)).ToList();
+        pm.Should().NotBeEmpty();
+        pm.Should().OnlyContain(b => b.Uitleg.Contains("pro memorie (pm)") && b.Uitleg.StartsWith("Regel 302, kolom "));
         Sample.Regel("V-2016-ontwerpbegroting", "ontvangsten", 7, "Koersverschillen").Bedragen[2014].Should().Be(0);
     }
 

@@ -165,7 +165,7 @@ public sealed partial class BudgettaireTabellenVariantenTests
             "vi.csv:8:6: de fase 'VB' (vastgestelde begroting) verschilt van die van het bestand ('OWB' op regel 2): één bestand is één stand",
             "vi.csv:9:2: het hoofdstuk ontbreekt in een rij met bedragen",
             "vi.csv:10:7: het artikel ontbreekt in een rij met bedragen onder een artikel (een hoofdstukregel heeft geen omschrijving eronder)",
-            "vi.csv:11:6: 'XYZ' is geen fase; bekende codes (data/fasen.csv): OWB, OW, VB, O1, 1SUP, 1SUPP, I1, 1stesup, SBS, O2, 2SUP, 2SUPP, I2, 2desup, JV, SW");
+            "vi.csv:11:6: 'XYZ' is geen fase; bekende codes (data/fasen.csv): OWB, OW, VB, O1, 1SUP, 1SUPP, I1, 1stesup, SBS, SBSupp, O2, 2SUP, 2SUPP, I2, 2desup, JV, SW");
     }
 
     [Fact]

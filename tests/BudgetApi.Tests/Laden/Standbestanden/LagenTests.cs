@@ -67,6 +67,13 @@ public sealed class LagenTests
                 ["VI-2021-vastgestelde-begroting|uitgaven|31"] = 6_010_000, ["VI-2021-1e-suppletoire|uitgaven|31"] = 6_120_000,
                 ["VI-2021-vastgestelde-begroting|uitgaven|33"] = 40_000, ["VI-2021-1e-suppletoire|uitgaven|33"] = 42_500,
             }),
+            ["budgettaire-tabellen-2020-isb.csv"] = ("budgettaire tabellen per fase (Bedrag t)", Tekstcodering.Utf8, new()
+            {
+                // 'ISB', '2e ISB' and 'Derde incidentele suppletoire begroting': each a stand of its own, between VB and O1.
+                ["VI-2020-vastgestelde-begroting|uitgaven|33"] = 50_000, ["VI-2020-incidentele-suppletoire-1|uitgaven|33"] = 55_000,
+                ["VI-2020-incidentele-suppletoire-2|uitgaven|33"] = 64_500, ["VI-2020-incidentele-suppletoire-3|uitgaven|33"] = 65_000,
+                ["VI-2020-1e-suppletoire|uitgaven|33"] = 67_500,
+            }),
             ["Budgettaire_Tabellen_2024_JV_incl.csv"] = ("IBOS (standen als kolommen)", Tekstcodering.Utf8MetBom, new()
             {
                 // Artikel 31 has its own J row (its J onderdeel and its details are not added to it); artikel 32 only details. SBS is empty: no stand.
@@ -135,6 +142,113 @@ public sealed class LagenTests
             $"x.csv:7:5: 'NJN' is geen bekende fase; bekende codes (data/fasen.csv): {string.Join(", ", Fasecodes.Codes)}");
     }
 
+    /// <summary>
+    /// Per layout with parts below the artikel: every line of one stand, as "soort|artikel|pad > omschrijving" → the amount of year t
+    /// (null for a step the parts name without a row of its own). The artikel figures are those of <see cref="Verwacht"/>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Stand, Dictionary<string, long?> Regels)> Delen =
+        new Dictionary<string, (string, Dictionary<string, long?>)>
+        {
+            ["Budgettaire_Tabellen_2024_JV_incl.csv"] = ("VI-2024-jaarverslag", new()
+            {
+                ["uitgaven|31|"] = 7_190, // the artikel's own J row, as printed
+                ["uitgaven|31|1"] = 7_190, // the onderdeel's J row, as printed, not the sum of what is beneath it
+                ["uitgaven|31|1 > Bijdrage aan agentschappen"] = null,
+                ["uitgaven|31|1 > Bijdrage aan agentschappen > Bijdrage politie"] = 6_140,
+                ["uitgaven|31|1 > Bijdrage aan agentschappen > Bijdrage pensioenen"] = 1_050,
+                ["uitgaven|32|"] = 2_060, // no own row: the sum of its details, as before
+                ["uitgaven|32|1"] = null,
+                ["uitgaven|32|1 > Subsidies"] = null,
+                ["uitgaven|32|1 > Subsidies > Raad voor rechtsbijstand"] = 2_060,
+            }),
+            ["budgettaire-tabellen-2019-bedrag-t.csv"] = ("VI-2019-ontwerpbegroting", new()
+            {
+                ["uitgaven|31|"] = 5_800_000,
+                ["uitgaven|31|Nationale Politie"] = null,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's"] = null,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's > Bijdrage politie"] = 5_500_000,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's > Bijdrage pensioenen"] = 300_000,
+                ["uitgaven|32|"] = 450_000,
+                ["uitgaven|32|Rechtsbijstand"] = null,
+                ["uitgaven|32|Rechtsbijstand > Subsidies"] = null,
+                ["uitgaven|32|Rechtsbijstand > Subsidies > Raad voor rechtsbijstand"] = 450_000,
+                // "Ontvangsten" as onderdeel, instrument and regeling is one step: the repeats are labels.
+                ["ontvangsten|31|"] = 2_000,
+                ["ontvangsten|31|Ontvangsten"] = 2_000,
+            }),
+            ["budgettaire-tabellen-2021-standen.csv"] = ("VI-2021-1e-suppletoire", new()
+            {
+                ["uitgaven|31|"] = 6_120_000,
+                ["uitgaven|31|Nationale Politie"] = null,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's"] = null,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's > Bijdrage politie"] = 5_800_000,
+                ["uitgaven|31|Nationale Politie > Bijdrage aan ZBO's/RWT's > Bijdrage pensioenen"] = 320_000,
+                ["uitgaven|33|"] = 42_500,
+                ["uitgaven|33|Veiligheid"] = null,
+                ["uitgaven|33|Veiligheid > Subsidies"] = null,
+                ["uitgaven|33|Veiligheid > Subsidies > Slachtofferhulp"] = 42_500,
+            }),
+        };
+
+    public static TheoryData<string> BestandenMetDelen => [.. Delen.Keys];
+
+    private static string Padsleutel(string soort, int artikel, IEnumerable<string> stappen) => $"{soort}|{artikel}|{string.Join(" > ", stappen)}";
+
+    [Theory]
+    [MemberData(nameof(BestandenMetDelen))]
+    public void De_delen_onder_het_artikel_blijven_als_regels_met_hun_pad(string bestand)
+    {
+        var (stand, verwacht) = Delen[bestand];
+        var r = Standlezers.Lees(bestand, File.ReadAllBytes(Pad(bestand)));
+        r.Problemen.Should().BeEmpty();
+        r.Regels.Where(x => x.Stand.Id == stand).ToDictionary(x => Padsleutel(x.Soort, x.Artikel, x.Pad.Select(p => p.Omschrijving)), x => x.Bedragen[x.Stand.Begrotingsjaar])
+            .Should().BeEquivalentTo(verwacht);
+        // Every part's parent is a line of the stand, so the drill-down never meets a gap.
+        var sleutels = r.Regels.Select(x => (x.Stand, x.Soort, x.Artikel, Pad: string.Join(" > ", x.Pad.Select(p => p.Omschrijving)))).ToHashSet();
+        foreach (var deel in r.Regels.Where(x => x.Pad.Count > 0))
+            sleutels.Should().Contain((deel.Stand, deel.Soort, deel.Artikel, string.Join(" > ", deel.Pad.Take(deel.Pad.Count - 1).Select(p => p.Omschrijving))));
+    }
+
+    [Fact]
+    public void Een_IBOS_totaalregel_die_niet_sluit_met_zijn_delen_blijft_zoals_gedrukt_en_is_een_bevinding()
+    {
+        // The onderdeel's J row says 7.300 where its details give 7.190: the printed figure stays, and the aansluiting says it does not close.
+        var tekst = File.ReadAllText(Pad("Budgettaire_Tabellen_2024_JV_incl.csv")).Replace(";31;Politie;1;;;;;JV;7000;7050;;7200;7190;", ";31;Politie;1;;;;;JV;7000;7050;;7200;7300;", StringComparison.Ordinal);
+        var r = Standlezers.Lees("t.csv", tekst);
+        r.Problemen.Should().BeEmpty();
+        var onderdeel = r.Regels.Single(x => x.Stand.Id == "VI-2024-jaarverslag" && x.Artikel == 31 && x.Pad.Count == 1);
+        onderdeel.Bedragen[2024].Should().Be(7_300);
+        onderdeel.IsTotaalregel.Should().BeTrue();
+        r.Regels.Single(x => x.Stand.Id == "VI-2024-jaarverslag" && x.Artikel == 31 && x.Pad.Count == 0).Bedragen[2024].Should().Be(7_190);
+    }
+
+    [Fact]
+    public async Task De_delen_staan_in_v1_bedragen_met_hun_pad_en_een_IBOS_totaal_dat_niet_sluit_is_een_aansluiting_die_niet_sluit()
+    {
+        using var map = new TijdelijkeMap();
+        var data = map.KopieVanData();
+        Directory.CreateDirectory(Path.Combine(data, "standen"));
+        foreach (var bestand in Delen.Keys) File.Copy(Pad(bestand), Path.Combine(data, "standen", bestand));
+        File.WriteAllText(Path.Combine(data, "standen", "Budgettaire_Tabellen_2025_JV_incl.csv"),
+            File.ReadAllText(Pad("Budgettaire_Tabellen_2024_JV_incl.csv")).Replace("2024", "2025", StringComparison.Ordinal)
+                .Replace(";31;Politie;1;;;;;JV;7000;7050;;7200;7190;", ";31;Politie;1;;;;;JV;7000;7050;;7200;7300;", StringComparison.Ordinal));
+        await using var factory = new ImportFactory(map);
+        using var client = factory.CreateClient();
+        foreach (var (bestand, (stand, verwacht)) in Delen)
+        {
+            var delen = stand.Split('-', 3);
+            var (regels, _) = await client.GetLijst($"/v1/bedragen?begroting={delen[0]}&begrotingsjaar={delen[1]}&fase={delen[2]}&jaar={delen[1]}&paginaGrootte=1000");
+            var gekregen = regels.OfType<JsonNode>().ToDictionary(
+                x => Padsleutel(x.Tekst("soort"), x["artikel"]!.GetValue<int>(),
+                    x.Tekst("regelsoort") == Begrotingscodes.NiveauArtikel ? [] : [.. x.Tekst("pad").Split(" > ", StringSplitOptions.RemoveEmptyEntries), x.Tekst("omschrijving")]),
+                x => x["bedrag"] is { } b ? b.GetValue<long>() : (long?)null);
+            gekregen.Should().BeEquivalentTo(verwacht, bestand);
+        }
+        var (aansluitingen, _) = await client.GetLijst("/v1/aansluitingen?begroting=VI&begrotingsjaar=2025&paginaGrootte=1000");
+        var onderdeel = aansluitingen.OfType<JsonNode>().Where(a => a.Tekst("fase") == Begrotingscodes.Jaarverslag && a["gedrukt"]!.GetValue<decimal>() == 7_300).Should().ContainSingle().Subject;
+        onderdeel["berekend"]!.GetValue<decimal>().Should().Be(7_190);
+    }
+
     // --- Loaded from data/standen/ and imported over HTTP: the same figures ---
 
     private static async Task ZelfdeCijfersOverHttp(HttpClient client, string bestand)
@@ -194,6 +308,16 @@ public sealed class LagenTests
             var (stand, _) = await client.GetLijst($"/v1/standen/{standen[0]}");
             var bron = stand.Single()!["bronnen"]!.AsArray().Single()!;
             bron["lezing"]!.ToJsonString().Should().Be(lezing.ToJsonString());
+
+            // And its CSV, in flat columns.
+            var csv = await client.GetCsv($"/v1/standen/{standen[0]}?formaat=csv");
+            var rij = csv.Single();
+            rij["bron"].Should().Be(bron.Tekst("naam"));
+            rij["indeling"].Should().Be(Verwacht[bestand].Indeling);
+            rij["codering"].Should().Be(Verwacht[bestand].Codering);
+            rij["kolommen"].Should().Be(string.Join("; ", lezing["kolommen"]!.AsArray().Select(k => $"{k!["kolom"]} '{k.Tekst("kop")}' = {k.Tekst("betekenis")}")));
+            rij["genegeerd"].Should().Be(string.Join("; ", lezing["genegeerd"]!.AsArray().Select(k => $"{k!["kolom"]} '{k.Tekst("kop")}' = {k.Tekst("betekenis")}")));
+            rij["bevindingen"].Should().Be(lezing["bevindingen"]!.ToJsonString());
         }
     }
 }

@@ -129,7 +129,7 @@ public sealed class StandenCsvLezerTests
         Weiger(Met((2, ",ontwerpbegroting,", ",OWB,"), (3, ",uitgaven,", ",U,"), (4, ",artikelonderdeel,", ",onderdeel,"), (5, ",1418277,", ",\"1,418,277\","),
                 (2, ",beleidsartikel,", ",Beleidsartikel,"), (6, ",true,", ",ja,")))
             .Should().Equal(
-                "stand.csv:2:4: 'OWB' is geen fase (een van: ontwerpbegroting, vastgestelde-begroting, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet)",
+                "stand.csv:2:4: 'OWB' is geen fase (een van: ontwerpbegroting, vastgestelde-begroting, incidentele-suppletoire-1, incidentele-suppletoire-2, incidentele-suppletoire-3, incidentele-suppletoire-4, incidentele-suppletoire-5, incidentele-suppletoire-6, incidentele-suppletoire-7, incidentele-suppletoire-8, incidentele-suppletoire-9, incidentele-suppletoire-10, incidentele-suppletoire-11, incidentele-suppletoire-12, 1e-suppletoire, september-suppletoire, 2e-suppletoire, jaarverslag, slotwet)",
                 "stand.csv:2:10: 'Beleidsartikel' is geen categorie (leeg, beleidsartikel of niet-beleidsartikel)",
                 "stand.csv:3:5: 'U' is geen soort (een van: verplichtingen, uitgaven, ontvangsten)",
                 "stand.csv:4:7: 'onderdeel' is geen regelsoort (een van: artikel, waarvan, programma-apparaat, artikelonderdeel, financieel-instrument, uitsplitsing, nadere-omschrijving, totaal)",
