@@ -180,7 +180,7 @@ public sealed record BevindingPlat(
         c.BronBestand, c.BronRegel));
 }
 
-/// <summary>One problem: the findings of one check that fails the same way for the same figure, with the years it fails in.</summary>
+/// <summary>Eén probleem: de bevindingen van één controle die voor hetzelfde cijfer op dezelfde manier faalt, met de jaren waarin zij faalt.</summary>
 /// <param name="Id">Vaste sleutel van het probleem: de id van zijn bevindingen zonder het jaar (een bevinding over geen jaar houdt haar eigen id).</param>
 /// <param name="Soort">Soort bevinding (code), zie /bevindingen.</param>
 /// <param name="SoortLabel">De soort in woorden ("Totaal sluit niet").</param>
@@ -203,7 +203,7 @@ public sealed record BevindinggroepRegel(
         p.Eerste.Begrotingsjaar, p.Eerste.Fase, p.Eerste.Organisatie, Probleemindeling.Uitleg(p), p.Jaren, p.Bevindingen.Select(BevindingJaarRegel.Van).ToList());
 }
 
-/// <summary>One year of a problem: the finding of that year, with what it has of its own.</summary>
+/// <summary>Eén jaar van een probleem: de bevinding van dat jaar, met wat zij zelf heeft.</summary>
 /// <param name="Jaar">Het jaar van het cijfer waar de bevinding om draait; leeg als ze over geen jaar gaat.</param>
 /// <param name="Id">De id van de bevinding, zoals /bevindingen haar geeft.</param>
 /// <param name="JuisteWaarde">De waarde die de rekensom ondersteunt, in eenheid; leeg als geen rekensom die geeft.</param>

@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>A line's amount in one stand of the reeks, and the mutatie from the stand before it.</summary>
+/// <summary>Het bedrag van een regel in één stand van de reeks, en de mutatie ten opzichte van de stand ervoor.</summary>
 /// <param name="Stand">Id van de stand (zie /standen/{id}).</param>
 /// <param name="Fase">Fase van de stand.</param>
 /// <param name="Bedrag">Bedrag in deze stand (x € 1.000); leeg als de regel hier ontbreekt of de bron geen bedrag geeft.</param>
@@ -16,7 +16,7 @@ namespace BudgetApi.Features;
 /// <param name="BronRegel">Regel in het bronbestand van deze stand; leeg als de regel hier ontbreekt.</param>
 public sealed record Standbedrag(string Stand, string Fase, long? Bedrag, long? Mutatie, decimal? MutatieProcent, bool InStand, int? BronRegel);
 
-/// <summary>One line (or the begroting's total) of one begrotingsjaar in every stand of that year side by side, with its uitputting.</summary>
+/// <summary>Eén regel (of het totaal van de begroting) van één begrotingsjaar in alle standen van dat jaar naast elkaar, met de uitputting.</summary>
 /// <param name="Begroting">Code van de begroting.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van de begroting.</param>
 /// <param name="Begrotingsjaar">Het begrotingsjaar van de standen.</param>
@@ -168,8 +168,8 @@ public static class StandenreeksEndpoints
             .ToList();
         var (rijen, paginering) = Bladeren.Pagina(alle, query, http);
         var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Rekenen.Afronding) with { Paginering = paginering };
-        var naam = $"standenreeks-{begroting.Code}-{keuze.Standen[0].Begrotingsjaar}" + (query.Artikel is null ? "" : $"-artikel-{query.Artikel}");
-        return new LijstResultaat<StandenreeksRegel>(new Lijst<StandenreeksRegel>(rijen, metadata), naam, Plat, typeof(StandenreeksPlat));
+        // The file name is the resource and the selection as asked (Bestandsnamen, one rule for every download).
+        return new LijstResultaat<StandenreeksRegel>(new Lijst<StandenreeksRegel>(rijen, metadata), "standenreeks", Plat, typeof(StandenreeksPlat));
     }
 
     /// <summary>The line named by <paramref name="regel"/> (its path and its own omschrijving) and every line below it.</summary>

@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>One line (or a begroting's total) in one begrotingsjaar, at the chosen fase: one point of the verloop over the years.</summary>
+/// <summary>Eén regel (of het totaal van een begroting) in één begrotingsjaar, in de gekozen fase: één punt van het verloop over de jaren.</summary>
 /// <param name="Begrotingsjaar">Het begrotingsjaar; het bedrag is dat van dit jaar zelf.</param>
 /// <param name="Begroting">Code van de begroting waar de regel dat jaar staat (na een verhuizing uit de was-wordt-tabel een andere dan gevraagd).</param>
 /// <param name="Hoofdstuk">Hoofdstuk van die begroting.</param>
@@ -111,8 +111,8 @@ public static class VerloopEndpoints
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? Begrotingscodes.Uitgaven;
         var rijen = Reeks(db, catalogus, begroting, query.Artikel, query.Regel, fase, soort);
         var standen = rijen.Where(r => r.Stand is not null).Select(r => catalogus.ZoekStand(r.Stand!)!).ToList();
-        var naam = $"verloop-{begroting.Code}" + (query.Artikel is null ? "" : $"-artikel-{query.Artikel}") + $"-{fase}";
-        return new LijstResultaat<VerloopRegel>(new Lijst<VerloopRegel>(rijen, StandVerwijzing.Metadata(standen, rijen.Count)), naam);
+        // The file name is the resource and the selection as asked (Bestandsnamen, one rule for every download).
+        return new LijstResultaat<VerloopRegel>(new Lijst<VerloopRegel>(rijen, StandVerwijzing.Metadata(standen, rijen.Count)), "verloop");
     }
 
     internal static IReadOnlyList<VerloopRegel> Reeks(BudgetDb db, Catalogus catalogus, Begroting begroting, int? artikel, string? regel, string fase, string soort)

@@ -8,7 +8,7 @@ using FluentValidation;
 
 namespace BudgetApi.Features;
 
-/// <summary>One suggestion for a search box: a begroting, an organisatie, an artikel or a line below an artikel.</summary>
+/// <summary>Eén suggestie voor een zoekvak: een begroting, een organisatie, een artikel of een regel onder een artikel.</summary>
 /// <param name="Soort">begroting, organisatie, artikel of regel.</param>
 /// <param name="Tekst">Wat de zoekbox toont, bijvoorbeeld "VI artikel 31 Politie (2026)".</param>
 /// <param name="Begroting">Code van de begroting (bij begroting, artikel en regel).</param>

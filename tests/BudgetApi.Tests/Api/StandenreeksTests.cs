@@ -102,7 +102,7 @@ public sealed class StandenreeksTests(BudgetApiFactory factory)
             ("2e-suppletoire", "5150542", "199"), ("jaarverslag", "5146049", "-4493"));
         csv.Should().OnlyContain(r => r["realisatie"] == "5146049" && r["oordeel"] == "onderuitputting");
         var werkmap = await _client.GetXlsx(url + "&formaat=xlsx");
-        werkmap.Bestandsnaam.Should().Be("standenreeks-JenV-2015-artikel-31.xlsx");
+        werkmap.Bestandsnaam.Should().Be("standenreeks-VI-2015-31.xlsx", "the one rule of every download: the resource, then the selection as asked");
         Werkmappen.ZelfdeAlsCsv(werkmap["Gegevens"], csv);
     }
 

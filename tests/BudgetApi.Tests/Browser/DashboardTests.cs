@@ -95,6 +95,20 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Het_dashboard_kent_elke_fase_van_de_service_in_de_volgorde_van_de_cyclus()
+    {
+        // begrippen.js orders a begroting's standen and labels them; a fase the service serves and the dashboard does not know
+        // (an ISB, the septembersuppletoire) would be sorted first and shown as its code.
+        await using var sessie = await Open("/dashboard/", 1280);
+        var fasen = await sessie.Page.EvaluateAsync<string[]>(
+            "async () => (await import('./js/begrippen.js')).FASEN.map((f) => f.waarde)");
+        fasen.Should().Equal(BudgetApi.Domein.Begrotingscodes.Fasen);
+        var labels = await sessie.Page.EvaluateAsync<string[]>(
+            "async () => { const b = await import('./js/begrippen.js'); return b.FASEN.map((f) => b.faseLabel(f.waarde)); }");
+        labels.Should().OnlyHaveUniqueItems().And.NotContain(l => l.Contains('-'), "a label is words, not the code");
+    }
+
+    [Fact]
     public async Task Meerjarig_verloop_toont_de_totalen_van_de_API_en_een_andere_soort_tekent_opnieuw_en_staat_in_de_URL()
     {
         await using var sessie = await Open("/dashboard/", 1280);

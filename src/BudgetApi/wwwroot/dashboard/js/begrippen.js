@@ -1,13 +1,23 @@
 // The domain's closed lists as the dashboard shows them, in the order of the budget cycle (src/BudgetApi/Domein/Begrotingscodes.cs).
 
+// The numbered incidentele suppletoire begrotingen (ISB) stand between the vastgestelde begroting and the 1e suppletoire, as
+// in Begrotingscodes.Fasen; they are in the list for their place and label, not offered as a choice (FASEN_KEUZE): they are rare.
+const AANTAL_ISB = 12;
+const ISB = Array.from({ length: AANTAL_ISB }, (_, i) => ({ waarde: `incidentele-suppletoire-${i + 1}`, label: `${i + 1}e incidentele suppletoire`, zeldzaam: true }));
+
 export const FASEN = [
   { waarde: 'ontwerpbegroting', label: 'Ontwerpbegroting' },
   { waarde: 'vastgestelde-begroting', label: 'Vastgestelde begroting' },
+  ...ISB,
   { waarde: '1e-suppletoire', label: '1e suppletoire' },
+  { waarde: 'september-suppletoire', label: 'Septembersuppletoire' },
   { waarde: '2e-suppletoire', label: '2e suppletoire' },
   { waarde: 'jaarverslag', label: 'Jaarverslag (realisatie)' },
   { waarde: 'slotwet', label: 'Slotwet' },
 ];
+
+/** The fasen offered as a choice (every fase stays valid in a URL). */
+export const FASEN_KEUZE = FASEN.filter((f) => !f.zeldzaam);
 
 export const faseLabel = (fase) => FASEN.find((f) => f.waarde === fase)?.label ?? fase;
 

@@ -4,7 +4,7 @@
 // the was → wordt table, with gaps and breaks named). An organisation found by the search box shows its own figures here.
 
 import { haal, verzoek } from '../api.js';
-import { begrotingOpties, FASEN, faseLabel, SOORTEN, soortLabel, standaardBegroting } from '../begrippen.js';
+import { begrotingOpties, FASEN, FASEN_KEUZE, faseLabel, SOORTEN, soortLabel, standaardBegroting } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken } from '../grafiek.js';
@@ -124,7 +124,7 @@ export default {
       eenheid: 'Per begrotingsjaar het bedrag van dat jaar zelf, in één fase. Een gat is een jaar zonder stand; een verhuizing volgt de was-wordt-tabel. Grafiek in € miljoen; tabel in € × 1.000.',
       keuzes: keuzeformulier({
         label: 'Fase van het verloop',
-        velden: [{ naam: 'fase', label: 'Fase', soort: 'lijst', opties: [{ waarde: '', label: 'Standaard (de fase van de meeste jaren)' }, ...FASEN] }],
+        velden: [{ naam: 'fase', label: 'Fase', soort: 'lijst', opties: [{ waarde: '', label: 'Standaard (de fase van de meeste jaren)' }, ...FASEN_KEUZE] }],
         waarden: keuzes,
         bijWijziging: (nieuw) => ga(inzoomAdres({ ...keuzes, ...nieuw })),
       }),

@@ -3,7 +3,7 @@
 
 import { haal, haalAlle, verzoek } from '../api.js';
 import {
-  begrotingLabel, begrotingOpties, FASEN, faseLabel, nieuwsteBegrotingen, SOORTEN_MET_SALDO, soortLabel, standaardBegroting,
+  begrotingLabel, begrotingOpties, FASEN, FASEN_KEUZE, faseLabel, nieuwsteBegrotingen, SOORTEN_MET_SALDO, soortLabel, standaardBegroting,
 } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
@@ -71,7 +71,7 @@ export default {
         label: 'Keuzes voor het verloop over begrotingsjaren',
         velden: [
           { naam: 'reeks', label: 'Begroting', soort: 'lijst', opties: begrotingOpties(ctx.begrotingen) },
-          { naam: 'fase', label: 'Fasen', soort: 'vinkjes', opties: FASEN },
+          { naam: 'fase', label: 'Fasen', soort: 'vinkjes', opties: FASEN_KEUZE },
         ],
         waarden: keuzes,
         bijWijziging: wijzig,
