@@ -21,7 +21,8 @@ public static class BevindingenEndpoints
                 "Elke bevinding met soort, ernst (fout, tegenstrijdig, twijfel), een vaste id, een uitleg, elk betrokken cijfer met zijn vindplaats, " +
                 "en waar de rekensom die geeft de waarde die de rekensom ondersteunt. In CSV één regel per cijfer van een bevinding (zie docs/bevindingen.md). " +
                 "Blader met pagina en paginaGrootte (een pagina telt bevindingen, niet cijfers; links in metadata.paginering en in de Link-header); " +
-                "metadata.tellingen telt elke bevinding van de keuze, over alle pagina's, per soort en ernst.")
+                "metadata.tellingen telt elke bevinding van de keuze, over alle pagina's, per soort en ernst. begroting kiest ook de bevindingen over de " +
+                "cijfers van de organisaties van die begroting; zoek met q.")
             .MetValidatie<BevindingenQuery>();
         group.MapGet("/gegroepeerd", GetBevindingenGegroepeerd)
             .WithName("GetBevindingenGegroepeerd")
@@ -37,9 +38,9 @@ public static class BevindingenEndpoints
         return group;
     }
 
-    static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus, HttpContext http)
+    static LijstResultaat<BevindingRegel> GetBevindingen([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Gegevens gegevens, Catalogus catalogus, HttpContext http)
     {
-        var gekozen = Kies(query, bevindingen, catalogus);
+        var gekozen = Kies(query, bevindingen, Bevindingonderwerpen.Van(gegevens), catalogus);
         var (pagina, paginering) = Bladeren.Pagina(gekozen, query, http);
         var rijen = pagina.Select(b => BevindingRegel.Van(b, Begroting(b, catalogus))).ToList();
         // The standen and sources are those of every finding chosen, not only of this page's: the same on every page.
@@ -48,9 +49,9 @@ public static class BevindingenEndpoints
     }
 
     /// <summary>The same choice as /bevindingen, one row per problem (<see cref="Probleemindeling"/>); a page counts problems.</summary>
-    static LijstResultaat<BevindinggroepRegel> GetBevindingenGegroepeerd([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus, HttpContext http)
+    static LijstResultaat<BevindinggroepRegel> GetBevindingenGegroepeerd([AsParameters] BevindingenQuery query, Bevindinglijst bevindingen, Gegevens gegevens, Catalogus catalogus, HttpContext http)
     {
-        var gekozen = Kies(query, bevindingen, catalogus);
+        var gekozen = Kies(query, bevindingen, Bevindingonderwerpen.Van(gegevens), catalogus);
         var problemen = Probleemindeling.Van(gekozen);
         var (pagina, paginering) = Bladeren.Pagina(problemen, query, http);
         var rijen = pagina.Select(p => BevindinggroepRegel.Van(p, Begroting(p.Eerste, catalogus))).ToList();
@@ -59,19 +60,21 @@ public static class BevindingenEndpoints
     }
 
     /// <summary>The findings the filters choose, in the list's order: one way for both forms of the resource.</summary>
-    static List<Bevinding> Kies(BevindingenQuery query, Bevindinglijst bevindingen, Catalogus catalogus)
+    static List<Bevinding> Kies(BevindingenQuery query, Bevindinglijst bevindingen, Bevindingonderwerpen onderwerpen, Catalogus catalogus)
     {
         var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
         var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
         var fase = Queryregels.Canoniek(query.Fase, Begrotingscodes.Fasen);
         var hoofdstuk = catalogus.ZoekBegroting(query.Begroting)?.Hoofdstuk;
+        var zoek = Zoekterm.Lees(query.Q);
         return bevindingen.Alle
             .Where(b => soort is null || b.Soort == soort)
             .Where(b => ernst is null || b.Ernst == ernst)
-            .Where(b => query.Begroting is null || b.Hoofdstuk == hoofdstuk)
+            .Where(b => hoofdstuk is null || onderwerpen.IsVan(b, hoofdstuk))
             .Where(b => query.Begrotingsjaar is null || b.Begrotingsjaar == query.Begrotingsjaar)
             .Where(b => fase is null || b.Fase == fase)
             .Where(b => query.Organisatie is null || Gaat(b, query.Organisatie))
+            .Where(b => zoek is null || onderwerpen.Past(b, zoek))
             .ToList();
     }
 
@@ -243,7 +246,7 @@ public sealed record BevindingenQuery : IGepagineerd
     [Description("Alleen bevindingen over deze organisatie (code uit /organisaties, hoofdletters maken niet uit): de bevinding noemt haar, of een van haar cijfers is van haar. Bijvoorbeeld: DGRR")]
     public string? Organisatie { get; init; }
 
-    [Description("Alleen bevindingen over de begrotingsregels van deze begroting (code of hoofdstuk, zie /begrotingen), in elke stand; bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: JenV")]
+    [Description("Alleen bevindingen van deze begroting (code of hoofdstuk, zie /begrotingen), in elke stand: over haar begrotingsregels, en over de cijfers van haar organisaties (de organisatie waarvan het geld op een regel van die begroting staat, anders die waar ze onder valt; IND hoort bij AenM, DJI bij JenV; zie docs/bevindingen.md). Bijvoorbeeld: JenV")]
     public string? Begroting { get; init; }
 
     [Description("Alleen bevindingen over standen van dit begrotingsjaar; bevindingen over alleen organisatiecijfers vallen dan weg. Bijvoorbeeld: 2016")]
@@ -254,6 +257,9 @@ public sealed record BevindingenQuery : IGepagineerd
 
     [Description("Alleen bevindingen met deze ernst: fout, tegenstrijdig of twijfel. Bijvoorbeeld: fout")]
     public string? Ernst { get; init; }
+
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in de uitleg, de soort en ernst in woorden, de begroting (code, hoofdstuk, naam), de organisaties (code, naam, afkorting) en de omschrijving van elk cijfer (de begrotingsregel met de naam van het artikel).")]
+    public string? Q { get; init; }
 
     [Description(Bladeren.PaginaUitleg)]
     [DefaultValue(1)]
@@ -281,5 +287,6 @@ public sealed class BevindingenQueryValidator : AbstractValidator<BevindingenQue
         RuleFor(q => q.Organisatie)
             .Must(c => c is null || codes.Value.Contains(c, StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, c) => $"Onbekende organisatie '{c}' voor organisatie; toegestaan: een code uit /organisaties.");
+        RuleFor(q => q.Q).Zoekvraag();
     }
 }

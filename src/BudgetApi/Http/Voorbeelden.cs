@@ -63,6 +63,9 @@ public static class Voorbeelden
         [("ImporteerStanden", "bestandsnaam")] = "voorjaarsnota-2026.csv",
         [("GetBevindingen", "soort")] = "patroonbreuk",
         [("GetBevindingenGegroepeerd", "soort")] = "patroonbreuk",
+        // DGRR's ontvangsten follow VI artikel 32 Rechtspleging en rechtsbijstand: the pattern's break is found by the artikel's name.
+        [("GetBevindingen", "q")] = "rechtspleging",
+        [("GetBevindingenGegroepeerd", "q")] = "rechtspleging",
         // The printed TOTAAL of B. Ontvangsten JenV (18.596.347) on line 533, with two lines either side.
         [("GetBron", "naam")] = Laden.Documentlezer.Bestand,
         [("GetBronregels", "naam")] = Laden.Documentlezer.Bestand,

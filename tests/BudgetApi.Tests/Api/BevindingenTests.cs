@@ -248,11 +248,13 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         var (fout, _) = await _client.GetAllePaginas($"{Url}?ernst=FOUT");
         fout.Should().HaveCount(alle.Count(b => b!.Tekst("ernst") == "fout")).And.NotBeEmpty();
         var (jenv, _) = await _client.GetAllePaginas($"{Url}?begroting=jenv");
-        jenv.Select(b => b!.Tekst("hoofdstuk")).Should().AllBe("VI");
-        UitHetDocument(jenv).Should().HaveCount(12, "ten JenV ontvangsten totals, the Rechtspraak's bijdrage, DGRR's pattern");
+        jenv.Where(b => b!["hoofdstuk"] is not null).Select(b => b!.Tekst("hoofdstuk")).Should().AllBe("VI");
+        UitHetDocument(jenv).Where(b => b!["hoofdstuk"] is not null).Should().HaveCount(12, "ten JenV ontvangsten totals, the Rechtspraak's bijdrage, DGRR's pattern");
         jenv.Should().Contain(b => b!.Tekst("id").StartsWith("code-past-niet-bij-naam/begrotingsstaten", StringComparison.Ordinal), "VI's open data has its own findings");
         var (aenm, _) = await _client.GetAllePaginas($"{Url}?begroting=AenM");
-        aenm.Should().BeEmpty("no finding is about an AenM budget line");
+        aenm.Select(b => b!.Tekst("id")).Should().Equal(
+            ["totaal-sluit-niet/organisatie-delen/bezetting-ind", "tegenstrijdigheid/IND/geld/geheel/2026"],
+            "no finding is about an AenM budget line, and IND, whose budget is AenM's 'bijdrage IND', is AenM's only organisation with findings");
         // A finding is about an organisation when it names it or holds one of its figures (DJI's bezetting 2025 names DJI).
         var (dji, _) = await _client.GetAllePaginas($"{Url}?organisatie=dji");
         dji.Select(b => b!.Tekst("id")).Should().Equal("tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
@@ -260,6 +262,98 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         UitHetDocument(samen).Select(b => b!.Tekst("id")).Should().Equal(
             "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster", "totaal-sluit-niet/organisatie-delen/bezetting-ind");
     }
+
+    /// <summary>
+    /// An organisation's findings belong to its begroting: the dashboard opens on JenV, and the analyst must see DJI's € 3,3 miljard
+    /// set against the € 3,6 miljard the ministry funds there. Every finding about organisation figures only belongs to exactly one
+    /// begroting on the bundled data, by the organisation's own budget line or the one of the organisation it is part of.
+    /// </summary>
+    [Fact]
+    public async Task Bevindingen_over_organisaties_staan_onder_de_begroting_van_die_organisaties()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+        var (jenv, jenvMetadata) = await _client.GetAllePaginas($"{Url}?begroting=JenV");
+        var (aenm, _) = await _client.GetAllePaginas($"{Url}?begroting=AenM");
+        static List<string> Organisatiebevindingen(JsonArray lijst) =>
+            [.. lijst.Where(b => b!["hoofdstuk"] is null && b!["organisatie"] is not null).Select(b => b!.Tekst("id"))];
+
+        Organisatiebevindingen(jenv).Should().Equal(
+            "totaal-sluit-niet/organisatie-delen/formatie-psg-cluster",        // SG-cluster, under the ministry
+            "totaal-sluit-niet/organisatie-delen/ontheemden-brp-2026/2026",    // PDOEK, under DGM, under the ministry
+            "tegenstrijdigheid/DJI/bezetting/geheel/2025",                      // DJI's budget is JenV artikel 34 'Bijdrage DJI'
+            "tegenstrijdigheid/Rechtspraak/geld/geheel/2026",
+            "tegenstrijdigheid/OM/geld/excl-geheime-uitgaven/2026",
+            "tegenstrijdigheid/CJIB/geld/geheel/2026",
+            "tegenstrijdigheid/NFI/bezetting/geheel/2025",
+            "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024",
+            "tegenstrijdigheid/GW-VB/onderdelen/alleen-vestigingen/ongedateerd", // a directie of DJI
+            "onmogelijk-getal/NCSC/6481/2.4",                                   // no parent named: the ministry's
+            "onmogelijk-getal/Rechtspraak/8107/10.8000",
+            "onwaarschijnlijk/Rechtspraak/personen-per-fte/2025",
+            "wees/bezettingstabel/bestuursdepartement");
+        Organisatiebevindingen(aenm).Should().Equal("totaal-sluit-niet/organisatie-delen/bezetting-ind", "tegenstrijdigheid/IND/geld/geheel/2026");
+        Organisatiebevindingen(alle).Should().BeEquivalentTo([.. Organisatiebevindingen(jenv), .. Organisatiebevindingen(aenm)], "each belongs to one begroting");
+
+        // The corrected like-for-like DJI finding is there, with its figures, and the findings about JenV's lines are all still there.
+        var dji = Bevinding(jenv, "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
+        Cijfers(dji).Select(c => c.Tekst("zoalsGedrukt")).Should().Contain("€ 3,6 miljard");
+        jenv.Where(b => b!["hoofdstuk"] is not null).Select(b => b!.Tekst("id"))
+            .Should().Equal(alle.Where(b => b!["hoofdstuk"] is JsonNode h && h.GetValue<string>() == "VI").Select(b => b!.Tekst("id")));
+        jenvMetadata.Tekst("bron").Should().Contain(Bronnen.Document, "the organisation figures are the document's");
+
+        // The same choice per problem: the DJI finding is a problem of its own under JenV.
+        var (problemen, _) = await _client.GetAllePaginas($"{Url}/gegroepeerd?begroting=JenV");
+        problemen.Should().Contain(p => p!.Tekst("id") == "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv"
+                                        && p!["bevindingen"]![0]!.Tekst("id") == "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024");
+        problemen.Sum(p => p!["bevindingen"]!.AsArray().Count).Should().Be(jenv.Count);
+        // A begroting without organisations in the registry gets none of theirs.
+        var (xx, _) = await _client.GetAllePaginas($"{Url}?begroting=XX");
+        xx.Select(b => b!.Tekst("id")).Should().Equal(aenm.Select(b => b!.Tekst("id")), "XX is AenM's hoofdstuk");
+    }
+
+    /// <summary>q= is the one search rule of every collection: accents and case do not matter, every word begins a word.</summary>
+    [Fact]
+    public async Task Zoeken_met_q_in_uitleg_begroting_artikel_en_organisatie()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+
+        // An organisation by its name without accents ("Dienst Justitiële Inrichtingen"), and by its code in any case.
+        var (justitiele, _) = await _client.GetAllePaginas($"{Url}?q=justitiele%20inrichtingen");
+        justitiele.Select(b => b!.Tekst("id")).Should().Contain(["tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024"]);
+        var (dji, _) = await _client.GetAllePaginas($"{Url}?q=dji&begroting=JenV");
+        dji.Select(b => b!.Tekst("id")).Should().Equal(
+            "tegenstrijdigheid/DJI/bezetting/geheel/2025", "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024",
+            "tegenstrijdigheid/GW-VB/onderdelen/alleen-vestigingen/ongedateerd");
+        // A prefix begins a word; the middle of a word is no match.
+        var (rechtsp, _) = await _client.GetAllePaginas($"{Url}?q=Rechtsp");
+        rechtsp.Should().Contain(b => b!.Tekst("id") == "onmogelijk-getal/Rechtspraak/8107/10.8000");
+        var (echtspraak, _) = await _client.GetAllePaginas($"{Url}?q=echtspraak");
+        echtspraak.Should().BeEmpty();
+        // An artikel by its name in a figure's budget line, and a kind by its label: every word must match, in any order.
+        var (politie, _) = await _client.GetAllePaginas($"{Url}?q=Politie&begroting=VI");
+        politie.Should().NotBeEmpty().And.OnlyContain(b => Tekst(b!).Contains("politie", StringComparison.OrdinalIgnoreCase));
+        var (sluit, _) = await _client.GetAllePaginas($"{Url}?q=sluit%20niet%20totaal");
+        sluit.Select(b => b!.Tekst("id")).Should().Contain(alle.Where(b => b!.Tekst("soort") == "totaal-sluit-niet").Select(b => b!.Tekst("id")), "its label is 'Totaal sluit niet'");
+        sluit.Where(b => b!.Tekst("soort") != "totaal-sluit-niet").Should().OnlyContain(b => Zoekterm.Lees("sluit niet totaal")!.Past(Tekst(b!)), "other kinds only where their own words say it");
+        // The begroting's name finds its findings, the document's organisation findings among them.
+        var (asiel, _) = await _client.GetAllePaginas($"{Url}?q=asiel%20migratie");
+        asiel.Select(b => b!.Tekst("id")).Should().Contain("tegenstrijdigheid/IND/geld/geheel/2026");
+
+        // The same choice per problem, and the same 400 as every q=.
+        var (problemen, _) = await _client.GetAllePaginas($"{Url}/gegroepeerd?q=dji&begroting=JenV");
+        problemen.SelectMany(p => p!["bevindingen"]!.AsArray()).Select(j => j!.Tekst("id")).Should().Equal(dji.Select(b => b!.Tekst("id")));
+        foreach (var pad in new[] { Url, $"{Url}/gegroepeerd" })
+        {
+            var probleem = await _client.GetProbleem($"{pad}?q=%20-%20", HttpStatusCode.BadRequest);
+            probleem.OngeldigeParameters().Should().Equal("q");
+            probleem.Tekst("detail").Should().Be("q bevat geen woord om op te zoeken; geef minstens één letter of cijfer (bijvoorbeeld q=Politie).");
+            (await _client.GetProbleem($"{pad}?q={new string('a', 101)}", HttpStatusCode.BadRequest)).Tekst("detail")
+                .Should().Be("q is 101 tekens lang; toegestaan: ten hoogste 100 tekens.");
+        }
+    }
+
+    /// <summary>Everything a finding is searched in, as the client sees it, for a check that a match is honest.</summary>
+    private static string Tekst(JsonNode b) => string.Join(" ", [b.Tekst("uitleg"), .. Cijfers(b).Select(c => c.Tekst("omschrijving"))]);
 
     [Fact]
     public async Task Filters_op_begrotingsjaar_en_fase_en_metadata_noemt_de_standen_en_hun_bronnen()
@@ -444,7 +538,7 @@ public sealed class BevindingenTests(BudgetApiFactory factory)
         var csv = await _client.GetStringAsync($"{Url}/gegroepeerd?begroting=JenV&soort=totaal-sluit-niet&formaat=csv");
         var regels = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         regels[0].Should().StartWith("id,soort,soortLabel,ernst,ernstLabel,").And.Contain(",jaren,jaar,bevindingId,juisteWaarde,");
-        regels.Skip(1).Should().HaveCount(11, "ten yearly TOTAAL findings of two problems and the Rechtspraak's bijdrage");
+        regels.Skip(1).Should().HaveCount(13, "ten yearly TOTAAL findings of two problems, the Rechtspraak's bijdrage, and the parts of two organisation tables (pSG-cluster, PDOEK)");
     }
 
     [Fact]
