@@ -396,7 +396,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking");
         await VerzoekEnDownloads(page, "/v1/bevindingen/gegroepeerd?begroting=JenV&pagina=1&paginaGrootte=20", "18596347");
 
-        var api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV");
+        var api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV&paginaGrootte=20");
         var tabel = await LeesTabel(page, "Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat");
         tabel.Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
         tabel.Select(r => r["Ernst"]).Should().Equal(api.Gegevens.Select(b => b!["ernstLabel"]!.GetValue<string>()));
@@ -415,7 +415,8 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking&ernst=fout");
         await VerzoekEnDownloads(page, "/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout&pagina=1&paginaGrootte=20", "18596347");
         api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout");
-        api.Gegevens.Should().HaveCount(4, "the twelve findings 'fout' are four problems: two totals over five years, DGRR's pattern, article 34's numbers");
+        api.Gegevens.Should().HaveCount(7, "the findings 'fout' are seven problems: two totals over five years, DGRR's pattern, article 34's numbers, " +
+            "and of JenV's organisations PDOEK's parts and two impossible numbers (NCSC, the Rechtspraak)");
         (await LeesTabel(page, "Bevindingen per probleem")).Select(r => r["Uitleg"]).Should().Equal(api.Gegevens.Select(b => Tekst(b!["uitleg"])));
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Soort bevinding" }).SelectOptionAsync("patroonbreuk");
