@@ -79,8 +79,8 @@ public static class TotalenDieNietSluiten
     }
 
     /// <summary>
-    /// The reconciliation's description without the code of its printed table: /aansluitingen names the table by its id
-    /// ("(formatie-psg-cluster)"), an explanation names it by its own words, which the description already quotes.
+    /// The reconciliation's description without its table in brackets ("(A. Uitgaven JenV)" after the artikel of a waarvan line):
+    /// an explanation's figures each name where they stand, so the sentence need not.
     /// </summary>
     private static string Omschrijving(AansluitingRegel a) =>
         a.BronTabel is { Length: > 0 } tabel ? a.Omschrijving.Replace($" ({tabel})", "", StringComparison.Ordinal) : a.Omschrijving;

@@ -27,6 +27,45 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
             .Sum(v => long.Parse(v[kolom], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// A description is Dutch a reader understands (issue 16): no id of an organisation table ("(formatie-psg-cluster)"), no
+    /// organisation code ("hoge-raad"), no file name of the open data. The codes stay in their own fields: bronTabel, organisatie,
+    /// bronBestand.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("?begroting=VI&begrotingsjaar=2016")]
+    [InlineData("?begroting=BZ&begrotingsjaar=2016")]
+    public async Task Een_omschrijving_noemt_geen_code_van_tabel_organisatie_of_bestand(string keuze)
+    {
+        var (gegevens, _) = await _client.GetAllePaginas(Url + keuze);
+        gegevens.Should().NotBeEmpty();
+        var codes = (await _client.GetAllePaginas("/v1/organisaties")).Gegevens.Select(o => o!.Tekst("code")).Where(c => c.Contains('-', StringComparison.Ordinal)).ToList();
+        foreach (var r in gegevens.Select(r => r!))
+        {
+            var omschrijving = r.Tekst("omschrijving");
+            omschrijving.Should().NotContainAny([".csv", ".txt"], r.Tekst("id"));
+            if (r["bronTabel"] is { } tabel && tabel.GetValue<string>().Contains('-', StringComparison.Ordinal)) omschrijving.Should().NotContain(tabel.GetValue<string>(), r.Tekst("id"));
+            foreach (var code in codes) omschrijving.Should().NotContain($" {code} ", r.Tekst("id"));
+        }
+
+        if (keuze.Length == 0)
+        {
+            var psg = Rij(gegevens, "organisatie-delen/formatie-psg-cluster");
+            (psg.Tekst("omschrijving"), psg.Tekst("bronTabel"), psg.Tekst("organisatie"))
+                .Should().Be(("Delen van 'Formatie pSG-cluster totaal' van SG-Cluster tegen het gedrukte geheel", "formatie-psg-cluster", "SG-cluster"));
+            var hogeRaad = gegevens.First(r => r!.Tekst("id").StartsWith("organisatie-begroting/hoge-raad/", StringComparison.Ordinal))!;
+            hogeRaad.Tekst("omschrijving").Should().StartWith("'Beschikbaar kader' van Hoge Raad der Nederlanden tegen JenV uitgaven artikel 32");
+        }
+        if (keuze.StartsWith("?begroting=VI", StringComparison.Ordinal))
+        {
+            var politie = Rij(gegevens, "totaalregel/VI-2016-ontwerpbegroting/uitgaven/31/2016");
+            (politie.Tekst("omschrijving"), politie.Tekst("bronTabel"), politie.Tekst("bronBestand")).Should().Be((
+                "Totaalregel artikel 31 Nationale Politie (ontwerpbegroting 2016) tegen de som van zijn 2 delen",
+                "budgettaire-tabellen-owb-2016.csv", "budgettaire-tabellen-owb-2016.csv"));
+        }
+    }
+
     [Fact]
     public async Task De_gedrukte_totalen_van_B_Ontvangsten_JenV_sluiten_in_geen_enkel_jaar_en_krijgen_hun_juiste_waarde()
     {

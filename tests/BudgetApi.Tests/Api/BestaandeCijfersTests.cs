@@ -5,7 +5,9 @@ namespace BudgetApi.Tests.Api;
 
 /// <summary>
 /// Every figure the API gave before the standen model is still given, exactly: tests/BudgetApi.Tests/Gouden holds the answers of
-/// the service as it was (commit b9aa78f, the document alone) to the requests in urls.txt. Each field of each row there must be in
+/// the service as it was (commit b9aa78f, the document alone) to the requests in urls.txt, with one deliberate change of text, no
+/// figure: in 15.json the descriptions of the organisation reconciliations name the organisation instead of the table's or the
+/// organisation's code (issue 16, "codes leak into the text"). Each field of each row there must be in
 /// today's answer with the same value; new fields (hoofdstuk, begrotingsjaar, fase, bronBestand …) may be added. Where a list may
 /// grow (the registry of begrotingen, organisation figures), rows are matched by their key instead of their place.
 /// </summary>

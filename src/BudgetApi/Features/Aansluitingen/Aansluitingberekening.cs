@@ -99,10 +99,25 @@ public static class Aansluitingberekening
         rijen.AddRange(Bezetting(verbinding, regels, documentstanden));
         rijen.AddRange(Uitgavenbegroting(verbinding, regels, documentstanden));
         var feiten = verbinding.Query<Organisatiefeit>(OrganisatiefeitenSql).ToList();
-        rijen.AddRange(OrganisatieDelenTegenGeheel(feiten));
-        rijen.AddRange(OrganisatieTegenBegroting(feiten, regels, documentstanden));
+        var namen = verbinding.Query<(string Code, string Naam, string? Afkorting)>(OrganisatienamenSql)
+            .ToDictionary(o => o.Code, o => o.Afkorting ?? o.Naam, StringComparer.Ordinal);
+        rijen.AddRange(OrganisatieDelenTegenGeheel(feiten, namen));
+        rijen.AddRange(OrganisatieTegenBegroting(feiten, regels, documentstanden, namen));
         return rijen;
     }
+
+    const string OrganisatienamenSql = "SELECT code AS Code, naam AS Naam, afkorting AS Afkorting FROM organisatie";
+
+    /// <summary>
+    /// The name of a table in a description, as a reader knows it: the document's tables by their printed title (A. Uitgaven
+    /// JenV); the lines of an open-data file, which has no title, by the stand they are (ontwerpbegroting 2016). The file itself is
+    /// in bronBestand, the code in bronTabel.
+    /// </summary>
+    private static string? Tabel(string? bronTabel, Stand stand) =>
+        bronTabel is not null && stand.Bronnen.Any(b => b.Naam == bronTabel) ? stand.Label : bronTabel;
+
+    /// <summary>An organisation in a description by its printed abbreviation (DGRR, SG-Cluster), else its name (Hoge Raad der Nederlanden); never its code.</summary>
+    private static string Naam(IReadOnlyDictionary<string, string> namen, string organisatie) => namen.GetValueOrDefault(organisatie, organisatie);
 
     const string GedrukteTotalenSql = """
         SELECT t.soort AS Soort, t.totaal AS Totaal, t.alleen_beleid AS AlleenBeleid, t.jaar AS Jaar, t.bedrag AS Bedrag,
@@ -119,9 +134,10 @@ public static class Aansluitingberekening
             var delen = regels.Where(r => r.IsArtikel && r.Soort == t.Soort && r.Jaar == t.Jaar
                                           && r.Bedrag is not null && (!t.AlleenBeleid || r.Categorie == Domein.Begrotingscodes.Beleidsartikel)).ToList();
             var wat = t.AlleenBeleid ? "de beleidsartikelen" : "alle artikelen";
+            var tabel = Tabel(t.BronTabel, stand);
             yield return Vergelijk(
                 id: $"{GedruktTotaal}/{stand.Sleutel.Id}/{t.Soort}/{Sleutel(t.Totaal)}/{t.Jaar}", GedruktTotaal,
-                $"Gedrukt '{t.Totaal}' van {t.BronTabel} tegen de som van {wat}",
+                $"Gedrukt '{t.Totaal}' van {(tabel == t.BronTabel ? tabel : "de " + tabel)} tegen de som van {wat}",
                 stand, t.Soort, artikel: null, organisatie: null, (int)t.Jaar, peildatum: null,
                 gedrukt: t.Bedrag.Value, berekend: delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false,
                 delen.Count, (int)t.BronRegel, t.BronTabel, delen.Select(d => d.BronRegel), delen.FirstOrDefault()?.BronTabel, t.BronBestand, delen.Select(d => d.BronBestand));
@@ -156,7 +172,7 @@ public static class Aansluitingberekening
             if (geheel.Totaalregel && !delen.All(d => d.Niveau == Domein.Begrotingscodes.NiveauWaarvan))
             {
                 yield return Vergelijk($"{Totaalregel}/{stand.Sleutel.Id}/{geheel.Soort}/{regelId}/{geheel.Jaar}", Totaalregel,
-                    $"Totaalregel {wat} ({geheel.BronTabel}) tegen de som van zijn {delen.Count} delen",
+                    $"Totaalregel {wat} ({Tabel(geheel.BronTabel, stand)}) tegen de som van zijn {delen.Count} delen",
                     stand, geheel.Soort, (int)geheel.Artikel, organisatie: null, (int)geheel.Jaar, peildatum: null, geheel.Bedrag!.Value,
                     delen.Sum(d => d.Bedrag!.Value), Codes.EenheidBegroting, benaderd: false, delen.Count, (int)geheel.BronRegel, geheel.BronTabel,
                     delen.Select(d => d.BronRegel), geheel.BronTabel, geheel.BronBestand, delen.Select(d => d.BronBestand));
@@ -167,7 +183,7 @@ public static class Aansluitingberekening
             var past = berekend <= gedrukt;
             yield return new AansluitingRegel(
                 $"{Waarvan}/{stand.Sleutel.Id}/{geheel.Soort}/{regelId}/{geheel.Jaar}", Waarvan,
-                $"Waarvan-regels van {wat} ({geheel.BronTabel}) binnen {(geheel.IsArtikel ? "het artikel" : "de regel")}",
+                $"Waarvan-regels van {wat} ({Tabel(geheel.BronTabel, stand)}) binnen {(geheel.IsArtikel ? "het artikel" : "de regel")}",
                 stand.Begroting.Code, stand.Begroting.Hoofdstuk, stand.Begrotingsjaar, stand.Fase, geheel.Soort, (int)geheel.Artikel, Organisatie: null, (int)geheel.Jaar, Peildatum: null,
                 gedrukt, berekend, gedrukt - berekend, Rest: past ? Regelbedragen.Rest(geheel.Bedrag, delen.Select(d => d.Bedrag)) : null, Codes.EenheidBegroting, Precisie: 1m,
                 past ? Past : PastNiet, JuisteWaarde: past ? null : berekend, Benaderd: false, delen.Count,
@@ -256,7 +272,7 @@ public static class Aansluitingberekening
         """;
 
     /// <summary>e. The parts of an organisation table (deel_van) against the printed whole they name, in the same table and year.</summary>
-    private static IEnumerable<AansluitingRegel> OrganisatieDelenTegenGeheel(List<Organisatiefeit> feiten)
+    private static IEnumerable<AansluitingRegel> OrganisatieDelenTegenGeheel(List<Organisatiefeit> feiten, IReadOnlyDictionary<string, string> namen)
     {
         foreach (var geheel in feiten.Where(f => f.Tabel is not null))
         {
@@ -267,7 +283,7 @@ public static class Aansluitingberekening
             var berekend = delen.Sum(d => Omrekenen(d.Getal, d.Eenheid, geheel.Eenheid));
             var jaar = geheel.Jaar is null ? "" : $"/{geheel.Jaar}";
             yield return Vergelijk($"{OrganisatieDelen}/{geheel.Tabel}{jaar}", OrganisatieDelen,
-                $"Delen van '{geheel.Omschrijving}' ({geheel.Tabel}) tegen het gedrukte geheel",
+                $"Delen van '{geheel.Omschrijving}' van {Naam(namen, geheel.Organisatie)} tegen het gedrukte geheel",
                 stand: null, soort: null, artikel: null, geheel.Organisatie, (int?)geheel.Jaar, geheel.Datum,
                 geheel.Getal, berekend, geheel.Eenheid, benaderd: geheel.Kwalificatie is not null || delen.Any(d => d.Kwalificatie is not null),
                 delen.Count, (int)geheel.BronRegel, geheel.Tabel, delen.Select(d => d.BronRegel), geheel.Tabel);
@@ -275,7 +291,8 @@ public static class Aansluitingberekening
     }
 
     /// <summary>f. An organisation figure against the budget line it is the same money as (komt_overeen_met), in its year.</summary>
-    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Regelbedrag> regels, List<Stand> documentstanden)
+    private static IEnumerable<AansluitingRegel> OrganisatieTegenBegroting(List<Organisatiefeit> feiten, List<Regelbedrag> regels, List<Stand> documentstanden,
+        IReadOnlyDictionary<string, string> namen)
     {
         foreach (var feit in feiten.Where(f => f.KomtOvereenMet is not null && f.Jaar is not null && Codes.IsGeldEenheid(f.Eenheid)))
         {
@@ -284,7 +301,7 @@ public static class Aansluitingberekening
             if (regel?.Bedrag is null) continue;
             yield return VergelijkMetRegel(
                 $"{OrganisatieBegroting}/{feit.Organisatie}/{Sleutel(feit.Omschrijving)}/{feit.Jaar}", OrganisatieBegroting,
-                $"'{feit.Omschrijving}' van {feit.Organisatie} tegen {sleutel.Tekst}",
+                $"'{feit.Omschrijving}' van {Naam(namen, feit.Organisatie)} tegen {sleutel.Tekst}",
                 documentstanden.First(s => s.Id == regel.StandId), sleutel, feit.Organisatie, regel, feit.Datum, feit.Getal, feit.Eenheid, feit.Kwalificatie is not null,
                 (int)feit.BronRegel, feit.Tabel);
         }

@@ -8,7 +8,7 @@ namespace BudgetApi.Features;
 /// <summary>Eén aansluiting: een gedrukt cijfer tegen de som van de gegevens waar het voor staat.</summary>
 /// <param name="Id">Vaste sleutel van deze aansluiting (soortAansluiting, wat vergeleken wordt, jaar).</param>
 /// <param name="SoortAansluiting">Soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen of organisatie-begroting (zie docs/aansluitingen.md).</param>
-/// <param name="Omschrijving">Wat met wat vergeleken wordt, in woorden.</param>
+/// <param name="Omschrijving">Wat met wat vergeleken wordt, in woorden, zonder codes: een tabel bij haar gedrukte titel of de stand (ontwerpbegroting 2016), een organisatie bij haar afkorting of naam. De code van de tabel staat in bronTabel, die van de organisatie in organisatie.</param>
 /// <param name="Begroting">Begroting van de begrotingsregel(s) in de vergelijking; leeg als alleen organisatiecijfers vergeleken worden.</param>
 /// <param name="Hoofdstuk">Hoofdstuk van die begroting.</param>
 /// <param name="Begrotingsjaar">Begrotingsjaar van de stand van de begrotingsregel(s).</param>
@@ -29,7 +29,7 @@ namespace BudgetApi.Features;
 /// <param name="Benaderd">Waar: het gedrukte cijfer of een van de delen is als benadering gedrukt (ca., circa, bijna, …).</param>
 /// <param name="AantalDelen">Het aantal cijfers dat is opgeteld tot 'berekend'.</param>
 /// <param name="BronRegel">Regel in het brondocument van het gedrukte cijfer.</param>
-/// <param name="BronTabel">Tabel of lijst van het gedrukte cijfer.</param>
+/// <param name="BronTabel">Tabel of lijst van het gedrukte cijfer: de gedrukte titel (A. Uitgaven JenV), de id van een tabel van organisatiecijfers (formatie-psg-cluster, zoals tabel in /organisaties/{code}), of voor de open data het bestand.</param>
 /// <param name="BronRegels">Regels in het brondocument van de opgetelde delen, in volgorde (in CSV gescheiden door ';').</param>
 /// <param name="BronTabelDelen">Tabel of lijst van de opgetelde delen.</param>
 /// <param name="BronBestand">Het bronbestand van het gedrukte cijfer: het introductiedossier, of het standbestand van de open data.</param>

@@ -69,8 +69,8 @@ function zoalsGedrukt(c) {
 }
 
 /**
- * What a reconciliation is, without the code of its printed table: /v1/aansluitingen names the table by its id
- * ("(formatie-psg-cluster)") after the words that already quote it; the API's explanations leave it out the same way.
+ * What a reconciliation is, without its table in brackets ("(A. Uitgaven JenV)" after a waarvan line's artikel): the table
+ * is named beside its source line here; the API's explanations leave it out the same way.
  */
 const omschrijving = (r) => (r.bronTabel ? r.omschrijving.replace(` (${r.bronTabel})`, '') : r.omschrijving);
 
