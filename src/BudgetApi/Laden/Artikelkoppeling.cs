@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BudgetApi.Domein;
 
 namespace BudgetApi.Laden;
@@ -138,17 +136,13 @@ public static class Artikelkoppeling
         return (double)wa.Intersect(wb).Count() / Math.Min(wa.Count, wb.Count);
     }
 
-    /// <summary>Words that carry meaning, compared without case, accents or punctuation ("Inlichtingen- en" is "inlichtingen").</summary>
-    private static HashSet<string> Woorden(string naam)
-    {
-        var zonderAccenten = new StringBuilder();
-        foreach (var c in naam.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            zonderAccenten.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        return zonderAccenten.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Lidwoorden.Contains(w)).ToHashSet(StringComparer.Ordinal);
-    }
+    /// <summary>
+    /// Words that carry meaning, compared without case, accents or punctuation ("Inlichtingen- en" is "inlichtingen"): the words
+    /// and the folding of the search rule (<see cref="Zoekterm.Woordenvan"/>), which also holds under invariant
+    /// globalization, where string.Normalize does not take the accents off.
+    /// </summary>
+    private static HashSet<string> Woorden(string naam) =>
+        Zoekterm.Woordenvan(naam).Where(w => !Lidwoorden.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string> Lidwoorden = new(StringComparer.Ordinal)
     {
