@@ -80,6 +80,47 @@ const verhuizing = gegevens(await client.GET("/was-wordt"), "/was-wordt")[0];
 klopt(verhuizing?.wasHoofdstuk === "VI" && verhuizing.wordtHoofdstuk === "XX" && verhuizing.wordtArtikel === 37, "Migratie: VI 37 wordt XX 37");
 const bevindingen = gegevens(await client.GET("/bevindingen", { params: { query: { soort: "totaal-sluit-niet" } } }), "/bevindingen");
 klopt(bevindingen.length > 0 && bevindingen.every((b) => b.soort === "totaal-sluit-niet"), "bevindingen van één soort (kebab-case)");
+// Bevindingen per probleem: JenV's, its organisations' among them (DJI's like-for-like € 3,3 against € 3,6 miljard), searched with q.
+const problemen = gegevens(
+  await client.GET("/bevindingen/gegroepeerd", { params: { query: { begroting: "JenV", q: "dji", paginaGrootte: 100 } } }), "/bevindingen/gegroepeerd");
+const dji = problemen.find((p) => p.id === "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv");
+klopt(dji?.organisatie === "DJI" && dji.hoofdstuk === null && dji.soortLabel === "Tegenstrijdigheid", "de DJI-bevinding staat onder JenV, met haar label");
+klopt(dji?.jaren.length === 1 && dji.jaren[0] === 2024 && dji.bevindingen[0]?.id === "tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024",
+  "de DJI-bevinding gaat over 2024, met haar eigen id");
+klopt(dji?.bevindingen[0]?.cijfers.some((c) => c.zoalsGedrukt?.includes("3,6 miljard") === true) === true, "de DJI-bevinding noemt de € 3,6 miljard die JenV financiert");
+const totaalProbleem = gegevens(
+  await client.GET("/bevindingen/gegroepeerd", { params: { query: { begroting: "JenV", soort: "totaal-sluit-niet", ernst: "fout", paginaGrootte: 100 } } }),
+  "/bevindingen/gegroepeerd").find((p) => p.id === "totaal-sluit-niet/gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal");
+klopt(totaalProbleem?.jaren.join(",") === "2026,2027,2028,2029,2030" && totaalProbleem.bevindingen[0]?.juisteWaarde === 1_843_526,
+  "het gedrukte TOTAAL van B. Ontvangsten JenV: één probleem in 5 jaren, 2026 juist 1.843.526");
+
+// Standenreeks: VI artikel 31 in 2015 across every stand of the year, the mutatie between neighbours, and the uitputting.
+const reeks = gegevens(
+  await client.GET("/standenreeks", { params: { query: { begroting: "VI", begrotingsjaar: 2015, soort: "uitgaven", artikel: 31, jaar: 2015 } } }), "/standenreeks");
+const artikel31 = reeks.find((r) => r.regelsoort === "artikel" && r.artikel === 31);
+klopt(artikel31?.standen.map((s) => s.bedrag).join(",") === "5132936,5132936,5150343,5150542,5146049",
+  `VI artikel 31 2015 per stand: 5.132.936 → 5.132.936 → 5.150.343 → 5.150.542 → 5.146.049 (${artikel31?.standen.map((s) => s.bedrag).join(" → ")})`);
+klopt(artikel31?.standen[0]?.fase === "ontwerpbegroting" && artikel31.standen[4]?.fase === "jaarverslag" && artikel31.standen[4].mutatie === -4_493,
+  "van ontwerpbegroting tot jaarverslag, de laatste mutatie −4.493");
+klopt(artikel31?.begroot === 5_150_542 && artikel31.realisatie === 5_146_049 && artikel31.verschil === -4_493 && artikel31.oordeel === "onderuitputting",
+  "de uitputting van VI artikel 31 in 2015");
+
+// Verloop over begrotingsjaren: JenV artikel 31 in every ontwerpbegroting, and XX 37 followed back into VI 37 by was → wordt.
+const verloop = gegevens(
+  await client.GET("/verloop", { params: { query: { begroting: "JenV", artikel: 31, fase: "ontwerpbegroting", soort: "uitgaven" } } }), "/verloop");
+const perJaar = new Map(verloop.map((r) => [r.begrotingsjaar, r]));
+klopt(perJaar.get(2015)?.bedrag === 5_132_936 && perJaar.get(2016)?.bedrag === 5_199_190 && perJaar.get(2026)?.bedrag === 8_843_848,
+  "verloop JenV artikel 31: 2015 5.132.936, 2016 5.199.190, 2026 8.843.848");
+klopt(perJaar.get(2020)?.aanwezigheid === "geen-stand" && perJaar.get(2020)?.bedrag === null, "geen ontwerpbegroting 2020: een gat, geen 0");
+const asiel = gegevens(await client.GET("/verloop", { params: { query: { begroting: "XX", artikel: 37, fase: "ontwerpbegroting" } } }), "/verloop");
+const asiel2016 = asiel.find((r) => r.begrotingsjaar === 2016);
+klopt(asiel2016?.aanwezigheid === "verhuisd" && asiel2016.hoofdstuk === "VI" && asiel2016.bedrag === 824_898, "XX 37 in 2016 is VI 37: 824.898, verhuisd");
+
+// Suggestions for a search box: accents and case do not matter.
+const suggesties = gegevens(await client.GET("/zoeken", { params: { query: { q: "justitiele inrichtingen", aantal: 3 } } }), "/zoeken");
+klopt(suggesties[0]?.soort === "organisatie" && suggesties[0].code === "DJI" && suggesties[0].url === "/v1/organisaties/DJI",
+  "justitiele inrichtingen vindt DJI eerst");
+
 const bronnen = gegevens(await client.GET("/bronnen"), "/bronnen");
 klopt(bronnen.length > 0, "bronnen");
 klopt(gegevens(await client.GET("/bronnen/{naam}", { params: { path: { naam: bronnen[0]!.naam } } }), "/bronnen/{naam}").length === 1, "één bron");
