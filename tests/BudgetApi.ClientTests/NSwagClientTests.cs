@@ -58,8 +58,10 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
         (await client.GetUitputtingAsync("VI", 2015, Soort.Uitgaven)).Gegevens.Should().NotBeEmpty();
         var migratie = (await client.GetWasWordtAsync()).Gegevens.Single();
         (migratie.WasHoofdstuk, migratie.WasArtikel, migratie.WordtHoofdstuk, migratie.WordtArtikel).Should().Be(("VI", 37, "XX", 37));
-        var bevindingen = (await client.GetBevindingenAsync(Bevindingsoort.TotaalSluitNiet, null, null, null, null, null, null, null)).Gegevens;
+        var bevindingen = (await client.GetBevindingenAsync(Bevindingsoort.TotaalSluitNiet, null, null, null, null, null, null, null, null)).Gegevens;
         bevindingen.Should().NotBeEmpty().And.OnlyContain(b => b.Soort == Bevindingsoort.TotaalSluitNiet, "the kebab-case value totaal-sluit-niet reads back");
+        (await client.GetBevindingenAsync(null, null, "JenV", null, null, null, "dji", null, null)).Gegevens.Select(b => b.Id)
+            .Should().Contain("tegenstrijdigheid/DJI/geld/alleen-financiering-door-jenv/2024", "JenV's findings include its organisations', searched with q");
         var bronnen = (await client.GetBronnenAsync()).Gegevens;
         (await client.GetBronAsync(bronnen.First().Naam)).Gegevens.Should().ContainSingle();
         var regels = (await client.GetBronregelsAsync("introductiedossier-jenv-2026.txt", 531, 535)).Gegevens;
