@@ -46,7 +46,7 @@ public sealed class NSwagClientTests(BudgetApiFactory factory)
         (await client.GetArtikelenAsync("JenV", Soort.Uitgaven, null, null, null)).Gegevens.Should().Contain(a => a.Artikel == 31);
 
         (await client.GetAandelenAsync("JenV", null, null, Soort.Uitgaven, 2026, null)).Gegevens.Should().NotBeEmpty();
-        (await client.GetAansluitingenAsync("JenV", null, null, null, null, null, null, null, null)).Gegevens.Should().NotBeEmpty();
+        (await client.GetAansluitingenAsync("JenV", null, null, null, null, null, null, null, null, null)).Gegevens.Should().NotBeEmpty();
         var organisaties = (await client.GetOrganisatiesAsync(null, null, null, null)).Gegevens;
         organisaties.Should().Contain(o => o.Code == "DJI");
         (await client.GetOrganisatiesAsync(null, null, null, "justitiele inrichtingen")).Gegevens.Select(o => o.Code).Should().Equal("DJI");

@@ -43,6 +43,7 @@ public static class Voorbeelden
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
     {
         [("GetAansluitingen", "soort")] = "ontvangsten",
+        [("GetAansluitingen", "q")] = "totaal ontvangsten",
         // Mutaties and uitputting need two standen of one year: the open data's VI 2015 has the whole cycle up to the jaarverslag.
         [("GetMutaties", "begroting")] = "VI",
         [("GetMutaties", "begrotingsjaar")] = 2015,

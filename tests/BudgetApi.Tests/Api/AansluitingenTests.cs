@@ -66,6 +66,35 @@ public sealed class AansluitingenTests(BudgetApiFactory factory)
         }
     }
 
+    /// <summary>q= is the one search rule (Domein.Zoekterm) over the description, the begroting and the organisation's code, name and abbreviation.</summary>
+    [Fact]
+    public async Task Zoeken_met_q_in_omschrijving_begroting_en_organisatie()
+    {
+        var (alle, _) = await _client.GetAllePaginas(Url);
+
+        // An organisation by its name without accents: DJI ("Dienst Justitiële Inrichtingen") in the table Bezetting FTE.
+        var (dji, _) = await _client.GetAllePaginas($"{Url}?q=justitiele%20inrichtingen");
+        dji.Select(r => r!.Tekst("id")).Should().Equal("bezettingstabel/DJI/2026", "organisatie-delen/begroting-dji-2024/2024");
+        var (hogeRaad, _) = await _client.GetAllePaginas($"{Url}?q=hoge%20raad");
+        hogeRaad.Should().NotBeEmpty().And.OnlyContain(r => r!.Tekst("id").StartsWith("organisatie-begroting/hoge-raad/", StringComparison.Ordinal) || r!.Tekst("omschrijving").Contains("Hoge Raad", StringComparison.Ordinal));
+        // Words of the description, in any order, as word beginnings; the filters still apply.
+        var (politie, _) = await _client.GetAllePaginas($"{Url}?q=Politie&begroting=JenV");
+        politie.Select(r => r!.Tekst("soortAansluiting")).Distinct().Should().BeEquivalentTo("waarvan", "bezettingstabel", "uitgavenbegroting-jenv");
+        politie.Should().HaveCount(alle.Count(r => r!.Tekst("omschrijving").Contains("Politie", StringComparison.Ordinal) && r!.Tekst("begroting") == "JenV"));
+        var (totaal, _) = await _client.GetAllePaginas($"{Url}?q=ontvangsten%20totaal&status=afwijking");
+        totaal.Select(r => r!.Tekst("id")).Should().BeEquivalentTo(Jaren.SelectMany(j => new[]
+        {
+            $"gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal/{j}", $"gedrukt-totaal/VI-2026-ontwerpbegroting/ontvangsten/totaal-beleidsartikelen/{j}",
+        }));
+        // A begroting by its name finds its reconciliations.
+        var (asiel, _) = await _client.GetAllePaginas($"{Url}?q=asiel&aansluiting=gedrukt-totaal");
+        asiel.Should().NotBeEmpty().And.OnlyContain(r => r!.Tekst("begroting") == "AenM");
+
+        var probleem = await _client.GetProbleem($"{Url}?q=%2B%2B", HttpStatusCode.BadRequest);
+        probleem.OngeldigeParameters().Should().Equal("q");
+        probleem.Tekst("detail").Should().Be("q bevat geen woord om op te zoeken; geef minstens één letter of cijfer (bijvoorbeeld q=Politie).");
+    }
+
     [Fact]
     public async Task De_gedrukte_totalen_van_B_Ontvangsten_JenV_sluiten_in_geen_enkel_jaar_en_krijgen_hun_juiste_waarde()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BudgetApi.Http;
+using Dapper;
 using BudgetApi.Opslag;
 using FluentValidation;
 
@@ -63,6 +64,9 @@ public sealed record AansluitingenQuery : IGepagineerd
     [Description("Alleen deze soort aansluiting: gedrukt-totaal, waarvan, totaalregel, bezettingstabel, uitgavenbegroting-jenv, organisatie-delen, organisatie-begroting. Bijvoorbeeld: gedrukt-totaal")]
     public string? Aansluiting { get; init; }
 
+    [Description(Queryregels.ZoekvraagUitleg + " Gezocht in de omschrijving, de begroting (code, hoofdstuk, naam) en de organisatie (code, naam, afkorting).")]
+    public string? Q { get; init; }
+
     [Description(Bladeren.PaginaUitleg)]
     [DefaultValue(1)]
     public int? Pagina { get; init; }
@@ -80,6 +84,7 @@ public sealed class AansluitingenQueryValidator : AbstractValidator<Aansluitinge
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Status).BekendeWaarde("status", Aansluitingberekening.Statussen);
         RuleFor(q => q.Aansluiting).BekendeWaarde("aansluiting", Aansluitingberekening.Soorten);
+        RuleFor(q => q.Q).Zoekvraag();
         this.PaginaRegels();
         // The years of this resource are those its reconciliations cover: organisation figures reach back before the budget years.
         RuleFor(q => q).Custom((q, context) =>
@@ -109,7 +114,7 @@ public static class AansluitingenEndpoints
                 "tegen de som van de artikelen, de waarvan-regels tegen hun artikel, de budgetten van de tabel Bezetting FTE en de lijst " +
                 "Uitgavenbegroting JenV tegen de begrotingsregels, en de organisatiecijfers tegen hun gedrukte geheel en tegen de begrotingsregel " +
                 "waarmee ze overeenkomen. Elk met gedrukt, berekend, verschil, oordeel, de juiste waarde waar het niet sluit, en de vindplaats van beide kanten. " +
-                "Filter met ?status=afwijking op wat niet sluit. Blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header); " +
+                "Filter met ?status=afwijking op wat niet sluit, zoek met q. Blader met pagina en paginaGrootte (links in metadata.paginering en in de Link-header); " +
                 "de volgorde is vast: per stand, dan zoals de bron de cijfers drukt.")
             .MetValidatie<AansluitingenQuery>();
         return group;
@@ -127,8 +132,11 @@ public static class AansluitingenEndpoints
         return (keuze, aansluitingen.Voor(keuze.Standen, metDocument));
     }
 
-    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus, HttpContext http)
+    static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus,
+        BudgetDb db, HttpContext http)
     {
+        var zoek = Domein.Zoekterm.Lees(query.Q);
+        var namen = zoek is null ? null : Organisatienamen(db);
         var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten);
         var status = Queryregels.Canoniek(query.Status, Aansluitingberekening.Statussen);
@@ -140,9 +148,20 @@ public static class AansluitingenEndpoints
             .Where(a => query.Jaar is null || a.Jaar == query.Jaar)
             .Where(a => aansluiting is null || a.SoortAansluiting == aansluiting)
             .Where(a => status is null || Aansluitingberekening.HeeftStatus(a.Oordeel, status))
+            .Where(a => zoek is null || zoek.Past([a.Omschrijving, a.Begroting, a.Hoofdstuk, catalogus.ZoekBegroting(a.Hoofdstuk)?.Naam, a.Organisatie,
+                .. a.Organisatie is not null && namen!.TryGetValue(a.Organisatie, out var naam) ? naam : []]))
             .ToList();
         var (rijen, paginering) = Bladeren.Pagina(gekozen, query, http);
         var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null, Paginering = paginering };
         return new LijstResultaat<AansluitingRegel>(new Lijst<AansluitingRegel>(rijen, metadata), "aansluitingen");
+    }
+
+    const string OrganisatienamenSql = "SELECT code AS Code, naam AS Naam, afkorting AS Afkorting FROM organisatie";
+
+    /// <summary>The registry's name and abbreviation per code, for q: an organisation is found by what it is called, not only by its code.</summary>
+    static Dictionary<string, string?[]> Organisatienamen(BudgetDb db)
+    {
+        using var verbinding = db.Open();
+        return verbinding.Query<(string Code, string Naam, string? Afkorting)>(OrganisatienamenSql).ToDictionary(o => o.Code, o => new[] { o.Naam, o.Afkorting }, StringComparer.Ordinal);
     }
 }
