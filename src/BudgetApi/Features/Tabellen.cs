@@ -262,11 +262,10 @@ public static class TabellenEndpoints
         var jaren = reeksen.SelectMany(r => r.Select(p => p.Begrotingsjaar)).Distinct().Order().ToList();
         var enkel = fasen.Count == 1;
 
-        var kolommen = new List<Tabelkolom>
-        {
-            K("begrotingsjaar", "Begrotingsjaar", Tabeleenheden.Code), K("begroting", "Begroting toen", Tabeleenheden.Tekst), K("naam", "Naam toen", Tabeleenheden.Tekst),
-        };
+        // The figures beside the year, the words after them: on a phone the year column stays and the figures come first.
+        var kolommen = new List<Tabelkolom> { K("begrotingsjaar", "Begrotingsjaar", Tabeleenheden.Code) };
         kolommen.AddRange(fasen.Select(f => K(f, Kop(f), Tabeleenheden.Bedrag)));
+        kolommen.AddRange([K("begroting", "Begroting toen", Tabeleenheden.Tekst), K("naam", "Naam toen", Tabeleenheden.Tekst)]);
         if (enkel) kolommen.Add(K("aanwezigheid", "Hoe", Tabeleenheden.Tekst));
         kolommen.Add(K("toelichting", "Toelichting", Tabeleenheden.Tekst));
 
@@ -275,8 +274,9 @@ public static class TabellenEndpoints
             var punten = reeksen.Select(r => r.FirstOrDefault(p => p.Begrotingsjaar == j)).ToList();
             // The begroting and the name as that year published them: from the first fase with a stand that year.
             var toen = punten.FirstOrDefault(p => p?.Stand is not null) ?? punten.First(p => p is not null)!;
-            var cellen = new List<object?> { j, $"{toen.Hoofdstuk} {toen.BegrotingNaamZoalsGepubliceerd ?? toen.BegrotingNaam}", toen.OmschrijvingZoalsGepubliceerd };
+            var cellen = new List<object?> { j };
             cellen.AddRange(punten.Select(p => (object?)p?.Bedrag));
+            cellen.AddRange([$"{toen.Hoofdstuk} {toen.BegrotingNaamZoalsGepubliceerd ?? toen.BegrotingNaam}", toen.OmschrijvingZoalsGepubliceerd]);
             if (enkel) cellen.Add(Aanwezigheid.GetValueOrDefault(punten[0]!.Aanwezigheid, punten[0]!.Aanwezigheid));
             var toelichting = punten.Select(p => p?.Overgang).OfType<string>().Distinct().ToList();
             cellen.Add(toelichting.Count == 0 ? null : string.Join(" ", toelichting));

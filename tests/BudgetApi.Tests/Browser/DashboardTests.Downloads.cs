@@ -134,7 +134,7 @@ public sealed partial class DashboardTests
         // Over begrotingsjaren: one request gives every begrotingsjaar and fase; each figure is /v1/totalen of that stand.
         var verloop = JsonNode.Parse(await _client.GetStringAsync("/v1/verloop/tabel?begroting=JenV&soort=uitgaven&fase=ontwerpbegroting&fase=jaarverslag"))!;
         var sleutels = verloop["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList();
-        sleutels.Should().Equal("begrotingsjaar", "begroting", "naam", "ontwerpbegroting", "jaarverslag", "toelichting");
+        sleutels.Should().Equal("begrotingsjaar", "ontwerpbegroting", "jaarverslag", "begroting", "naam", "toelichting");
         var gevuld = 0;
         foreach (var rij in verloop["rijen"]!.AsArray())
         {
