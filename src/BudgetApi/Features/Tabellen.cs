@@ -42,7 +42,8 @@ public static class TabellenEndpoints
         v1.MapGet("/standenreeks" + Pad, GetStandenreeksTabel).WithTags("Mutaties").WithName("GetStandenreeksTabel")
             .WithSummary("Standenreeks als tabel: een kolom per stand")
             .WithDescription("De tabel van de standenreeks in het dashboard (Inzoomen), met de parameters van /standenreeks: de regel van het gekozen niveau " +
-                             "(zonder artikel het totaal van de begroting, met artikel het artikel, met regel die regel) en de regels één niveau lager; per stand " +
+                             "(zonder artikel het totaal van de begroting, met artikel het artikel, met regel die regel) en de regels één niveau lager (het niveau volgt " +
+                             "daaruit); per stand " +
                              "van het begrotingsjaar een kolom met het bedrag ('niet in stand' waar de regel in die stand ontbreekt) en vanaf de tweede stand de " +
                              "mutatie ten opzichte van de stand ervoor, dan de uitputting. Elke rij noemt artikel en regel om erop in te zoomen.")
             .MetValidatie<StandenreeksQuery>();
@@ -191,7 +192,8 @@ public static class TabellenEndpoints
 
     static TabelResultaat GetStandenreeksTabel([AsParameters] StandenreeksQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
     {
-        var lijst = StandenreeksEndpoints.GetStandenreeks(query, db, catalogus, http).Lijst;
+        // The level decides the lines: the artikelen under the begroting's total, the parts (niveau=regel) under an artikel.
+        var lijst = StandenreeksEndpoints.GetStandenreeks(query with { Niveau = query.Artikel is null ? "artikel" : "regel" }, db, catalogus, http).Lijst;
         var rijen = lijst.Gegevens;
         var soort = Queryregels.Canoniek(query.Soort, Queryregels.Soorten) ?? Begrotingscodes.Uitgaven;
         // The level's own line, and the lines one level below it: what the chart draws and a click zooms into.
