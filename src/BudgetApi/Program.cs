@@ -142,6 +142,8 @@ v1.MapUitputting();
 v1.MapWasWordt();
 v1.MapStandenreeks();
 v1.MapVerloop();
+// The dashboard's tables, each as JSON, CSV and Excel (Features/Tabellen.cs, issue 16 §3).
+v1.MapTabellen();
 v1.MapZoeken();
 v1.MapBevindingen();
 v1.MapBronnen();

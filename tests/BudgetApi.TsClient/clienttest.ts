@@ -8,6 +8,7 @@ import type { components, paths } from "./gegenereerd/budgetapi.js";
 
 type Probleem = components["schemas"]["ProblemDetails"];
 type Fase = components["schemas"]["Fase"];
+type Tabel = components["schemas"]["Tabel"];
 
 const basis = process.env["BUDGETAPI_URL"] ?? "http://127.0.0.1:5080";
 const client = createClient<paths>({ baseUrl: `${basis}/v1` });
@@ -127,6 +128,26 @@ klopt(gegevens(await client.GET("/bronnen/{naam}", { params: { path: { naam: bro
 const regels = gegevens(
   await client.GET("/bronnen/{naam}/regels", { params: { path: { naam: "introductiedossier-jenv-2026.txt" }, query: { van: 531, tot: 535 } } }), "/bronnen/{naam}/regels");
 klopt(regels.some((r) => r.tekst.includes("18.596.347")), "de bronregel met 18.596.347");
+
+// The dashboard's tables (/…/tabel): Dutch headings, a cell per column, typed as number, text or null.
+function tabel(antwoord: { data?: Tabel | undefined; response: Response }, wat: string): Tabel {
+  klopt(antwoord.response.status === 200 && antwoord.data !== undefined, `${wat} geeft 200 (${antwoord.response.status})`);
+  const t = antwoord.data!;
+  klopt(t.rijen.every((r) => r.cellen.length === t.kolommen.length), `${wat}: elke rij heeft een cel per kolom`);
+  return t;
+}
+/** The cell of a row under the column with this sleutel. */
+const cel = (t: Tabel, rij: number, sleutel: string): string | number | null => t.rijen[rij]?.cellen[t.kolommen.findIndex((k) => k.sleutel === sleutel)] ?? null;
+const totalenTabel = tabel(await client.GET("/totalen/tabel", { params: { query: { begroting: ["JenV"], soort: "uitgaven" } } }), "/totalen/tabel");
+klopt(cel(totalenTabel, 0, "2026") === 18_596_347 && totalenTabel.kolommen[0]?.titel === "Begroting", "de tabel van de totalen: JenV 2026 = 18.596.347");
+const reeksTabel = tabel(await client.GET("/standenreeks/tabel", { params: { query: { begroting: "VI", begrotingsjaar: 2015, soort: "uitgaven", artikel: 31 } } }), "/standenreeks/tabel");
+klopt(cel(reeksTabel, 0, "ontwerpbegroting") === 5_132_936 && cel(reeksTabel, 0, "jaarverslag") === 5_146_049, "de standenreeks: een kolom per stand, 5.132.936 → 5.146.049");
+const verloopTabel = tabel(await client.GET("/verloop/tabel", { params: { query: { begroting: "JenV", fase: ["ontwerpbegroting", "jaarverslag"] } } }), "/verloop/tabel");
+klopt(verloopTabel.kolommen.map((k) => k.sleutel).join(",") === "begrotingsjaar,ontwerpbegroting,jaarverslag,begroting,naam,toelichting", "het verloop: een kolom per fase");
+klopt(tabel(await client.GET("/aandelen/tabel", { params: { query: { begroting: "JenV", jaar: 2026 } } }), "/aandelen/tabel").kolommen.some((k) => k.eenheid === "procent"), "aandelen als tabel");
+klopt(tabel(await client.GET("/mutaties/tabel", { params: { query: { begroting: "VI", begrotingsjaar: 2015, van: "ontwerpbegroting", naar: "jaarverslag", jaar: 2015 } } }), "/mutaties/tabel").rijen.at(-1)?.totaal === true, "mutaties als tabel, de totaalrij onderaan");
+klopt(tabel(await client.GET("/uitputting/tabel", { params: { query: { begroting: "VI", begrotingsjaar: 2015 } } }), "/uitputting/tabel").rijen.length > 0, "uitputting als tabel");
+klopt(tabel(await client.GET("/bezetting/tabel", { params: { query: { tabel: "budget-per-fte", volgorde: "budgetPerFte" } } }), "/bezetting/tabel").kolommen.at(-1)?.eenheid === "euro", "budget per fte als tabel");
 
 // CSV and Excel: operations of their own, each with one answer type.
 const csv = await client.GET("/csv/totalen", { params: { query: { begroting: ["JenV"], vanJaar: 2026, totJaar: 2026 } }, parseAs: "text" });

@@ -97,7 +97,7 @@ public static class AandelenEndpoints
         return group;
     }
 
-    static LijstResultaat<AandeelRegel> GetAandelen([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
+    internal static LijstResultaat<AandeelRegel> GetAandelen([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
         var stand = Standkeuzes.Een(catalogus, begroting, query.Begrotingsjaar, query.Fase).Standen[0];

@@ -40,7 +40,7 @@ public static class BezettingEndpoints
         FROM bezetting ORDER BY volgorde
         """;
 
-    static LijstResultaat<BezettingRegel> GetBezetting(BudgetDb db)
+    internal static LijstResultaat<BezettingRegel> GetBezetting(BudgetDb db)
     {
         using var verbinding = db.Open();
         var rijen = verbinding.Query<Rij>(BezettingSql).ToList();

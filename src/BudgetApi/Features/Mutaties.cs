@@ -164,7 +164,7 @@ public static class MutatiesEndpoints
         return stand;
     }
 
-    static LijstResultaat<MutatieRegel> GetMutaties([AsParameters] MutatiesQuery query, BudgetDb db, Catalogus catalogus)
+    internal static LijstResultaat<MutatieRegel> GetMutaties([AsParameters] MutatiesQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
         var keuze = Kies(catalogus, begroting, query);

@@ -156,7 +156,7 @@ public static class StandenreeksEndpoints
         return new Keuze(standen, metJaar, null);
     }
 
-    static LijstResultaat<StandenreeksRegel> GetStandenreeks([AsParameters] StandenreeksQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
+    internal static LijstResultaat<StandenreeksRegel> GetStandenreeks([AsParameters] StandenreeksQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
         var keuze = Kies(catalogus, begroting, query.Begrotingsjaar, query.Jaar);

@@ -103,7 +103,7 @@ public static class TotalenEndpoints
 
     private sealed record Groep(string Begroting, int? Artikel, string? Omschrijving, string? Categorie, int Volgorde);
 
-    static LijstResultaat<TotaalRegel> GetTotalen([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
+    internal static LijstResultaat<TotaalRegel> GetTotalen([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
     {
         var standen = Standkeuzes.Meer(catalogus, Queryregels.Begrotingen(query.Begroting, catalogus), query.Begrotingsjaar, query.Fase).Standen;
         var begrotingen = standen.Select(s => s.Begroting).ToList();

@@ -96,7 +96,7 @@ public static class UitputtingEndpoints
     /// <summary>The verdict on realisatie − begroot: none without both amounts.</summary>
     internal static string? Oordeel(long? verschil) => verschil switch { null => null, < 0 => Onderuitputting, > 0 => Overuitputting, _ => Gelijk };
 
-    static LijstResultaat<UitputtingRegel> GetUitputting([AsParameters] UitputtingQuery query, BudgetDb db, Catalogus catalogus)
+    internal static LijstResultaat<UitputtingRegel> GetUitputting([AsParameters] UitputtingQuery query, BudgetDb db, Catalogus catalogus)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
         var keuze = Kies(catalogus, begroting, query.Begrotingsjaar);

@@ -221,17 +221,22 @@ public static class Formaat
     };
 }
 
-/// <summary>One column of a flat row: its header (camelCase, as in the JSON) and the property it reads.</summary>
-public sealed record Kolom(string Naam, PropertyInfo Eigenschap)
+/// <summary>
+/// One column of what CSV and Excel write: its header, its type, how a row gives its value, and how it shows in Excel. The columns of a
+/// flat row are its properties (header camelCase, as in the JSON: <see cref="Csv.Kolommen"/>); the columns of a table as the dashboard
+/// shows it carry their Dutch heading and their unit (<see cref="Tabel"/>).
+/// </summary>
+public sealed record Kolom(string Naam, Type Type, Func<object, object?> Lees, bool IsPad = false, Celsoort? Soort = null)
 {
     /// <summary>A column of free text (a string, or a list of strings): the one kind a spreadsheet could take for a formula.</summary>
     public bool IsTekst => Type == typeof(string) || Type == typeof(IReadOnlyList<string>);
 
-    /// <summary>A path column (<see cref="Domein.PadAttribute"/>): its steps are escaped one by one.</summary>
-    public bool IsPad => Eigenschap.GetCustomAttribute<Domein.PadAttribute>() is not null;
-
-    /// <summary>The property's type without Nullable: a long? column is a long column whose empty cells are null.</summary>
-    public Type Type => Nullable.GetUnderlyingType(Eigenschap.PropertyType) ?? Eigenschap.PropertyType;
+    /// <summary>A property of a flat row; a path (<see cref="Domein.PadAttribute"/>) has its steps escaped one by one.</summary>
+    public static Kolom Van(PropertyInfo eigenschap) => new(
+        JsonNamingPolicy.CamelCase.ConvertName(eigenschap.Name),
+        Nullable.GetUnderlyingType(eigenschap.PropertyType) ?? eigenschap.PropertyType,
+        eigenschap.GetValue,
+        eigenschap.GetCustomAttribute<Domein.PadAttribute>() is not null);
 }
 
 /// <summary>
@@ -256,6 +261,13 @@ public static class Csv
     {
         var lijst = rijen.ToList();
         var rijType = type ?? lijst.FirstOrDefault()?.GetType();
+        return rijType is null ? "" : Schrijf(Kolommen(rijType), lijst, dialect);
+    }
+
+    /// <summary>The rows in these columns: the flat rows' properties, or a table's columns (<see cref="Tabel"/>).</summary>
+    public static string Schrijf(IReadOnlyList<Kolom> kolommen, IEnumerable<object> rijen, Csvdialect dialect = Csvdialect.Rfc4180)
+    {
+        var lijst = rijen.ToList();
         var nederlands = dialect == Csvdialect.ExcelNl;
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
         using var csv = new CsvWriter(schrijver, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -265,25 +277,30 @@ public static class Csv
             // Escaping is ours, per column (a number column is never escaped): CsvHelper's own would escape "-5" in any column.
             InjectionOptions = InjectionOptions.None,
         });
-        if (rijType is null) return "";
-        var kolommen = Kolommen(rijType);
         // Dutch Excel reads "47,56" as a number only with the comma; whole numbers (amounts, years) carry no separator in either dialect.
         var kommaKolom = kolommen.Select(k => nederlands && Kolomopmaak.Voor(k) is Celsoort.Decimaal or Celsoort.Procent).ToArray();
-        foreach (var k in kolommen) csv.WriteField(k.Naam, MoetTussenAanhalingstekens(k.Naam));
+        // A table's heading can name a stand or a begroting: escaped as any text (a camelCase name never starts with a formula sign).
+        foreach (var k in kolommen)
+        {
+            var kop = Domein.Formule.Ontwapen(k.Naam);
+            csv.WriteField(kop, MoetTussenAanhalingstekens(kop));
+        }
         csv.NextRecord();
         foreach (var rij in lijst)
         {
             for (var i = 0; i < kolommen.Count; i++)
             {
                 var k = kolommen[i];
-                var tekst = Tekst(k.Eigenschap.GetValue(rij));
-                if (kommaKolom[i])
+                var waarde = k.Lees(rij);
+                var tekst = Tekst(waarde);
+                // A word in a number column of a table ("niet in stand") is text, escaped as text.
+                if (kommaKolom[i] && waarde is not string)
                 {
                     // A number of this column, never text: its only comma is the decimal one, so it needs no quotes with ';' between fields.
                     csv.WriteField(tekst.Replace('.', ','), shouldQuote: false);
                     continue;
                 }
-                var veld = k.IsPad ? Domein.Formule.OntwapenPad(tekst) : k.IsTekst ? Domein.Formule.Ontwapen(tekst) : tekst;
+                var veld = k.IsPad ? Domein.Formule.OntwapenPad(tekst) : k.IsTekst || waarde is string ? Domein.Formule.Ontwapen(tekst) : tekst;
                 csv.WriteField(veld, MoetTussenAanhalingstekens(veld));
             }
             csv.NextRecord();
@@ -301,7 +318,7 @@ public static class Csv
     public static IReadOnlyList<Kolom> Kolommen(Type rijType) =>
         rijType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null && IsEenvoudig(p.PropertyType))
-            .Select(p => new Kolom(JsonNamingPolicy.CamelCase.ConvertName(p.Name), p))
+            .Select(Kolom.Van)
             .ToList();
 
     /// <summary>A simple value, or a list of numbers (bronRegels) or texts (bronBestandenDelen): a JSON array is one CSV field, its items joined with ';'.</summary>

@@ -58,12 +58,14 @@ public static class Codelijsten
     public static readonly Codelijst Bronformaat = new("Bronformaat", "Formaat van een bronbestand: het document (de tekst in data/bron, met zijn cijfers in data/*.csv) of een standbestand.",
         [Documentlezer.Formaat, .. Standbestandsformaat.Waarden]);
 
+    public static readonly Codelijst Tabeleenheid = new("Tabeleenheid", "Wat de cellen van een kolom van een tabel zijn: tekst, code (een jaar of nummer), bedrag (€ × 1.000), mutatie (€ × 1.000, met teken), procent, procent-met-teken, getal (in de eenheid die de kop noemt) of euro.", Tabeleenheden.Alle);
+
     /// <summary>Every set, in the order the components are listed.</summary>
     public static IReadOnlyList<Codelijst> Alle { get; } =
     [
         Csvdialect, Soort, SoortMetSaldo, Fase, Categorie, Groepering, Regelsoort, Deelniveau, Mutatieregelsoort, Aandeelniveau, Mutatieniveau, SoortDeel,
         Status, SoortAansluiting, Oordeel, Uitputtingsoordeel, Aanwezig, Verloopaanwezigheid, Suggestiesoort, Meting, Herkomst, Organisatiesoort, Bevindingsoort, Ernst,
-        UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat,
+        UitkomstPerStand, UitkomstVanImport, Standbestandsformaat, Bronformaat, Tabeleenheid,
     ];
 
     /// <summary>A word means one closed set wherever it stands, as a field of a row or as a query parameter ...</summary>
@@ -118,6 +120,7 @@ public static class Codelijsten
         // A problem's status is the HTTP status (an integer), not a reconciliation's.
         [(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), "status")] = null,
         [(nameof(Importuitkomst), "formaat")] = Standbestandsformaat,
+        [(nameof(Tabelkolom), "eenheid")] = Tabeleenheid,
     };
 
     private static string Fasen => "(" + string.Join("|", Begrotingscodes.Fasen.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";

@@ -141,6 +141,7 @@ public static class OpenApiDocument
             await Probleemschema(document, context, ct);
             GeslotenVelden(document);
             Koppelingen(document);
+            Tabelcellen(document);
             OpenApiContract.Verfijn(document);
             DialectComponent(document);
             Formaatpaden.Splits(document);
@@ -309,6 +310,12 @@ public static class OpenApiDocument
                     continue;
                 }
                 if (Codelijsten.Voor(operatie.OperationId!, parameter.Name!) is not { } lijst) continue;
+                // A repeatable parameter (fase=ontwerpbegroting&fase=jaarverslag) is an array of the set.
+                if (schema.Type == JsonSchemaType.Array)
+                {
+                    schema.Items = new OpenApiSchemaReference(lijst.Naam, document);
+                    continue;
+                }
                 if (schema.Type != JsonSchemaType.String) throw new InvalidOperationException($"{operatie.OperationId} {parameter.Name} is geen tekst en kan geen {lijst.Naam} zijn.");
                 parameter.Schema = new OpenApiSchemaReference(lijst.Naam, document) { Default = schema.Default };
             }
@@ -316,6 +323,13 @@ public static class OpenApiDocument
         // A stale exception (a field renamed, an operation gone) would silently stop applying: say so instead.
         var weg = Codelijsten.Uitzonderingen.Where(u => !gezien.Contains(u)).ToList();
         if (weg.Count > 0) throw new InvalidOperationException("Codelijsten noemt wat het document niet heeft: " + string.Join(", ", weg));
+    }
+
+    /// <summary>A table's cell is a number, a text or empty (Tabelrij.cellen): said so, so a generated client types it.</summary>
+    private static void Tabelcellen(Microsoft.OpenApi.OpenApiDocument document)
+    {
+        if (!document.Components!.Schemas!.TryGetValue(nameof(Tabelrij), out var r) || r is not OpenApiSchema { Properties: { } velden }) return;
+        if (velden["cellen"] is OpenApiSchema cellen) cellen.Items = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Null };
     }
 
     /// <summary>Paging links are relative URI references (/v1/bedragen?pagina=2), not free text.</summary>

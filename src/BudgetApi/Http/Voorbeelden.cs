@@ -38,6 +38,8 @@ public static class Voorbeelden
         // An artikelonderdeel of VI artikel 31 (Politie) in the budgettaire tabellen of the ontwerpbegroting 2016.
         ["regel"] = "Bekostiging nationale politie",
         ["aantal"] = 10,
+        ["tabel"] = "aandelen",
+        ["volgorde"] = "budget",
     };
 
     private static readonly Dictionary<(string Operatie, string Parameter), JsonNode> PerOperatie = new()
@@ -56,6 +58,17 @@ public static class Voorbeelden
         [("GetStandenreeks", "begroting")] = "VI",
         [("GetStandenreeks", "begrotingsjaar")] = 2016,
         [("GetStandenreeks", "jaar")] = 2016,
+        // The dashboard's tables take their resource's parameters, and its examples.
+        [("GetMutatiesTabel", "begroting")] = "VI",
+        [("GetMutatiesTabel", "begrotingsjaar")] = 2015,
+        [("GetMutatiesTabel", "van")] = "ontwerpbegroting",
+        [("GetMutatiesTabel", "naar")] = "jaarverslag",
+        [("GetMutatiesTabel", "jaar")] = 2015,
+        [("GetUitputtingTabel", "begroting")] = "VI",
+        [("GetUitputtingTabel", "begrotingsjaar")] = 2015,
+        [("GetStandenreeksTabel", "begroting")] = "VI",
+        [("GetStandenreeksTabel", "begrotingsjaar")] = 2016,
+        [("GetStandenreeksTabel", "jaar")] = 2016,
         [("GetBegrotingen", "q")] = "justitie",
         [("GetOrganisaties", "q")] = "justitiele inrichtingen",
         [("ImporteerStanden", "begroting")] = "VI",

@@ -42,7 +42,7 @@ public enum Celsoort
 /// </summary>
 public static class Kolomopmaak
 {
-    public static Celsoort Voor(Kolom kolom) => Voor(kolom.Naam, kolom.Type);
+    public static Celsoort Voor(Kolom kolom) => kolom.Soort ?? Voor(kolom.Naam, kolom.Type);
 
     public static Celsoort Voor(string naam, Type type)
     {
@@ -90,7 +90,13 @@ public static class Xlsx
     {
         var lijst = rijen.ToList();
         var rijType = type ?? lijst.FirstOrDefault()?.GetType();
-        var kolommen = rijType is null ? [] : Csv.Kolommen(rijType);
+        return Schrijf(rijType is null ? [] : Csv.Kolommen(rijType), lijst, toelichting);
+    }
+
+    /// <summary>The rows in these columns: the flat rows' properties, or a table's columns with their Dutch headings (<see cref="Tabel"/>).</summary>
+    public static byte[] Schrijf(IReadOnlyList<Kolom> kolommen, IEnumerable<object> rijen, Toelichting toelichting)
+    {
+        var lijst = rijen.ToList();
         var soorten = kolommen.Select(Kolomopmaak.Voor).ToList();
 
         using var stroom = new MemoryStream();
@@ -145,7 +151,7 @@ public static class Xlsx
             var rij = new Row { RowIndex = rijnummer };
             for (var k = 0; k < kolommen.Count; k++)
             {
-                var waarde = kolommen[k].Eigenschap.GetValue(rijen[r]);
+                var waarde = kolommen[k].Lees(rijen[r]);
                 if (waarde is null or "" or IReadOnlyList<int> { Count: 0 }) continue;  // empty stays empty: a blank in the source is never 0, an empty text or list no cell
                 var (cel, weergave) = Cel($"{Kolomletters(k)}{rijnummer}", waarde, soorten[k]);
                 rij.Append(cel);
@@ -234,6 +240,8 @@ public static class Xlsx
     /// <summary>One cell, and how many characters it shows (for the column's width).</summary>
     private static (Cell Cel, int Weergave) Cel(string referentie, object waarde, Celsoort soort)
     {
+        // A word in a number column of a table ("niet in stand") is a text cell: the column's numbers stay numbers.
+        if (waarde is string woord && soort != Celsoort.Tekst) return (Tekstcel(referentie, woord, Stijl.Standaard), woord.Length);
         switch (soort)
         {
             case Celsoort.Code:

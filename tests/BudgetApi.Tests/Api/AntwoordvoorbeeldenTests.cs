@@ -35,8 +35,10 @@ public sealed class AntwoordvoorbeeldenTests(BudgetApiFactory factory)
                 else query.AddRange(waarden.Select(w => $"{naam}={Uri.EscapeDataString(w)}"));
             }
             var antwoord = JsonNode.Parse(await _client.GetStringAsync(url + "?" + string.Join("&", query)))!.AsObject();
-            var regels = antwoord["gegevens"]!.AsArray();
-            antwoord["gegevens"] = new JsonArray([.. regels.Take(Voorbeelden.Voorbeeldregels).Select(r => r!.DeepClone())]);
+            // A collection's rows are its gegevens; a table's (/…/tabel) its rijen.
+            var sleutel = antwoord.ContainsKey("gegevens") ? "gegevens" : "rijen";
+            var regels = antwoord[sleutel]!.AsArray();
+            antwoord[sleutel] = new JsonArray([.. regels.Take(Voorbeelden.Voorbeeldregels).Select(r => r!.DeepClone())]);
             echt[operatie["operationId"]!.GetValue<string>()] = antwoord;
         }
         echt.Count.Should().BeGreaterThanOrEqualTo(19);

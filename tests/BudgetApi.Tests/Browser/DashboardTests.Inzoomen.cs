@@ -31,11 +31,11 @@ public sealed partial class DashboardTests
         await VerzoekEnDownloads(page, "/v1/standenreeks?begroting=JenV&begrotingsjaar=2015&soort=uitgaven&artikel=31&niveau=regel&paginaGrootte=1000", "5146049");
 
         // The verloop over begrotingsjaren of the same artikel: 2013–2017 and 2026, the years between drawn as a gap.
-        var verloop = await LeesTabel(page, "Verloop Politie over begrotingsjaren");
-        Rij(verloop, "Begrotingsjaar", "2015")["Bedrag"].Should().Be("5.132.936");
+        var verloop = await LeesTabel(page, "Verloop Politie, uitgaven, per begrotingsjaar: ontwerpbegroting");
+        Rij(verloop, "Begrotingsjaar", "2015")["Ontwerpbegroting"].Should().Be("5.132.936");
         Rij(verloop, "Begrotingsjaar", "2015")["Naam toen"].Should().Be("Nationale Politie");
         Rij(verloop, "Begrotingsjaar", "2020")["Hoe"].Should().Be("geen stand in de data");
-        Rij(verloop, "Begrotingsjaar", "2026")["Bedrag"].Should().Be("8.843.848");
+        Rij(verloop, "Begrotingsjaar", "2026")["Ontwerpbegroting"].Should().Be("8.843.848");
 
         await GeenErnstigeToegankelijkheidsfouten(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"dashboard-standenreeks-{breedte}.png"), FullPage = true });

@@ -290,7 +290,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("?weergave=mutaties&begroting=JenV&soort=uitgaven&begrotingsjaar=2016&van=2014-jaarverslag&naar=ontwerpbegroting&jaar=2014&realisatiejaar=2015");
         const string url3 = "/v1/mutaties?begroting=JenV&begrotingsjaar=2016&van=2014-jaarverslag&naar=ontwerpbegroting&soort=uitgaven&niveau=artikel&jaar=2014";
-        await VerzoekEnDownloads(page, url3, "VI-2014-jaarverslag");
+        await VerzoekEnDownloads(page, url3, "Artikel;jaarverslag 2014;ontwerpbegroting 2016;");
         var overJaren = await _client.GetLijst(url3);
         Rij(await LeesTabel(page, "Mutaties per artikel, jaarverslag 2014 naar ontwerpbegroting 2016, 2014"), "Artikel", "Totaal")["ontwerpbegroting 2016"]
             .Should().Be(Bedrag(overJaren.Gegevens.Single(r => r!["regelsoort"]!.GetValue<string>() == "totaal")!["bedragNaar"]));
@@ -351,13 +351,17 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         var page = sessie.Page;
         page.Url.Should().EndWith("?weergave=verloop&soort=uitgaven&begroting=JenV&begroting=AenM&reeks=JenV&fase=ontwerpbegroting&fase=jaarverslag");
 
-        var tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
-        Rij(tabel, "Fase", "Ontwerpbegroting")["2015"].Should().Be("11.437.413");
-        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("12.718.106");
-        Rij(tabel, "Fase", "Ontwerpbegroting")["2026"].Should().Be("18.596.347");
-        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2026"].Should().Be("—", "there is no jaarverslag 2026; a missing figure is never 0");
+        const string bijschrift = "uitgaven, per begrotingsjaar: ontwerpbegroting en jaarverslag (realisatie)";
+        var tabel = await LeesTabel(page, bijschrift);
+        Rij(tabel, "Begrotingsjaar", "2015")["Ontwerpbegroting"].Should().Be("11.437.413");
+        Rij(tabel, "Begrotingsjaar", "2015")["Jaarverslag (realisatie)"].Should().Be("12.718.106");
+        Rij(tabel, "Begrotingsjaar", "2026")["Ontwerpbegroting"].Should().Be("18.596.347");
+        Rij(tabel, "Begrotingsjaar", "2026")["Jaarverslag (realisatie)"].Should().Be("—", "there is no jaarverslag 2026; a missing figure is never 0");
 
-        // Each cell is /v1/totalen of that stand, for the begrotingsjaar itself; each request is named in the block.
+        // Each cell is /v1/totalen of that stand, for the begrotingsjaar itself; the block asks them all in one request, its one download.
+        var tabelUrl = "/v1/verloop/tabel?begroting=JenV&soort=uitgaven&fase=ontwerpbegroting&fase=jaarverslag";
+        (await page.Locator($"#weergave .blok a[href='{tabelUrl}']").CountAsync()).Should().Be(1, "the block names its one request");
+        (await page.Locator($"#weergave .blok a[download][href='{tabelUrl}&formaat=xlsx']").CountAsync()).Should().Be(1, "one download, not one per stand");
         var standen = (await _client.GetLijst("/v1/standen?begroting=JenV")).Gegevens
             .Where(s => s!["fase"]!.GetValue<string>() is "ontwerpbegroting" or "jaarverslag").ToList();
         standen.Should().HaveCount(9);
@@ -366,25 +370,24 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
             var (jaar, fase) = (stand!["begrotingsjaar"]!.GetValue<int>(), stand["fase"]!.GetValue<string>());
             var url = $"/v1/totalen?begroting=JenV&begrotingsjaar={jaar}&fase={fase}&soort=uitgaven&vanJaar={jaar}&totJaar={jaar}";
             var bedrag = (await _client.GetLijst(url)).Gegevens.Single()!["bedrag"];
-            Rij(tabel, "Fase", fase == "jaarverslag" ? "Jaarverslag (realisatie)" : "Ontwerpbegroting")[jaar.ToString(CultureInfo.InvariantCulture)].Should().Be(Bedrag(bedrag));
-            (await page.Locator($"#weergave .blok a[href='{url}']").CountAsync()).Should().Be(1, "the block names the request {0}", url);
+            Rij(tabel, "Begrotingsjaar", jaar.ToString(CultureInfo.InvariantCulture))[fase == "jaarverslag" ? "Jaarverslag (realisatie)" : "Ontwerpbegroting"].Should().Be(Bedrag(bedrag));
         }
-        // Where there is no stand, no figure: 6 begrotingsjaren × 2 fasen, 9 standen.
-        var cellen = tabel.SelectMany(r => r.Where(c => int.TryParse(c.Key, out _)).Select(c => c.Value)).ToList();
-        cellen.Should().HaveCount(12);
+        // A row per begrotingsjaar from the first to the last; where there is no stand, no figure: 9 standen.
+        tabel.Select(r => r["Begrotingsjaar"]).Should().Equal(Enumerable.Range(2013, 14).Select(j => j.ToString(CultureInfo.InvariantCulture)));
+        var cellen = tabel.SelectMany(r => new[] { r["Ontwerpbegroting"], r["Jaarverslag (realisatie)"] }).ToList();
         cellen.Count(w => w != "—").Should().Be(9);
 
-        // Another fase is one more line and row, and lands in the URL; the block above does not ask again.
+        // Another fase is one more line and column, and lands in the URL; the block above does not ask again.
         var verzoekenNaarTotalen = new List<string>();
         page.Request += (_, verzoek) => { if (verzoek.Url.Contains("/v1/totalen", StringComparison.Ordinal)) verzoekenNaarTotalen.Add(verzoek.Url); };
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "2e suppletoire" }).CheckAsync();
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("&reeks=JenV&fase=ontwerpbegroting&fase=2e-suppletoire&fase=jaarverslag");
-        tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
-        tabel.Select(r => r["Fase"]).Should().Equal("Ontwerpbegroting", "2e suppletoire", "Jaarverslag (realisatie)");
-        Rij(tabel, "Fase", "2e suppletoire")["2015"].Should().Be(Bedrag((await _client.GetLijst(
+        tabel = await LeesTabel(page, "uitgaven, per begrotingsjaar: ontwerpbegroting en 2e suppletoire en jaarverslag");
+        tabel[0].Keys.Where(k => k != "$id").Should().Equal("Begrotingsjaar", "Ontwerpbegroting", "2e suppletoire", "Jaarverslag (realisatie)", "Begroting toen", "Naam toen", "Toelichting");
+        Rij(tabel, "Begrotingsjaar", "2015")["2e suppletoire"].Should().Be(Bedrag((await _client.GetLijst(
             "/v1/totalen?begroting=JenV&begrotingsjaar=2015&fase=2e-suppletoire&soort=uitgaven&vanJaar=2015&totJaar=2015")).Gegevens.Single()!["bedrag"]));
-        verzoekenNaarTotalen.Should().OnlyContain(u => u.Contains("begrotingsjaar=", StringComparison.Ordinal));
+        verzoekenNaarTotalen.Should().BeEmpty("neither block asks /v1/totalen again");
         sessie.Fouten.Should().BeEmpty();
     }
 
@@ -635,34 +638,27 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
     {
         await using var sessie = await Open("/dashboard/?weergave=verloop&reeks=JenV&fase=ontwerpbegroting&fase=1e-suppletoire&fase=jaarverslag", breedte);
         var page = sessie.Page;
-        const string bijschrift = "Uitgaven van JenV per begrotingsjaar en fase";
+        const string bijschrift = "per begrotingsjaar: ontwerpbegroting en 1e suppletoire en jaarverslag";
         var blok = page.Locator("#weergave .blok").Filter(new() { Has = page.Locator("caption", new() { HasText = bijschrift }) });
 
-        // 2015 has a figure in every fase: a number column sorts largest first at the first click, then smallest first.
-        var kop = blok.Locator("thead th", new() { HasText = "2015" });
-        await kop.GetByRole(AriaRole.Button).ClickAsync();
-        (await kop.GetAttributeAsync("aria-sort")).Should().Be("descending", "a number column sorts largest first at the first click");
-        IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r["2015"]).ToList(), aflopend: true);
-        await kop.GetByRole(AriaRole.Button).ClickAsync();
-        (await kop.GetAttributeAsync("aria-sort")).Should().Be("ascending");
-        IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r["2015"]).ToList(), aflopend: false);
-        // 2026 has an ontwerpbegroting only: the blanks come last, descending and ascending alike.
-        var kop2026 = blok.Locator("thead th", new() { HasText = "2026" });
-        foreach (var richting in new[] { "descending", "ascending" })
+        // A number column sorts largest first at the first click, then smallest first; the years without a figure last both ways.
+        foreach (var fase in new[] { "Ontwerpbegroting", "Jaarverslag (realisatie)" })
         {
-            await kop2026.GetByRole(AriaRole.Button).ClickAsync();
-            (await kop2026.GetAttributeAsync("aria-sort")).Should().Be(richting);
-            var cellen = (await LeesTabel(page, bijschrift)).Select(r => r["2026"]).ToList();
-            cellen.First().Should().Be("18.596.347");
-            cellen.Skip(1).Should().OnlyContain(c => c == "—", "a blank is no amount: last in either order");
+            var kop = blok.Locator("thead th", new() { HasText = fase });
+            await kop.GetByRole(AriaRole.Button).ClickAsync();
+            (await kop.GetAttributeAsync("aria-sort")).Should().Be("descending", "a number column sorts largest first at the first click");
+            IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r[fase]).ToList(), aflopend: true);
+            await kop.GetByRole(AriaRole.Button).ClickAsync();
+            (await kop.GetAttributeAsync("aria-sort")).Should().Be("ascending");
+            IsGesorteerd((await LeesTabel(page, bijschrift)).Select(r => r[fase]).ToList(), aflopend: false);
         }
         (await blok.Locator("thead th[aria-sort]").CountAsync()).Should().Be(1, "one column says how the table is sorted");
 
         // A text column sorts as text, and the other table of the view sorts by its own headers with the keyboard.
-        await blok.Locator("thead th", new() { HasText = "Fase" }).GetByRole(AriaRole.Button).ClickAsync();
-        var fasen = (await LeesTabel(page, bijschrift)).Select(r => r["Fase"]).ToList();
-        // (The tests run without ICU; for these names ordinal order is the Dutch order: digits, then J, then O.)
-        fasen.Should().Equal("1e suppletoire", "Jaarverslag (realisatie)", "Ontwerpbegroting");
+        await blok.Locator("thead th", new() { HasText = "Begroting toen" }).GetByRole(AriaRole.Button).ClickAsync();
+        var namen = (await LeesTabel(page, bijschrift)).Select(r => r["Begroting toen"]).ToList();
+        // (The tests run without ICU; for these names ordinal order is the Dutch order.)
+        namen.Should().BeInAscendingOrder(StringComparer.Ordinal).And.Contain("VI Veiligheid en Justitie").And.Contain("VI Justitie en Veiligheid");
         var eerste = page.Locator("#weergave .blok").First.Locator("thead th", new() { HasText = "2027" }).GetByRole(AriaRole.Button);
         await eerste.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -717,10 +713,10 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
     {
         var context = await NieuweContext(breedte);
         await using var _ = context;
-        // One stand of "over begrotingsjaren" fails (the service answers 503 for it); the other eight answer.
-        const string mislukt = "/v1/totalen?begroting=JenV&begrotingsjaar=2015&fase=jaarverslag&soort=uitgaven&vanJaar=2015&totJaar=2015";
+        // The was → wordt table of "over begrotingsjaren" fails (the service answers 503 for it); its table answers.
+        const string mislukt = "/v1/was-wordt";
         var falen = true;
-        await context.RouteAsync("**/v1/totalen?**", async route =>
+        await context.RouteAsync("**/v1/was-wordt", async route =>
         {
             if (falen && route.Request.Url.EndsWith(mislukt, StringComparison.Ordinal))
             {
@@ -740,9 +736,10 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         var melding = blok.Locator(".melding-fout");
         (await melding.InnerTextAsync()).Should().Contain("Eén verzoek van dit blok is mislukt; wat wel is opgehaald, staat hieronder.")
             .And.Contain("status 503 (Tijdelijk niet beschikbaar)").And.Contain(mislukt);
-        var tabel = await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase");
-        Rij(tabel, "Fase", "Ontwerpbegroting")["2015"].Should().Be("11.437.413", "the other requests of the block stay shown");
-        Rij(tabel, "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("—");
+        var tabel = await LeesTabel(page, "per begrotingsjaar: ontwerpbegroting en jaarverslag");
+        Rij(tabel, "Begrotingsjaar", "2015")["Ontwerpbegroting"].Should().Be("11.437.413", "what did answer stays shown");
+        Rij(tabel, "Begrotingsjaar", "2015")["Jaarverslag (realisatie)"].Should().Be("12.718.106");
+        (await blok.Locator(".omvangsgrens").CountAsync()).Should().Be(0, "without the was → wordt table no scope change is claimed");
         (await blok.Locator("svg.grafiek").CountAsync()).Should().Be(1);
         (await page.Locator("#weergave .blok").First.Locator(".melding-fout").CountAsync()).Should().Be(0, "the other block is not touched");
         var axe = await page.RunAxe();
@@ -753,7 +750,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         await blok.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
         await melding.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await WachtTotKlaar(page);
-        Rij(await LeesTabel(page, "Uitgaven van JenV per begrotingsjaar en fase"), "Fase", "Jaarverslag (realisatie)")["2015"].Should().Be("12.718.106");
+        (await blok.Locator(".omvangsgrens").CountAsync()).Should().BeGreaterThan(0, "the retry brings the was → wordt table, and the scope change it names");
 
         // A block whose only request fails: the message names it in Dutch, and the retry draws it.
         falen = true;
@@ -841,18 +838,19 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         var blok = page.Locator("#weergave .blok").First;
 
         var csvDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "CSV" }).ClickAsync());
-        csvDownload.SuggestedFilename.Should().Be("aandelen-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.csv");
+        csvDownload.SuggestedFilename.Should().Be("aandelen-tabel-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.csv");
         var csv = await File.ReadAllBytesAsync((await csvDownload.PathAsync())!);
         csv.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
         var regels = System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n");
-        regels[0].Should().Contain(";").And.NotContain(",", "the header is separated by ';'");
-        regels.Should().Contain(r => r.Contains(";31;") && r.Contains(";8843848;") && r.Contains(";47,56;"), "the Dutch dialect: ';' and a decimal comma");
+        regels[0].Should().Be("Artikel;Bedrag;Aandeel in begroting;Bronregel", "the table's Dutch headings, separated by ';'");
+        regels[1].Should().Be("31 Politie;8843848;47,56;472", "the Dutch dialect: ';' and a decimal comma; the largest share first, as on the screen");
 
         var xlsxDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "Excel" }).ClickAsync());
-        xlsxDownload.SuggestedFilename.Should().Be("aandelen-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.xlsx");
+        xlsxDownload.SuggestedFilename.Should().Be("aandelen-tabel-JenV-2026-ontwerpbegroting-uitgaven-2026-artikel.xlsx");
         var werkmap = await Werkmappen.Lees(await File.ReadAllBytesAsync((await xlsxDownload.PathAsync())!));
-        var politie = werkmap["Gegevens"].Regels.Single(r => r["artikel"].Getal == 31);
-        politie["aandeelVanGeheel"].Should().Match<Cel>(c => c.Getal == 0.4756m && c.Opmaak == Cel.ProcentOpmaak);
+        var politie = werkmap["Gegevens"].Regels.Single(r => r["Artikel"].Tekst == "31 Politie");
+        politie["Aandeel in begroting"].Should().Match<Cel>(c => c.Getal == 0.4756m && c.Opmaak == Cel.ProcentOpmaak);
+        politie["Bedrag"].Should().Match<Cel>(c => c.Getal == 8843848m && c.Opmaak == "#,##0");
         sessie.Fouten.Should().BeEmpty();
     }
 
@@ -969,13 +967,25 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         }
     }
 
-    /// <summary>The block names its exact request, and offers it as CSV in the Dutch Excel dialect (which answers with the figures) and as Excel.</summary>
+    /// <summary>
+    /// The block names its exact request, and offers its table as CSV in the Dutch Excel dialect (which answers with the figures) and
+    /// as Excel: where the API serves the block's table (/v1/…/tabel, the same request's parameters) the downloads are that table,
+    /// elsewhere (aansluitingen, bevindingen) the request itself.
+    /// </summary>
     private async Task VerzoekEnDownloads(IPage page, string url, string figuurInCsv)
     {
         var blok = page.Locator("#weergave .blok").Filter(new() { Has = page.Locator($"a[href='{url}']") }).First;
         (await blok.Locator($"a[href='{url}'] code").InnerTextAsync()).Should().Be(url);
-        var csv = url + (url.Contains('?') ? "&" : "?") + "formaat=csv&dialect=excel-nl";
-        var xlsx = url + (url.Contains('?') ? "&" : "?") + "formaat=xlsx";
+        var pad = url.Split('?')[0];
+        var tabel = url;
+        if (new[] { "/v1/totalen", "/v1/aandelen", "/v1/mutaties", "/v1/uitputting", "/v1/standenreeks", "/v1/bezetting" }.Contains(pad))
+        {
+            // The table of the same request (bezetting: which of its two tables, in the chosen order), named in the block.
+            tabel = (await blok.Locator(".verzoeken p", new() { HasText = "De tabel:" }).Locator("a").GetAttributeAsync("href"))!;
+            tabel.Should().StartWith(pad + "/tabel" + url[pad.Length..]);
+        }
+        var csv = tabel + (tabel.Contains('?') ? "&" : "?") + "formaat=csv&dialect=excel-nl";
+        var xlsx = tabel + (tabel.Contains('?') ? "&" : "?") + "formaat=xlsx";
         (await blok.Locator($"a[href='{csv}'][download]").InnerTextAsync()).Should().StartWith("CSV");
         (await blok.Locator($"a[href='{xlsx}'][download]").InnerTextAsync()).Should().StartWith("Excel");
         var antwoord = await _client.GetAsync(csv);

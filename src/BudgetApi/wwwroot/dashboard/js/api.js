@@ -27,6 +27,16 @@ export function alsDownload(url, formaat) {
   return adres.pathname + adres.search;
 }
 
+/**
+ * The table a block shows, as the API serves it: the same request at `…/tabel` (`/v1/totalen?…` → `/v1/totalen/tabel?…`), whose
+ * JSON the block draws its table from and whose CSV and Excel are the block's downloads, so a download is the screen (docs/dashboard.md).
+ */
+export function alsTabel(url) {
+  const adres = new URL(url, location.origin);
+  adres.pathname = `${adres.pathname.replace(/\/$/, '')}/tabel`;
+  return adres.pathname + adres.search;
+}
+
 /** A request that did not answer with figures: the API's problem (RFC 9457) in words a reader can act on. */
 export class ApiFout extends Error {
   constructor(url, status, probleem) {

@@ -71,7 +71,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
      * Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance; `paginas` the
      * way to the other pages, above the chart or (`paginasBijTabel`) above the table.
      */
-    toon({ samenvatting, tabelElement, urls, metadata, legendaItems, paginas, paginasBijTabel = false, mislukt = [] }) {
+    toon({ samenvatting, tabelElement, urls, tabelUrl, metadata, legendaItems, paginas, paginasBijTabel = false, mislukt = [] }) {
       element.removeAttribute('aria-busy');
       // Requests of the block that failed while the others answered: named above what could be shown, with a retry.
       melding.replaceChildren(mislukt.length ? foutmelding(mislukt, opnieuw, { deels: true }) : '');
@@ -83,7 +83,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       tabel.replaceChildren(tabelElement ?? '');
       legenda.replaceChildren(...(legendaItems ?? []));
       legenda.hidden = !legendaItems?.length;
-      verzoeken.replaceChildren(...verzoekLinks(urls, titel));
+      verzoeken.replaceChildren(...verzoekLinks(urls, titel, tabelUrl));
       const delen = [metadata?.bron && `Bron: ${metadata.bron}`, metadata?.stand && `stand: ${metadata.stand}`].filter(Boolean);
       herkomst.textContent = delen.length ? `${delen.join('; ')}.` : '';
       herkomst.hidden = !delen.length;
@@ -126,21 +126,27 @@ function foutmelding(mislukt, opnieuw, { deels = false } = {}) {
     el('p', {}, el('button', { type: 'button', class: 'pagina-knop', onclick: opnieuw }, 'Opnieuw proberen')));
 }
 
-/** The request(s) behind a chart, each as a link and as CSV and Excel downloads. */
-function verzoekLinks(urls = [], titel) {
+/**
+ * The request(s) behind a chart, each as a link; and the downloads. Where the table is the API's (`tabelUrl`, js/tabel.js
+ * tabelVanApi), the downloads are that table's CSV and Excel: the file is the table on the screen. Elsewhere (the aansluitingen
+ * and bevindingen) each request's own CSV and Excel, in the API's long form.
+ */
+function verzoekLinks(urls = [], titel, tabelUrl) {
   const downloads = (url) => el('span', { class: 'downloads' },
     el('a', { href: alsDownload(url, 'csv'), download: true }, 'CSV', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)),
     el('a', { href: alsDownload(url, 'xlsx'), download: true }, 'Excel', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)));
-  if (urls.length === 1) {
-    return [
-      el('p', {}, 'API-verzoek: ', el('a', { href: urls[0] }, el('code', {}, urls[0]))),
-      el('p', {}, 'Downloaden: ', downloads(urls[0])),
-    ];
+  const link = (url) => el('a', { href: url }, el('code', {}, url));
+  const verzoeken = urls.length === 1
+    ? [el('p', {}, 'API-verzoek: ', link(urls[0]))]
+    : urls.length > 1
+      ? [el('details', {},
+        el('summary', {}, tabelUrl ? `API-verzoeken (${urls.length})` : `API-verzoeken (${urls.length}), met CSV en Excel`),
+        el('ul', {}, urls.map((url) => el('li', {}, link(url), ...(tabelUrl ? [] : [' — ', downloads(url)])))))]
+      : [];
+  if (tabelUrl) {
+    return [...verzoeken,
+      el('p', {}, 'De tabel: ', link(tabelUrl)),
+      el('p', {}, 'Tabel downloaden: ', downloads(tabelUrl))];
   }
-  if (urls.length > 1) {
-    return [el('details', {},
-      el('summary', {}, `API-verzoeken (${urls.length}), met CSV en Excel`),
-      el('ul', {}, urls.map((url) => el('li', {}, el('a', { href: url }, el('code', {}, url)), ' — ', downloads(url)))))];
-  }
-  return [];
+  return urls.length === 1 ? [...verzoeken, el('p', {}, 'Downloaden: ', downloads(urls[0]))] : verzoeken;
 }

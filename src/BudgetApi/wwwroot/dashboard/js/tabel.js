@@ -3,7 +3,9 @@
 // either way. On a narrow screen the name column stays in view while the figures scroll, and the box says that it scrolls.
 
 import { el, nieuwId } from './dom.js';
-import { LEEG } from './opmaak.js';
+import * as opmaak from './opmaak.js';
+
+const { LEEG } = opmaak;
 
 const RICHTING = { oplopend: 'ascending', aflopend: 'descending' };
 
@@ -63,6 +65,52 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse, sortering }) {
   const houder = el('div', { class: 'tabel-houder', role: 'region', 'aria-labelledby': id, tabindex: 0 }, table);
   volgBreedte(houder, hint);
   return el('div', { class: 'tabel' }, el('p', { class: 'tabel-titel', 'aria-hidden': 'true' }, bijschrift), hint, houder);
+}
+
+/** How a cell of each unit of the API's tables shows (Tabeleenheid, src/BudgetApi/Http/Tabel.cs): Dutch numbers, a blank as —. */
+const OPMAAK = {
+  tekst: (v) => v ?? LEEG,
+  code: (v) => (v === null || v === undefined ? LEEG : String(v)),
+  bedrag: opmaak.bedrag,
+  mutatie: opmaak.mutatie,
+  procent: opmaak.procent,
+  'procent-met-teken': opmaak.procentMetTeken,
+  getal: opmaak.getal,
+  euro: opmaak.euro,
+};
+
+/**
+ * A table as the API serves it (`/v1/…/tabel`: { titel, kolommen: [{ sleutel, titel, eenheid }], rijen: [{ cellen, totaal }] }),
+ * drawn with its caption, its headings and its rows in its order: the block's CSV and Excel downloads are the same table, so
+ * what the screen shows is what the file holds. Only how a cell looks is decided here (Dutch numbers, a link): never which
+ * columns, headings or rows. rijkop: the sleutel of the column that heads each row (default the first); cel(kolom, rij, tekst)
+ * may give a cell as a node (a link); breed: the sleutels of columns of running text; sortering as tabel() takes it, by sleutel.
+ */
+export function tabelVanApi(antwoord, { rijkop, cel, breed = [], sortering } = {}) {
+  const kop = rijkop ?? antwoord.kolommen[0]?.sleutel;
+  const kolommen = antwoord.kolommen.map((k, i) => {
+    const getal = k.eenheid !== 'tekst';
+    // A word in a number column ("niet in stand") shows as the API gives it.
+    const toon = (v) => (typeof v === 'string' && getal ? v : (OPMAAK[k.eenheid] ?? OPMAAK.tekst)(v));
+    return {
+      kop: k.titel,
+      getal,
+      geenAfbreking: getal,
+      rijkop: k.sleutel === kop,
+      breed: breed.includes(k.sleutel),
+      waarde: (rij) => cel?.(k, rij, toon(rij.cellen[i])) ?? toon(rij.cellen[i]),
+      // A number column sorts by the API's number itself; a word or a blank in it comes last.
+      sleutel: getal ? (rij) => (typeof rij.cellen[i] === 'number' ? rij.cellen[i] : null) : undefined,
+    };
+  });
+  const kolom = sortering ? antwoord.kolommen.findIndex((k) => k.sleutel === sortering.sleutel) : -1;
+  return tabel({
+    bijschrift: antwoord.titel,
+    kolommen,
+    rijen: antwoord.rijen,
+    rijKlasse: (r) => (r.totaal ? 'totaalregel' : null),
+    sortering: kolom >= 0 ? { kolom, richting: sortering.richting } : undefined,
+  });
 }
 
 /** Shows the cue, and the shadow on the side with more columns, only while the table is wider than its box. */

@@ -1,14 +1,14 @@
 // Aandelen: each artikel's share of the begroting, or each waarvan line's, with the remainder of every artikel
 // ("overig, niet gespecificeerd") shown as its own, hatched bar (/v1/aandelen).
 
-import { haal, verzoek } from '../api.js';
+import { alsTabel, haal, verzoek } from '../api.js';
 import { begrotingOpties, jarenVan, SOORTEN, soortLabel, standaardBegroting, standSleutel } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
 import { arcering, BALKMARGES, KLEUR, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -114,16 +114,17 @@ export default {
         return;
       }
       const url = verzoek('/aandelen', keuzes);
+      const tabelUrl = alsTabel(url);
       blok.laad(async () => {
-        const antwoord = await haal(url, { signal: ctx.signal });
-        return () => tekenAandelen(blok, antwoord, url, keuzes, ctx);
+        const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
+        return () => tekenAandelen(blok, antwoord, url, keuzes, ctx, tabelAntwoord, tabelUrl);
       });
     }
     laad({ vervang: true });
   },
 };
 
-function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
+function tekenAandelen(blok, antwoord, url, keuzes, ctx, tabelAntwoord, tabelUrl) {
   const rijen = antwoord.gegevens;
   if (!rijen.length) {
     blok.meld(`${soortLabel(keuzes.soort)} van ${keuzes.begroting} in ${keuzes.jaar}: deze stand heeft geen regels.`);
@@ -170,27 +171,9 @@ function tekenAandelen(blok, antwoord, url, keuzes, ctx) {
     samenvatting: `${soortLabel(keuzes.soort)} van ${keuzes.begroting} in ${keuzes.jaar}, ${stand}: ${opmaak.bedrag(geheel)} (× € 1.000). ` +
       (grootste ? `Grootste deel: ${grootste.label}, ${opmaak.procent(grootste.aandeelVanGeheel)}. ` : '') +
       (perWaarvan ? `${items.length - resten.length} waarvan-regels en ${resten.length} resten "overig, niet gespecificeerd" (gearceerd).` : ''),
-    tabelElement: tabel({
-      bijschrift: `Aandelen in de ${soort} van ${keuzes.begroting}, ${keuzes.jaar}, ${stand} (bedragen × € 1.000)`,
-      kolommen: perWaarvan
-        ? [
-          { kop: 'Artikel', waarde: (r) => `${r.artikel} ${r.artikelOmschrijving}` },
-          { kop: 'Deel', rijkop: true, waarde: (r) => r.deel },
-          { kop: 'Bedrag', getal: true, waarde: (r) => opmaak.bedrag(r.bedrag) },
-          { kop: 'Bedrag artikel', getal: true, waarde: (r) => opmaak.bedrag(r.bedragOuder) },
-          { kop: 'Aandeel in artikel', getal: true, waarde: (r) => opmaak.procent(r.aandeelVanOuder) },
-          { kop: 'Aandeel in begroting', getal: true, waarde: (r) => opmaak.procent(r.aandeelVanGeheel) },
-          { kop: 'Bronregel', getal: true, waarde: (r) => String(r.bronRegel) },
-        ]
-        : [
-          { kop: 'Artikel', rijkop: true, waarde: (r) => `${r.artikel} ${r.deel}` },
-          { kop: 'Bedrag', getal: true, waarde: (r) => opmaak.bedrag(r.bedrag) },
-          { kop: 'Aandeel in begroting', getal: true, waarde: (r) => opmaak.procent(r.aandeelVanGeheel) },
-          { kop: 'Bronregel', getal: true, waarde: (r) => String(r.bronRegel) },
-        ],
-      rijen: items,
-      sortering: { kolom: perWaarvan ? 5 : 2, richting: 'aflopend' },
-    }),
+    // The API's table (its rows already by size); marked as sorted by the share, so a click on it reverses the order.
+    tabelElement: tabelVanApi(tabelAntwoord, { rijkop: perWaarvan ? 'deel' : 'artikel', sortering: { sleutel: 'aandeelVanGeheel', richting: 'aflopend' } }),
+    tabelUrl,
     urls: [url],
     metadata: antwoord.metadata,
     legendaItems: perWaarvan

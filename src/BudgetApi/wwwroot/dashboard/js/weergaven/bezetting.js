@@ -7,7 +7,7 @@ import { el } from '../dom.js';
 import { arcering, BALKMARGES, KLEUR, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -59,13 +59,15 @@ export default {
     }));
 
     function ververs() {
+      // Each table is the API's, in the chosen order: its CSV and Excel are the table as shown.
+      const tabelUrl = (tabel) => verzoek('/bezetting/tabel', { tabel, volgorde: keuzes.volgorde });
       aandelen.laad(async () => {
-        const a = await laden();
-        return () => tekenAandelen(aandelen, a, url, keuzes);
+        const [a, t] = await Promise.all([laden(), haal(tabelUrl('aandelen'), { signal: ctx.signal })]);
+        return () => tekenAandelen(aandelen, a, url, keuzes, t, tabelUrl('aandelen'));
       });
       perFte.laad(async () => {
-        const a = await laden();
-        return () => tekenPerFte(perFte, a, url, keuzes);
+        const [a, t] = await Promise.all([laden(), haal(tabelUrl('budget-per-fte'), { signal: ctx.signal })]);
+        return () => tekenPerFte(perFte, a, url, keuzes, t, tabelUrl('budget-per-fte'));
       });
       ctx.meld(`Grafieken bijgewerkt: volgorde ${VOLGORDEN.find((v) => v.waarde === keuzes.volgorde).label.toLowerCase()}.`);
     }
@@ -80,7 +82,7 @@ function geordend(rijen, volgorde) {
   return [...rijen].sort((a, b) => (b[veld] ?? -Infinity) - (a[veld] ?? -Infinity));
 }
 
-function tekenAandelen(blok, antwoord, url, keuzes) {
+function tekenAandelen(blok, antwoord, url, keuzes, tabelAntwoord, tabelUrl) {
   const rijen = geordend(antwoord.gegevens, keuzes.volgorde).map((r, i) => ({ ...r, sleutel: String(i) }));
   const indeling = rijindeling(rijen.length, { rijHoogte: 52, balken: 2 });
   const maximum = Math.max(...rijen.flatMap((r) => [r.aandeelBezettingProcent ?? 0, r.aandeelBudgetProcent ?? 0]));
@@ -116,18 +118,8 @@ function tekenAandelen(blok, antwoord, url, keuzes) {
   blok.toon({
     samenvatting: 'Per organisatie twee staven: bovenaan het aandeel in de bezetting (fte), daaronder het aandeel in het budget (gearceerd). ' +
       (politie ? `De Politie heeft ${opmaak.procent(politie.aandeelBezettingProcent)} van de bezetting en ${opmaak.procent(politie.aandeelBudgetProcent)} van het budget.` : ''),
-    tabelElement: tabel({
-      bijschrift: 'Bezetting (fte, stand 2025) en budget (€ miljoen, ontwerpbegroting 2026) per organisatie',
-      kolommen: [
-        { kop: 'Organisatie', rijkop: true, waarde: (r) => r.organisatieZoalsGedrukt },
-        { kop: 'Bezetting (fte)', getal: true, waarde: (r) => opmaak.getal(r.bezettingFte) },
-        { kop: 'Aandeel bezetting', getal: true, waarde: (r) => opmaak.procent(r.aandeelBezettingProcent) },
-        { kop: 'Budget (€ miljoen)', getal: true, waarde: (r) => opmaak.getal(r.budgetMiljoen) },
-        { kop: 'Aandeel budget', getal: true, waarde: (r) => opmaak.procent(r.aandeelBudgetProcent) },
-        { kop: 'Bronregel', getal: true, waarde: (r) => String(r.bronRegel) },
-      ],
-      rijen,
-    }),
+    tabelElement: tabelVanApi(tabelAntwoord),
+    tabelUrl,
     urls: [url],
     metadata: antwoord.metadata,
     legendaItems: [
@@ -137,7 +129,7 @@ function tekenAandelen(blok, antwoord, url, keuzes) {
   });
 }
 
-function tekenPerFte(blok, antwoord, url, keuzes) {
+function tekenPerFte(blok, antwoord, url, keuzes, tabelAntwoord, tabelUrl) {
   const alle = geordend(antwoord.gegevens, keuzes.volgorde);
   const rijen = alle.filter((r) => r.budgetPerFteEuro !== null).map((r, i) => ({ ...r, sleutel: String(i) }));
   const zonder = alle.filter((r) => r.budgetPerFteEuro === null);
@@ -167,16 +159,8 @@ function tekenPerFte(blok, antwoord, url, keuzes) {
   blok.toon({
     samenvatting: (hoogste ? `Het hoogste budget per fte: ${hoogste.organisatieZoalsGedrukt}, ${opmaak.euro(hoogste.budgetPerFteEuro)}. ` : '') +
       (zonder.length ? `Zonder budget in de tabel, dus zonder budget per fte: ${zonder.map((r) => r.organisatieZoalsGedrukt).join(', ')}.` : ''),
-    tabelElement: tabel({
-      bijschrift: 'Budget per fte per organisatie (euro)',
-      kolommen: [
-        { kop: 'Organisatie', rijkop: true, waarde: (r) => r.organisatieZoalsGedrukt },
-        { kop: 'Budget (€ miljoen)', getal: true, waarde: (r) => opmaak.getal(r.budgetMiljoen) },
-        { kop: 'Bezetting (fte)', getal: true, waarde: (r) => opmaak.getal(r.bezettingFte) },
-        { kop: 'Budget per fte', getal: true, waarde: (r) => opmaak.euro(r.budgetPerFteEuro) },
-      ],
-      rijen: alle,
-    }),
+    tabelElement: tabelVanApi(tabelAntwoord),
+    tabelUrl,
     urls: [url],
     metadata: antwoord.metadata,
   });

@@ -3,24 +3,16 @@
 // between neighbours and the uitputting) and the verloop over begrotingsjaren (/v1/verloop: one amount per year, following
 // the was → wordt table, with gaps and breaks named). An organisation found by the search box shows its own figures here.
 
-import { haal, verzoek } from '../api.js';
+import { alsTabel, haal, verzoek } from '../api.js';
 import { begrotingOpties, FASEN, FASEN_KEUZE, faseLabel, SOORTEN, soortLabel, standaardBegroting } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel } from '../tabel.js';
+import { tabel, tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
-
-/** How the verloop names the way a year got its amount (VerloopEndpoints.Aanwezigheden). */
-const AANWEZIGHEID = {
-  gedrukt: 'gedrukt',
-  verhuisd: 'verhuisd (was → wordt)',
-  'geen-stand': 'geen stand in de data',
-  breuk: 'breuk: regel ontbreekt',
-};
 
 /** The address of a level of the drill-down: the view's own URL, so every level can be shared and the back button works. */
 export function inzoomAdres(keuzes) {
@@ -140,8 +132,10 @@ function toonReeks(blok, keuzes, ctx) {
     begroting: keuzes.begroting, begrotingsjaar: keuzes.begrotingsjaar, soort: keuzes.soort,
     artikel: keuzes.artikel, niveau: keuzes.artikel ? 'regel' : '', regel: keuzes.regel, paginaGrootte: 1000,
   });
+  // The table (a column per stand) is the API's table of the same request: the level's line and the lines one level below it.
+  const tabelUrl = alsTabel(url);
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
     return () => {
       const rijen = antwoord.gegevens;
       // The line this level is about, and the lines one level below it: what a click zooms into.
@@ -154,7 +148,6 @@ function toonReeks(blok, keuzes, ctx) {
         blok.meld(`De standenreeks heeft deze regel niet in ${keuzes.begrotingsjaar}. Kies een hoger niveau in het kruimelpad.`);
         return;
       }
-      const standen = huidig.standen.map((s) => s.fase);
       const laatste = (r) => [...r.standen].reverse().find((s) => s.inStand && s.bedrag !== null);
       const adres = (r) => inzoomAdres({ ...keuzes, artikel: r.artikel, regel: r.regelsoort === 'artikel' ? '' : volledig(r) });
       const naam = (r) => (r.regelsoort === 'artikel' ? `${r.artikel} ${r.omschrijving}` : r.omschrijving);
@@ -162,17 +155,6 @@ function toonReeks(blok, keuzes, ctx) {
       tekenBalken(blok, kinderen.map((r) => ({ naam: naam(r), bedrag: laatste(r)?.bedrag ?? null, fase: laatste(r)?.fase, adres: adres(r) })),
         `Staafgrafiek: ${soortLabel(keuzes.soort).toLowerCase()} van de onderdelen van ${naam(huidig)}, ${keuzes.begrotingsjaar}, laatste stand, in € miljoen.`);
 
-      const kolommen = [
-        { kop: 'Regel', rijkop: true, waarde: (r) => (r === huidig ? naam(r) : interneLink(adres(r), naam(r))) },
-        ...standen.flatMap((fase, i) => [
-          { kop: faseLabel(fase), getal: true, geenAfbreking: true, waarde: (r) => (r.standen[i]?.inStand ? opmaak.bedrag(r.standen[i].bedrag) : 'niet in stand') },
-          ...(i === 0 ? [] : [{ kop: `Mutatie naar ${faseLabel(fase).toLowerCase()}`, getal: true, geenAfbreking: true, waarde: (r) => opmaak.mutatie(r.standen[i]?.mutatie) }]),
-        ]),
-        ...(huidig.begrootFase ? [
-          { kop: `Uitputting (realisatie − ${faseLabel(huidig.begrootFase).toLowerCase()})`, getal: true, geenAfbreking: true, waarde: (r) => opmaak.mutatie(r.verschil) },
-          { kop: 'Uitputting in %', getal: true, geenAfbreking: true, waarde: (r) => opmaak.procentMetTeken(r.verschilProcent) },
-        ] : []),
-      ];
       const eerste = huidig.standen[0];
       const laatsteStand = laatste(huidig);
       blok.toon({
@@ -181,13 +163,13 @@ function toonReeks(blok, keuzes, ctx) {
           (laatsteStand && laatsteStand !== eerste ? `, ${opmaak.bedrag(laatsteStand.bedrag)} in de ${faseLabel(laatsteStand.fase).toLowerCase()}` : '') +
           (huidig.oordeel ? `; ${huidig.oordeel} van ${opmaak.mutatie(huidig.verschil)}` : '') +
           `. ${kinderen.length ? `${kinderen.length} onderdelen; klik op een balk of regel om in te zoomen.` : 'Deze regel heeft geen onderdelen.'}`,
-        tabelElement: tabel({
-          bijschrift: `Standenreeks ${naam(huidig)}, ${soortLabel(keuzes.soort).toLowerCase()} ${huidig.jaar} (× € 1.000)`,
-          kolommen,
-          rijen: [huidig, ...kinderen],
-          rijKlasse: (r) => (r === huidig ? 'totaalregel' : null),
+        // Each line below this level is a link that zooms into it, by the artikel and regel the API's row names.
+        tabelElement: tabelVanApi(tabelAntwoord, {
+          cel: (kolom, rij, tekst) => (kolom.sleutel === 'regel' && !rij.totaal
+            ? interneLink(inzoomAdres({ ...keuzes, artikel: rij.artikel ?? '', regel: rij.regel ?? '' }), tekst) : null),
         }),
         urls: [url],
+        tabelUrl,
         metadata: antwoord.metadata,
       });
       ctx.meld(`Standenreeks bijgewerkt: ${naam(huidig)}.`);
@@ -196,11 +178,11 @@ function toonReeks(blok, keuzes, ctx) {
 }
 
 function toonVerloop(blok, keuzes, ctx) {
-  const url = verzoek('/verloop', {
-    begroting: keuzes.begroting, artikel: keuzes.artikel, regel: keuzes.regel, soort: keuzes.soort, fase: keuzes.fase,
-  });
+  const parameters = { begroting: keuzes.begroting, artikel: keuzes.artikel, regel: keuzes.regel, soort: keuzes.soort, fase: keuzes.fase };
+  const url = verzoek('/verloop', parameters);
+  const tabelUrl = verzoek('/verloop/tabel', parameters);
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
     return () => {
       const rijen = antwoord.gegevens;
       if (!rijen.length) {
@@ -239,18 +221,8 @@ function toonVerloop(blok, keuzes, ctx) {
           (gaten.length ? ` Geen stand in ${gaten.length} jaren: de lijn is daar onderbroken.` : '') +
           (breuken.length ? ` Breuk in ${opmaak.opsomming(breuken.map(String))}: de regel staat daar niet en de was-wordt-tabel verklaart dat niet.` : '') +
           (rijen.some((r) => r.aanwezigheid === 'verhuisd') ? ' Open punten: gevolgd via de was-wordt-tabel naar een andere begroting of een ander nummer.' : ''),
-        tabelElement: tabel({
-          bijschrift: `Verloop ${rijen[0].omschrijving} over begrotingsjaren, ${fase} (× € 1.000)`,
-          kolommen: [
-            { kop: 'Begrotingsjaar', rijkop: true, waarde: (r) => String(r.begrotingsjaar) },
-            { kop: 'Begroting toen', waarde: (r) => `${r.hoofdstuk} ${r.begrotingNaamZoalsGepubliceerd ?? r.begrotingNaam}` },
-            { kop: 'Naam toen', waarde: (r) => r.omschrijvingZoalsGepubliceerd ?? opmaak.LEEG },
-            { kop: 'Bedrag', getal: true, geenAfbreking: true, waarde: (r) => opmaak.bedrag(r.bedrag) },
-            { kop: 'Hoe', waarde: (r) => AANWEZIGHEID[r.aanwezigheid] ?? r.aanwezigheid },
-            { kop: 'Toelichting', breed: true, waarde: (r) => r.overgang ?? '' },
-          ],
-          rijen,
-        }),
+        tabelElement: tabelVanApi(tabelAntwoord, { breed: ['toelichting'] }),
+        tabelUrl,
         urls: [url],
         metadata: antwoord.metadata,
       });

@@ -3,13 +3,13 @@
 // only standen that have a year in common can be compared, so no request is sent that the API would refuse.
 
 import { begrotingOpties, faseLabel, jarenVan, standaardBegroting, standLabel, standSleutel } from '../begrippen.js';
-import { haal, verzoek } from '../api.js';
+import { alsTabel, haal, verzoek } from '../api.js';
 import { grafiekblok } from '../blok.js';
 import { el } from '../dom.js';
 import { arcering, BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -211,8 +211,9 @@ function toonMutaties(blok, keuzes, van, naar, standen, ctx) {
     soort: keuzes.soort, niveau: 'artikel', jaar: keuzes.jaar,
   });
   const jaar = Number(keuzes.jaar);
+  const tabelUrl = alsTabel(url);
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
     return () => {
       const artikelen = antwoord.gegevens.filter((r) => r.regelsoort === 'artikel' && r.jaar === jaar).sort((a, b) => a.artikel - b.artikel);
       const totaal = antwoord.gegevens.find((r) => r.regelsoort === 'totaal' && r.jaar === jaar);
@@ -226,19 +227,8 @@ function toonMutaties(blok, keuzes, van, naar, standen, ctx) {
         samenvatting: `${standLabel(van)} naar ${standLabel(naar)}, ${jaar}: ` +
           (totaal ? `totaal van ${opmaak.bedrag(totaal.bedragVan)} naar ${opmaak.bedrag(totaal.bedragNaar)} (${opmaak.mutatie(totaal.mutatie)}, × € 1.000); ` : '') +
           `${gewijzigd.length} van de ${artikelen.length} artikelen veranderen.`,
-        tabelElement: tabel({
-          bijschrift: `Mutaties per artikel, ${standLabel(van)} naar ${standLabel(naar)}, ${jaar} (× € 1.000)`,
-          kolommen: [
-            { kop: 'Artikel', rijkop: true, waarde: (r) => (r.regelsoort === 'totaal' ? 'Totaal' : `${r.artikel} ${r.omschrijving ?? ''}`.trim()) },
-            { kop: standLabel(van), getal: true, waarde: (r) => opmaak.bedrag(r.bedragVan) },
-            { kop: standLabel(naar), getal: true, waarde: (r) => opmaak.bedrag(r.bedragNaar) },
-            { kop: 'Mutatie', getal: true, waarde: (r) => opmaak.mutatie(r.mutatie) },
-            { kop: 'Mutatie %', getal: true, waarde: (r) => opmaak.procentMetTeken(r.mutatieProcent) },
-            { kop: 'Aanwezig', waarde: (r) => AANWEZIG[r.aanwezig] ?? 'in beide' },
-          ],
-          rijen: totaal ? [...artikelen, totaal] : artikelen,
-          rijKlasse: (r) => (r.regelsoort === 'totaal' ? 'totaalregel' : null),
-        }),
+        tabelElement: tabelVanApi(tabelAntwoord),
+        tabelUrl,
         urls: [url],
         metadata: antwoord.metadata,
         legendaItems: [
@@ -300,8 +290,9 @@ function toonUitputting(blok, keuzes, ctx) {
     return;
   }
   const url = verzoek('/uitputting', { begroting: keuzes.begroting, begrotingsjaar: keuzes.realisatiejaar, soort: keuzes.soort });
+  const tabelUrl = alsTabel(url);
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
     return () => {
       const artikelen = antwoord.gegevens.filter((r) => r.artikel !== null && r.artikel !== undefined).sort((a, b) => a.artikel - b.artikel)
         .map((r, i) => ({ ...r, sleutel: String(i) }));
@@ -343,20 +334,8 @@ function toonUitputting(blok, keuzes, ctx) {
           ? `Totaal ${keuzes.realisatiejaar}: begroot ${opmaak.bedrag(totaal.begroot)} (${faseLabel(totaal.begrootFase).toLowerCase()}), realisatie ${opmaak.bedrag(totaal.realisatie)}, ${totaal.oordeel ?? 'oordeel onbekend'} ${opmaak.mutatie(totaal.verschil)} (× € 1.000). ` +
             `${artikelen.filter((r) => r.oordeel === 'onderuitputting').length} artikelen met onderuitputting, ${artikelen.filter((r) => r.oordeel === 'overuitputting').length} met overuitputting.`
           : `Begroting tegen realisatie, ${keuzes.realisatiejaar}.`,
-        tabelElement: tabel({
-          bijschrift: `Begroting tegen realisatie per artikel, ${keuzes.begroting} ${keuzes.realisatiejaar} (× € 1.000)`,
-          kolommen: [
-            { kop: 'Artikel', rijkop: true, waarde: (r) => (r.artikel === null || r.artikel === undefined ? 'Totaal' : `${r.artikel} ${r.omschrijving ?? ''}`.trim()) },
-            { kop: 'Begroot', getal: true, waarde: (r) => opmaak.bedrag(r.begroot) },
-            { kop: 'Stand van de begroting', waarde: (r) => (r.begrootFase ? faseLabel(r.begrootFase) : opmaak.LEEG) },
-            { kop: 'Realisatie', getal: true, waarde: (r) => opmaak.bedrag(r.realisatie) },
-            { kop: 'Verschil', getal: true, waarde: (r) => opmaak.mutatie(r.verschil) },
-            { kop: 'Verschil %', getal: true, waarde: (r) => opmaak.procentMetTeken(r.verschilProcent) },
-            { kop: 'Oordeel', geenAfbreking: true, waarde: (r) => r.oordeel ?? opmaak.LEEG },
-          ],
-          rijen: totaal ? [...artikelen, totaal] : artikelen,
-          rijKlasse: (r) => (r === totaal ? 'totaalregel' : null),
-        }),
+        tabelElement: tabelVanApi(tabelAntwoord),
+        tabelUrl,
         urls: [url],
         metadata: antwoord.metadata,
         legendaItems: [

@@ -1,7 +1,7 @@
 // Meerjarig verloop: uitgaven, ontvangsten or saldo per begroting and consolidated over the years of the stand
 // (/v1/totalen), and, where the service has the open-data standen, the same across begrotingsjaren per fase.
 
-import { haal, haalAlle, verzoek } from '../api.js';
+import { alsTabel, haal, haalAlle, verzoek } from '../api.js';
 import {
   begrotingLabel, begrotingOpties, FASEN, FASEN_KEUZE, faseLabel, nieuwsteBegrotingen, SOORTEN_MET_SALDO, soortLabel, standaardBegroting,
 } from '../begrippen.js';
@@ -10,7 +10,7 @@ import { el } from '../dom.js';
 import { miljoenenAs, REEKSEN, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier, meerVan } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -95,8 +95,10 @@ function toonPerBegroting(blok, keuzes, ctx) {
     return;
   }
   const url = verzoek('/totalen', { begroting: keuzes.begroting, soort: keuzes.soort });
+  // The chart from the API's rows; the table (and its downloads) is the API's table of the same request.
+  const tabelUrl = alsTabel(url);
   blok.laad(async () => {
-    const antwoord = await haal(url, { signal: ctx.signal });
+    const [antwoord, tabelAntwoord] = await Promise.all([haal(url, { signal: ctx.signal }), haal(tabelUrl, { signal: ctx.signal })]);
     return () => {
       const rijen = antwoord.gegevens;
       const groepen = [...new Set(rijen.map((r) => r.begroting))];
@@ -122,17 +124,9 @@ function toonPerBegroting(blok, keuzes, ctx) {
             (p.eerste.gemiddeldeGroeiProcent === null ? '' : `, gemiddeld ${opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent)} per jaar`))).join('; ') +
           // Several begrotingen are compared in the newest stand they all have (the API's rule), which may be years older.
           `. Stand: ${antwoord.metadata?.stand ?? 'onbekend'}.`,
-        tabelElement: tabel({
-          bijschrift: `${soort} per begroting, ${periode} (× € 1.000)`,
-          kolommen: [
-            { kop: 'Begroting', rijkop: true, waarde: (p) => naam(p.groep) },
-            ...jaren.map((j) => ({ kop: String(j), getal: true, waarde: (p) => opmaak.bedrag(p.bedragen.get(j)) })),
-            { kop: `Totaal ${periode}`, getal: true, waarde: (p) => opmaak.bedrag(p.eerste.meerjarigTotaal) },
-            { kop: 'Gemiddelde groei per jaar', getal: true, waarde: (p) => opmaak.procentMetTeken(p.eerste.gemiddeldeGroeiProcent) },
-          ],
-          rijen: per,
-        }),
+        tabelElement: tabelVanApi(tabelAntwoord),
         urls: [url],
+        tabelUrl,
         metadata: antwoord.metadata,
         legendaItems: legenda(groepen, naam),
       });
@@ -150,23 +144,23 @@ function toonOverJaren(blok, keuzes, ctx) {
     const { url: standenUrl, standen: alle } = await ctx.standenVan(keuzes.reeks);
     const standen = alle.filter((s) => keuzes.fase.includes(s.fase));
     if (!standen.length) return () => blok.meld(`Er zijn geen standen van ${keuzes.reeks} in de gekozen fasen.`);
-    // One request per stand: the begrotingsjaar's own year, as that stand gives it.
-    const urls = standen.map((s) => verzoek('/totalen', { begroting: keuzes.reeks, begrotingsjaar: s.begrotingsjaar, fase: s.fase, soort: keuzes.soort, vanJaar: s.begrotingsjaar, totJaar: s.begrotingsjaar }));
+    // One request for every begrotingsjaar and fase: the API's table of the verloop (a column per fase), which the chart
+    // draws too, and which is the one download of this block.
+    const tabelUrl = verzoek('/verloop/tabel', { begroting: keuzes.reeks, soort: keuzes.soort, fase: FASEN.map((f) => f.waarde).filter((f) => keuzes.fase.includes(f) && standen.some((s) => s.fase === f)) });
     // The was → wordt table says where an artikel moved to another begroting: there the series changes scope.
     const wasWordtUrl = verzoek('/was-wordt');
-    const [wasWordt, ...antwoorden] = await haalAlle([wasWordtUrl, ...urls], { signal: ctx.signal });
-    // A failed request of one stand leaves that stand empty (and named, with a retry) rather than the whole block.
-    const mislukt = [[wasWordtUrl, wasWordt], ...urls.map((u, i) => [u, antwoorden[i]])]
-      .filter(([, a]) => a.fout).map(([url, a]) => ({ url, fout: a.fout }));
-    if (antwoorden.every((a) => a.fout)) throw antwoorden[0].fout;
-    const gelukt = antwoorden.filter((a) => !a.fout);
+    const [wasWordt, tabelAntwoord] = await haalAlle([wasWordtUrl, tabelUrl], { signal: ctx.signal });
+    // Without the table there is nothing to show; without the was → wordt table the chart lacks only its scope marks (named, with a retry).
+    if (tabelAntwoord.fout) throw tabelAntwoord.fout;
+    const mislukt = wasWordt.fout ? [{ url: wasWordtUrl, fout: wasWordt.fout }] : [];
     return () => {
-      const rijen = standen.map((s, i) => {
-        const regel = antwoorden[i].gegevens?.find((r) => r.jaar === s.begrotingsjaar);
-        return { reeks: s.fase, x: s.begrotingsjaar, bedrag: regel?.bedrag ?? null };
-      });
-      const fasen = FASEN.map((f) => f.waarde).filter((f) => rijen.some((r) => r.reeks === f));
-      const jaren = [...new Set(rijen.map((r) => r.x))].sort((a, b) => a - b);
+      const kolom = (sleutel) => tabelAntwoord.kolommen.findIndex((k) => k.sleutel === sleutel);
+      const jaarKolom = kolom('begrotingsjaar');
+      const fasen = FASEN.map((f) => f.waarde).filter((f) => kolom(f) >= 0);
+      const alleRijen = tabelAntwoord.rijen.flatMap((r) => fasen.map((f) => ({ reeks: f, x: r.cellen[jaarKolom], bedrag: r.cellen[kolom(f)] ?? null })));
+      // The chart's years are those with a figure; where years are missing (2018–2025) the lines break.
+      const jaren = [...new Set(alleRijen.filter((r) => r.bedrag !== null).map((r) => r.x))].sort((a, b) => a - b);
+      const rijen = alleRijen.filter((r) => jaren.includes(r.x));
       const periode = jaren.length > 1 ? `${jaren[0]}–${jaren.at(-1)}` : String(jaren[0]);
       const gaten = jaren.slice(1).map((j, i) => [jaren[i], j]).filter(([a, b]) => b - a > 1)
         .map(([a, b]) => (b - a === 2 ? String(a + 1) : `${a + 1}–${b - 1}`));
@@ -187,17 +181,11 @@ function toonOverJaren(blok, keuzes, ctx) {
           ...grenzen.map((g) => el('p', { class: 'omvangsgrens' }, `Omvang anders vanaf ${g.x} (gestippelde lijn): ${g.tekst}`)),
           gepubliceerdeNamen(standen),
         ],
-        tabelElement: tabel({
-          bijschrift: `${soort} van ${keuzes.reeks} per begrotingsjaar en fase (× € 1.000)`,
-          kolommen: [
-            { kop: 'Fase', rijkop: true, waarde: (f) => faseLabel(f) },
-            ...jaren.map((j) => ({ kop: String(j), getal: true, waarde: (f) => opmaak.bedrag(rijen.find((r) => r.reeks === f && r.x === j)?.bedrag) })),
-          ],
-          rijen: fasen,
-        }),
-        urls: [standenUrl, wasWordtUrl, ...urls],
+        tabelElement: tabelVanApi(tabelAntwoord, { breed: ['toelichting'] }),
+        urls: [standenUrl, wasWordtUrl],
+        tabelUrl,
         metadata: {
-          bron: [...new Set(gelukt.flatMap((a) => (a.metadata?.bron ?? '').split('; ')).filter(Boolean))].join('; '),
+          bron: tabelAntwoord.metadata?.bron,
           stand: `${standen.length} standen van ${keuzes.reeks} (${opmaak.opsomming(keuzes.fase.map((f) => faseLabel(f).toLowerCase()))})`,
         },
         legendaItems: legenda(fasen, faseLabel),
