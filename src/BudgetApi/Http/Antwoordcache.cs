@@ -76,6 +76,7 @@ public static class Antwoordcache
                 await next(context);
                 return;
             }
+            winkel.Gediend();
             context.SetEndpoint(antwoord.Endpoint);
             Kopteksten.Cors(context, cors);
             await Schrijf(context, antwoord);
@@ -230,10 +231,11 @@ public sealed class Antwoordwinkel : IDisposable
             if (Interlocked.Exchange(ref _versie, versie) is { } vorige && vorige != versie) _cache.Clear();
             return null;
         }
-        if (!_cache.TryGetValue(versie + "\n" + sleutel, out OpgeslagenAntwoord? antwoord)) return null;
-        Interlocked.Increment(ref _treffers);
-        return antwoord;
+        return _cache.TryGetValue(versie + "\n" + sleutel, out OpgeslagenAntwoord? antwoord) ? antwoord : null;
     }
+
+    /// <summary>Counts one request answered from the store.</summary>
+    public void Gediend() => Interlocked.Increment(ref _treffers);
 
     public void Bewaar(string versie, string sleutel, OpgeslagenAntwoord antwoord)
     {
