@@ -51,7 +51,7 @@ builder.Services.AddAuthorization(o => o.AddPolicy(ImportEndpoints.Beleid, Impor
 // Every error is a problem with status, title and detail, also those the framework answers itself (an unknown path).
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problemen.VulAan);
 builder.Services.AddOpenApi("v1", OpenApiDocument.Configureer);
-builder.Services.AddCors();
+builder.Services.AddCors(o => o.AddDefaultPolicy(Kopteksten.CorsBeleid));
 builder.Services.VoegAntwoordcacheToe(builder.Configuration);
 builder.Services.VoegODataToe(builder.Configuration);
 // Numbers are numbers: no "123" accepted for an integer, so the OpenAPI schemas say integer, not integer-or-string.
@@ -99,15 +99,14 @@ app.UseStatusCodePages();
 app.GebruikKopteksten();
 app.GebruikAllow();
 app.GebruikVerzoeklimieten();
+// A read whose answer is kept is answered here, before routing (Http/Antwoordcache.cs); the rest computes it.
+app.GebruikOpgeslagenAntwoorden();
 // /v1/csv/… and /v1/xlsx/…: a collection as CSV or Excel at a path of its own (Http/Formaatpaden.cs, issue 17).
 app.GebruikFormaatpaden();
 app.UseRouting();
 app.WeigerFormaatpadenZonderFormaat();
-// Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi). The import
-// (POST) is not offered cross-origin: a browser on another site cannot send it, with or without credentials.
-// A dashboard on another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable.
-app.UseCors(cors => cors.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
-    .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After", "ETag"));
+// CORS as Kopteksten.CorsBeleid says (public, read-only figures: any origin may read them).
+app.UseCors();
 // The rate limit before authorization: a request refused for its token (401, 403) counts toward its client's limit too, so
 // guessing tokens meets the import's limit like any import (issue 18: 98.912 × 401 and not one 429).
 app.GebruikSnelheidslimiet();

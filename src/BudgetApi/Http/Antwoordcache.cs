@@ -1,5 +1,11 @@
+using System.Threading.RateLimiting;
 using BudgetApi.Opslag;
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace BudgetApi.Http;
 
@@ -15,98 +21,225 @@ public sealed class CacheOpties
 
 /// <summary>
 /// Between two loads every answer is a pure function of the data version, the path, the query string, the representation
-/// (JSON or CSV) and the content coding (br, gzip or none: <see cref="Compressie"/>), so the framework's output cache keeps the bytes of each 200 under exactly that key. A new data version is a new
-/// key: nothing is served from an older version, and the older version's answers are evicted when the first request of the new
-/// one arrives. The store is bounded by <see cref="CacheOpties.Megabytes"/>, so memory does not grow with the number of
-/// distinct requests. ETags and 304s are in <see cref="Voorwaardelijk"/>.
+/// (JSON or CSV) and the content coding (br, gzip or none: <see cref="Compressie"/>), so the service keeps the bytes of each 200,
+/// with the headers that describe them, under exactly that key (<see cref="Antwoordwinkel"/>), and answers a stored one at the
+/// front of the pipeline (<see cref="GebruikOpgeslagenAntwoorden"/>): after the request log, HEAD, the error handling, the
+/// security headers and the query limits, before routing, the scope of the data version and everything behind it. That is the
+/// one way a cached read is answered. The computed answer is written by the same code (<see cref="Schrijf"/>) from the same
+/// stored form, and the rules that differ per request are each in one place that both use: the security, version and caching
+/// headers (<see cref="Kopteksten"/>), CORS for the request's Origin (<see cref="Kopteksten.Cors"/>, applied by the framework's
+/// CORS service), If-None-Match and 304 (<see cref="Voorwaardelijk"/>), HEAD (<see cref="Bedrijfsvoering.HttpMethoden"/>).
+/// A new data version is a new key: nothing is served from an older version, and the older version's answers are dropped when
+/// the first request of the new one arrives. The store is bounded by <see cref="CacheOpties.Megabytes"/>.
 /// </summary>
 public static class Antwoordcache
 {
+    private static readonly object SleutelItem = new();
+
     public static IServiceCollection VoegAntwoordcacheToe(this IServiceCollection services, IConfiguration configuratie)
     {
         var opties = configuratie.GetSection("Budget:Cache").Get<CacheOpties>() ?? new CacheOpties();
-        services.AddOutputCache(o =>
-        {
-            o.SizeLimit = Math.Max(1, opties.Megabytes) * 1024L * 1024L;
-            // An answer larger than the whole cache could never be kept: stop copying it as soon as it is.
-            o.MaximumBodySize = o.SizeLimit;
-            // Paths echo into the answers' links, so /v1/begrotingen/jenv and /v1/begrotingen/JenV are two entries.
-            o.UseCaseSensitivePaths = true;
-            o.DefaultExpirationTimeSpan = opties.Bewaartijd;
-        });
-        services.AddSingleton(new Gegevensbeleid(opties.Megabytes > 0));
+        services.AddSingleton(_ => new Antwoordwinkel(opties));
         return services;
     }
 
     /// <summary>
-    /// Conditional GETs first (they see every answer, cached or computed), then the output cache, then the compression of
-    /// what the cache does not hold yet (so each coding is compressed once and kept).
+    /// At the front, after the query limits (an invalid request never reaches a stored 200: it is answered by them, or its key
+    /// was never stored, since only 200s are) and before the format paths rewrite the request (so the key is the request as
+    /// sent). A GET whose answer is stored is answered here. Kept for it from the rest of the pipeline: the read rate limit when
+    /// it is on (the same limiter; a request it refuses goes on into the pipeline, whose rate limiter answers the 429), CORS, the
+    /// endpoint (so the request metrics count it under its route), and the 304.
     /// </summary>
-    public static IApplicationBuilder GebruikAntwoordcache(this IApplicationBuilder app) =>
-        app.GebruikVoorwaardelijkeVerzoeken().UseOutputCache().GebruikCompressie();
+    public static IApplicationBuilder GebruikOpgeslagenAntwoorden(this IApplicationBuilder app)
+    {
+        var winkel = app.ApplicationServices.GetRequiredService<Antwoordwinkel>();
+        var bron = app.ApplicationServices.GetService<Gegevensbron>();
+        var limiet = app.ApplicationServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
+        var cors = app.ApplicationServices.GetRequiredService<ICorsService>();
+        return app.Use(async (context, next) =>
+        {
+            if (!winkel.Aan || !HttpMethods.IsGet(context.Request.Method) || bron?.Huidig is not { } gegevens)
+            {
+                await next(context);
+                return;
+            }
+            var sleutel = Sleutel(context.Request);
+            context.Items[SleutelItem] = sleutel;
+            if (winkel.Zoek(gegevens.Versie, sleutel) is not { } antwoord)
+            {
+                await next(context);
+                return;
+            }
+            using var toestemming = limiet?.AttemptAcquire(context);
+            if (toestemming is { IsAcquired: false })
+            {
+                await next(context);
+                return;
+            }
+            winkel.Gediend();
+            context.SetEndpoint(antwoord.Endpoint);
+            Kopteksten.Cors(context, cors);
+            await Schrijf(context, antwoord);
+        });
+    }
+
+    /// <summary>
+    /// After routing, CORS, the rate limit and authorization: a data endpoint's answer (<see cref="Bewaarbaar"/>) is computed
+    /// into memory (compressed inside, <see cref="Compressie"/>, so each coding is compressed once per data version), kept when
+    /// it is a 200 with an ETag, and written by <see cref="Schrijf"/> as a stored one is. Problems (400, 404) pass as they are,
+    /// never kept. The other data endpoints (the OData feed, whose answers may be large and are not kept) get their 304 from
+    /// <see cref="Voorwaardelijk.GebruikVoorwaardelijkeVerzoeken"/>, by the same rule.
+    /// </summary>
+    public static IApplicationBuilder GebruikAntwoordcache(this IApplicationBuilder app)
+    {
+        var winkel = app.ApplicationServices.GetRequiredService<Antwoordwinkel>();
+        return app.GebruikVoorwaardelijkeVerzoeken().Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!HttpMethods.IsGet(request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<Bewaarbaar>() is null
+                || Voorwaardelijk.Representatie(request) is null)
+            {
+                await next(context);
+                return;
+            }
+            var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            using var buffer = new MemoryStream();
+            var opvang = new StreamResponseBodyFeature(buffer);
+            context.Features.Set<IHttpResponseBodyFeature>(opvang);
+            try
+            {
+                await next(context);
+                await opvang.CompleteAsync();
+            }
+            finally
+            {
+                context.Features.Set(origineel);
+            }
+
+            var response = context.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ETag.Count == 0 || response.Headers.SetCookie.Count > 0)
+            {
+                await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+                return;
+            }
+            var kopteksten = new KeyValuePair<string, StringValues>[response.Headers.Count];
+            var i = 0;
+            foreach (var kop in response.Headers) kopteksten[i++] = kop;
+            var antwoord = new OpgeslagenAntwoord(kopteksten, buffer.ToArray(), context.GetEndpoint()!);
+            // Under the version this request was answered from (its scope), which may be newer than the one the front saw.
+            var sleutel = context.Items[SleutelItem] as string ?? Sleutel(request);
+            winkel.Bewaar(Voorwaardelijk.Gegevensversie(context), sleutel, antwoord);
+            response.Headers.Clear();
+            await Schrijf(context, antwoord);
+        }).GebruikCompressie();
+    }
 
     /// <summary>Every endpoint of the group answers from the cache, with an ETag, and honours If-None-Match.</summary>
     public static RouteGroupBuilder MetAntwoordcache(this RouteGroupBuilder groep)
     {
-        groep.WithMetadata(new Versieafhankelijk());
+        groep.WithMetadata(new Versieafhankelijk(), new Bewaarbaar());
         groep.AddEndpointFilter(Voorwaardelijk.ZetEtag);
-        groep.CacheOutput(((IEndpointRouteBuilder)groep).ServiceProvider.GetRequiredService<Gegevensbeleid>());
         return groep;
+    }
+
+    /// <summary>
+    /// The key within a data version: the path and the query string as sent (case-sensitive: paths and queries echo into the
+    /// answers' links), the representation (json or csv) and the coding (br, gzip or none, not the Accept-Encoding header as
+    /// sent: its many spellings come down to three entries). A format path (/v1/csv/…) is its own key: it is not the same
+    /// request as ?formaat=csv on a resource without a CSV form (Formaatpaden answers that 404).
+    /// </summary>
+    private static string Sleutel(HttpRequest request) => string.Concat(
+        request.Path.Value, request.QueryString.Value, "\n", Voorwaardelijk.Representatie(request), "\n", Compressie.Codering(request));
+
+    /// <summary>
+    /// Writes an answer of a data endpoint, stored or just computed: its headers as they were computed, then the 304 when
+    /// If-None-Match holds its ETag (<see cref="Voorwaardelijk.NietGewijzigd"/>), else the body. The per-request headers
+    /// (security, version, Cache-Control, CORS) are added as the response starts, by the same callbacks on both paths.
+    /// </summary>
+    private static Task Schrijf(HttpContext context, OpgeslagenAntwoord antwoord)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        var headers = response.Headers;
+        foreach (var (naam, waarde) in antwoord.Kopteksten) headers[naam] = waarde;
+        var labels = context.Request.Headers.IfNoneMatch;
+        if (!StringValues.IsNullOrEmpty(labels) && Voorwaardelijk.KomtOvereen(labels, headers.ETag))
+        {
+            Voorwaardelijk.NietGewijzigd(response);
+            return Task.CompletedTask;
+        }
+        response.ContentLength = antwoord.Lichaam.Length;
+        return response.Body.WriteAsync(antwoord.Lichaam, context.RequestAborted).AsTask();
     }
 }
 
-/// <summary>Marks an endpoint whose 200 answers depend only on the data version and the request: cacheable, with an ETag.</summary>
+/// <summary>Marks an endpoint whose 200 answers depend only on the data version and the request: with an ETag and 304s.</summary>
 public sealed class Versieafhankelijk;
 
-/// <summary>The output-cache policy of the data endpoints: only 200s to GETs, keyed by data version, query string and representation.</summary>
-public sealed class Gegevensbeleid(bool aan) : IOutputCachePolicy
+/// <summary>Marks a <see cref="Versieafhankelijk"/> endpoint whose 200s are kept in the <see cref="Antwoordwinkel"/>.</summary>
+public sealed class Bewaarbaar;
+
+/// <summary>A 200 as computed: the headers that describe it (not the per-request ones), the body, and the endpoint that made it.</summary>
+public sealed record OpgeslagenAntwoord(KeyValuePair<string, StringValues>[] Kopteksten, byte[] Lichaam, Endpoint Endpoint)
 {
-    private const string TagVoorvoegsel = "gegevensversie:";
+    /// <summary>What it takes in memory, about: the body, and the headers as text.</summary>
+    public long Grootte { get; } = Lichaam.Length + Kopteksten.Sum(k => k.Key.Length + k.Value.ToString().Length) * 2L + 200;
+}
 
-    // Only to notice that the version changed, so the previous version's entries can go at once; never used to answer.
-    private string? _laatsteVersie;
+/// <summary>
+/// The stored answers of the current data version, in a memory cache bounded by <see cref="CacheOpties.Megabytes"/> (the least
+/// recently used go first when it is full; an answer larger than the whole bound is never kept) with a sliding
+/// <see cref="CacheOpties.Bewaartijd"/>. A request on a new version empties it: the previous version's answers can never be
+/// asked for again.
+/// </summary>
+public sealed class Antwoordwinkel : IDisposable
+{
+    private readonly MemoryCache? _cache;
+    private readonly TimeSpan _bewaartijd;
+    private readonly long _grens;
+    private string? _versie;
 
-    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public Antwoordwinkel(CacheOpties opties)
     {
-        var http = context.HttpContext;
-        context.EnableOutputCaching = aan && HttpMethods.IsGet(http.Request.Method) && Voorwaardelijk.Representatie(http.Request) is not null;
-        if (!context.EnableOutputCaching) return;
-        context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
-        // Concurrent first requests for one key compute it once.
-        context.AllowLocking = true;
-
-        var versie = Voorwaardelijk.Gegevensversie(http);
-        var regels = context.CacheVaryByRules;
-        regels.VaryByHost = false;
-        // The query string as sent: /v1/bedragen repeats it in its links, so two spellings of one query are two answers.
-        regels.VaryByValues["verzoek"] = http.Request.QueryString.Value ?? "";
-        regels.VaryByValues["representatie"] = Voorwaardelijk.Representatie(http.Request)!;
-        // The coding, not the Accept-Encoding header as sent: its many spellings come down to br, gzip or none, one entry each.
-        regels.VaryByValues["codering"] = Compressie.Codering(http.Request) ?? "identity";
-        regels.VaryByValues["gegevensversie"] = versie;
-        context.Tags.Add(TagVoorvoegsel + versie);
-
-        var vorige = Interlocked.Exchange(ref _laatsteVersie, versie);
-        if (vorige is not null && vorige != versie)
-        {
-            // A request still in flight on the old version may swap them back once; that costs a few recomputations, never a stale answer.
-            await http.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(TagVoorvoegsel + vorige, cancellation);
-        }
+        _grens = opties.Megabytes * 1024L * 1024L;
+        _bewaartijd = opties.Bewaartijd;
+        if (_grens > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _grens, TrackStatistics = true });
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    private long _treffers;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    public bool Aan => _cache is not null;
+
+    /// <summary>How many requests a stored answer served (for the tests and for an operator's curiosity; not exported).</summary>
+    public long Treffers => Interlocked.Read(ref _treffers);
+
+    /// <summary>What the stored answers take together, as counted against the bound.</summary>
+    public long Bytes => _cache?.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>How many answers are stored.</summary>
+    public int Aantal => _cache?.Count ?? 0;
+
+    public void Dispose() => _cache?.Dispose();
+
+    public OpgeslagenAntwoord? Zoek(string versie, string sleutel)
     {
-        // Only a 200 is kept: problems (400, 404) are answered anew every time. A 200 turned into a 304 for this client
-        // (Voorwaardelijk) is still the 200 the output cache copied, so it is kept.
-        var http = context.HttpContext;
-        var status = Voorwaardelijk.WasNietGewijzigd(http) ? StatusCodes.Status200OK : http.Response.StatusCode;
-        if (status != StatusCodes.Status200OK || http.Response.Headers.SetCookie.Count > 0)
+        if (_cache is null) return null;
+        if (versie != Volatile.Read(ref _versie))
         {
-            context.AllowCacheStorage = false;
+            // The first request of a new version: the old answers go. A request still in flight on the old version may
+            // store one more, under the old version's key, which no request of the new version asks for.
+            if (Interlocked.Exchange(ref _versie, versie) is { } vorige && vorige != versie) _cache.Clear();
+            return null;
         }
-        return ValueTask.CompletedTask;
+        return _cache.TryGetValue(versie + "\n" + sleutel, out OpgeslagenAntwoord? antwoord) ? antwoord : null;
+    }
+
+    /// <summary>Counts one request answered from the store.</summary>
+    public void Gediend() => Interlocked.Increment(ref _treffers);
+
+    public void Bewaar(string versie, string sleutel, OpgeslagenAntwoord antwoord)
+    {
+        if (_cache is null || antwoord.Grootte > _grens) return;
+        _cache.Set(versie + "\n" + sleutel, antwoord, new MemoryCacheEntryOptions { Size = antwoord.Grootte, SlidingExpiration = _bewaartijd });
     }
 }

@@ -7,8 +7,9 @@ namespace BudgetApi.Http;
 
 /// <summary>
 /// br and gzip for the data endpoints (<see cref="Versieafhankelijk"/>), computed once per data version. It runs inside the
-/// output cache: the coding the client accepts (<see cref="Codering"/>) is part of the cache key, so a miss compresses the 200
-/// once and the cache keeps the compressed bytes with their headers; a hit serves them as they are, never compressing again.
+/// answer cache (<see cref="Antwoordcache"/>): the coding the client accepts (<see cref="Codering"/>) is part of the cache key, so
+/// a miss compresses the 200 once and the cache keeps the compressed bytes with their headers; a hit serves them as they are,
+/// never compressing again.
 /// A content coding is another representation (RFC 9110 §8.4.1), so the strong ETag names it ("…-json-br") and every answer
 /// says <c>Vary: Accept-Encoding</c>; a 304 compares against the tag of the coding asked for. ASP.NET Core's own response
 /// compression is not used: it compresses on every request and keeps the uncompressed answer's ETag on the compressed bytes.
@@ -65,7 +66,7 @@ public static class Compressie
         return (br ?? ster ?? 0, gzip ?? ster ?? 0);
     }
 
-    /// <summary>Inside the output cache (after <c>UseOutputCache</c>), so only a miss ever gets here.</summary>
+    /// <summary>Inside the answer cache (<see cref="Antwoordcache.GebruikAntwoordcache"/>), so only a miss ever gets here.</summary>
     public static IApplicationBuilder GebruikCompressie(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var codering = HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<Versieafhankelijk>() is not null
@@ -77,7 +78,7 @@ public static class Compressie
             return;
         }
 
-        // The whole answer is held until it is known whether it is a 200 large enough to compress; the output cache
+        // The whole answer is held until it is known whether it is a 200 large enough to compress; the answer cache
         // holds every answer whole anyway, and the largest is under a megabyte.
         var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();

@@ -1,8 +1,39 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
 namespace BudgetApi.Http;
 
-/// <summary>Headers on every response: the API version (ADR /core/version-header) and the security headers (ADR /core/transport/security-headers).</summary>
+/// <summary>
+/// Headers on every response: the API version (ADR /core/version-header), the security headers (ADR
+/// /core/transport/security-headers), Cache-Control, and CORS. The one place of these rules for a computed answer and a
+/// stored one (<see cref="Antwoordcache"/>) alike: both are set as the response starts, whichever way it was answered.
+/// </summary>
 public static class Kopteksten
 {
+    /// <summary>
+    /// Public, read-only figures: any origin may read them, the OpenAPI document included (ADR /core/publish-openapi). The import
+    /// (POST) is not offered cross-origin: a browser on another site cannot send it, with or without credentials. A dashboard on
+    /// another origin may revalidate what it holds: If-None-Match is allowed in (any header is), the ETag readable. The CORS
+    /// middleware applies it to the computed answers (the default policy), <see cref="Cors"/> to the stored ones.
+    /// </summary>
+    public static readonly CorsPolicy CorsBeleid = new CorsPolicyBuilder()
+        .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1))
+        .WithExposedHeaders("API-Version", "Content-Disposition", "Retry-After", "ETag").Build();
+
+    /// <summary>
+    /// CORS for a stored answer, as the framework's CORS middleware does it for a computed one: a request with an Origin is
+    /// evaluated against <see cref="CorsBeleid"/> by the same service, and its result applied when the response starts.
+    /// </summary>
+    public static void Cors(HttpContext context, ICorsService cors)
+    {
+        if (!context.Request.Headers.ContainsKey(CorsConstants.Origin)) return;
+        var resultaat = cors.EvaluatePolicy(context, CorsBeleid);
+        context.Response.OnStarting(() =>
+        {
+            cors.ApplyResult(resultaat, context.Response);
+            return Task.CompletedTask;
+        });
+    }
+
     public static IApplicationBuilder GebruikKopteksten(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>

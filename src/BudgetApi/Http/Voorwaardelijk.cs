@@ -81,20 +81,20 @@ public static class Voorwaardelijk
     }
 
     /// <summary>
-    /// Conditional GETs on the data endpoints. An answer the output cache holds it answers itself, a 304 without touching the
-    /// body. An answer it does not hold yet is computed as a 200 and kept whole; here, before anything is sent, that 200
-    /// becomes a 304 without a body when the client has its ETag. Problems (400, 404) stay problems whatever the client sends.
+    /// Conditional GETs on the data endpoints whose answers are not kept (the OData feed; the kept ones are answered by
+    /// <see cref="Antwoordcache"/>, with the same <see cref="NietGewijzigd"/>): the 200 is computed and, before anything is
+    /// sent, becomes a 304 without a body when the client has its ETag. Problems (400, 404) stay problems whatever the client sends.
     /// </summary>
     public static IApplicationBuilder GebruikVoorwaardelijkeVerzoeken(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var verzoek = context.Request;
-        if (!HttpMethods.IsGet(verzoek.Method) || context.GetEndpoint()?.Metadata.GetMetadata<Versieafhankelijk>() is null)
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (!HttpMethods.IsGet(verzoek.Method) || metadata?.GetMetadata<Versieafhankelijk>() is null || metadata.GetMetadata<Bewaarbaar>() is not null)
         {
             await next(context);
             return;
         }
-        // No answer carries Last-Modified, so If-Modified-Since has nothing to be compared with: ignored, by the output cache too.
-        verzoek.Headers.Remove(HeaderNames.IfModifiedSince);
+        // No answer carries Last-Modified, so If-Modified-Since has nothing to be compared with: ignored.
         var labels = verzoek.Headers.IfNoneMatch;
         if (StringValues.IsNullOrEmpty(labels))
         {
@@ -116,8 +116,17 @@ public static class Voorwaardelijk
         }
     });
 
-    /// <summary>True when this request's 200 was turned into a 304 for the client (the 200 itself may still be cached).</summary>
-    public static bool WasNietGewijzigd(HttpContext http) => http.Features.Get<NietGewijzigdLichaam>()?.Omgezet == true;
+    /// <summary>
+    /// The 200 whose ETag the client holds becomes its 304, for a stored answer and a computed one alike. A 304 keeps the
+    /// 200's ETag, Vary, Content-Encoding and caching headers (RFC 9110 §15.4.5), not the headers that describe a body.
+    /// </summary>
+    public static void NietGewijzigd(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        response.ContentLength = null;
+        response.Headers.Remove(HeaderNames.ContentType);
+        response.Headers.Remove(HeaderNames.ContentDisposition);
+    }
 }
 
 /// <summary>
@@ -130,8 +139,6 @@ internal sealed class NietGewijzigdLichaam(HttpResponse response, IHttpResponseB
     private bool? _besluit;
     private PipeWriter? _schrijver;
 
-    public bool Omgezet => _besluit == true;
-
     private bool Weggooien => _besluit ??= Beslis();
 
     private bool Beslis()
@@ -140,11 +147,7 @@ internal sealed class NietGewijzigdLichaam(HttpResponse response, IHttpResponseB
         {
             return false;
         }
-        response.StatusCode = StatusCodes.Status304NotModified;
-        // A 304 keeps the 200's ETag, Vary and caching headers (RFC 9110 §15.4.5), not the headers that describe a body.
-        response.ContentLength = null;
-        response.Headers.Remove(HeaderNames.ContentType);
-        response.Headers.Remove(HeaderNames.ContentDisposition);
+        Voorwaardelijk.NietGewijzigd(response);
         return true;
     }
 

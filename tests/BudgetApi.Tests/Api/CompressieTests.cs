@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BudgetApi.Http;
 using BudgetApi.Tests.Infrastructuur;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BudgetApi.Tests.Api;
 
@@ -100,8 +101,10 @@ public sealed class CompressieTests(KestrelFactory factory) : IClassFixture<Kest
         voorwaardelijk.StatusCode.Should().Be(HttpStatusCode.NotModified, "the compressed answer is computed, kept, and answered as a 304");
         voorwaardelijk.Headers.ETag!.Tag.Should().Be(tag);
 
+        var winkel = eigen.Services.GetRequiredService<Antwoordwinkel>();
+        var treffers = winkel.Treffers;
         using var daarna = await Get(client, url, codering);
-        daarna.Headers.Age.Should().NotBeNull("the conditional request left the compressed answer in the output cache");
+        winkel.Treffers.Should().Be(treffers + 1, "the conditional request left the compressed answer in the store");
         daarna.Headers.ETag!.Tag.Should().Be(tag);
         var figuren = JsonNode.Parse(Decodeer(await daarna.Content.ReadAsByteArrayAsync(), codering))!["gegevens"]!.AsArray();
         figuren.Single(r => r!.Bedrag("artikel") == 31)!.Bedrag("bedrag").Should().Be(8_843_848);
@@ -115,22 +118,26 @@ public sealed class CompressieTests(KestrelFactory factory) : IClassFixture<Kest
         var client = eigen.CreateClient();
         const string url = "/v1/bedragen?begroting=AenM&paginaGrootte=500";
 
+        var winkel = eigen.Services.GetRequiredService<Antwoordwinkel>();
         foreach (var codering in new[] { "br", "gzip" })
         {
+            var treffers = winkel.Treffers;
             using var eerste = await Get(client, url, codering);
-            eerste.Headers.Age.Should().BeNull($"{codering}: the first request computes and compresses");
+            winkel.Treffers.Should().Be(treffers, $"{codering}: the first request computes and compresses");
             var bytes = await eerste.Content.ReadAsByteArrayAsync();
             foreach (var spelling in new[] { codering, codering.ToUpperInvariant(), $"{codering};q=0.9, identity;q=0.1" })
             {
+                treffers = winkel.Treffers;
                 using var later = await Get(client, url, spelling);
-                later.Headers.Age.Should().NotBeNull($"{spelling}: the stored {codering} answer, not compressed again");
+                winkel.Treffers.Should().Be(treffers + 1, $"{spelling}: the stored {codering} answer, not compressed again");
                 later.Content.Headers.ContentEncoding.Should().Equal(codering);
                 (await later.Content.ReadAsByteArrayAsync()).Should().Equal(bytes, "the bytes the cache keeps");
                 later.Headers.ETag!.Tag.Should().Be(eerste.Headers.ETag!.Tag);
             }
         }
+        var voorGewoon = winkel.Treffers;
         using var gewoon = await Get(client, url);
-        gewoon.Headers.Age.Should().BeNull("the uncompressed answer is its own entry");
+        winkel.Treffers.Should().Be(voorGewoon, "the uncompressed answer is its own entry");
         gewoon.Content.Headers.ContentEncoding.Should().BeEmpty();
     }
 
