@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using BudgetApi.Domein;
 using Microsoft.Data.Sqlite;
@@ -82,8 +83,9 @@ public static class Lader
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
         var begrotingen = RegisterMetBronnen(document.Registry, bronnen);
-        // Composed one stand at a time as the writer asks for them; the composition's findings join the list as it goes.
-        var standen = Standsamenstelling.Stel(bronnen, delen.Lees, bevindingen);
+        // Composed one stand at a time, the next while the writer writes the last; the composition's findings join the list as it
+        // goes, and the writer reads that list only once every stand has been handed over.
+        var standen = Vooruit(Standsamenstelling.Stel(bronnen, delen.Lees, bevindingen), ruimte: 2);
         IReadOnlyList<GeladenStand> geladen = [];
         if (databasePad is not null)
         {
@@ -117,6 +119,39 @@ public static class Lader
             }
             var (resultaat, sha256) = bezig.Dequeue().GetAwaiter().GetResult();
             yield return (bestanden[i], resultaat, sha256);
+        }
+    }
+
+    /// <summary>
+    /// The items of <paramref name="bron"/> made on another thread, at most <paramref name="ruimte"/> ahead of the one handed out: the
+    /// composition of the next stand runs while the writer writes this one. The order is <paramref name="bron"/>'s; an exception in
+    /// it is thrown here; a consumer that stops early stops the producer.
+    /// </summary>
+    private static IEnumerable<T> Vooruit<T>(IEnumerable<T> bron, int ruimte)
+    {
+        using var stop = new CancellationTokenSource();
+        using var wachtrij = new BlockingCollection<T>(ruimte);
+        var maker = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var item in bron) wachtrij.Add(item, stop.Token);
+            }
+            finally
+            {
+                wachtrij.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var item in wachtrij.GetConsumingEnumerable()) yield return item;
+            maker.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            // The producer ends at its next item (cancelled) or already has; its own exception, if any, was thrown above.
+            try { maker.Wait(); } catch (AggregateException) { }
         }
     }
 
