@@ -17,7 +17,8 @@
 #   BENCH_SECONDEN (4) per wrk run · BENCH_RONDEN (5) · BENCH_THREADS (1) · BENCH_VERBINDINGEN (32) ·
 #   BENCH_KOUDE_STARTS (5) · BENCH_SCHAAL ("10000 100000 1000000"; "" skips the scale part) · BENCH_POORT (5199) ·
 #   BENCH_UITVOER (docs/performance.md) · BENCH_BUDGETAPI_ARGS (extra arguments for BudgetApi in the throughput part) ·
-#   BENCH_NICE (-10 as root: the priority of the servers and wrk)
+#   BENCH_NICE (-10 as root: the priority of the servers and wrk) ·
+#   BENCH_ALLEEN (schaal: only the cold start on data/ and the scale part, reported to BENCH_UITVOER, default stdout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wortel=$PWD
@@ -65,7 +66,10 @@ schaal=${BENCH_SCHAAL-10000 100000 1000000}
 poort=${BENCH_POORT:-5199}
 poort_nginx=$((poort + 1))
 poort_leeg=$((poort + 2))
-uitvoer=${BENCH_UITVOER:-docs/performance.md}
+alleen=${BENCH_ALLEEN:-}
+case "$alleen" in "" | schaal) ;; *) echo "BENCH_ALLEEN: only 'schaal' is known" >&2; exit 2 ;; esac
+# The scale part alone is a measurement of the load, not the report: it never overwrites docs/performance.md by default.
+uitvoer=${BENCH_UITVOER:-$([ "$alleen" = schaal ] && echo /dev/stdout || echo docs/performance.md)}
 # Extra arguments for BudgetApi in the throughput part, e.g. "--Budget:Cache:Megabytes=0" to measure it without its cache.
 read -r -a extra_args <<<"${BENCH_BUDGETAPI_ARGS:-}"
 # On a machine shared with other work, the scheduler decides the 99th percentile. The servers and wrk run at a raised
@@ -111,7 +115,7 @@ trap opruimen EXIT
 
 meld "building BudgetApi, LeegApi and Standengenerator (Release)"
 dotnet build -c Release src/BudgetApi -v q -nologo >/dev/null
-dotnet build -c Release bench/LeegApi -v q -nologo >/dev/null
+[ "$alleen" = schaal ] || dotnet build -c Release bench/LeegApi -v q -nologo >/dev/null
 dotnet build -c Release bench/Standengenerator -v q -nologo >/dev/null
 budgetapi_dll=$wortel/src/BudgetApi/bin/Release/net10.0/BudgetApi.dll
 leegapi_dll=$wortel/bench/LeegApi/bin/Release/net10.0/LeegApi.dll
@@ -184,8 +188,29 @@ piek_rss_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 kopwaarde() { awk -v k="$2" -F': ' 'tolower($1) == tolower(k) {sub(/\r$/, "", $2); print $2}' "$1"; }
 
-# --- 1. throughput -----------------------------------------------------------------------------------------------------
+koude_start() { # dll port args… → ms to the first 200 on /v1/totalen
+  local dll=$1 p=$2 begin t
+  shift 2
+  begin=$(nu_ms)
+  start_app "$dll" "$p" "$@"
+  t=$(wacht_op_200 "http://127.0.0.1:$p/v1/totalen" "$begin" "$pid")
+  stop_app "$pid"
+  echo "$t"
+}
+
+# The service trusts, for the import, a signing key made for this run; bench/token.py signs a token with the import role.
+importsleutel=$(head -c 32 /dev/urandom | base64 -w0)
+importuitgever=https://idp.bench.test
+IMPORTRECHT=(
+  --Authentication:Schemes:Bearer:ValidIssuer="$importuitgever" --Authentication:Schemes:Bearer:ValidAudiences:0=budgetapi
+  --Authentication:Schemes:Bearer:SigningKeys:0:Issuer="$importuitgever" --Authentication:Schemes:Bearer:SigningKeys:0:Id=soak
+  --Authentication:Schemes:Bearer:SigningKeys:0:Value="$importsleutel" --Authentication:Schemes:Bearer:SigningKeys:0:Length=32
+)
+importtoken() { python3 "$wortel/bench/token.py" "$importsleutel" "$importuitgever"; }
+
 data_db=$werk/budget.db
+if [ "$alleen" != schaal ]; then
+# --- 1. throughput -----------------------------------------------------------------------------------------------------
 meld "starting BudgetApi on 127.0.0.1:$poort"
 start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$wortel/data" --Budget:DatabasePad="$data_db" "$UIT_SNELHEIDSLIMIET" ${extra_args[@]+"${extra_args[@]}"}
 budgetapi_pid=$pid
@@ -362,15 +387,6 @@ stop_app "$budgetapi_pid"
 
 meld "cold starts ($koude_starts of each, alternating, after one unmeasured start of each)"
 koud_a=(); koud_b=()
-koude_start() { # dll port args… → ms to the first 200 on /v1/totalen
-  local dll=$1 p=$2 begin t
-  shift 2
-  begin=$(nu_ms)
-  start_app "$dll" "$p" "$@"
-  t=$(wacht_op_200 "http://127.0.0.1:$p/v1/totalen" "$begin" "$pid")
-  stop_app "$pid"
-  echo "$t"
-}
 for r in $(seq 0 "$koude_starts"); do
   a=$(koude_start "$budgetapi_dll" "$poort" --Budget:DataMap="$wortel/data" --Budget:DatabasePad="$data_db" "$UIT_SNELHEIDSLIMIET")
   b=$(koude_start "$leegapi_dll" "$poort_leeg")
@@ -388,15 +404,6 @@ koud_b_med=$(mediaan "${koud_b[@]}")
 # asks the same URL until the total has changed by that amount; the ms are from sending the import to that answer. The
 # baseline is the other way to new data: a restart, the cold start measured above.
 IMPORT_URL="/v1/totalen?begroting=JenV&vanJaar=2026&totJaar=2026"
-# The service trusts, for the import, a signing key made for this run; bench/token.py signs a token with the import role.
-importsleutel=$(head -c 32 /dev/urandom | base64 -w0)
-importuitgever=https://idp.bench.test
-IMPORTRECHT=(
-  --Authentication:Schemes:Bearer:ValidIssuer="$importuitgever" --Authentication:Schemes:Bearer:ValidAudiences:0=budgetapi
-  --Authentication:Schemes:Bearer:SigningKeys:0:Issuer="$importuitgever" --Authentication:Schemes:Bearer:SigningKeys:0:Id=soak
-  --Authentication:Schemes:Bearer:SigningKeys:0:Value="$importsleutel" --Authentication:Schemes:Bearer:SigningKeys:0:Length=32
-)
-importtoken() { python3 "$wortel/bench/token.py" "$importsleutel" "$importuitgever"; }
 import_runs=${BENCH_IMPORTS:-5}
 meet_import() {
   local r map token begin code voor na verhoging t
@@ -433,6 +440,18 @@ import_runs_ms=$(meet_import | tr '\n' ' ')
 # shellcheck disable=SC2086
 import_ms=$(mediaan $import_runs_ms)
 
+else
+  # The scale part alone: its load is measured as the time to the first 200 minus this cold start on data/ alone.
+  meld "cold starts of BudgetApi on data/ ($koude_starts, after one unmeasured start)"
+  koud_a=()
+  for r in $(seq 0 "$koude_starts"); do
+    a=$(koude_start "$budgetapi_dll" "$poort" --Budget:DataMap="$wortel/data" --Budget:DatabasePad="$data_db" "$UIT_SNELHEIDSLIMIET")
+    [ -n "$a" ] || { meld "a cold start did not answer 200"; cat "$werk"/app-*.log >&2; exit 1; }
+    [ "$r" -gt 0 ] && koud_a+=("$a")
+  done
+  koud_a_med=$(mediaan "${koud_a[@]}")
+fi
+
 # --- 4. scale ----------------------------------------------------------------------------------------------------------
 # True when the service answered from the generated standen: their begroting names start with SYNTHETISCH (the
 # generator's marker). The endpoint that lists standen is the first place to look; the catalogue of begrotingen the next.
@@ -444,7 +463,7 @@ standen_geladen() {
   return 1
 }
 
-declare -A S_SQLITE S_LAAD S_DB S_RSS S_P50 S_P99 S_STATUS S_BYTES S_IMPORT S_APART_REGELS S_LAADRATIO
+declare -A S_BELASTING S_SQLITE S_LAAD S_DB S_RSS S_P50 S_P99 S_STATUS S_BYTES S_IMPORT S_APART_REGELS S_LAADRATIO
 schaal_status=""
 if [ -n "$schaal" ]; then
   # The service's start with data/ alone, so that the load of the standen is what a larger start adds to it.
@@ -476,6 +495,7 @@ if [ -n "$schaal" ]; then
     S_APART_REGELS[$n]=$(($(wc -l <"$map/apart.csv") - 1))
     mv "$map/standen"/*.csv "$map/data/standen/"
     meld "scale $n: starting BudgetApi on data/ plus $((n - S_APART_REGELS[$n])) lines in standen/ (output cache off)"
+    S_BELASTING[$n]=$(cut -d' ' -f1 /proc/loadavg)
     begin=$(nu_ms)
     start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$map/data" --Budget:DatabasePad="$map/budget.db" \
       --Budget:ImportMap="$map/import" "$UIT_SNELHEIDSLIMIET" --Budget:Cache:Megabytes=0 "${IMPORTRECHT[@]}"
@@ -536,6 +556,78 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 geheugen=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
 [ -n "$(git status --porcelain -- src bench 2>/dev/null)" ] && commit+=" (with uncommitted changes)"
+
+# The scale section and its targets: in the full report, and alone with BENCH_ALLEEN=schaal.
+schaalverslag() {
+  echo "## Scale: synthetic standen"
+  echo
+  if [ -z "$schaal" ]; then
+    echo "Skipped (\`BENCH_SCHAAL\` empty)."
+  else
+    echo "\`bench/Standengenerator\` writes synthetic standen in the open-data format \"budgettaire tabellen\" (every hoofdstuk, six fasen,"
+    echo "begrotingsjaren 2027–2029, which no real source in \`data/\` has: 522 files, every file named and marked SYNTHETISCH) into a"
+    echo "temporary folder; never into \`data/\`. sqlite3 imports the same files (\`.import --csv\` into one table of 28 text columns, one"
+    echo "transaction). BudgetApi starts on a copy of \`data/\` with all files but one in \`standen/\`, output cache off"
+    echo "(\`--Budget:Cache:Megabytes=0\`), so each read below is computed: a cold cache. Load: the time to the first 200 minus the"
+    echo "cold start on \`data/\` alone, for the lines in \`standen/\`. Import: the file held back (one stand, the slotwet 2029 of a"
+    echo "hoofdstuk other than VI), sent to \`POST /v1/standen\` once the rest is loaded; the time to the first \`/v1/standen\` that lists"
+    echo "it. Reads: wrk, 1 connection, ${seconden} s; the answer's size beside it, as the answers grow with the lines per stand."
+    echo "Targets: load ≥ 0.5× the sqlite3 import rate; each read's p50 at 1 million lines ≤ 5× its p50 at 10 thousand."
+    echo
+    echo "| lines | sqlite3 lines/s | BudgetApi load lines/s | ratio | import of one stand (lines): ms | database MiB | peak RSS MiB | load average | status |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    for n in $schaal; do
+      sq=$(awk -v n="$n" -v ms="${S_SQLITE[$n]}" 'BEGIN {printf "%.0f", n / (ms / 1000)}')
+      if [ "${S_STATUS[$n]}" = measured ]; then
+        ld=$(awk -v n="$((n - S_APART_REGELS[$n]))" -v ms="${S_LAAD[$n]}" 'BEGIN {if (ms > 0) printf "%.0f", n / (ms / 1000); else print ""}')
+        S_LAADRATIO[$n]=$(deel "$ld" "$sq")
+        echo "| $n | $sq | $ld | ${S_LAADRATIO[$n]} | ${S_IMPORT[$n]} (${S_APART_REGELS[$n]}) | ${S_DB[$n]} | ${S_RSS[$n]} | ${S_BELASTING[$n]} | measured |"
+      else
+        echo "| $n | $sq | | | | | | | ${S_STATUS[$n]} |"
+      fi
+    done
+    echo
+    kop="| lines |"; streep="|---:|"
+    for u in "${SCHAALVERZOEKEN[@]}"; do kop+=" \`$u\` p50 / p99 ms (KB) |"; streep+="---:|"; done
+    echo "$kop"; echo "$streep"
+    for n in $schaal; do
+      rij="| $n |"
+      for j in "${!SCHAALVERZOEKEN[@]}"; do
+        if [ "${S_STATUS[$n]}" = measured ]; then rij+=" $(fmt_ms "${S_P50[$n,$j]}") / $(fmt_ms "${S_P99[$n,$j]}") ($(( ${S_BYTES[$n,$j]:-0} / 1000 ))) |"; else rij+=" ${S_STATUS[$n]} |"; fi
+      done
+      echo "$rij"
+    done
+  fi
+}
+schaaldoelen() {
+  if [ -n "$schaal" ]; then
+    eerste_n=${schaal%% *}; laatste_n=${schaal##* }
+    if [ "${S_STATUS[$laatste_n]:-}" = measured ] && [ "${S_STATUS[$eerste_n]:-}" = measured ]; then
+      for j in "${!SCHAALVERZOEKEN[@]}"; do
+        f=$(deel "${S_P50[$laatste_n,$j]}" "${S_P50[$eerste_n,$j]}")
+        echo "- \`${SCHAALVERZOEKEN[$j]}\` p50 at $laatste_n ≤ 5× at $eerste_n: $(haalt "$f" "<=" 5) (${f:-—}×)."
+      done
+      for n in $schaal; do
+        echo "- Load at $n lines ≥ 0.5× sqlite3: $(haalt "${S_LAADRATIO[$n]}" ">=" 0.5) (${S_LAADRATIO[$n]:-—}×)."
+      done
+    else
+      echo "- Scale (load rate, p50 growth): ${S_STATUS[$eerste_n]:-not measured}."
+    fi
+  fi
+}
+
+if [ "$alleen" = schaal ]; then
+  {
+    echo "# Scale alone (\`BENCH_ALLEEN=schaal bash bench/run.sh\`)"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, $(nproc) cores, $geheugen; BudgetApi's cold start on \`data/\` alone: $koud_a_med ms (median of $koude_starts)."
+    echo
+    schaalverslag
+    echo
+    schaaldoelen
+  } >"$uitvoer"
+  exit 0
+fi
 
 {
   echo "# Performance"
@@ -635,45 +727,7 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   echo "|---|---:|---|---:|"
   echo "| import to first answer | $import_ms | $import_runs_ms | $(deel "$import_ms" "$koud_a_med")× |"
   echo
-  echo "## Scale: synthetic standen"
-  echo
-  if [ -z "$schaal" ]; then
-    echo "Skipped (\`BENCH_SCHAAL\` empty)."
-  else
-    echo "\`bench/Standengenerator\` writes synthetic standen in the open-data format \"budgettaire tabellen\" (every hoofdstuk, six fasen,"
-    echo "begrotingsjaren 2027–2029, which no real source in \`data/\` has: 522 files, every file named and marked SYNTHETISCH) into a"
-    echo "temporary folder; never into \`data/\`. sqlite3 imports the same files (\`.import --csv\` into one table of 28 text columns, one"
-    echo "transaction). BudgetApi starts on a copy of \`data/\` with all files but one in \`standen/\`, output cache off"
-    echo "(\`--Budget:Cache:Megabytes=0\`), so each read below is computed: a cold cache. Load: the time to the first 200 minus the"
-    echo "cold start on \`data/\` alone, for the lines in \`standen/\`. Import: the file held back (one stand, the slotwet 2029 of a"
-    echo "hoofdstuk other than VI), sent to \`POST /v1/standen\` once the rest is loaded; the time to the first \`/v1/standen\` that lists"
-    echo "it. Reads: wrk, 1 connection, ${seconden} s; the answer's size beside it, as the answers grow with the lines per stand."
-    echo "Targets: load ≥ 0.5× the sqlite3 import rate; each read's p50 at 1 million lines ≤ 5× its p50 at 10 thousand."
-    echo
-    echo "| lines | sqlite3 lines/s | BudgetApi load lines/s | ratio | import of one stand (lines): ms | database MiB | peak RSS MiB | status |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---|"
-    for n in $schaal; do
-      sq=$(awk -v n="$n" -v ms="${S_SQLITE[$n]}" 'BEGIN {printf "%.0f", n / (ms / 1000)}')
-      if [ "${S_STATUS[$n]}" = measured ]; then
-        ld=$(awk -v n="$((n - S_APART_REGELS[$n]))" -v ms="${S_LAAD[$n]}" 'BEGIN {if (ms > 0) printf "%.0f", n / (ms / 1000); else print ""}')
-        S_LAADRATIO[$n]=$(deel "$ld" "$sq")
-        echo "| $n | $sq | $ld | ${S_LAADRATIO[$n]} | ${S_IMPORT[$n]} (${S_APART_REGELS[$n]}) | ${S_DB[$n]} | ${S_RSS[$n]} | measured |"
-      else
-        echo "| $n | $sq | | | | | | ${S_STATUS[$n]} |"
-      fi
-    done
-    echo
-    kop="| lines |"; streep="|---:|"
-    for u in "${SCHAALVERZOEKEN[@]}"; do kop+=" \`$u\` p50 / p99 ms (KB) |"; streep+="---:|"; done
-    echo "$kop"; echo "$streep"
-    for n in $schaal; do
-      rij="| $n |"
-      for j in "${!SCHAALVERZOEKEN[@]}"; do
-        if [ "${S_STATUS[$n]}" = measured ]; then rij+=" $(fmt_ms "${S_P50[$n,$j]}") / $(fmt_ms "${S_P99[$n,$j]}") ($(( ${S_BYTES[$n,$j]:-0} / 1000 ))) |"; else rij+=" ${S_STATUS[$n]} |"; fi
-      done
-      echo "$rij"
-    done
-  fi
+  schaalverslag
   echo
   echo "## Targets"
   echo
@@ -693,20 +747,7 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
   [ ${#gzip_ratios[@]} -gt 0 ] && echo "- Compressed answers (\`gzip <url>\` rows, nginx \`gzip_static\` serving the same gzip bytes): requests/s ratio $(printf '%s\n' "${gzip_ratios[@]}" | sort -g | head -1)–$(printf '%s\n' "${gzip_ratios[@]}" | sort -g | tail -1)×."
   echo "- Cold start ≤ 1.5× the empty app: $(haalt "$kr" "<=" 1.5) ($kr×). Peak RSS ≤ 2× the empty app: $(haalt "$rr" "<=" 2) ($rr×)."
   echo "- Import: $import_ms ms from the request to the first answer that reflects it ($(deel "$import_ms" "$koud_a_med")× a restart; the issue sets no target)."
-  if [ -n "$schaal" ]; then
-    eerste_n=${schaal%% *}; laatste_n=${schaal##* }
-    if [ "${S_STATUS[$laatste_n]:-}" = measured ] && [ "${S_STATUS[$eerste_n]:-}" = measured ]; then
-      for j in "${!SCHAALVERZOEKEN[@]}"; do
-        f=$(deel "${S_P50[$laatste_n,$j]}" "${S_P50[$eerste_n,$j]}")
-        echo "- \`${SCHAALVERZOEKEN[$j]}\` p50 at $laatste_n ≤ 5× at $eerste_n: $(haalt "$f" "<=" 5) (${f:-—}×)."
-      done
-      for n in $schaal; do
-        echo "- Load at $n lines ≥ 0.5× sqlite3: $(haalt "${S_LAADRATIO[$n]}" ">=" 0.5) (${S_LAADRATIO[$n]:-—}×)."
-      done
-    else
-      echo "- Scale (load rate, p50 growth): ${S_STATUS[$eerste_n]:-not measured}."
-    fi
-  fi
+  schaaldoelen
   eerste_bytes=$(sed -nE 's/.*bytes=([0-9]+).*/\1/p' <<<"$eerste_weergave")
   echo "- The dashboard's first view ≤ 250 KB on the wire: $( [ -n "$eerste_bytes" ] && haalt "$(deel "$eerste_bytes" 1000)" "<=" 250 || echo "not measured") ($eerste_weergave; reload: ${herladen:-—})."
   echo "- Memory does not grow with the number of distinct requests: the output cache is bounded by \`Budget:Cache:Megabytes\` (see \`docs/api.md\`)."

@@ -75,8 +75,12 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
 
     private static string? LeegIsNull(string waarde) => waarde.Length == 0 ? null : waarde;
 
-    public void Schrijf(Documentlezer document, IReadOnlyList<RegisterBegroting> begrotingen, IReadOnlyList<Bronbestand> bronnen,
-        IReadOnlyList<SamengesteldeStand> standen, IReadOnlyList<Bevinding> bevindingen, string versie, IReadOnlyList<Verhuizing>? verhuizingen = null)
+    /// <summary>
+    /// Writes the load. <paramref name="standen"/> is enumerated once, stand after stand, and each is let go once written; the
+    /// findings are written after it, as the composition adds its own to <paramref name="bevindingen"/> while it runs.
+    /// </summary>
+    public IReadOnlyList<GeladenStand> Schrijf(Documentlezer document, IReadOnlyList<RegisterBegroting> begrotingen, IReadOnlyList<Bronbestand> bronnen,
+        IEnumerable<SamengesteldeStand> standen, List<Bevinding> bevindingen, string versie, IReadOnlyList<Verhuizing>? verhuizingen = null)
     {
         Voer(Schema);
         Voer("INSERT INTO laadinfo VALUES ('bron', @Bron), ('versie', @Versie), ('geladen_op', @Op)",
@@ -94,7 +98,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                 new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor,
                     Lezing = bron.Lezing is null ? null : JsonSerializer.Serialize(bron.Lezing, JsonSerializerOptions.Web) }, transactie);
         }
-        SchrijfStanden(document.TitelregelPerStand(), standen, bronId);
+        var geladen = SchrijfStanden(document.TitelregelPerStand(), standen, bronId);
         foreach (var b in bevindingen.DistinctBy(b => b.Id))
         {
             Voer("INSERT INTO bevinding VALUES (@Id, @Soort, @Ernst, @Hoofdstuk, @Inhoud)",
@@ -109,15 +113,17 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                       v.WordtOmschrijving, v.WordtEersteBegrotingsjaar, v.Bron, v.BronRegel });
         }
         Voer(Indexen);
+        return geladen;
     }
 
-    private void SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IReadOnlyList<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId)
+    private List<GeladenStand> SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IEnumerable<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId)
     {
+        var geladen = new List<GeladenStand>();
         using var regel = Bereid("""
             INSERT INTO regel (id, stand_id, soort, artikel, ouder_id, niveau, diepte, pad, omschrijving, code, categorie, totaalregel, bron_id, bron_tabel, bron_regel)
             VALUES ($id, $stand, $soort, $artikel, $ouder, $niveau, $diepte, $pad, $omschrijving, $code, $categorie, $totaal, $bron, $tabel, $regel)
             """, "$id", "$stand", "$soort", "$artikel", "$ouder", "$niveau", "$diepte", "$pad", "$omschrijving", "$code", "$categorie", "$totaal", "$bron", "$tabel", "$regel");
-        using var bedrag = Bereid("INSERT INTO regelbedrag VALUES ($regel, $jaar, $bedrag, $bron, $bronregel)", "$regel", "$jaar", "$bedrag", "$bron", "$bronregel");
+        using var bedragen = new Bedraginvoer(this);
         using var totaal = Bereid("INSERT INTO gedrukt_totaal VALUES ($stand, $soort, $totaal, $beleid, $jaar, $bedrag, $bron, $tabel, $regel)",
             "$stand", "$soort", "$totaal", "$beleid", "$jaar", "$bedrag", "$bron", "$tabel", "$regel");
 
@@ -126,6 +132,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         long laatsteId = 0;
         foreach (var stand in standen)
         {
+            geladen.Add(new GeladenStand(stand.Sleutel, stand.Etag));
             var jaren = stand.Regels.SelectMany(r => r.Bedragen.Keys).ToList();
             var standId = verbinding.ExecuteScalar<long>("""
                 INSERT INTO stand (sleutel, hoofdstuk, begrotingsjaar, fase, volgorde_fase, naam_zoals_gepubliceerd, van_jaar, tot_jaar, aantal_regels, etag, titelregel)
@@ -152,10 +159,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                 Voer(regel, laatsteId, standId, r.Regel.Soort, r.Regel.Artikel, r.Ouder is null ? null : ids[r.Ouder], r.Regel.Niveau, r.Diepte, pad,
                     r.Regel.Omschrijving, r.Regel.Code, r.Categorie, r.Regel.IsTotaalregel ? 1 : 0, bronId[r.Bron],
                     r.Regel.BronTabel ?? r.Bron.Naam, r.Regel.Herkomst.Regel);
-                foreach (var (jaar, b) in r.Bedragen)
-                {
-                    Voer(bedrag, ids[r], jaar, b.Bedrag, bronId[b.Bron], b.Waar.Regel);
-                }
+                bedragen.Voer(laatsteId, r.Bedragen, bronId);
             }
             foreach (var (t, bron) in stand.Totalen)
             {
@@ -164,6 +168,44 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
                     Voer(totaal, standId, t.Soort, t.Totaal, t.AlleenBeleidsartikelen ? 1 : 0, jaar, b, bronId[bron], t.BronTabel ?? bron.Naam, t.Herkomst.Regel);
                 }
             }
+        }
+        return geladen;
+    }
+
+    /// <summary>
+    /// A line's figures in one statement: one INSERT of as many rows as the line has years, prepared once per number of years.
+    /// Running a statement costs more than binding a row, and a line has up to eight years.
+    /// </summary>
+    private sealed class Bedraginvoer(Databaseschrijver schrijver) : IDisposable
+    {
+        private const int Kolommen = 5;
+        private readonly Dictionary<int, SqliteCommand> _perAantal = [];
+
+        public void Voer(long regelId, SortedDictionary<int, Bedragbron> bedragen, Dictionary<Bronbestand, long> bronId)
+        {
+            if (bedragen.Count == 0) return;
+            if (!_perAantal.TryGetValue(bedragen.Count, out var opdracht))
+            {
+                var namen = Enumerable.Range(0, bedragen.Count * Kolommen).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+                var rijen = Enumerable.Range(0, bedragen.Count).Select(r => "(" + string.Join(", ", namen.Skip(r * Kolommen).Take(Kolommen)) + ")");
+                opdracht = schrijver.Bereid("INSERT INTO regelbedrag VALUES " + string.Join(", ", rijen), namen);
+                _perAantal[bedragen.Count] = opdracht;
+            }
+            var i = 0;
+            foreach (var (jaar, b) in bedragen)
+            {
+                opdracht.Parameters[i++].Value = regelId;
+                opdracht.Parameters[i++].Value = jaar;
+                opdracht.Parameters[i++].Value = b.Bedrag is { } bedrag ? bedrag : DBNull.Value;
+                opdracht.Parameters[i++].Value = bronId[b.Bron];
+                opdracht.Parameters[i++].Value = b.Waar.Regel;
+            }
+            opdracht.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            foreach (var opdracht in _perAantal.Values) opdracht.Dispose();
         }
     }
 

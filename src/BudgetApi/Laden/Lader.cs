@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using BudgetApi.Domein;
 using Microsoft.Data.Sqlite;
@@ -9,9 +10,12 @@ public sealed record Laadresultaat(IReadOnlyList<Laadprobleem> Problemen, IReadO
 {
     public bool Gelukt => Problemen.Count == 0;
 
-    /// <summary>The standen the load holds, with the hash of each source's contribution: an import compares against it.</summary>
-    public IReadOnlyList<SamengesteldeStand> Standen { get; init; } = [];
+    /// <summary>The standen the load holds, each with its ETag (their lines are in the database, not kept here).</summary>
+    public IReadOnlyList<GeladenStand> Standen { get; init; } = [];
 }
+
+/// <summary>A stand as a load stored it: its key and its ETag.</summary>
+public sealed record GeladenStand(Standsleutel Sleutel, string Etag);
 
 /// <summary>
 /// The only writer: reads data/ and the stand files, validates every row of every file, merges the sources into standen, and
@@ -51,19 +55,24 @@ public static class Lader
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
         var documentbron = new Bronbestand(Documentlezer.Bestand, Documentlezer.Formaat, document.Sha256(), 0);
-        var bijdragen = new List<Bijdrage> { new(documentbron, document.AlsStanden()) };
+        var documentstanden = document.AlsStanden();
+        var bronnen = new List<Bronoverzicht> { new(documentbron, documentstanden.Formaat, documentstanden.Standen) };
+        // Every file is read and validated before a stand is composed; its lines wait on disk (Standdelen), not in memory.
+        using var delen = new Standdelen(Tussenbestand(databasePad));
+        delen.Bewaar(0, documentstanden);
         var bevindingen = new List<Bevinding>();
         var tabellen = new List<IReadOnlyList<Verhuizing>> { verhuizingen };
-        foreach (var bestand in bestanden)
+        foreach (var (bestand, resultaat, sha256) in LeesOpVolgorde(bestanden, lezers))
         {
-            var resultaat = LeesStandbestand(bestand, lezers);
             problemen.AddRange(resultaat.Problemen.Select(p => new Laadprobleem(p.Bestand, p.Regel, p.Kolom, p.Melding, bestand.Map)));
-            if (!resultaat.Gelukt) continue;
-            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, Standbestandsmappen.Sha256(bestand.Lees()), bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor)
+            // After a refusal the other files are still read, so that the answer names every problem, but nothing more is kept.
+            if (problemen.Count > 0) continue;
+            var bron = new Bronbestand(bestand.Naam, resultaat.Formaat, sha256, bestand.Volgorde, bestand.GeimporteerdOp, bestand.GeimporteerdDoor)
             {
                 Lezing = Bronlezing.Van(resultaat),
             };
-            bijdragen.Add(new Bijdrage(bron, resultaat));
+            delen.Bewaar(bronnen.Count, resultaat);
+            bronnen.Add(new Bronoverzicht(bron, resultaat.Formaat, resultaat.Standen));
             // A was → wordt table placed or imported beside the stand files: its moves after the data folder's, in load order.
             // Decoded by the one rule for every stand file (UTF-8 or Windows-1252), as it was when it was validated.
             if (resultaat.Formaat == Waswordttabel.Formaat) tabellen.Add(Waswordttabel.Lees(bestand.Naam, Standbestanden.Tekstcodering.Lees(bestand.Naam, bestand.Lees()).Tekst, []));
@@ -73,16 +82,94 @@ public static class Lader
         }
         if (problemen.Count > 0) return new Laadresultaat(problemen, rijen);
 
-        var begrotingen = RegisterMetBronnen(document.Registry, bijdragen);
-        var (standen, samenstelling) = Standsamenstelling.Stel(bijdragen);
-        bevindingen.AddRange(samenstelling);
+        var begrotingen = RegisterMetBronnen(document.Registry, bronnen);
+        // Composed one stand at a time, the next while the writer writes the last; the composition's findings join the list as it
+        // goes, and the writer reads that list only once every stand has been handed over.
+        var standen = Vooruit(Standsamenstelling.Stel(bronnen, delen.Lees, bevindingen), ruimte: 2);
+        IReadOnlyList<GeladenStand> geladen = [];
         if (databasePad is not null)
         {
             Bouw(databasePad, (verbinding, transactie) =>
-                new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bijdragen.Select(b => b.Bron).ToList(), standen, bevindingen, versie,
+                geladen = new Databaseschrijver(verbinding, transactie).Schrijf(document, begrotingen, bronnen.Select(b => b.Bron).ToList(), standen, bevindingen, versie,
                     Waswordttabel.Samen(tabellen)));
         }
-        return new Laadresultaat([], rijen) { Standen = standen };
+        else
+        {
+            geladen = standen.Select(s => new GeladenStand(s.Sleutel, s.Etag)).ToList();
+        }
+        return new Laadresultaat([], rijen) { Standen = geladen };
+    }
+
+    /// <summary>
+    /// The stand files read and validated in load order, each with the SHA-256 of its bytes. Files are independent, so they are read
+    /// ahead on the machine's other cores; at most one per core is read ahead of the one handed out, so memory holds a few files
+    /// being read, never all of them.
+    /// </summary>
+    private static IEnumerable<(Standbestand Bestand, Leesresultaat Resultaat, string Sha256)> LeesOpVolgorde(IReadOnlyList<Standbestand> bestanden, IReadOnlyList<IStandlezer> lezers)
+    {
+        var vooruit = Math.Max(1, Environment.ProcessorCount);
+        var bezig = new Queue<Task<(Leesresultaat, string)>>();
+        var volgende = 0;
+        for (var i = 0; i < bestanden.Count; i++)
+        {
+            while (volgende < bestanden.Count && bezig.Count < vooruit)
+            {
+                var bestand = bestanden[volgende++];
+                bezig.Enqueue(Task.Run(() => (LeesStandbestand(bestand, lezers), Standbestandsmappen.Sha256(bestand.Lees()))));
+            }
+            var (resultaat, sha256) = bezig.Dequeue().GetAwaiter().GetResult();
+            yield return (bestanden[i], resultaat, sha256);
+        }
+    }
+
+    /// <summary>
+    /// The items of <paramref name="bron"/> made on another thread, at most <paramref name="ruimte"/> ahead of the one handed out: the
+    /// composition of the next stand runs while the writer writes this one. The order is <paramref name="bron"/>'s; an exception in
+    /// it is thrown here; a consumer that stops early stops the producer.
+    /// </summary>
+    private static IEnumerable<T> Vooruit<T>(IEnumerable<T> bron, int ruimte)
+    {
+        using var stop = new CancellationTokenSource();
+        using var wachtrij = new BlockingCollection<T>(ruimte);
+        var maker = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var item in bron) wachtrij.Add(item, stop.Token);
+            }
+            finally
+            {
+                wachtrij.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var item in wachtrij.GetConsumingEnumerable()) yield return item;
+            maker.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            // The producer ends at its next item (cancelled) or already has; its own exception, if any, was thrown above.
+            try { maker.Wait(); } catch (AggregateException) { }
+        }
+    }
+
+    /// <summary>
+    /// Where the lines wait between reading and composing: beside the database being built (named like its build file, so that
+    /// what a killed load leaves is removed with it), or in the temporary folder when the load only validates.
+    /// </summary>
+    private static string Tussenbestand(string? databasePad)
+    {
+        if (databasePad is null) return Path.Combine(Path.GetTempPath(), $"budgetapi.{Guid.NewGuid():N}.bouw-delen");
+        var map = Path.GetDirectoryName(Path.GetFullPath(databasePad))!;
+        Directory.CreateDirectory(map);
+        // Left behind by a load that was killed: the half-built file, SQLite's journal beside it and the lines waiting; never the live database.
+        foreach (var oud in Directory.EnumerateFiles(map, Path.GetFileName(databasePad) + ".*.bouw*"))
+        {
+            File.Delete(oud);
+        }
+        return $"{databasePad}.{Guid.NewGuid():N}.bouw-delen";
     }
 
     /// <summary>
@@ -109,10 +196,10 @@ public static class Lader
     /// The registry's begrotingen, and every hoofdstuk a source names that the registry lacks (a new one, like XXIII): it is known
     /// by its hoofdstuk code and the name the source gives it, so nothing a source holds is left unreachable.
     /// </summary>
-    private static List<RegisterBegroting> RegisterMetBronnen(IReadOnlyList<RegisterBegroting> registry, IEnumerable<Bijdrage> bijdragen)
+    private static List<RegisterBegroting> RegisterMetBronnen(IReadOnlyList<RegisterBegroting> registry, IEnumerable<Bronoverzicht> bronnen)
     {
         var begrotingen = registry.ToList();
-        foreach (var kop in bijdragen.SelectMany(b => b.Resultaat.Standen))
+        foreach (var kop in bronnen.SelectMany(b => b.Standen))
         {
             if (begrotingen.Any(b => b.Hoofdstuk == kop.Stand.Hoofdstuk)) continue;
             begrotingen.Add(new RegisterBegroting(kop.Stand.Hoofdstuk, kop.Stand.Hoofdstuk, kop.NaamZoalsGepubliceerd ?? kop.Stand.Hoofdstuk, "begroting", begrotingen.Count));
@@ -123,14 +210,7 @@ public static class Lader
     /// <summary>Builds the database beside its target in a temporary file, in one transaction, and moves it into place only when complete.</summary>
     private static void Bouw(string databasePad, Action<SqliteConnection, SqliteTransaction> schrijf)
     {
-        var map = Path.GetDirectoryName(Path.GetFullPath(databasePad))!;
-        Directory.CreateDirectory(map);
-        // Left behind by a load that was killed: the half-built file and SQLite's journal beside it; never the live database.
-        foreach (var oud in Directory.EnumerateFiles(map, Path.GetFileName(databasePad) + ".*.bouw*"))
-        {
-            File.Delete(oud);
-        }
-
+        // The folder exists and what a killed load left is gone: Tussenbestand saw to both before the files were read.
         var tijdelijk = $"{databasePad}.{Guid.NewGuid():N}.bouw";
         try
         {

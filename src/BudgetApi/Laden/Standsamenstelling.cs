@@ -21,6 +21,9 @@ public sealed record Bronbestand(string Naam, string Formaat, string Sha256, int
 /// <summary>One source's reading, to be merged into standen.</summary>
 public sealed record Bijdrage(Bronbestand Bron, Leesresultaat Resultaat);
 
+/// <summary>A source of a load as the composition needs to know it before any stand is composed: the file, its format and its standen.</summary>
+public sealed record Bronoverzicht(Bronbestand Bron, string Formaat, IReadOnlyList<Standkop> Standen);
+
 /// <summary>One amount of a merged line, with the source and line it stands on.</summary>
 public sealed record Bedragbron(long? Bedrag, Bronbestand Bron, Vindplaats Waar);
 
@@ -92,53 +95,67 @@ public static class Standsamenstelling
         _ => 4,
     };
 
+    /// <summary>The composition of sources read whole into memory (a single file's check, the tests): the same rules as a load.</summary>
     public static (IReadOnlyList<SamengesteldeStand> Standen, IReadOnlyList<Bevinding> Bevindingen) Stel(IEnumerable<Bijdrage> bijdragen)
     {
+        var lijst = bijdragen.ToList();
+        var delen = lijst.Select(b => (Regels: b.Resultaat.Regels.ToLookup(r => r.Stand), Totalen: b.Resultaat.Totalen.ToLookup(t => t.Stand))).ToList();
+        var bevindingen = new List<Bevinding>();
+        var standen = Stel(lijst.Select(b => new Bronoverzicht(b.Bron, b.Resultaat.Formaat, b.Resultaat.Standen)).ToList(),
+            (i, stand) => new Standdeel(delen[i].Regels[stand].ToList(), delen[i].Totalen[stand].ToList()), bevindingen).ToList();
+        return (standen, bevindingen);
+    }
+
+    /// <summary>
+    /// Composes the standen one at a time, in the order they are stored (hoofdstuk, begrotingsjaar, fase in the cycle), asking
+    /// <paramref name="deel"/> for a source's part of a stand (by the source's index in <paramref name="bronnen"/>) only when that
+    /// stand is composed: a load holds one stand's lines at a time. The findings of the composition are added to
+    /// <paramref name="bevindingen"/> as the standen are enumerated.
+    /// </summary>
+    public static IEnumerable<SamengesteldeStand> Stel(IReadOnlyList<Bronoverzicht> bronnen, Func<int, Standsleutel, Standdeel> deel, List<Bevinding> bevindingen)
+    {
         // Per (stand, format) the last contribution in load order; the rest of that format for that stand is replaced.
-        var gekozen = new Dictionary<(Standsleutel, string), Bijdrage>();
-        var perStand = new Dictionary<Bijdrage, ILookup<Standsleutel, Standregel>>();
-        foreach (var bijdrage in bijdragen.OrderBy(b => b.Bron.Volgorde))
+        var gekozen = new Dictionary<(Standsleutel, string), int>();
+        foreach (var i in Enumerable.Range(0, bronnen.Count).OrderBy(i => bronnen[i].Bron.Volgorde))
         {
-            perStand[bijdrage] = bijdrage.Resultaat.Regels.ToLookup(r => r.Stand);
-            foreach (var stand in bijdrage.Resultaat.Standen.Select(s => s.Stand).Distinct())
+            foreach (var stand in bronnen[i].Standen.Select(s => s.Stand).Distinct())
             {
-                gekozen[(stand, bijdrage.Resultaat.Formaat)] = bijdrage;
+                gekozen[(stand, bronnen[i].Formaat)] = i;
             }
         }
 
-        var bevindingen = new List<Bevinding>();
-        var standen = new List<SamengesteldeStand>();
         foreach (var groep in gekozen.GroupBy(g => g.Key.Item1).OrderBy(g => g.Key.Hoofdstuk, StringComparer.Ordinal).ThenBy(g => g.Key.Begrotingsjaar).ThenBy(g => Begrotingscodes.Volgorde(g.Key.Fase)))
         {
             var stand = new SamengesteldeStand(groep.Key);
             var regels = new Dictionary<string, SamengesteldeRegel>(StringComparer.Ordinal);
             var delenNietGenomen = new List<(Standregel Regel, Bronbestand Bron, Bronbestand Telt)>();
-            foreach (var bijdrage in groep.Select(g => g.Value).OrderBy(b => Rang(b.Resultaat.Formaat)).ThenBy(b => b.Bron.Volgorde))
+            foreach (var i in groep.Select(g => g.Value).OrderBy(i => Rang(bronnen[i].Formaat)).ThenBy(i => bronnen[i].Bron.Volgorde))
             {
-                var kop = bijdrage.Resultaat.Standen.First(s => s.Stand == stand.Sleutel);
+                var bron = bronnen[i].Bron;
+                var kop = bronnen[i].Standen.First(s => s.Stand == stand.Sleutel);
                 stand.NaamZoalsGepubliceerd ??= kop.NaamZoalsGepubliceerd;
-                var eigen = perStand[bijdrage][stand.Sleutel].ToList();
-                var totalen = bijdrage.Resultaat.Totalen.Where(t => t.Stand == stand.Sleutel).ToList();
-                stand.Bronnen.Add((bijdrage.Bron, Inhoudshash(eigen, totalen)));
+                var gelezen = deel(i, stand.Sleutel);
+                var eigen = gelezen.Regels.ToList();
+                var totalen = gelezen.Totalen;
+                stand.Bronnen.Add((bron, Inhoudshash(eigen, totalen)));
                 // A later publication's artikelen on the stand's numbers (BZ's 41–47 are the budgettaire tabellen's 1–7), so the same
                 // artikel is one line; an artikel that cannot be matched is a finding and is not loaded a second time.
-                if (stand.Regels.Count > 0) eigen = Gekoppeld(stand, eigen, bijdrage.Bron, bevindingen);
+                if (stand.Regels.Count > 0) eigen = Gekoppeld(stand, eigen, bron, bevindingen);
                 foreach (var regel in eigen)
                 {
-                    if (Voegtoe(stand, regels, regel, bijdrage.Bron, bevindingen) is { } anders) delenNietGenomen.Add((regel, bijdrage.Bron, anders));
+                    if (Voegtoe(stand, regels, regel, bron, bevindingen) is { } anders) delenNietGenomen.Add((regel, bron, anders));
                 }
                 foreach (var totaal in totalen)
                 {
                     // The same printed total from two sources counts once (the more detailed source's), like a line.
-                    if (!stand.Totalen.Any(t => t.Totaal.Soort == totaal.Soort && t.Totaal.Totaal == totaal.Totaal)) stand.Totalen.Add((totaal, bijdrage.Bron));
+                    if (!stand.Totalen.Any(t => t.Totaal.Soort == totaal.Soort && t.Totaal.Totaal == totaal.Totaal)) stand.Totalen.Add((totaal, bron));
                 }
             }
             bevindingen.AddRange(delenNietGenomen.GroupBy(d => (d.Regel.Soort, d.Regel.Artikel, d.Bron, d.Telt)).Select(g => DelenNietGenomen(stand.Sleutel, g.Select(d => d.Regel).ToList(), g.Key.Bron, g.Key.Telt)));
             KoppelOuders(stand, regels);
             stand.Etag = Etag(stand);
-            standen.Add(stand);
+            yield return stand;
         }
-        return (standen, bevindingen);
     }
 
     /// <summary>The identity of a line within its stand: soort, artikel and the path, compared without regard to case or spacing.</summary>

@@ -24,7 +24,7 @@ public sealed class FouteInvoerTests : IDisposable
 
         resultaat.Gelukt.Should().BeFalse();
         File.Exists(_map["budget.db"]).Should().BeFalse("a failed load builds no database");
-        Directory.EnumerateFiles(_map.Pad, "*.bouw").Should().BeEmpty();
+        Directory.EnumerateFiles(_map.Pad, "*.bouw*").Should().BeEmpty("neither the build nor the lines waiting for it are left");
         return resultaat.Problemen.Select(p => p.ToString()).ToList();
     }
 
@@ -166,7 +166,7 @@ public sealed class FouteInvoerTests : IDisposable
         Lader.Laad(data, pad).Gelukt.Should().BeFalse();
 
         File.ReadAllBytes(pad).Should().Equal(voor);
-        Directory.EnumerateFiles(_map.Pad, "*.bouw").Should().BeEmpty();
+        Directory.EnumerateFiles(_map.Pad, "*.bouw*").Should().BeEmpty("neither the build nor the lines waiting for it are left");
     }
 
     [Fact]
