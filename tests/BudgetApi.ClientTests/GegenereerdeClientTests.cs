@@ -233,6 +233,37 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         var suggesties = await client.Zoeken.GetAsync(c => c.QueryParameters.Q = "DJI");
         suggesties!.Gegevens!.First().Code.Should().Be("DJI");
 
+        // The dashboard's tables (/…/tabel): a cell is a number or a text (Kiota's composed type), the headings Dutch.
+        var totalenTabel = await client.Totalen.Tabel.GetAsync(c => { c.QueryParameters.Begroting = ["JenV"]; c.QueryParameters.Soort = SoortMetSaldo.Uitgaven; });
+        totalenTabel!.Kolommen!.Select(k => k.Titel).Should().StartWith(["Begroting", "2026"]);
+        totalenTabel.Rijen![0].Cellen![0].String.Should().Be("JenV");
+        totalenTabel.Rijen[0].Cellen![1].Double.Should().Be(18_596_347d);
+        var reeksTabel = await client.Standenreeks.Tabel.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "VI";
+            c.QueryParameters.Begrotingsjaar = 2015;
+            c.QueryParameters.Artikel = 31;
+        });
+        reeksTabel!.Rijen![0].Cellen!.Skip(1).Where((_, i) => i is 0 or 1 or 3 or 5 or 7).Select(c => c.Double)
+            .Should().Equal(5_132_936d, 5_132_936d, 5_150_343d, 5_150_542d, 5_146_049d);
+        var verloopTabel = await client.Verloop.Tabel.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "JenV";
+            c.QueryParameters.Fase = [Fase.Ontwerpbegroting, Fase.Jaarverslag];
+        });
+        verloopTabel!.Kolommen!.Select(k => k.Sleutel).Should().Equal("begrotingsjaar", "ontwerpbegroting", "jaarverslag", "begroting", "naam", "toelichting");
+        (await client.Aandelen.Tabel.GetAsync(c => { c.QueryParameters.Begroting = "JenV"; c.QueryParameters.Jaar = 2026; }))!.Rijen.Should().NotBeEmpty();
+        (await client.Mutaties.Tabel.GetAsync(c =>
+        {
+            c.QueryParameters.Begroting = "VI";
+            c.QueryParameters.Begrotingsjaar = 2015;
+            c.QueryParameters.Van = "ontwerpbegroting";
+            c.QueryParameters.Naar = "jaarverslag";
+            c.QueryParameters.Jaar = 2015;
+        }))!.Rijen!.Last().Totaal.Should().BeTrue();
+        (await client.Uitputting.Tabel.GetAsync(c => { c.QueryParameters.Begroting = "VI"; c.QueryParameters.Begrotingsjaar = 2015; }))!.Rijen.Should().NotBeEmpty();
+        (await client.Bezetting.Tabel.GetAsync(c => c.QueryParameters.Tabel = "budget-per-fte"))!.Kolommen!.Last().Eenheid.Should().Be(Tabeleenheid.Euro);
+
         // Every GET operation of the committed document was called (the import has its own test below).
         var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;
         // The CSV and Excel operations (/csv/…, /xlsx/…) are the same requests with a file as the answer: see the CSV test below.

@@ -121,6 +121,12 @@ public static class Codelijsten
         [(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), "status")] = null,
         [(nameof(Importuitkomst), "formaat")] = Standbestandsformaat,
         [(nameof(Tabelkolom), "eenheid")] = Tabeleenheid,
+        // A table (/…/tabel) takes its resource's parameters, with the same sets.
+        [("GetTotalenTabel", "soort")] = SoortMetSaldo,
+        [("GetVerloopTabel", "soort")] = SoortMetSaldo,
+        [("GetAandelenTabel", "niveau")] = Aandeelniveau,
+        [("GetMutatiesTabel", "niveau")] = Mutatieniveau,
+        [("GetStandenreeksTabel", "niveau")] = Mutatieniveau,
     };
 
     private static string Fasen => "(" + string.Join("|", Begrotingscodes.Fasen.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
@@ -152,6 +158,8 @@ public static class Codelijsten
         [("GetStand", "id")] = Standid,
         [("GetMutaties", "van")] = Standkeuze,
         [("GetMutaties", "naar")] = Standkeuze,
+        [("GetMutatiesTabel", "van")] = Standkeuze,
+        [("GetMutatiesTabel", "naar")] = Standkeuze,
         [(nameof(TotaalRegel), "fase")] = Fasecombinatie,
         [(null, "begroting")] = Begroting,
     };
