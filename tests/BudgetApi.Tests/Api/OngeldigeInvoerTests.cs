@@ -154,9 +154,16 @@ public sealed class OngeldigeInvoerTests(BudgetApiFactory factory, ITestOutputHe
         var jsonQuery = verzoek.Query.Where(q => !q.Naam.Equals("formaat", StringComparison.OrdinalIgnoreCase) && !q.Naam.Equals("dialect", StringComparison.OrdinalIgnoreCase)).ToList();
         var metDialect = jsonQuery.Count != verzoek.Query.Count(q => !q.Naam.Equals("formaat", StringComparison.OrdinalIgnoreCase));
         var json = csv || IsXlsxGevraagd(verzoek) || metDialect ? await LeesJson(verzoek.Url(jsonQuery)) : JsonNode.Parse(tekst)!.AsObject();
+        var csvVanJson = csv && !metDialect ? tekst : null;
+        if (json["rijen"] is JsonArray tabelrijen)
+        {
+            // A dashboard table (/v1/…/tabel): every row has a cell per column, and its CSV is those headings and rows.
+            ControleerTabel(verzoek, json, tabelrijen, csvVanJson ?? await LeesCsv(verzoek.Url([.. jsonQuery, ("formaat", "csv")])));
+            return;
+        }
         var gegevens = json["gegevens"]!.AsArray();
         json["metadata"]!["aantal"]!.GetValue<int>().Should().Be(gegevens.Count, verzoek.ToString());
-        var csvTekst = csv && !metDialect ? tekst : await LeesCsv(verzoek.Url([.. jsonQuery, ("formaat", "csv")]));
+        var csvTekst = csvVanJson ?? await LeesCsv(verzoek.Url([.. jsonQuery, ("formaat", "csv")]));
         ControleerCsv(verzoek, gegevens, csvTekst);
 
         switch (verzoek.Operatie.Id)
@@ -233,6 +240,31 @@ public sealed class OngeldigeInvoerTests(BudgetApiFactory factory, ITestOutputHe
                 break;
             default:
                 throw new Xunit.Sdk.XunitException($"Onverwachte status {(int)antwoord.StatusCode} voor {verzoek}: {tekst}");
+        }
+    }
+
+    /// <summary>A table's CSV is its JSON: the column titles as the header, then per row its cells, as many as there are columns.</summary>
+    private static void ControleerTabel(Verzoek verzoek, JsonObject json, JsonArray rijen, string csvTekst)
+    {
+        var titels = json["kolommen"]!.AsArray().Select(k => k!["titel"]!.GetValue<string>()).ToList();
+        titels.Should().NotBeEmpty(verzoek.ToString());
+        using var lezer = new CsvReader(new StringReader(csvTekst.TrimStart('\uFEFF')), new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false });
+        var regels = new List<string[]>();
+        while (lezer.Read()) regels.Add(lezer.Parser.Record!);
+        regels.Should().NotBeEmpty(verzoek.ToString());
+        regels[0].Should().Equal(titels, verzoek.ToString());
+        regels.Should().HaveCount(rijen.Count + 1, verzoek.ToString());
+        foreach (var (rij, regel) in rijen.Zip(regels.Skip(1)))
+        {
+            var cellen = rij!["cellen"]!.AsArray();
+            cellen.Should().HaveCount(titels.Count, verzoek.ToString());
+            regel.Should().HaveCount(titels.Count, verzoek.ToString());
+            foreach (var (cel, veld) in cellen.Zip(regel))
+            {
+                if (cel is null) veld.Should().BeEmpty(verzoek.ToString());
+                else if (cel.GetValueKind() == System.Text.Json.JsonValueKind.Number && !cel.ToJsonString().Contains('.', StringComparison.Ordinal))
+                    veld.Should().Be(cel.ToJsonString(), verzoek.ToString());
+            }
         }
     }
 
