@@ -48,7 +48,8 @@ public static class Antwoordcache
     /// was never stored, since only 200s are) and before the format paths rewrite the request (so the key is the request as
     /// sent). A GET whose answer is stored is answered here. Kept for it from the rest of the pipeline: the read rate limit when
     /// it is on (the same limiter; a request it refuses goes on into the pipeline, whose rate limiter answers the 429), CORS, the
-    /// endpoint (so the request metrics count it under its route), and the 304.
+    /// endpoint (so the request metrics count it under its route), and the 304. Concurrent misses of one key under /v1 wait
+    /// for the first (as the framework's output cache locked them).
     /// </summary>
     public static IApplicationBuilder GebruikOpgeslagenAntwoorden(this IApplicationBuilder app)
     {
@@ -56,6 +57,7 @@ public static class Antwoordcache
         var bron = app.ApplicationServices.GetService<Gegevensbron>();
         var limiet = app.ApplicationServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
         var cors = app.ApplicationServices.GetRequiredService<ICorsService>();
+        var bezig = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
         return app.Use(async (context, next) =>
         {
             if (!winkel.Aan || !HttpMethods.IsGet(context.Request.Method) || bron?.Huidig is not { } gegevens)
@@ -65,7 +67,32 @@ public static class Antwoordcache
             }
             var sleutel = Sleutel(context.Request);
             context.Items[SleutelItem] = sleutel;
-            if (winkel.Zoek(gegevens.Versie, sleutel) is not { } antwoord)
+            var antwoord = winkel.Zoek(gegevens.Versie, sleutel);
+            if (antwoord is null && context.Request.Path.StartsWithSegments(OpenApiDocument.Prefix))
+            {
+                // Concurrent first requests for one key compute it once (after an import, 64 connections asking for the
+                // same 900 KB of findings would otherwise compute and compress it 64 times): the others wait for the first,
+                // then take what it stored. One that was not stored (a problem) they compute themselves.
+                var volledig = gegevens.Versie + "\n" + sleutel;
+                var eigen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var lopend = bezig.GetOrAdd(volledig, eigen);
+                if (ReferenceEquals(lopend, eigen))
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    finally
+                    {
+                        bezig.TryRemove(new KeyValuePair<string, TaskCompletionSource>(volledig, eigen));
+                        eigen.SetResult();
+                    }
+                    return;
+                }
+                await lopend.Task.WaitAsync(context.RequestAborted);
+                antwoord = winkel.Zoek(gegevens.Versie, sleutel);
+            }
+            if (antwoord is null)
             {
                 await next(context);
                 return;

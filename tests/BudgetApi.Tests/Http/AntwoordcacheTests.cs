@@ -182,6 +182,22 @@ public sealed class AntwoordcacheTests(AntwoordcacheTests.Fabrieken fabrieken) :
     }
 
     [Fact]
+    public async Task Gelijktijdige_eerste_verzoeken_berekenen_een_antwoord_eens()
+    {
+        using var eigen = new Fabriek();
+        var client = eigen.CreateClient();
+        var winkel = eigen.Services.GetRequiredService<Antwoordwinkel>();
+        (await client.GetAsync("/v1/begrotingen")).EnsureSuccessStatusCode();
+        var treffers = winkel.Treffers;
+
+        const string url = "/v1/bevindingen?begroting=JenV";
+        var antwoorden = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetByteArrayAsync(url)));
+
+        winkel.Treffers.Should().Be(treffers + 15, "one computed it, the fifteen others took what it stored");
+        antwoorden.Should().AllSatisfy(a => a.Should().Equal(antwoorden[0]));
+    }
+
+    [Fact]
     public async Task Een_nieuwe_gegevensversie_gebruikt_geen_bewaard_antwoord()
     {
         using var eigen = new Fabriek();
