@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using BudgetApi.Features.Standen;
@@ -156,7 +157,7 @@ public static class ODataEndpoints
         try
         {
             opties.Filter.Validate(validatie);
-            return Uitgepakt(() => opties.Filter.ApplyTo(Bewaakt(rijen, tijd.Token).AsQueryable(), new ODataQuerySettings()).Cast<object>().LongCount());
+            return Uitgepakt(() => opties.Filter.ApplyTo(Bewaakt(rijen, tijd, limieten, tijd.Token).AsQueryable(), new ODataQuerySettings()).Cast<object>().LongCount());
         }
         catch (ODataException fout)
         {
@@ -198,7 +199,7 @@ public static class ODataEndpoints
         using var samen = CancellationTokenSource.CreateLinkedTokenSource(tijd.Token, http.RequestAborted);
         try
         {
-            var bron = Bewaakt(rijen, samen.Token).AsQueryable();
+            var bron = Bewaakt(rijen, tijd, limieten, samen.Token).AsQueryable();
             var instellingen = new ODataQuerySettings { PageSize = limieten.Paginagrootte, EnsureStableOrdering = true };
             var feature = http.ODataFeature();
             var pagina = Uitgepakt(() =>
@@ -276,13 +277,22 @@ public static class ODataEndpoints
     }
 
     /// <summary>The source rows, with the time limit checked at every row any operator (filter, group, sort) reads.</summary>
-    private static IEnumerable<T> Bewaakt<T>(IReadOnlyList<T> rijen, CancellationToken token)
+    private static IEnumerable<T> Bewaakt<T>(IReadOnlyList<T> rijen, CancellationTokenSource tijd, ODataOpties limieten, CancellationToken token)
     {
+        // The timer of 'tijd' fires no sooner than the clock's tick (a millisecond or more), so a short query on a quiet machine
+        // could outrun a limit below it; the elapsed time is therefore also read off the clock every 256 rows and at the end,
+        // which makes the limit hold whatever it is set to.
+        var limiet = TimeSpan.FromSeconds(limieten.TijdslimietSeconden);
+        var begin = Stopwatch.GetTimestamp();
+        var teller = 0;
         foreach (var rij in rijen)
         {
+            if ((++teller & 255) == 0 && Stopwatch.GetElapsedTime(begin) > limiet) tijd.Cancel();
             token.ThrowIfCancellationRequested();
             yield return rij;
         }
+        if (Stopwatch.GetElapsedTime(begin) > limiet) tijd.Cancel();
+        token.ThrowIfCancellationRequested();
     }
 
     /// <summary>The answer's rows in a list of their own element type ($select and $apply give the OData library's own types).</summary>
