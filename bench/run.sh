@@ -48,7 +48,7 @@ VERZOEKEN=(
   "gzip /v1/bedragen?pagina=1&formaat=csv"
 )
 
-# The reads of the scale table, measured on a cold cache (output cache off) at each size. The generated standen are of
+# The reads of the scale table, measured on a cold cache (answer cache off) at each size. The generated standen are of
 # begrotingsjaren 2027–2029, so a read without begrotingsjaar is about the latest synthetic stand (2029, slotwet).
 SCHAALVERZOEKEN=(
   "/v1/totalen"
@@ -399,7 +399,7 @@ koud_b_med=$(mediaan "${koud_b[@]}")
 # --- 3. import ---------------------------------------------------------------------------------------------------------
 # The time from an import request to the first answer that reflects it. Each run starts BudgetApi on a copy of data/ with
 # its own import folder and a signing key made for the run (bench/token.py), asks /v1/totalen for JenV's uitgaven 2026 (so
-# the answer is in the output cache, as it is for a dashboard), makes the 1e suppletoire 2026 of JenV from the service's
+# the answer is in the answer cache, as it is for a dashboard), makes the 1e suppletoire 2026 of JenV from the service's
 # own export with artikel 31 raised by a different amount each run (bench/stand.py), sends it (POST /v1/standen) and then
 # asks the same URL until the total has changed by that amount; the ms are from sending the import to that answer. The
 # baseline is the other way to new data: a restart, the cold start measured above.
@@ -494,7 +494,7 @@ if [ -n "$schaal" ]; then
     mv "$map/standen/$apart" "$map/apart.csv"
     S_APART_REGELS[$n]=$(($(wc -l <"$map/apart.csv") - 1))
     mv "$map/standen"/*.csv "$map/data/standen/"
-    meld "scale $n: starting BudgetApi on data/ plus $((n - S_APART_REGELS[$n])) lines in standen/ (output cache off)"
+    meld "scale $n: starting BudgetApi on data/ plus $((n - S_APART_REGELS[$n])) lines in standen/ (answer cache off)"
     S_BELASTING[$n]=$(cut -d' ' -f1 /proc/loadavg)
     begin=$(nu_ms)
     start_app "$budgetapi_dll" "$poort" --Budget:DataMap="$map/data" --Budget:DatabasePad="$map/budget.db" \
@@ -567,7 +567,7 @@ schaalverslag() {
     echo "\`bench/Standengenerator\` writes synthetic standen in the open-data format \"budgettaire tabellen\" (every hoofdstuk, six fasen,"
     echo "begrotingsjaren 2027–2029, which no real source in \`data/\` has: 522 files, every file named and marked SYNTHETISCH) into a"
     echo "temporary folder; never into \`data/\`. sqlite3 imports the same files (\`.import --csv\` into one table of 28 text columns, one"
-    echo "transaction). BudgetApi starts on a copy of \`data/\` with all files but one in \`standen/\`, output cache off"
+    echo "transaction). BudgetApi starts on a copy of \`data/\` with all files but one in \`standen/\`, answer cache off"
     echo "(\`--Budget:Cache:Megabytes=0\`), so each read below is computed: a cold cache. Load: the time to the first 200 minus the"
     echo "cold start on \`data/\` alone, for the lines in \`standen/\`. Import: the file held back (one stand, the slotwet 2029 of a"
     echo "hoofdstuk other than VI), sent to \`POST /v1/standen\` once the rest is loaded; the time to the first \`/v1/standen\` that lists"
@@ -641,7 +641,7 @@ fi
   echo "| software | .NET $(dotnet --version), $("$NGINX" -v 2>&1 | sed 's/.*version: //'), $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}'), sqlite3 $(sqlite3 --version | awk '{print $1}') |"
   echo "| commit | $commit |"
   echo "| rerun | \`bash bench/run.sh\` (settings: \`BENCH_SECONDEN=$seconden BENCH_RONDEN=$ronden BENCH_THREADS=$threads BENCH_VERBINDINGEN=$verbindingen BENCH_KOUDE_STARTS=$koude_starts BENCH_SCHAAL=\"$schaal\" BENCH_NICE=$prioriteit\`) |"
-  echo "| BudgetApi | Release build, \`--urls http://127.0.0.1:$poort\`, logging at Warning, the bundled \`data/\`; read rate limit off (\`$UIT_SNELHEIDSLIMIET\`); output cache as configured (\`Budget:Cache:Megabytes\`, default in \`appsettings.json\`)${BENCH_BUDGETAPI_ARGS:+; in the throughput part also \`$BENCH_BUDGETAPI_ARGS\`} |"
+  echo "| BudgetApi | Release build, \`--urls http://127.0.0.1:$poort\`, logging at Warning, the bundled \`data/\`; read rate limit off (\`$UIT_SNELHEIDSLIMIET\`); answer cache as configured (\`Budget:Cache:Megabytes\`, default in \`appsettings.json\`)${BENCH_BUDGETAPI_ARGS:+; in the throughput part also \`$BENCH_BUDGETAPI_ARGS\`} |"
   echo "| priority | servers and wrk at nice $prioriteit (\`BENCH_NICE\`), so that other work on the machine interrupts them less |"
   echo "| nginx | Debian's nginx, its own process on loopback (generated config, \`worker_processes auto\`, keep-alive), serving each response's exact bytes as a static file with the same Content-Type |"
   echo
@@ -750,7 +750,7 @@ fi
   schaaldoelen
   eerste_bytes=$(sed -nE 's/.*bytes=([0-9]+).*/\1/p' <<<"$eerste_weergave")
   echo "- The dashboard's first view ≤ 250 KB on the wire: $( [ -n "$eerste_bytes" ] && haalt "$(deel "$eerste_bytes" 1000)" "<=" 250 || echo "not measured") ($eerste_weergave; reload: ${herladen:-—})."
-  echo "- Memory does not grow with the number of distinct requests: the output cache is bounded by \`Budget:Cache:Megabytes\` (see \`docs/api.md\`)."
+  echo "- Memory does not grow with the number of distinct requests: the answer cache is bounded by \`Budget:Cache:Megabytes\` (see \`docs/api.md\`)."
   echo
   if [ -f bench/toelichting.md ]; then cat bench/toelichting.md; fi
 } >"$uitvoer"
