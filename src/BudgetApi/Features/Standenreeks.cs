@@ -87,9 +87,7 @@ public sealed class StandenreeksQueryValidator : AbstractValidator<StandenreeksQ
         RuleFor(q => q.Begroting).VerplichteBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Niveau).BekendeWaarde("niveau", MutatiesQueryValidator.Niveaus);
-        RuleFor(q => q.Regel)
-            .Must((q, r) => r is null || q.Artikel is not null).WithMessage("regel vraagt een artikel: geef ook artikel (bijvoorbeeld artikel=31).")
-            .Must(r => r is null || r.Length <= Zoekterm.MaximaleLengte * 5).WithMessage($"regel is te lang; toegestaan: ten hoogste {Zoekterm.MaximaleLengte * 5} tekens.");
+        RuleFor(q => q.Regel).RegelOnderArtikel(q => q.Artikel);
         RuleFor(q => q).Custom((q, context) =>
         {
             if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;

@@ -367,17 +367,11 @@ public sealed class VerloopTabelQueryValidator : AbstractValidator<VerloopTabelQ
             .Must((q, s) => !"saldo".Equals(s, StringComparison.OrdinalIgnoreCase) || q.Artikel is null)
             .WithMessage("soort=saldo is er alleen voor het totaal van een begroting: laat artikel weg, of kies uitgaven of ontvangsten.");
         RuleForEach(q => q.Fase).BekendeWaarde("fase", Begrotingscodes.Fasen).OverridePropertyName("fase");
-        RuleFor(q => q.Regel)
-            .Must((q, r) => r is null || q.Artikel is not null).WithMessage("regel vraagt een artikel: geef ook artikel (bijvoorbeeld artikel=31).")
-            .Must(r => r is null || r.Length <= Zoekterm.MaximaleLengte * 5).WithMessage($"regel is te lang; toegestaan: ten hoogste {Zoekterm.MaximaleLengte * 5} tekens.");
+        RuleFor(q => q.Regel).RegelOnderArtikel(q => q.Artikel);
         RuleFor(q => q).Custom((q, context) =>
         {
             if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting) return;
-            var aanwezig = catalogus.StandenVan(begroting).Select(s => s.Fase).Distinct().ToList();
-            foreach (var fase in (q.Fase ?? []).Select(f => Queryregels.Canoniek(f, Begrotingscodes.Fasen)).OfType<string>().Where(f => !aanwezig.Contains(f)))
-            {
-                context.AddFailure("fase", $"Begroting {begroting.Code} heeft geen stand met fase {fase}; beschikbaar: {string.Join(", ", aanwezig)}.");
-            }
+            foreach (var fout in (q.Fase ?? []).Select(f => Standkeuzes.FaseFout(catalogus, begroting, f)).OfType<string>()) context.AddFailure("fase", fout);
         });
     }
 }

@@ -55,17 +55,10 @@ public sealed class VerloopQueryValidator : AbstractValidator<VerloopQuery>
         RuleFor(q => q.Begroting).VerplichteBegroting(catalogus);
         RuleFor(q => q.Soort).BekendeWaarde("soort", Queryregels.Soorten);
         RuleFor(q => q.Fase).BekendeWaarde("fase", Begrotingscodes.Fasen);
-        RuleFor(q => q.Regel)
-            .Must((q, r) => r is null || q.Artikel is not null).WithMessage("regel vraagt een artikel: geef ook artikel (bijvoorbeeld artikel=31).")
-            .Must(r => r is null || r.Length <= Zoekterm.MaximaleLengte * 5).WithMessage($"regel is te lang; toegestaan: ten hoogste {Zoekterm.MaximaleLengte * 5} tekens.");
+        RuleFor(q => q.Regel).RegelOnderArtikel(q => q.Artikel);
         RuleFor(q => q).Custom((q, context) =>
         {
-            if (catalogus.ZoekBegroting(q.Begroting) is not { } begroting || Queryregels.Canoniek(q.Fase, Begrotingscodes.Fasen) is not { } fase) return;
-            if (!catalogus.StandenVan(begroting).Any(s => s.Fase == fase))
-            {
-                var fasen = catalogus.StandenVan(begroting).Select(s => s.Fase).Distinct();
-                context.AddFailure("fase", $"Begroting {begroting.Code} heeft geen stand met fase {fase}; beschikbaar: {string.Join(", ", fasen)}.");
-            }
+            if (catalogus.ZoekBegroting(q.Begroting) is { } begroting && Standkeuzes.FaseFout(catalogus, begroting, q.Fase) is { } fout) context.AddFailure("fase", fout);
         });
     }
 }

@@ -27,6 +27,15 @@ public static class Queryregels
     public static IRuleBuilderOptions<T, string?> Zoekvraag<T>(this IRuleBuilder<T, string?> regel) =>
         regel.Must(q => Domein.Zoekterm.Fout(q) is null).WithMessage((_, q) => Domein.Zoekterm.Fout(q)!);
 
+    /// <summary>
+    /// regel= (one line below an artikel, by its path with its own omschrijving: /standenreeks, /verloop and their tables): it asks
+    /// for the artikel it is under, and is bounded in length as a search question is.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> RegelOnderArtikel<T>(this IRuleBuilder<T, string?> regel, Func<T, int?> artikel) =>
+        regel.Must((q, r) => r is null || artikel(q) is not null).WithMessage("regel vraagt een artikel: geef ook artikel (bijvoorbeeld artikel=31).")
+            .Must(r => r is null || r.Length <= Domein.Zoekterm.MaximaleLengte * 5)
+            .WithMessage($"regel is te lang; toegestaan: ten hoogste {Domein.Zoekterm.MaximaleLengte * 5} tekens.");
+
     /// <summary>What q= says in every searchable collection's documentation.</summary>
     public const string ZoekvraagUitleg = "Zoek op woorden: elk woord moet een woord van de naam beginnen (hoofdletters en accenten maken niet uit: " +
                                           "'justitiele' vindt 'justitiële'); 1 tot en met 100 tekens. Bijvoorbeeld: Politie";

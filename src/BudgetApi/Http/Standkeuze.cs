@@ -32,6 +32,17 @@ public static class Standkeuzes
 {
     public static Standkeuze Een(Catalogus catalogus, Begroting begroting, int? begrotingsjaar, string? fase) => Meer(catalogus, [begroting], begrotingsjaar, fase);
 
+    /// <summary>
+    /// A fase asked over every begrotingsjaar (/verloop and its table): the message naming the fasen the begroting has when it has
+    /// none in that fase in any year; null when it has, or when the fase is not a known code (that is BekendeWaarde's 400).
+    /// </summary>
+    public static string? FaseFout(Catalogus catalogus, Begroting begroting, string? fase)
+    {
+        if (Queryregels.Canoniek(fase, Begrotingscodes.Fasen) is not { } code) return null;
+        var fasen = catalogus.StandenVan(begroting).Select(s => s.Fase).Distinct().ToList();
+        return fasen.Contains(code) ? null : $"Begroting {begroting.Code} heeft geen stand met fase {code}; beschikbaar: {string.Join(", ", fasen)}.";
+    }
+
     public static Standkeuze Meer(Catalogus catalogus, IReadOnlyList<Begroting> begrotingen, int? begrotingsjaar, string? fase)
     {
         var fouten = new List<OngeldigeParameter>();

@@ -64,6 +64,28 @@ public sealed class TabellenTests(BudgetApiFactory factory)
         probleem["invalidParams"]![0]!["name"]!.GetValue<string>().Should().Be("tabel");
     }
 
+    [Theory]
+    [InlineData("/v1/standenreeks?begroting=VI&regel=Bekostiging")]
+    [InlineData("/v1/verloop?begroting=JenV&regel=Bekostiging")]
+    [InlineData("/v1/verloop/tabel?begroting=JenV&regel=Bekostiging")]
+    public async Task Een_regel_zonder_artikel_is_een_400_die_regel_noemt_en_zegt_wat_erbij_hoort(string url)
+    {
+        var probleem = await _client.GetProbleem(url, HttpStatusCode.BadRequest);
+        probleem.OngeldigeParameters().Should().Equal("regel");
+        probleem["invalidParams"]![0]!.Tekst("reason").Should().Be("regel vraagt een artikel: geef ook artikel (bijvoorbeeld artikel=31).");
+    }
+
+    [Theory]
+    [InlineData("/v1/verloop?begroting=AenM&fase=slotwet")]
+    [InlineData("/v1/verloop/tabel?begroting=AenM&fase=ontwerpbegroting&fase=slotwet")]
+    public async Task Een_fase_die_de_begroting_in_geen_jaar_heeft_is_een_400_die_de_fasen_van_de_begroting_noemt(string url)
+    {
+        // AenM is only in the document: its one stand is the ontwerpbegroting 2026.
+        var probleem = await _client.GetProbleem(url, HttpStatusCode.BadRequest);
+        probleem.OngeldigeParameters().Should().Equal("fase");
+        probleem["invalidParams"]![0]!.Tekst("reason").Should().Be("Begroting AenM heeft geen stand met fase slotwet; beschikbaar: ontwerpbegroting.");
+    }
+
     [Fact]
     public async Task De_standenreeks_als_tabel_heeft_een_kolom_per_stand_en_woorden_blijven_tekst()
     {
