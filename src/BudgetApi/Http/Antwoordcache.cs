@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using BudgetApi.Opslag;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -129,19 +128,7 @@ public static class Antwoordcache
                 await next(context);
                 return;
             }
-            var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-            using var buffer = new MemoryStream();
-            var opvang = new StreamResponseBodyFeature(buffer);
-            context.Features.Set<IHttpResponseBodyFeature>(opvang);
-            try
-            {
-                await next(context);
-                await opvang.CompleteAsync();
-            }
-            finally
-            {
-                context.Features.Set(origineel);
-            }
+            using var buffer = await Opvang.VangOp(context, next);
 
             var response = context.Response;
             if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ETag.Count == 0 || response.Headers.SetCookie.Count > 0)

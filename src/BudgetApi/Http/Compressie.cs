@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -80,19 +79,7 @@ public static class Compressie
 
         // The whole answer is held until it is known whether it is a 200 large enough to compress; the answer cache
         // holds every answer whole anyway, and the largest is under a megabyte.
-        var origineel = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        using var buffer = new MemoryStream();
-        var opvang = new StreamResponseBodyFeature(buffer);
-        context.Features.Set<IHttpResponseBodyFeature>(opvang);
-        try
-        {
-            await next(context);
-            await opvang.CompleteAsync();
-        }
-        finally
-        {
-            context.Features.Set(origineel);
-        }
+        using var buffer = await Opvang.VangOp(context, next);
 
         var response = context.Response;
         var lichaam = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
