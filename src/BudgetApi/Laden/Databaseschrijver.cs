@@ -116,7 +116,8 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         return geladen;
     }
 
-    private List<GeladenStand> SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IEnumerable<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId)
+    private List<GeladenStand> SchrijfStanden(IReadOnlyDictionary<Standsleutel, int> titelregels, IEnumerable<SamengesteldeStand> standen, Dictionary<Bronbestand, long> bronId,
+        long laatsteId = 0)
     {
         var geladen = new List<GeladenStand>();
         using var regel = Bereid("""
@@ -129,7 +130,7 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
 
         // The lines' ids are counted here, 1, 2, 3, … in the order they are written, as SQLite would give them to an empty table:
         // a statement that returns nothing is run without a reader, which is most of the cost of a row at a million lines.
-        long laatsteId = 0;
+        // An incremental import (VervangStand) counts on from the highest id in use.
         foreach (var stand in standen)
         {
             geladen.Add(new GeladenStand(stand.Sleutel, stand.Etag));
@@ -171,6 +172,47 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         }
         return geladen;
     }
+
+    /// <summary>
+    /// An incremental import (<see cref="Standinbouw"/>): one stand written again into a copy of a database, by <see cref="SchrijfStanden"/>
+    /// as a load writes it. Its old lines, amounts, totals and sources go; its new lines get ids above every id in use (a line's id
+    /// never comes to name another line); an existing stand keeps its own id and title line (the document's, which did not change).
+    /// </summary>
+    public GeladenStand VervangStand(SamengesteldeStand stand, Dictionary<Bronbestand, long> bronId)
+    {
+        var oud = verbinding.Query<(long Id, long? Titelregel)>("SELECT id, titelregel FROM stand WHERE sleutel = @Id", new { stand.Sleutel.Id }, transactie).ToList();
+        var laatsteId = verbinding.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM regel", transaction: transactie);
+        var titelregels = new Dictionary<Standsleutel, int>();
+        if (oud.Count == 1)
+        {
+            Voer("""
+                DELETE FROM regelbedrag WHERE regel_id IN (SELECT id FROM regel WHERE stand_id = @Id);
+                DELETE FROM regel WHERE stand_id = @Id;
+                DELETE FROM gedrukt_totaal WHERE stand_id = @Id;
+                DELETE FROM stand_bron WHERE stand_id = @Id;
+                DELETE FROM stand WHERE id = @Id;
+                """, new { oud[0].Id });
+            if (oud[0].Titelregel is { } titel) titelregels[stand.Sleutel] = checked((int)titel);
+        }
+        var geladen = SchrijfStanden(titelregels, [stand], bronId, laatsteId).Single();
+        if (oud.Count == 1)
+        {
+            var nieuw = verbinding.ExecuteScalar<long>("SELECT id FROM stand WHERE sleutel = @Id", new { stand.Sleutel.Id }, transactie);
+            if (nieuw != oud[0].Id)
+            {
+                Voer("""
+                    UPDATE stand SET id = @Oud WHERE id = @Nieuw;
+                    UPDATE regel SET stand_id = @Oud WHERE stand_id = @Nieuw;
+                    UPDATE gedrukt_totaal SET stand_id = @Oud WHERE stand_id = @Nieuw;
+                    UPDATE stand_bron SET stand_id = @Oud WHERE stand_id = @Nieuw;
+                    """, new { Oud = oud[0].Id, Nieuw = nieuw });
+            }
+        }
+        return geladen;
+    }
+
+    /// <summary>A finding as the bevinding table keeps it (whole, as /v1/bevindingen serves it).</summary>
+    public static string Bevindingtekst(Bevinding bevinding) => JsonSerializer.Serialize(bevinding, JsonOpties);
 
     /// <summary>
     /// A line's figures in one statement: one INSERT of as many rows as the line has years, prepared once per number of years.

@@ -167,6 +167,54 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     internal Laadresultaat Probeer(IReadOnlyList<Standbestand> bestanden, Standbestand extra, byte[] zijbestand, out Gegevens? gegevens) =>
         LaadVersie(bestanden, (extra, zijbestand), out gegevens);
 
+    /// <summary>
+    /// An import's version (call inside <see cref="EenTegelijkAsync{T}"/>): written into a copy of the served database when it can be
+    /// (<see cref="Standinbouw"/>: only the standen the file holds are composed and written again), else built whole as
+    /// <see cref="Probeer"/> does, with the reason logged. Either way the database answers as a full load of the same files would.
+    /// </summary>
+    internal Laadresultaat ProbeerImport(IReadOnlyList<Standbestand> bestanden, Standbestand extra, byte[] zijbestand, out Gegevens? gegevens)
+    {
+        var huidig = _huidig;
+        var versie = Gegevensversie.Bereken(DataMap, ImportMap, [(extra.Naam, extra.Lees()), (extra.Naam + Standbestandsmappen.Importsuffix, zijbestand)]);
+        var pad = DatabaseVoor(versie);
+        string? reden;
+        if (huidig is null) reden = "er is nog geen versie in gebruik";
+        else if (versie == huidig.Versie || (File.Exists(pad) && BudgetDb.IsGaaf(pad))) reden = null;
+        // The copy is the served version's database: only when the folders still hold exactly its files (a change the watcher has not
+        // yet reloaded would otherwise be left out of the new version, where a full load takes it in).
+        else if (Gegevensversie.Bereken(DataMap, ImportMap) != huidig.Versie) reden = "de mappen zijn gewijzigd sinds de versie in gebruik werd geladen";
+        else
+        {
+            Laadresultaat? resultaat = null;
+            try
+            {
+                resultaat = Standinbouw.Bouw(DataMap, bestanden, extra, huidig.Db.DatabasePad, pad, Lezers, versie, out reden);
+            }
+            catch (Exception fout) when (!Bedrijfsvoering.Opstartfout.IsSchijffout(fout))
+            {
+                // Not a disk's fault (that is a 507): the full load is the answer that is always right, so it is taken, and the fault logged.
+                logger.LogError(fout, "Import {Bestand}: de stand kon niet in een kopie van de database worden geschreven; de hele database wordt gebouwd.", extra.Naam);
+                reden = "de stand kon niet in een kopie worden geschreven";
+            }
+            if (resultaat is not null)
+            {
+                LaatsteImportIncrementeel = true;
+                gegevens = new Gegevens(versie, new BudgetDb(pad));
+                return resultaat;
+            }
+        }
+        if (reden is not null) logger.LogInformation("Import {Bestand}: de hele database wordt gebouwd, omdat {Reden}.", extra.Naam, reden);
+        LaatsteImportIncrementeel = false;
+        LaatsteVolledigeImport = reden;
+        return LaadVersie(bestanden, (extra, zijbestand), out gegevens, versie: versie);
+    }
+
+    /// <summary>Whether the last import was written into a copy of the served database (true) or built whole (false); null before any.</summary>
+    public bool? LaatsteImportIncrementeel { get; private set; }
+
+    /// <summary>Why the last import that was built whole could not be written into a copy (null: the same version, nothing to build).</summary>
+    public string? LaatsteVolledigeImport { get; private set; }
+
     /// <summary>A version built for an import that could not be stored: it never serves, and its database file goes.</summary>
     internal void Verwerp(Gegevens gegevens)
     {
@@ -188,10 +236,10 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     /// the file it will be, so the database built before storing it is the one that serves after a restart.
     /// </summary>
     private Laadresultaat LaadVersie(IReadOnlyList<Standbestand> bestanden, (Standbestand Bestand, byte[] Zijbestand)? import, out Gegevens? gegevens,
-        bool herbouw = false)
+        bool herbouw = false, string? versie = null)
     {
         var extra = import?.Bestand;
-        var versie = Gegevensversie.Bereken(DataMap, ImportMap, import is { } i
+        versie ??= Gegevensversie.Bereken(DataMap, ImportMap, import is { } i
             ? [(i.Bestand.Naam, i.Bestand.Lees()), (i.Bestand.Naam + Standbestandsmappen.Importsuffix, i.Zijbestand)]
             : null);
         var pad = DatabaseVoor(versie);

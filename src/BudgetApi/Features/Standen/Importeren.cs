@@ -177,7 +177,7 @@ public static partial class ImportEndpoints
             Gegevens? gegevens;
             try
             {
-                resultaat = bron.Probeer(bestanden, bestand, zijbestand, out gegevens);
+                resultaat = bron.ProbeerImport(bestanden, bestand, zijbestand, out gegevens);
             }
             catch (Exception fout) when (Opstartfout.IsSchijffout(fout))
             {
