@@ -340,21 +340,21 @@ public static class Standsamenstelling
     /// </summary>
     public static string Inhoudshash(IEnumerable<Standregel> regels, IEnumerable<GedruktStandtotaal> totalen)
     {
-        var tekst = new StringBuilder();
+        var tekst = new Hashtekst();
         foreach (var r in regels.Select(r => (Sleutel: Regelsleutel(r.Soort, r.Artikel, r.Pad), Regel: r)).OrderBy(r => r.Sleutel, StringComparer.Ordinal)
                      .ThenBy(r => Regeltekst(r.Regel), StringComparer.Ordinal))
         {
-            tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel));
-            foreach (var (jaar, bedrag) in r.Regel.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
-            tekst.Append('\n');
+            tekst.Tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel));
+            foreach (var (jaar, bedrag) in r.Regel.Bedragen.OrderBy(b => b.Key)) tekst.Tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Regeleinde();
         }
         foreach (var t in totalen.OrderBy(t => t.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal, StringComparer.Ordinal))
         {
-            tekst.Append(Totaaltekst(t));
-            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
-            tekst.Append('\n');
+            tekst.Tekst.Append(Totaaltekst(t));
+            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Regeleinde();
         }
-        return Hash(tekst.ToString());
+        return tekst.Hash();
     }
 
     /// <summary>What a line shows besides its identity and amounts: path and description as written, code, categorie, total marking, table.</summary>
@@ -373,23 +373,55 @@ public static class Standsamenstelling
     /// </summary>
     private static string Etag(SamengesteldeStand stand)
     {
-        var tekst = new StringBuilder();
-        foreach (var (bron, _) in stand.Bronnen) tekst.Append(CultureInfo.InvariantCulture, $"bron\u001f{bron.Naam}\u001f{bron.Formaat}\u001f{bron.Sha256}\n");
-        tekst.Append("naam\u001f").Append(stand.NaamZoalsGepubliceerd).Append('\n');
+        var tekst = new Hashtekst();
+        foreach (var (bron, _) in stand.Bronnen) tekst.Tekst.Append(CultureInfo.InvariantCulture, $"bron\u001f{bron.Naam}\u001f{bron.Formaat}\u001f{bron.Sha256}\n");
+        tekst.Tekst.Append("naam\u001f").Append(stand.NaamZoalsGepubliceerd).Append('\n');
         foreach (var r in stand.Regels.OrderBy(r => r.Sleutel, StringComparer.Ordinal))
         {
-            tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel)).Append('\u001f').Append(r.Categorie);
-            foreach (var (jaar, b) in r.Bedragen) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={b.Bedrag}@{b.Bron.Naam}:{b.Waar}");
-            tekst.Append('\n');
+            tekst.Tekst.Append(r.Sleutel).Append('\u001f').Append(Regeltekst(r.Regel)).Append('\u001f').Append(r.Categorie);
+            foreach (var (jaar, b) in r.Bedragen) tekst.Tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={b.Bedrag}@{b.Bron.Naam}:{b.Waar}");
+            tekst.Regeleinde();
         }
         foreach (var (t, bron) in stand.Totalen.OrderBy(t => t.Totaal.Soort, StringComparer.Ordinal).ThenBy(t => t.Totaal.Totaal, StringComparer.Ordinal))
         {
-            tekst.Append(Totaaltekst(t)).Append('@').Append(bron.Naam).Append(':').Append(t.Herkomst);
-            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
-            tekst.Append('\n');
+            tekst.Tekst.Append(Totaaltekst(t)).Append('@').Append(bron.Naam).Append(':').Append(t.Herkomst);
+            foreach (var (jaar, bedrag) in t.Bedragen.OrderBy(b => b.Key)) tekst.Tekst.Append(CultureInfo.InvariantCulture, $"|{jaar}={bedrag}");
+            tekst.Regeleinde();
         }
-        return "\"" + Hash(tekst.ToString())[..24] + "\"";
+        return "\"" + tekst.Hash()[..24] + "\"";
     }
 
-    private static string Hash(string tekst) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tekst)));
+    /// <summary>
+    /// The text a hash is taken of, hashed as it is written: the SHA-256 of its UTF-8, the same as of the whole text at once, without
+    /// holding a stand's text (megabytes for a large stand, one large-object allocation each) and its bytes whole. It is handed on only
+    /// at a line end, so a character is never split between two pieces.
+    /// </summary>
+    private sealed class Hashtekst
+    {
+        private const int Stuk = 16 * 1024;
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public StringBuilder Tekst { get; } = new();
+
+        public void Regeleinde()
+        {
+            Tekst.Append('\n');
+            if (Tekst.Length >= Stuk) Geef();
+        }
+
+        public string Hash()
+        {
+            Geef();
+            var hash = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            _hash.Dispose();
+            return hash;
+        }
+
+        private void Geef()
+        {
+            if (Tekst.Length == 0) return;
+            _hash.AppendData(Encoding.UTF8.GetBytes(Tekst.ToString()));
+            Tekst.Clear();
+        }
+    }
 }

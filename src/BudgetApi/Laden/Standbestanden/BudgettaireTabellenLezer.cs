@@ -124,7 +124,18 @@ public sealed class BudgettaireTabellenLezer : IOpendatalezer
             _problemen = problemen;
         }
 
-        private int K(Kolomsoort soort) => _kolommen.FirstOrDefault(k => k.Betekenis == soort)?.Index ?? -1;
+        /// <summary>The first column of each meaning, found once per file: every cell of every row is looked up through it.</summary>
+        private Dictionary<Kolomsoort, int>? _eersteKolom;
+
+        private int K(Kolomsoort soort)
+        {
+            if (_eersteKolom is null)
+            {
+                _eersteKolom = [];
+                foreach (var k in _kolommen) _eersteKolom.TryAdd(k.Betekenis, k.Index);
+            }
+            return _eersteKolom.TryGetValue(soort, out var index) ? index : -1;
+        }
 
         private string Cel(Csvrij rij, Kolomsoort soort) =>
             K(soort) < 0 ? "" : soort == Kolomsoort.Hoofdstuk ? Hoofdstukcodes.Canoniek(rij[K(soort)].Trim()) : rij[K(soort)];

@@ -316,12 +316,25 @@ public static class Kolomherkenning
     /// </summary>
     public static bool IsBedragenkop(Csvrij rij, IEnumerable<Kolomduiding> bedragKolommen)
     {
-        if (!rij.Velden.Any(v => Standwoorden.Sleutel(v).StartsWith("bedragen", StringComparison.Ordinal))) return false;
+        if (!rij.Velden.Any(v => KanBWordenGesleuteld(v) && Standwoorden.Sleutel(v).StartsWith("bedragen", StringComparison.Ordinal))) return false;
         return bedragKolommen.All(k =>
         {
             var cel = rij[k.Index].Trim();
             return cel.Length == 0 || Standwoorden.AbsoluutJaar(cel) is not null || Standwoorden.RelatiefJaar(cel) is not null || DoorKop(k.Index, cel) is not null;
         });
+    }
+
+    /// <summary>
+    /// False when the key of <paramref name="veld"/> cannot hold a 'b': ASCII text without b or B (its key only lowercases it), so
+    /// the key need not be made. Every row of a file is asked whether it is a header of amounts; almost none holds a 'b'.
+    /// </summary>
+    private static bool KanBWordenGesleuteld(string veld)
+    {
+        foreach (var c in veld)
+        {
+            if (c is 'b' or 'B' or > '\u007F') return true;
+        }
+        return false;
     }
 
     /// <summary>
