@@ -92,6 +92,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var adres in adressen) Logboek.Meld(app, $"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger — dashboard: {adres}/dashboard");
 });
 
+// A read whose answer is kept is answered first of all, before routing and before every middleware below, which it does
+// the work of itself (the request log's line, HEAD, the header limit, the security headers, CORS, the rate limit): Http/Antwoordcache.cs.
+app.GebruikOpgeslagenAntwoorden();
 app.GebruikVerzoeklog();
 app.GebruikHead();
 app.GebruikFoutafhandeling();
@@ -99,8 +102,6 @@ app.UseStatusCodePages();
 app.GebruikKopteksten();
 app.GebruikAllow();
 app.GebruikVerzoeklimieten();
-// A read whose answer is kept is answered here, before routing (Http/Antwoordcache.cs); the rest computes it.
-app.GebruikOpgeslagenAntwoorden();
 // /v1/csv/… and /v1/xlsx/…: a collection as CSV or Excel at a path of its own (Http/Formaatpaden.cs, issue 17).
 app.GebruikFormaatpaden();
 app.UseRouting();
