@@ -9,6 +9,8 @@ using BudgetApi.Laden.Standbestanden;
 using BudgetApi.Opslag;
 using FluentValidation;
 
+// The OData model is the largest single piece of the start and needs nothing of the host: built beside it (ODataEndpoints.BouwVooraf).
+ODataEndpoints.BouwVooraf();
 // appsettings.json is read from the application's own folder, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.VoegBedrijfsvoeringToe();
