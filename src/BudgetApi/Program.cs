@@ -9,6 +9,8 @@ using BudgetApi.Laden.Standbestanden;
 using BudgetApi.Opslag;
 using FluentValidation;
 
+// The OData model is the largest single piece of the start and needs nothing of the host: built beside it (ODataEndpoints.BouwVooraf).
+ODataEndpoints.BouwVooraf();
 // appsettings.json is read from the application's own folder, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.VoegBedrijfsvoeringToe();
@@ -92,6 +94,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var adres in adressen) Logboek.Meld(app, $"BudgetApi luistert op {adres} — Swagger UI: {adres}/swagger — dashboard: {adres}/dashboard");
 });
 
+// A read whose answer is kept is answered first of all, before routing and before every middleware below, which it does
+// the work of itself (the request log's line, HEAD, the header limit, the security headers, CORS, the rate limit): Http/Antwoordcache.cs.
+app.GebruikOpgeslagenAntwoorden();
 app.GebruikVerzoeklog();
 app.GebruikHead();
 app.GebruikFoutafhandeling();
@@ -99,8 +104,6 @@ app.UseStatusCodePages();
 app.GebruikKopteksten();
 app.GebruikAllow();
 app.GebruikVerzoeklimieten();
-// A read whose answer is kept is answered here, before routing (Http/Antwoordcache.cs); the rest computes it.
-app.GebruikOpgeslagenAntwoorden();
 // /v1/csv/… and /v1/xlsx/…: a collection as CSV or Excel at a path of its own (Http/Formaatpaden.cs, issue 17).
 app.GebruikFormaatpaden();
 app.UseRouting();

@@ -60,7 +60,7 @@ public static class Logboek
     /// <summary>One line per answered request, inside the request's scope.</summary>
     public static IApplicationBuilder GebruikVerzoeklog(this IApplicationBuilder app)
     {
-        var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(VerzoekCategorie);
+        var log = Verzoeklog(app.ApplicationServices);
         return app.Use(async (context, next) =>
         {
             var start = Stopwatch.GetTimestamp();
@@ -70,12 +70,25 @@ public static class Logboek
             }
             finally
             {
-                if (log.IsEnabled(LogLevel.Information))
-                {
-                    log.LogInformation("{Methode} {Pad} {Status} in {DuurMs:0.0} ms", context.Request.Method, context.Request.Path.Value,
-                        context.Response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                }
+                Schrijf(log, context, start);
             }
         });
+    }
+
+    /// <summary>The request log's logger (category <see cref="VerzoekCategorie"/>).</summary>
+    public static ILogger Verzoeklog(IServiceProvider diensten) =>
+        diensten.GetRequiredService<ILoggerFactory>().CreateLogger(VerzoekCategorie);
+
+    /// <summary>
+    /// The line of one answered request, when the request log is on (Information): by <see cref="GebruikVerzoeklog"/>, and by
+    /// the front cache for a stored answer, which it answers before that middleware (Http/Antwoordcache.cs).
+    /// </summary>
+    public static void Schrijf(ILogger log, HttpContext context, long start)
+    {
+        if (log.IsEnabled(LogLevel.Information))
+        {
+            log.LogInformation("{Methode} {Pad} {Status} in {DuurMs:0.0} ms", context.Request.Method, context.Request.Path.Value,
+                context.Response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
     }
 }

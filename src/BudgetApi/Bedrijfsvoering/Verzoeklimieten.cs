@@ -78,12 +78,7 @@ public static class Verzoeklimieten
             return Probleem(StatusCodes.Status414UriTooLong, "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.15", "Query te lang",
                 $"De query is {query.Length - 1} tekens lang; het maximum is {MaxQueryLengte}.");
         }
-        var koptekstenLengte = 0;
-        foreach (var (naam, waarden) in request.Headers)
-        {
-            koptekstenLengte += naam.Length;
-            foreach (var waarde in waarden) koptekstenLengte += waarde?.Length ?? 0;
-        }
+        var koptekstenLengte = KoptekstenLengte(request);
         if (koptekstenLengte > MaxKoptekstenLengte)
         {
             return Probleem(StatusCodes.Status431RequestHeaderFieldsTooLarge, "https://datatracker.ietf.org/doc/html/rfc6585#section-5", "Headers te groot",
@@ -94,6 +89,21 @@ public static class Verzoeklimieten
                 $"Parameter '{Validatie.Parameternaam(q.Key)}' staat {q.Value.Count} keer in de query; het maximum is {MaxHerhalingen}."))
             .ToList();
         return teVaak.Count > 0 ? Problemen.OngeldigeParameters(teVaak) : null;
+    }
+
+    /// <summary>
+    /// All request headers together, names and values in characters. The front cache checks it for a stored answer too:
+    /// the headers are not in its key, so a request whose key is stored may still be beyond this limit (a 431).
+    /// </summary>
+    public static int KoptekstenLengte(HttpRequest request)
+    {
+        var lengte = 0;
+        foreach (var (naam, waarden) in request.Headers)
+        {
+            lengte += naam.Length;
+            foreach (var waarde in waarden) lengte += waarde?.Length ?? 0;
+        }
+        return lengte;
     }
 
     private static IResult Probleem(int status, string type, string titel, string detail) =>

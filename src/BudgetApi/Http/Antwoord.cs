@@ -7,6 +7,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
 
 namespace BudgetApi.Http;
 
@@ -186,6 +187,15 @@ public static class Formaat
     /// <summary>?formaat wins; without it the Accept header chooses (highest q, on a tie the first listed); JSON otherwise.</summary>
     public static Uitvoer Kies(HttpRequest request)
     {
+        // Most requests name no format and accept anything: answered without parsing the query and the Accept header (the
+        // front cache asks this on every hit). A query with '%' may spell the key encoded, so it is parsed.
+        var query = request.QueryString.Value;
+        var accept = request.Headers.Accept;
+        if ((string.IsNullOrEmpty(query) || (query.IndexOf("formaat", StringComparison.OrdinalIgnoreCase) < 0 && !query.Contains('%')))
+            && (StringValues.IsNullOrEmpty(accept) || (accept.Count == 1 && accept[0] == "*/*")))
+        {
+            return Uitvoer.Json;
+        }
         var formaat = request.Query["formaat"].ToString();
         if (formaat.Length > 0) return VanNaam(formaat) ?? Uitvoer.Json;
         var voorkeur = request.GetTypedHeaders().Accept

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BudgetApi.Bedrijfsvoering;
 using BudgetApi.Opslag;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,12 +23,11 @@ public sealed class CacheOpties
 /// Between two loads every answer is a pure function of the data version, the path, the query string, the representation
 /// (JSON or CSV) and the content coding (br, gzip or none: <see cref="Compressie"/>), so the service keeps the bytes of each 200,
 /// with the headers that describe them, under exactly that key (<see cref="Antwoordwinkel"/>), and answers a stored one at the
-/// front of the pipeline (<see cref="GebruikOpgeslagenAntwoorden"/>): after the request log, HEAD, the error handling, the
-/// security headers and the query limits, before routing, the scope of the data version and everything behind it. That is the
-/// one way a cached read is answered. The computed answer is written by the same code (<see cref="Schrijf"/>) from the same
+/// very front of the pipeline (<see cref="GebruikOpgeslagenAntwoorden"/>), before every other middleware, doing itself what
+/// those would have done to it. That is the one way a cached read is answered. The computed answer is written by the same code (<see cref="Schrijf"/>) from the same
 /// stored form, and the rules that differ per request are each in one place that both use: the security, version and caching
 /// headers (<see cref="Kopteksten"/>), CORS for the request's Origin (<see cref="Kopteksten.Cors"/>, applied by the framework's
-/// CORS service), If-None-Match and 304 (<see cref="Voorwaardelijk"/>), HEAD (<see cref="Bedrijfsvoering.HttpMethoden"/>).
+/// CORS service), If-None-Match and 304 (<see cref="Voorwaardelijk"/>), HEAD (<see cref="HttpMethoden"/>).
 /// A new data version is a new key: nothing is served from an older version, and the older version's answers are dropped when
 /// the first request of the new one arrives. The store is bounded by <see cref="CacheOpties.Megabytes"/>.
 /// </summary>
@@ -43,12 +43,18 @@ public static class Antwoordcache
     }
 
     /// <summary>
-    /// At the front, after the query limits (an invalid request never reaches a stored 200: it is answered by them, or its key
-    /// was never stored, since only 200s are) and before the format paths rewrite the request (so the key is the request as
-    /// sent). A GET whose answer is stored is answered here. Kept for it from the rest of the pipeline: the read rate limit when
-    /// it is on (the same limiter; a request it refuses goes on into the pipeline, whose rate limiter answers the 429), CORS, the
-    /// endpoint (so the request metrics count it under its route), and the 304. Concurrent misses of one key under /v1 wait
-    /// for the first (as the framework's output cache locked them).
+    /// The first middleware of all: a GET or HEAD whose answer is stored is answered here, with the least work a hit can be
+    /// answered with (one key string, one lookup, the headers set, one write of the body), before the request log, HEAD, the
+    /// error handling, the security headers, the query limits and routing, which together cost more than the hit itself
+    /// (bench/toelichting.md, "The front cache"). What those would have done to this request, the hit does itself, by the
+    /// same code: the request log's line (<see cref="Logboek.Schrijf"/>), HEAD (the GET's headers, no body), the header-size
+    /// limit (<see cref="Verzoeklimieten.KoptekstenLengte"/>: the headers are not in the key; a request over it goes on and gets
+    /// its 431), the security, version and caching headers (<see cref="Kopteksten.Zet"/>), CORS (<see cref="Kopteksten.Cors"/>),
+    /// the read rate limit when it is on (the same limiter; a request it refuses goes on into the pipeline, whose rate limiter
+    /// answers the 429), the endpoint (so the request metrics count it under its route) and the 304. The query limits need no
+    /// check here: the key holds the query string as sent, and only a 200 is stored, so a stored key's query passed them.
+    /// A miss goes on through the whole pipeline; concurrent misses of one key under /v1 wait for the first (as the
+    /// framework's output cache locked them).
     /// </summary>
     public static IApplicationBuilder GebruikOpgeslagenAntwoorden(this IApplicationBuilder app)
     {
@@ -56,23 +62,39 @@ public static class Antwoordcache
         var bron = app.ApplicationServices.GetService<Gegevensbron>();
         var limiet = app.ApplicationServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
         var cors = app.ApplicationServices.GetRequiredService<ICorsService>();
+        var log = Logboek.Verzoeklog(app.ApplicationServices);
         var bezig = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
-        return app.Use(async (context, next) =>
+        return app.Use((context, next) =>
         {
-            if (!winkel.Aan || !HttpMethods.IsGet(context.Request.Method) || bron?.Huidig is not { } gegevens)
+            var request = context.Request;
+            var methode = request.Method;
+            // Only the /v1 data endpoints' answers are stored (MetAntwoordcache): the dashboard, Swagger UI, /odata, health and
+            // metrics pass at the cost of this test.
+            if (!winkel.Aan || !(HttpMethods.IsGet(methode) || HttpMethods.IsHead(methode)) || !request.Path.StartsWithSegments(OpenApiDocument.Prefix)
+                || bron?.Huidig is not { } gegevens || Voorwaardelijk.Representatie(request) is not { } representatie)
             {
-                await next(context);
-                return;
+                return next(context);
             }
-            var sleutel = Sleutel(context.Request);
-            context.Items[SleutelItem] = sleutel;
-            var antwoord = winkel.Zoek(gegevens.Versie, sleutel);
-            if (antwoord is null && context.Request.Path.StartsWithSegments(OpenApiDocument.Prefix))
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var volledig = VolledigeSleutel(gegevens.Versie, request, representatie);
+            var antwoord = winkel.ZoekVolledig(gegevens.Versie, volledig);
+            if (antwoord is not null && limiet is null && Verzoeklimieten.KoptekstenLengte(request) <= Verzoeklimieten.MaxKoptekstenLengte)
             {
+                // The common hit, without an async state machine when the log is off and the write completes at once.
+                return Dien(context, antwoord, winkel, cors, log, start);
+            }
+            return Langzaam(context, next, gegevens, volledig, antwoord, start);
+        });
+
+        async Task Langzaam(HttpContext context, RequestDelegate next, Gegevens gegevens, string volledig, OpgeslagenAntwoord? antwoord, long start)
+        {
+            var sleutel = volledig[(gegevens.Versie.Length + 1)..];
+            if (antwoord is null)
+            {
+                context.Items[SleutelItem] = sleutel;
                 // Concurrent first requests for one key compute it once (after an import, 64 connections asking for the
                 // same 900 KB of findings would otherwise compute and compress it 64 times): the others wait for the first,
                 // then take what it stored. One that was not stored (a problem) they compute themselves.
-                var volledig = gegevens.Versie + "\n" + sleutel;
                 var eigen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var lopend = bezig.GetOrAdd(volledig, eigen);
                 if (ReferenceEquals(lopend, eigen))
@@ -89,9 +111,14 @@ public static class Antwoordcache
                     return;
                 }
                 await lopend.Task.WaitAsync(context.RequestAborted);
-                antwoord = winkel.Zoek(gegevens.Versie, sleutel);
+                antwoord = winkel.ZoekVolledig(gegevens.Versie, volledig);
+                if (antwoord is null)
+                {
+                    await next(context);
+                    return;
+                }
             }
-            if (antwoord is null)
+            if (Verzoeklimieten.KoptekstenLengte(context.Request) > Verzoeklimieten.MaxKoptekstenLengte)
             {
                 await next(context);
                 return;
@@ -102,11 +129,34 @@ public static class Antwoordcache
                 await next(context);
                 return;
             }
-            winkel.Gediend();
-            context.SetEndpoint(antwoord.Endpoint);
-            Kopteksten.Cors(context, cors);
-            await Schrijf(context, antwoord);
-        });
+            await Dien(context, antwoord, winkel, cors, log, start);
+        }
+    }
+
+    /// <summary>A stored answer as the whole pipeline would have answered it: see <see cref="GebruikOpgeslagenAntwoorden"/>.</summary>
+    private static Task Dien(HttpContext context, OpgeslagenAntwoord antwoord, Antwoordwinkel winkel, ICorsService cors, ILogger log, long start)
+    {
+        winkel.Gediend();
+        context.SetEndpoint(antwoord.Endpoint);
+        var lichaam = Bereid(context, antwoord);
+        // In the order the computed answer gets them: its own headers, then CORS, then the security and version headers (the
+        // callbacks of a response run in the reverse order of their registration, and Kopteksten registers first).
+        Kopteksten.Cors(context, cors);
+        Kopteksten.Zet(context);
+        if (!lichaam || HttpMethods.IsHead(context.Request.Method))
+        {
+            Logboek.Schrijf(log, context, start);
+            return Task.CompletedTask;
+        }
+        var schrijven = context.Response.Body.WriteAsync(antwoord.Lichaam, context.RequestAborted);
+        if (schrijven.IsCompletedSuccessfully && !log.IsEnabled(LogLevel.Information)) return Task.CompletedTask;
+        return Gelogd(schrijven, log, context, start);
+
+        static async Task Gelogd(ValueTask schrijven, ILogger log, HttpContext context, long start)
+        {
+            await schrijven;
+            Logboek.Schrijf(log, context, start);
+        }
     }
 
     /// <summary>
@@ -165,12 +215,20 @@ public static class Antwoordcache
     private static string Sleutel(HttpRequest request) => string.Concat(
         request.Path.Value, request.QueryString.Value, "\n", Voorwaardelijk.Representatie(request), "\n", Compressie.Codering(request));
 
+    /// <summary>The data version and <see cref="Sleutel"/> in one string, made once per request: the store's own key.</summary>
+    private static string VolledigeSleutel(string versie, HttpRequest request, string representatie) => string.Concat(
+        [versie, "\n", request.Path.Value, request.QueryString.Value, "\n", representatie, "\n", Compressie.Codering(request)]);
+
     /// <summary>
     /// Writes an answer of a data endpoint, stored or just computed: its headers as they were computed, then the 304 when
     /// If-None-Match holds its ETag (<see cref="Voorwaardelijk.NietGewijzigd"/>), else the body. The per-request headers
     /// (security, version, Cache-Control, CORS) are added as the response starts, by the same callbacks on both paths.
     /// </summary>
-    private static Task Schrijf(HttpContext context, OpgeslagenAntwoord antwoord)
+    private static Task Schrijf(HttpContext context, OpgeslagenAntwoord antwoord) =>
+        Bereid(context, antwoord) ? context.Response.Body.WriteAsync(antwoord.Lichaam, context.RequestAborted).AsTask() : Task.CompletedTask;
+
+    /// <summary>Status and headers of an answer, stored or computed: the 304 or the 200 with its length. True: the body follows.</summary>
+    private static bool Bereid(HttpContext context, OpgeslagenAntwoord antwoord)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -180,10 +238,10 @@ public static class Antwoordcache
         if (!StringValues.IsNullOrEmpty(labels) && Voorwaardelijk.KomtOvereen(labels, headers.ETag))
         {
             Voorwaardelijk.NietGewijzigd(response);
-            return Task.CompletedTask;
+            return false;
         }
         response.ContentLength = antwoord.Lichaam.Length;
-        return response.Body.WriteAsync(antwoord.Lichaam, context.RequestAborted).AsTask();
+        return true;
     }
 }
 
@@ -246,6 +304,18 @@ public sealed class Antwoordwinkel : IDisposable
             return null;
         }
         return _cache.TryGetValue(versie + "\n" + sleutel, out OpgeslagenAntwoord? antwoord) ? antwoord : null;
+    }
+
+    /// <summary>As <see cref="Zoek"/>, with the key already prefixed by the version and a newline (the front cache makes it once).</summary>
+    internal OpgeslagenAntwoord? ZoekVolledig(string versie, string volledig)
+    {
+        if (_cache is null) return null;
+        if (versie != Volatile.Read(ref _versie))
+        {
+            if (Interlocked.Exchange(ref _versie, versie) is { } vorige && vorige != versie) _cache.Clear();
+            return null;
+        }
+        return _cache.TryGetValue(volledig, out OpgeslagenAntwoord? antwoord) ? antwoord : null;
     }
 
     /// <summary>Counts one request answered from the store.</summary>

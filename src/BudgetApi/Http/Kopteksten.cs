@@ -21,42 +21,50 @@ public static class Kopteksten
 
     /// <summary>
     /// CORS for a stored answer, as the framework's CORS middleware does it for a computed one: a request with an Origin is
-    /// evaluated against <see cref="CorsBeleid"/> by the same service, and its result applied when the response starts.
+    /// evaluated against <see cref="CorsBeleid"/> by the same service, and its result applied to the response. The front cache
+    /// calls it when its headers are complete, where the middleware's callback runs as the response starts: the same point.
     /// </summary>
     public static void Cors(HttpContext context, ICorsService cors)
     {
         if (!context.Request.Headers.ContainsKey(CorsConstants.Origin)) return;
-        var resultaat = cors.EvaluatePolicy(context, CorsBeleid);
-        context.Response.OnStarting(() =>
-        {
-            cors.ApplyResult(resultaat, context.Response);
-            return Task.CompletedTask;
-        });
+        cors.ApplyResult(cors.EvaluatePolicy(context, CorsBeleid), context.Response);
     }
 
     public static IApplicationBuilder GebruikKopteksten(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers["API-Version"] = OpenApiDocument.Versie;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            // ADR default: no-store. A data answer with an ETag (a 200, or the 304 standing for it) may be kept by any cache,
-            // but must be revalidated before every use: figures change only on a load or import, and then at once (docs/api.md).
-            var status = context.Response.StatusCode;
-            // A dashboard asset under its content-hashed name never changes: kept for a year, never revalidated (Dashboardbestanden).
-            headers.CacheControl = status is StatusCodes.Status200OK or StatusCodes.Status304NotModified && headers.ETag.Count > 0
-                ? context.Items.ContainsKey(Dashboardbestanden.OnveranderlijkSleutel) ? Dashboardbestanden.Onveranderlijk : "no-cache"
-                : "no-store";
-            headers.StrictTransportSecurity = "max-age=31536000";
-            // Swagger UI is a page with its own scripts; the dashboard runs only its own files; the API's JSON needs nothing.
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? "frame-ancestors 'none'"
-                : context.Request.Path.StartsWithSegments(Dashboard.Pad) ? Dashboard.ContentSecurityPolicy
-                : "default-src 'none'; frame-ancestors 'none'";
-            headers["Referrer-Policy"] = "no-referrer";
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(ZetBijStart, context);
         await next(context);
     });
+
+    private static readonly Func<object, Task> ZetBijStart = staat =>
+    {
+        Zet((HttpContext)staat);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>
+    /// The headers every response gets, from its final status and headers: set as the response starts by
+    /// <see cref="GebruikKopteksten"/>, and by the front cache for a stored answer (which it answers before that middleware),
+    /// right before it writes, so both paths have them from this one rule.
+    /// </summary>
+    public static void Zet(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers["API-Version"] = OpenApiDocument.Versie;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        // ADR default: no-store. A data answer with an ETag (a 200, or the 304 standing for it) may be kept by any cache,
+        // but must be revalidated before every use: figures change only on a load or import, and then at once (docs/api.md).
+        var status = context.Response.StatusCode;
+        // A dashboard asset under its content-hashed name never changes: kept for a year, never revalidated (Dashboardbestanden).
+        headers.CacheControl = status is StatusCodes.Status200OK or StatusCodes.Status304NotModified && headers.ETag.Count > 0
+            ? context.Items.ContainsKey(Dashboardbestanden.OnveranderlijkSleutel) ? Dashboardbestanden.Onveranderlijk : "no-cache"
+            : "no-store";
+        headers.StrictTransportSecurity = "max-age=31536000";
+        // Swagger UI is a page with its own scripts; the dashboard runs only its own files; the API's JSON needs nothing.
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? "frame-ancestors 'none'"
+            : context.Request.Path.StartsWithSegments(Dashboard.Pad) ? Dashboard.ContentSecurityPolicy
+            : "default-src 'none'; frame-ancestors 'none'";
+        headers["Referrer-Policy"] = "no-referrer";
+    }
 }
