@@ -148,6 +148,13 @@ klopt(tabel(await client.GET("/aandelen/tabel", { params: { query: { begroting: 
 klopt(tabel(await client.GET("/mutaties/tabel", { params: { query: { begroting: "VI", begrotingsjaar: 2015, van: "ontwerpbegroting", naar: "jaarverslag", jaar: 2015 } } }), "/mutaties/tabel").rijen.at(-1)?.totaal === true, "mutaties als tabel, de totaalrij onderaan");
 klopt(tabel(await client.GET("/uitputting/tabel", { params: { query: { begroting: "VI", begrotingsjaar: 2015 } } }), "/uitputting/tabel").rijen.length > 0, "uitputting als tabel");
 klopt(tabel(await client.GET("/bezetting/tabel", { params: { query: { tabel: "budget-per-fte", volgorde: "budgetPerFte" } } }), "/bezetting/tabel").kolommen.at(-1)?.eenheid === "euro", "budget per fte als tabel");
+const aansluitingenTabel = tabel(await client.GET("/aansluitingen/tabel", { params: { query: { begroting: "JenV", status: "afwijking", paginaGrootte: 5 } } }), "/aansluitingen/tabel");
+klopt(aansluitingenTabel.rijen.length === 5 && (aansluitingenTabel.rijen[0]?.links ?? []).some((l) => l.kolom === "bron" && l.adres.startsWith("/v1/bronnen/")), "aansluitingen als tabel, de bronregels als link");
+const bevindingenTabel = tabel(await client.GET("/bevindingen/tabel", { params: { query: { begroting: "JenV", q: "DJI" } } }), "/bevindingen/tabel");
+klopt(bevindingenTabel.rijen.length > 0 && bevindingenTabel.kolommen[1]?.sleutel === "soort", "bevindingen als tabel, gezocht met q");
+const organisatieTabel = tabel(await client.GET("/organisaties/{code}/tabel", { params: { path: { code: "DJI" }, query: { sorteer: "-waarde" } } }), "/organisaties/{code}/tabel");
+const waarden = organisatieTabel.rijen.map((r) => r.cellen[1]).filter((w): w is number => typeof w === "number");
+klopt(waarden.length > 1 && waarden.every((w, i) => i === 0 || (waarden[i - 1] ?? w) >= w), "een organisatie als tabel, gesorteerd met sorteer=-waarde");
 
 // CSV and Excel: operations of their own, each with one answer type.
 const csv = await client.GET("/csv/totalen", { params: { query: { begroting: ["JenV"], vanJaar: 2026, totJaar: 2026 } }, parseAs: "text" });

@@ -60,7 +60,7 @@ public static class BevindingenEndpoints
     }
 
     /// <summary>The findings the filters choose, in the list's order: one way for both forms of the resource.</summary>
-    static List<Bevinding> Kies(BevindingenQuery query, Bevindinglijst bevindingen, Bevindingonderwerpen onderwerpen, Catalogus catalogus)
+    internal static List<Bevinding> Kies(BevindingenQuery query, Bevindinglijst bevindingen, Bevindingonderwerpen onderwerpen, Catalogus catalogus)
     {
         var soort = Queryregels.Canoniek(query.Soort, Bevindingsoorten.Soorten);
         var ernst = Queryregels.Canoniek(query.Ernst, Bevindingsoorten.Ernsten);
@@ -79,13 +79,13 @@ public static class BevindingenEndpoints
     }
 
     /// <summary>The short code of the begroting of a finding's hoofdstuk.</summary>
-    static string? Begroting(Bevinding b, Catalogus catalogus) => catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code;
+    internal static string? Begroting(Bevinding b, Catalogus catalogus) => catalogus.Begrotingen.FirstOrDefault(x => x.Hoofdstuk == b.Hoofdstuk)?.Code;
 
     /// <summary>
     /// The standen the findings are about and their sources; a finding about organisation figures only is the document's.
     /// Findings carry their own units, so there is no valuta or factor.
     /// </summary>
-    static Metadata Metadata(IReadOnlyList<Bevinding> bevindingen, Catalogus catalogus)
+    internal static Metadata Metadata(IReadOnlyList<Bevinding> bevindingen, Catalogus catalogus)
     {
         var standen = bevindingen
             .Where(b => b.Hoofdstuk is not null && b.Begrotingsjaar is not null && b.Fase is not null)
@@ -100,7 +100,7 @@ public static class BevindingenEndpoints
     }
 
     /// <summary>How many findings of the choice there are per soort and ernst, over all pages: a chart of them needs no second request.</summary>
-    static IReadOnlyList<Telling> Tellingen(IReadOnlyList<Bevinding> bevindingen) => bevindingen
+    internal static IReadOnlyList<Telling> Tellingen(IReadOnlyList<Bevinding> bevindingen) => bevindingen
         .GroupBy(b => (b.Soort, b.Ernst))
         .Select(g => new Telling(g.Key.Soort, g.Key.Ernst, g.Count()))
         .ToList();

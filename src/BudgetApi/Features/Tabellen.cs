@@ -3,6 +3,7 @@ using BudgetApi.Domein;
 using BudgetApi.Http;
 using BudgetApi.Opslag;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BudgetApi.Features;
 
@@ -14,7 +15,7 @@ namespace BudgetApi.Features;
 /// one place decides a table's columns, headings and rows, never two codes kept in step. The figures are the resource's own answer,
 /// rearranged, never computed again.
 /// </summary>
-public static class TabellenEndpoints
+public static partial class TabellenEndpoints
 {
     public const string Pad = "/tabel";
 
@@ -59,7 +60,7 @@ public static class TabellenEndpoints
             .WithDescription("De tabellen van de weergave Bezetting: tabel=aandelen (bezetting en budget met hun aandeel) of tabel=budget-per-fte, " +
                              "in de gekozen volgorde (zoals gedrukt, of grootste eerst op bezetting, budget of budget per fte).")
             .MetValidatie<BezettingTabelQuery>();
-        return v1;
+        return v1.MapLijsttabellen();
     }
 
     /// <summary>A fase as a column heading: "Ontwerpbegroting", "1e suppletoire", "Jaarverslag (realisatie)".</summary>
@@ -74,7 +75,8 @@ public static class TabellenEndpoints
 
     private static Tabelkolom K(string sleutel, string titel, string eenheid) => new(sleutel, titel, eenheid);
 
-    static TabelResultaat GetTotalenTabel([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus)
+    static TabelResultaat GetTotalenTabel([AsParameters] TotalenQuery query, BudgetDb db, Catalogus catalogus,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var lijst = TotalenEndpoints.GetTotalen(query, db, catalogus).Lijst;
         var rijen = lijst.Gegevens;
@@ -102,7 +104,8 @@ public static class TabellenEndpoints
         return new TabelResultaat(new Tabel($"{Soortlabel(soort)} {wat}, {periode} (× € 1.000)", kolommen, tabelrijen, lijst.Metadata), "totalen-tabel");
     }
 
-    static TabelResultaat GetAandelenTabel([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus)
+    static TabelResultaat GetAandelenTabel([AsParameters] AandelenQuery query, BudgetDb db, Catalogus catalogus,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var lijst = AandelenEndpoints.GetAandelen(query, db, catalogus).Lijst;
         var perWaarvan = Queryregels.Canoniek(query.Niveau, AandelenQueryValidator.Niveaus) == "waarvan";
@@ -137,7 +140,8 @@ public static class TabellenEndpoints
         [MutatiesEndpoints.Verhuisd] = "verhuisd (was → wordt)",
     };
 
-    static TabelResultaat GetMutatiesTabel([AsParameters] MutatiesQuery query, BudgetDb db, Catalogus catalogus)
+    static TabelResultaat GetMutatiesTabel([AsParameters] MutatiesQuery query, BudgetDb db, Catalogus catalogus,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var lijst = MutatiesEndpoints.GetMutaties(query, db, catalogus).Lijst;
         var standen = lijst.Metadata.Standen!;
@@ -168,7 +172,8 @@ public static class TabellenEndpoints
         return new TabelResultaat(new Tabel($"Mutaties {wat}, {van} naar {naar}, {Periode(jaren)} (× € 1.000)", kolommen, tabelrijen, lijst.Metadata), "mutaties-tabel");
     }
 
-    static TabelResultaat GetUitputtingTabel([AsParameters] UitputtingQuery query, BudgetDb db, Catalogus catalogus)
+    static TabelResultaat GetUitputtingTabel([AsParameters] UitputtingQuery query, BudgetDb db, Catalogus catalogus,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var lijst = UitputtingEndpoints.GetUitputting(query, db, catalogus).Lijst;
         var rijen = lijst.Gegevens.Where(r => r.Artikel is not null).OrderBy(r => r.Artikel).Concat(lijst.Gegevens.Where(r => r.Artikel is null)).ToList();
@@ -190,7 +195,8 @@ public static class TabellenEndpoints
 
     private static string Naam(StandenreeksRegel r) => r.Regelsoort == Begrotingscodes.NiveauArtikel ? $"{r.Artikel} {r.Omschrijving}" : r.Omschrijving;
 
-    static TabelResultaat GetStandenreeksTabel([AsParameters] StandenreeksQuery query, BudgetDb db, Catalogus catalogus, HttpContext http)
+    static TabelResultaat GetStandenreeksTabel([AsParameters] StandenreeksQuery query, BudgetDb db, Catalogus catalogus, HttpContext http,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         // The level decides the lines: the artikelen under the begroting's total, the parts (niveau=regel) under an artikel.
         var lijst = StandenreeksEndpoints.GetStandenreeks(query with { Niveau = query.Artikel is null ? "artikel" : "regel" }, db, catalogus, http).Lijst;
@@ -253,7 +259,8 @@ public static class TabellenEndpoints
         [VerloopEndpoints.Breuk] = "breuk: regel ontbreekt",
     };
 
-    static TabelResultaat GetVerloopTabel([AsParameters] VerloopTabelQuery query, BudgetDb db, Catalogus catalogus)
+    static TabelResultaat GetVerloopTabel([AsParameters] VerloopTabelQuery query, BudgetDb db, Catalogus catalogus,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var begroting = catalogus.ZoekBegroting(query.Begroting)!;
         var fasen = (query.Fase ?? []).Select(f => Queryregels.Canoniek(f, Begrotingscodes.Fasen)!).Distinct()
@@ -305,7 +312,8 @@ public static class TabellenEndpoints
         }).ToList();
     }
 
-    static TabelResultaat GetBezettingTabel([AsParameters] BezettingTabelQuery query, BudgetDb db)
+    static TabelResultaat GetBezettingTabel([AsParameters] BezettingTabelQuery query, BudgetDb db,
+        [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
         var lijst = BezettingEndpoints.GetBezetting(db).Lijst;
         var volgorde = Queryregels.Canoniek(query.Volgorde, BezettingTabelQueryValidator.Volgorden) ?? "bron";

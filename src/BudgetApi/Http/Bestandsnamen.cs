@@ -21,7 +21,7 @@ public static class Bestandsnamen
     public const int Langste = 150;
 
     // What chooses the form of the file, not which figures are in it.
-    private static readonly HashSet<string> Vorm = new(StringComparer.OrdinalIgnoreCase) { "formaat", Csvdialecten.Parameter, "sortering" };
+    private static readonly HashSet<string> Vorm = new(StringComparer.OrdinalIgnoreCase) { "formaat", Csvdialecten.Parameter, "sortering", Tabelsortering.Parameter };
 
     // A page's number alone says nothing: "pagina-2", "paginaGrootte-1000".
     private static readonly HashSet<string> MetNaam = new(StringComparer.OrdinalIgnoreCase) { "pagina", "paginaGrootte" };

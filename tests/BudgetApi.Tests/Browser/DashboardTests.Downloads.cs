@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using BudgetApi.Tests.Infrastructuur;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace BudgetApi.Tests.Browser;
@@ -28,6 +29,10 @@ public sealed partial class DashboardTests
     [InlineData("/dashboard/?weergave=bezetting&volgorde=budgetPerFte", 2)]
     [InlineData("/dashboard/?weergave=inzoomen&begroting=JenV&begrotingsjaar=2016&soort=uitgaven&artikel=31", 2)]
     [InlineData("/dashboard/?weergave=inzoomen&begroting=VI&begrotingsjaar=2015&soort=uitgaven", 2)]
+    [InlineData("/dashboard/?weergave=inzoomen&organisatie=DJI", 1)]
+    [InlineData("/dashboard/?weergave=aansluitingen", 2)]
+    [InlineData("/dashboard/?weergave=aansluitingen&begroting=alle&status=alle&aansluitingenPagina=2&bevindingenPagina=3", 2)]
+    [InlineData("/dashboard/?weergave=aansluitingen&begroting=JenV&q=DJI", 2)]
     public async Task Elke_download_van_een_blok_is_de_tabel_op_het_scherm_cel_voor_cel(string adres, int blokken)
     {
         await using var sessie = await Open(adres, 1400);
@@ -42,6 +47,7 @@ public sealed partial class DashboardTests
             var api = JsonNode.Parse(await _client.GetStringAsync(tabelUrl))!.AsObject();
             var kolommen = api["kolommen"]!.AsArray();
             var rijen = api["rijen"]!.AsArray();
+            if (rijen.Count == 0) continue;
             var eenheden = kolommen.Select(k => k!["eenheid"]!.GetValue<string>()).ToList();
             var wat = $"{adres}, blok '{api["titel"]}'";
 
@@ -61,7 +67,24 @@ public sealed partial class DashboardTests
 
             // The CSV the block offers, in the Dutch Excel dialect: the same headings and every cell the API's value.
             var csvLink = blok.Locator("a[download]", new() { HasText = "CSV" });
-            (await csvLink.GetAttributeAsync("href")).Should().Be(tabelUrl + (tabelUrl!.Contains('?') ? "&" : "?") + "formaat=csv&dialect=excel-nl");
+            var csvHref = await csvLink.GetAttributeAsync("href");
+            // A paged table (aansluitingen, bevindingen) downloads every row of the selection: its table's URL without the page.
+            var bestandUrl = Regex.Replace(csvHref!, @"[?&]formaat=csv&dialect=excel-nl$", "");
+            var gepagineerd = bestandUrl != tabelUrl;
+            if (gepagineerd) bestandUrl.Should().Be(Regex.Replace(tabelUrl!, @"[?&](pagina|paginaGrootte)=\d+", "").Replace("/tabel&", "/tabel?"), wat);
+            csvHref.Should().Be(bestandUrl + (bestandUrl.Contains('?') ? "&" : "?") + "formaat=csv&dialect=excel-nl");
+            var eerste = 0;
+            if (gepagineerd)
+            {
+                // The screen's page is rows (pagina-1)×20+1 … of the file, which holds every row of the selection.
+                var paginering = api["metadata"]!["paginering"]!;
+                var alle = JsonNode.Parse(await _client.GetStringAsync(bestandUrl + (bestandUrl.Contains('?') ? "&" : "?") + "paginaGrootte=1000"))!["rijen"]!.AsArray();
+                alle.Count.Should().Be(paginering["totaalAantal"]!.GetValue<int>(), wat);
+                var begin = (paginering["pagina"]!.GetValue<int>() - 1) * paginering["paginaGrootte"]!.GetValue<int>();
+                for (var r = 0; r < rijen.Count; r++) alle[begin + r]!.ToJsonString().Should().Be(rijen[r]!.ToJsonString(), $"{wat}, rij {r + 1} of the page");
+                rijen = alle;
+                eerste = begin;
+            }
             var csvDownload = await page.RunAndWaitForDownloadAsync(() => csvLink.ClickAsync());
             var csv = await File.ReadAllBytesAsync((await csvDownload.PathAsync())!);
             csv.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF });
@@ -75,14 +98,15 @@ public sealed partial class DashboardTests
                 {
                     csvRijen[r + 1][k].Should().Be(AlsExcelNl(cellen[k], eenheden[k]), $"{wat} CSV, rij {r + 1}, kolom {scherm.Koppen[k]}");
                     // The screen's cell read back as a number is the CSV's number (or both the same word, or both blank).
-                    Gelijkwaardig(scherm.Rijen[r][k], csvRijen[r + 1][k]).Should().BeTrue($"{wat}: screen '{scherm.Rijen[r][k]}' and CSV '{csvRijen[r + 1][k]}' at rij {r + 1}, kolom {scherm.Koppen[k]}");
+                    if (r < eerste || r - eerste >= scherm.Rijen.Count) continue;
+                    Gelijkwaardig(scherm.Rijen[r - eerste][k], csvRijen[r + 1][k]).Should().BeTrue($"{wat}: screen '{scherm.Rijen[r - eerste][k]}' and CSV '{csvRijen[r + 1][k]}' at rij {r + 1}, kolom {scherm.Koppen[k]}");
                 }
             }
 
             // The Excel file: the same headings, numbers as numeric cells (a percentage the fraction with 0.00%), a blank an empty cell.
             var xlsxDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "Excel" }).ClickAsync());
             xlsxDownload.SuggestedFilename.Should().Be(Path.ChangeExtension(csvDownload.SuggestedFilename, ".xlsx"));
-            csvDownload.SuggestedFilename.Should().MatchRegex(@"^[a-z]+-tabel-[A-Za-z0-9+_.-]+\.csv$", "the file name says the table and what was selected");
+            csvDownload.SuggestedFilename.Should().MatchRegex(@"^[a-z]+-tabel(-[A-Za-z0-9+_.-]+)?\.csv$", "the file name says the table and what was selected");
             var blad = (await Werkmappen.Lees(await File.ReadAllBytesAsync((await xlsxDownload.PathAsync())!)))["Gegevens"];
             blad.Koppen.Should().Equal(scherm.Koppen, wat);
             blad.Rijen.Should().HaveCount(rijen.Count + 1, wat);
@@ -105,7 +129,14 @@ public sealed partial class DashboardTests
                         case JsonValue v:
                             cel.Type.Should().Be("n", plaats);
                             cel.AlsInApi.Should().Be(v.GetValue<decimal>(), plaats);
-                            cel.Opmaak.Should().Be(eenheden[k] switch { "procent" or "procent-met-teken" => Cel.ProcentOpmaak, "code" => "0", _ => "#,##0" }, plaats);
+                            // A decimal in its own unit (10,8 fte) keeps the places it carries.
+                            var json = v.ToJsonString();
+                            var plaatsen = json.Contains('.', StringComparison.Ordinal) ? json.Length - json.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                            cel.Opmaak.Should().Be(eenheden[k] switch
+                            {
+                                "procent" or "procent-met-teken" => Cel.ProcentOpmaak, "code" => "0",
+                                _ => plaatsen == 0 ? "#,##0" : "#,##0." + new string('0', plaatsen),
+                            }, plaats);
                             break;
                     }
                 }
@@ -113,6 +144,13 @@ public sealed partial class DashboardTests
             gecontroleerd++;
         }
         gecontroleerd.Should().Be(blokken, "every block of the view has its table's downloads");
+        if (adres.Contains("organisatie=", StringComparison.Ordinal) || adres.Contains("aansluitingen", StringComparison.Ordinal))
+        {
+            // A source line in a table is a link to it, named in full for assistive technology.
+            var link = page.Locator("#weergave table a.bronregel").First;
+            (await link.GetAttributeAsync("href")).Should().StartWith("/v1/bronnen/");
+            (await link.GetAttributeAsync("aria-label")).Should().Contain(" van ");
+        }
         sessie.Fouten.Should().BeEmpty();
     }
 
@@ -170,6 +208,77 @@ public sealed partial class DashboardTests
         probleem["invalidParams"]![0]!["name"]!.GetValue<string>().Should().Be("fase");
     }
 
+    [Theory]
+    [InlineData("/dashboard/?weergave=aandelen", "Artikel", 1, "artikel")]
+    [InlineData("/dashboard/?weergave=aandelen", "Bedrag", 2, "bedrag")]
+    [InlineData("/dashboard/?weergave=mutaties", "Mutatie", 1, "-mutatie")]
+    [InlineData("/dashboard/?weergave=inzoomen&begroting=VI&begrotingsjaar=2015&soort=uitgaven", "Jaarverslag (realisatie)", 1, "-jaarverslag")]
+    public async Task Een_sortering_door_een_klik_op_een_kop_staat_ook_in_de_download(string adres, string kop, int klikken, string sorteer)
+    {
+        await using var sessie = await Open(adres, 1400);
+        var page = sessie.Page;
+        var blok = page.Locator("#weergave .blok").First;
+        for (var i = 0; i < klikken; i++) await blok.Locator("thead button.sorteer", new() { HasTextString = kop }).First.ClickAsync();
+        var scherm = await LeesSchermtabel(blok);
+        var tabelUrl = await blok.Locator(".verzoeken p", new() { HasText = "De tabel:" }).Locator("a").GetAttributeAsync("href");
+        var csvLink = blok.Locator("a[download]", new() { HasText = "CSV" });
+        (await csvLink.GetAttributeAsync("href")).Should().Be($"{tabelUrl}&sorteer={Uri.EscapeDataString(sorteer)}&formaat=csv&dialect=excel-nl");
+
+        // The file holds the screen's rows in the screen's order, the CSV and the Excel file alike.
+        var csvDownload = await page.RunAndWaitForDownloadAsync(() => csvLink.ClickAsync());
+        var csv = await File.ReadAllBytesAsync((await csvDownload.PathAsync())!);
+        var csvRijen = LeesExcelNl(System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
+        csvRijen.Should().HaveCount(scherm.Rijen.Count + 1);
+        for (var r = 0; r < scherm.Rijen.Count; r++)
+        {
+            for (var k = 0; k < scherm.Koppen.Count; k++)
+            {
+                Gelijkwaardig(scherm.Rijen[r][k], csvRijen[r + 1][k]).Should().BeTrue($"{adres} sorted by {sorteer}: screen '{scherm.Rijen[r][k]}' and CSV '{csvRijen[r + 1][k]}' at rij {r + 1}, kolom {scherm.Koppen[k]}");
+            }
+        }
+        var xlsxDownload = await page.RunAndWaitForDownloadAsync(() => blok.Locator("a[download]", new() { HasText = "Excel" }).ClickAsync());
+        var blad = (await Werkmappen.Lees(await File.ReadAllBytesAsync((await xlsxDownload.PathAsync())!)))["Gegevens"];
+        blad.Rijen.Skip(1).Select(r => r[0].Tekst).Should().Equal(csvRijen.Skip(1).Select(r => r[0]), "the Excel file is in the same order");
+        sessie.Fouten.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task De_bevindingen_hebben_een_zoekveld_dat_q_van_de_API_vraagt_en_in_de_URL_staat(int breedte)
+    {
+        await using var sessie = await Open("/dashboard/?weergave=aansluitingen", breedte);
+        var page = sessie.Page;
+        var veld = page.GetByLabel("Zoeken in de bevindingen");
+        (await veld.GetAttributeAsync("type")).Should().Be("search");
+        var verzoeken = new List<string>();
+        page.Request += (_, v) => { if (v.Url.Contains("/v1/bevindingen", StringComparison.Ordinal)) verzoeken.Add(v.Url); };
+        await veld.PressSequentiallyAsync("DJI", new() { Delay = 40 });
+        await page.WaitForURLAsync(new Regex("[?&]q=DJI"));
+        await WachtTotKlaar(page);
+        await page.WaitForFunctionAsync("() => document.querySelector('#weergave .blok:nth-of-type(2)')?.getAttribute('aria-busy') !== 'true'");
+        verzoeken.Should().ContainSingle("typing three letters is one request after the pause, not one per letter")
+            .Which.Should().Contain("q=DJI");
+        var tabelUrl = await page.Locator("#weergave .blok").Nth(1).Locator(".verzoeken p", new() { HasText = "De tabel:" }).Locator("a").GetAttributeAsync("href");
+        tabelUrl.Should().Contain("/v1/bevindingen/tabel?").And.Contain("q=DJI");
+        var api = JsonNode.Parse(await _client.GetStringAsync(tabelUrl))!;
+        var scherm = await LeesSchermtabel(page.Locator("#weergave .blok").Nth(1));
+        scherm.Rijen.Should().HaveCount(api["rijen"]!.AsArray().Count).And.NotBeEmpty();
+
+        // The search is in the URL like every choice: a reload shows it again.
+        await page.ReloadAsync();
+        await WachtTotKlaar(page);
+        (await page.GetByLabel("Zoeken in de bevindingen").InputValueAsync()).Should().Be("DJI");
+
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}").Should().BeEmpty();
+        await page.GotoAsync(_basis + "/dashboard/?weergave=inzoomen&organisatie=DJI");
+        await WachtTotKlaar(page);
+        axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}").Should().BeEmpty();
+        sessie.Fouten.Should().BeEmpty();
+    }
+
     /// <summary>A value of the API's table as the dashboard shows it (js/tabel.js with js/opmaak.js).</summary>
     private static string Zoalsgetoond(JsonNode? waarde, string eenheid)
     {
@@ -183,7 +292,7 @@ public sealed partial class DashboardTests
             "procent-met-teken" => ProcentMetTeken(waarde),
             "code" => waarde.GetValue<long>().ToString(CultureInfo.InvariantCulture),
             "euro" => "€ " + Bedrag(waarde),
-            _ => waarde.GetValue<decimal>().ToString("#,0.##", CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',').Replace(' ', '.'),
+            _ => waarde.GetValue<decimal>().ToString("#,0.############", CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',').Replace(' ', '.'),
         };
     }
 
@@ -192,7 +301,7 @@ public sealed partial class DashboardTests
     {
         null => "",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => eenheid is "procent" or "procent-met-teken" ? waarde.GetValue<decimal>().ToString(CultureInfo.InvariantCulture).Replace('.', ',') : waarde.GetValue<long>().ToString(CultureInfo.InvariantCulture),
+        _ => eenheid is "procent" or "procent-met-teken" or "getal" ? waarde.GetValue<decimal>().ToString(CultureInfo.InvariantCulture).Replace('.', ',') : waarde.GetValue<long>().ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>A screen cell and a CSV cell hold the same: the screen's Dutch number read back ("+13.113", "47,56%", "€ 127.217") is the CSV's.</summary>
@@ -222,7 +331,12 @@ public sealed partial class DashboardTests
         var json = await blok.EvaluateAsync<JsonElement>("""
             (b) => {
               const tabel = b.querySelector('table');
-              const tekst = (c) => c.textContent.replace(/\s+/g, ' ').trim();
+              // A disclosure's summary ("alle 9 cijfers") is the dashboard's control, not the cell's content.
+              const tekst = (c) => {
+                const kopie = c.cloneNode(true);
+                kopie.querySelectorAll('summary').forEach((s) => s.remove());
+                return kopie.textContent.replace(/\s+/g, ' ').trim();
+              };
               return {
                 bijschrift: tekst(tabel.caption),
                 koppen: [...tabel.tHead.rows[0].cells].map(tekst),

@@ -135,6 +135,18 @@ public static class AansluitingenEndpoints
     static LijstResultaat<AansluitingRegel> GetAansluitingen([AsParameters] AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus,
         BudgetDb db, HttpContext http)
     {
+        var (keuze, gekozen) = Gekozen(query, aansluitingen, catalogus, db);
+        var (rijen, paginering) = Bladeren.Pagina(gekozen, query, http);
+        return new LijstResultaat<AansluitingRegel>(new Lijst<AansluitingRegel>(rijen, Metadata(keuze, rijen.Count) with { Paginering = paginering }), "aansluitingen");
+    }
+
+    /// <summary>The metadata of a choice of reconciliations: their standen, the rule of rounding; units per row, so no valuta or factor.</summary>
+    internal static Metadata Metadata(Standkeuze keuze, int aantal) =>
+        StandVerwijzing.Metadata(keuze.Standen, aantal, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null };
+
+    /// <summary>Every reconciliation the filters choose, in the list's fixed order, before paging: the list and its table (/aansluitingen/tabel) alike.</summary>
+    internal static (Standkeuze Keuze, List<AansluitingRegel> Rijen) Gekozen(AansluitingenQuery query, Aansluitingberekening.Lijst aansluitingen, Catalogus catalogus, BudgetDb db)
+    {
         var zoek = Domein.Zoekterm.Lees(query.Q);
         var namen = zoek is null ? null : Organisatienamen(db);
         var begroting = catalogus.ZoekBegroting(query.Begroting)?.Code;
@@ -151,9 +163,7 @@ public static class AansluitingenEndpoints
             .Where(a => zoek is null || zoek.Past([a.Omschrijving, a.Begroting, a.Hoofdstuk, catalogus.ZoekBegroting(a.Hoofdstuk)?.Naam, a.Organisatie,
                 .. a.Organisatie is not null && namen!.TryGetValue(a.Organisatie, out var naam) ? naam : []]))
             .ToList();
-        var (rijen, paginering) = Bladeren.Pagina(gekozen, query, http);
-        var metadata = StandVerwijzing.Metadata(keuze.Standen, rijen.Count, Aansluitingberekening.Afronding) with { Valuta = null, Factor = null, Paginering = paginering };
-        return new LijstResultaat<AansluitingRegel>(new Lijst<AansluitingRegel>(rijen, metadata), "aansluitingen");
+        return (keuze, gekozen);
     }
 
     const string OrganisatienamenSql = "SELECT code AS Code, naam AS Naam, afkorting AS Afkorting FROM organisatie";

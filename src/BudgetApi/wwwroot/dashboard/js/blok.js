@@ -71,7 +71,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
      * Shows the figures: the summary under the chart, the table, the request(s) and the data's provenance; `paginas` the
      * way to the other pages, above the chart or (`paginasBijTabel`) above the table.
      */
-    toon({ samenvatting, tabelElement, urls, tabelUrl, metadata, legendaItems, paginas, paginasBijTabel = false, mislukt = [] }) {
+    toon({ samenvatting, tabelElement, urls, tabelUrl, bestandUrl = tabelUrl, metadata, legendaItems, paginas, paginasBijTabel = false, mislukt = [] }) {
       element.removeAttribute('aria-busy');
       // Requests of the block that failed while the others answered: named above what could be shown, with a retry.
       melding.replaceChildren(mislukt.length ? foutmelding(mislukt, opnieuw, { deels: true }) : '');
@@ -83,7 +83,7 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
       tabel.replaceChildren(tabelElement ?? '');
       legenda.replaceChildren(...(legendaItems ?? []));
       legenda.hidden = !legendaItems?.length;
-      verzoeken.replaceChildren(...verzoekLinks(urls, titel, tabelUrl));
+      verzoeken.replaceChildren(...verzoekLinks(urls, titel, tabelUrl, bestandUrl));
       const delen = [metadata?.bron && `Bron: ${metadata.bron}`, metadata?.stand && `stand: ${metadata.stand}`].filter(Boolean);
       herkomst.textContent = delen.length ? `${delen.join('; ')}.` : '';
       herkomst.hidden = !delen.length;
@@ -106,10 +106,27 @@ export function grafiekblok({ titel, eenheid, keuzes }) {
     },
   };
 
+  volgSortering(element, verzoeken);
+
   function opnieuw() {
     if (laatsteWerk) blok.laad(laatsteWerk);
   }
   return blok;
+}
+
+/** The order a reader picks by clicking a heading goes into the table's downloads in `verzoeken` (sorteer=, js/tabel.js): the file is sorted as the screen. */
+export function volgSortering(element, verzoeken) {
+  element.addEventListener('gesorteerd', (e) => {
+    if (!e.detail.sorteer) return;
+    for (const a of verzoeken.querySelectorAll('a[data-formaat]')) {
+      // The table's request with the order, then the file's form: …/tabel?…&sorteer=-bedrag&formaat=csv&dialect=excel-nl.
+      const adres = new URL(a.href, location.origin);
+      const formaat = adres.searchParams.get('formaat');
+      for (const naam of ['formaat', 'dialect']) adres.searchParams.delete(naam);
+      adres.searchParams.set('sorteer', e.detail.sorteer);
+      a.href = alsDownload(adres.pathname + adres.search, formaat);
+    }
+  });
 }
 
 /** The failed requests of a block, each with the API's words, and one button that tries the block again. */
@@ -131,10 +148,10 @@ function foutmelding(mislukt, opnieuw, { deels = false } = {}) {
  * tabelVanApi), the downloads are that table's CSV and Excel: the file is the table on the screen. Elsewhere (the aansluitingen
  * and bevindingen) each request's own CSV and Excel, in the API's long form.
  */
-function verzoekLinks(urls = [], titel, tabelUrl) {
-  const downloads = (url) => el('span', { class: 'downloads' },
-    el('a', { href: alsDownload(url, 'csv'), download: true }, 'CSV', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)),
-    el('a', { href: alsDownload(url, 'xlsx'), download: true }, 'Excel', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)));
+export function verzoekLinks(urls = [], titel, tabelUrl, bestandUrl = tabelUrl) {
+  const downloads = (url, formaat) => el('span', { class: 'downloads' },
+    el('a', { href: alsDownload(url, 'csv'), download: true, 'data-formaat': formaat }, 'CSV', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)),
+    el('a', { href: alsDownload(url, 'xlsx'), download: true, 'data-formaat': formaat }, 'Excel', el('span', { class: 'visueel-verborgen' }, ` van ${titel}`)));
   const link = (url) => el('a', { href: url }, el('code', {}, url));
   const verzoeken = urls.length === 1
     ? [el('p', {}, 'API-verzoek: ', link(urls[0]))]
@@ -146,7 +163,7 @@ function verzoekLinks(urls = [], titel, tabelUrl) {
   if (tabelUrl) {
     return [...verzoeken,
       el('p', {}, 'De tabel: ', link(tabelUrl)),
-      el('p', {}, 'Tabel downloaden: ', downloads(tabelUrl))];
+      el('p', {}, bestandUrl === tabelUrl ? 'Tabel downloaden: ' : 'Tabel downloaden (alle rijen van de keuze, niet alleen deze pagina): ', downloads(bestandUrl, 'tabel'))];
   }
   return urls.length === 1 ? [...verzoeken, el('p', {}, 'Downloaden: ', downloads(urls[0]))] : verzoeken;
 }

@@ -4,20 +4,48 @@
 import { el, nieuwId } from './dom.js';
 
 /**
- * velden: [{ naam, label, soort: 'keuzerondjes' | 'vinkjes' | 'lijst', opties: [{ waarde, label, groep?, meer? }], meerLabel? }];
+ * velden: [{ naam, label, soort: 'keuzerondjes' | 'vinkjes' | 'lijst' | 'tekst', opties: [{ waarde, label, groep?, meer? }], meerLabel?, uitleg? }];
  * waarden: { naam: string | string[] }. bijWijziging(nieuweWaarden) is called after every change.
  * In a list, options with a `groep` are grouped under it (optgroup). Check boxes marked `meer` go behind a disclosure
  * (`meerLabel`), open when one of them is checked, so a long list stays short on a small screen.
+ * A text field (a search) is read back WACHTTIJD ms after the last key, not at every key: one request per word typed.
  */
 export function keuzeformulier({ label, velden, waarden, bijWijziging }) {
   const formulier = el('form', { class: 'keuzes', 'aria-label': label });
   for (const veld of velden) formulier.append(maakVeld(veld, waarden[veld.naam]));
   formulier.addEventListener('submit', (e) => e.preventDefault());
-  formulier.addEventListener('change', () => bijWijziging(lees(formulier, velden)));
+  let gelezen = JSON.stringify(lees(formulier, velden));
+  const meld = () => {
+    const nieuw = lees(formulier, velden);
+    if (JSON.stringify(nieuw) === gelezen) return;
+    gelezen = JSON.stringify(nieuw);
+    bijWijziging(nieuw);
+  };
+  let wacht;
+  formulier.addEventListener('change', () => {
+    clearTimeout(wacht);
+    meld();
+  });
+  formulier.addEventListener('input', (e) => {
+    if (e.target.type !== 'search') return;
+    clearTimeout(wacht);
+    wacht = setTimeout(meld, WACHTTIJD);
+  });
   return formulier;
 }
 
+/** How long a search field waits after the last key before it asks: long enough not to ask per letter. */
+export const WACHTTIJD = 350;
+
 function maakVeld(veld, waarde) {
+  if (veld.soort === 'tekst') {
+    const id = nieuwId(`keuze-${veld.naam}`);
+    const uitleg = veld.uitleg ? el('span', { id: `${id}-uitleg`, class: 'klein' }, veld.uitleg) : null;
+    return el('div', { class: 'keuze-veld' },
+      el('label', { for: id }, veld.label),
+      el('input', { id, name: veld.naam, type: 'search', value: waarde ?? '', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': uitleg ? `${id}-uitleg` : null }),
+      uitleg);
+  }
   if (veld.soort === 'lijst') {
     const id = nieuwId(`keuze-${veld.naam}`);
     const optie = (o) => el('option', { value: o.waarde, selected: String(o.waarde) === String(waarde) }, o.label);
@@ -46,7 +74,7 @@ function maakVeld(veld, waarde) {
 
 function lees(formulier, velden) {
   const gegevens = new FormData(formulier);
-  return Object.fromEntries(velden.map((v) => [v.naam, v.soort === 'vinkjes' ? gegevens.getAll(v.naam) : gegevens.get(v.naam)]));
+  return Object.fromEntries(velden.map((v) => [v.naam, v.soort === 'vinkjes' ? gegevens.getAll(v.naam) : v.soort === 'tekst' ? String(gegevens.get(v.naam) ?? '').trim() : gegevens.get(v.naam)]));
 }
 
 /** One value from the URL, if it is one of the allowed values; else the default. */

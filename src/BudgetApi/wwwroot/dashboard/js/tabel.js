@@ -52,6 +52,8 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse, sortering }) {
       return verschil === 0 ? a.volgorde - b.volgorde : teken * verschil;
     });
     lichaam.replaceChildren(...volgorde.map((r) => r.element));
+    // Told to the block (js/blok.js), which puts the order in its download links: the file is sorted as the screen.
+    if (!richting) table.dispatchEvent(new CustomEvent('gesorteerd', { bubbles: true, detail: { kolom, richting: nieuw } }));
     // The arrow is drawn by dashboard.css from aria-sort, so the header's text stays its name.
     koppen.forEach((th, i) => {
       if (i === kolom) th.setAttribute('aria-sort', RICHTING[nieuw]);
@@ -67,6 +69,15 @@ export function tabel({ bijschrift, kolommen, rijen, rijKlasse, sortering }) {
   return el('div', { class: 'tabel' }, el('p', { class: 'tabel-titel', 'aria-hidden': 'true' }, bijschrift), hint, houder);
 }
 
+/**
+ * A figure in its own unit with every decimal the API gives (8.480,305), as the file holds it: the shortest form of the number
+ * (JavaScript's own), with the Dutch separators.
+ */
+function exact(v) {
+  const [geheel, decimalen] = String(Math.abs(v)).split('.');
+  return `${v < 0 ? '-' : ''}${opmaak.bedrag(Number(geheel))}${decimalen ? `,${decimalen}` : ''}`;
+}
+
 /** How a cell of each unit of the API's tables shows (Tabeleenheid, src/BudgetApi/Http/Tabel.cs): Dutch numbers, a blank as —. */
 const OPMAAK = {
   tekst: (v) => v ?? LEEG,
@@ -75,7 +86,7 @@ const OPMAAK = {
   mutatie: opmaak.mutatie,
   procent: opmaak.procent,
   'procent-met-teken': opmaak.procentMetTeken,
-  getal: opmaak.getal,
+  getal: (v) => (v === null || v === undefined ? LEEG : exact(v)),
   euro: opmaak.euro,
 };
 
@@ -86,7 +97,7 @@ const OPMAAK = {
  * columns, headings or rows. rijkop: the sleutel of the column that heads each row (default the first); cel(kolom, rij, tekst)
  * may give a cell as a node (a link); breed: the sleutels of columns of running text; sortering as tabel() takes it, by sleutel.
  */
-export function tabelVanApi(antwoord, { rijkop, cel, breed = [], sortering } = {}) {
+export function tabelVanApi(antwoord, { rijkop, cel, breed = [], ingeklapt = {}, sortering } = {}) {
   const kop = rijkop ?? antwoord.kolommen[0]?.sleutel;
   const kolommen = antwoord.kolommen.map((k, i) => {
     const getal = k.eenheid !== 'tekst';
@@ -98,19 +109,46 @@ export function tabelVanApi(antwoord, { rijkop, cel, breed = [], sortering } = {
       geenAfbreking: getal,
       rijkop: k.sleutel === kop,
       breed: breed.includes(k.sleutel),
-      waarde: (rij) => cel?.(k, rij, toon(rij.cellen[i])) ?? toon(rij.cellen[i]),
+      waarde: (rij) => cel?.(k, rij, toon(rij.cellen[i])) ?? metLinks(k.sleutel, rij, toon(rij.cellen[i]), ingeklapt[k.sleutel]),
       // A number column sorts by the API's number itself; a word or a blank in it comes last.
       sleutel: getal ? (rij) => (typeof rij.cellen[i] === 'number' ? rij.cellen[i] : null) : undefined,
     };
   });
   const kolom = sortering ? antwoord.kolommen.findIndex((k) => k.sleutel === sortering.sleutel) : -1;
-  return tabel({
+  const element = tabel({
     bijschrift: antwoord.titel,
     kolommen,
     rijen: antwoord.rijen,
     rijKlasse: (r) => (r.totaal ? 'totaalregel' : null),
     sortering: kolom >= 0 ? { kolom, richting: sortering.richting } : undefined,
   });
+  // The API names its columns by sleutel: sorteer=sleutel ascending, -sleutel descending (docs/api.md).
+  element.addEventListener('gesorteerd', (e) => {
+    e.detail.sorteer = `${e.detail.richting === 'aflopend' ? '-' : ''}${antwoord.kolommen[e.detail.kolom].sleutel}`;
+  });
+  return element;
+}
+
+/**
+ * A cell with the links the API gives in it (rijen[].links: where in the cell's text, and to where): those pieces of text become
+ * links, named in full for assistive technology. A text of several lines keeps its lines; `samenvatting(regels)` puts it behind
+ * a disclosure with that summary (a long list of figures), the links outside the summary, which is itself a control.
+ */
+function metLinks(sleutel, rij, tekst, samenvatting) {
+  const links = (rij.links ?? []).filter((l) => l.kolom === sleutel).sort((a, b) => a.begin - b.begin);
+  if (!links.length && !tekst.includes('\n')) return tekst;
+  const delen = [];
+  let plaats = 0;
+  for (const l of links) {
+    if (l.begin < plaats || tekst.slice(l.begin, l.begin + l.tekst.length) !== l.tekst) continue;
+    delen.push(tekst.slice(plaats, l.begin), el('a', { href: l.adres, class: 'bronregel', 'aria-label': l.naam }, l.tekst));
+    plaats = l.begin + l.tekst.length;
+  }
+  delen.push(tekst.slice(plaats));
+  const inhoud = el('span', { class: 'regels' }, delen);
+  if (!samenvatting) return inhoud;
+  const regels = tekst.split('\n').length;
+  return el('details', {}, el('summary', {}, samenvatting(regels)), inhoud);
 }
 
 /** Shows the cue, and the shadow on the side with more columns, only while the table is wider than its box. */

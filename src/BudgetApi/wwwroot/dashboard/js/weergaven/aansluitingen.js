@@ -1,16 +1,15 @@
 // Aansluitingen en bevindingen: every printed figure that does not add up, gedrukt against berekend with where it stands
 // in the source (/v1/aansluitingen), and every finding about figures that contradict each other (/v1/bevindingen).
 
-import { haal, verzoek } from '../api.js';
-import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, faseLabel, standaardBegroting, standSleutel } from '../begrippen.js';
+import { alsTabel, haal, verzoek } from '../api.js';
+import { begrotingOpties, BEVINDINGSOORTEN, bevindingsoortLabel, ERNSTEN, standaardBegroting, standSleutel } from '../begrippen.js';
 import { grafiekblok } from '../blok.js';
-import { delenLinks, regelLink } from '../bron.js';
 import { el, svg } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken, voorbeeld } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
 import { gevraagdePagina, PAGINAGROOTTE, pagineer, paginanavigatie } from '../pagina.js';
-import { tabel } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -57,18 +56,6 @@ function metEenheid(tekst, eenheid) {
 const eenheidLabel = (eenheid) => (eenheid in SCHAAL ? `€ ${SCHAAL[eenheid]}`.trim() : eenheid);
 
 /**
- * A figure as printed: a print with its own words or signs ("ca. € 3,3 miljard", "17.400 fte") as it stands; a bare number
- * as the value with its unit, and the print beside it where it is written otherwise ("5,199,190" in an open-data file,
- * "10.8000" where the notation is impossible).
- */
-function zoalsGedrukt(c) {
-  if (c.zoalsGedrukt && /[^\d.,\s-]/.test(c.zoalsGedrukt)) return c.zoalsGedrukt;
-  const waarde = opmaak.getal(c.waarde);
-  const tekst = metEenheid(waarde, c.eenheid);
-  return c.zoalsGedrukt && c.zoalsGedrukt !== waarde ? `${tekst} (gedrukt ${c.zoalsGedrukt})` : tekst;
-}
-
-/**
  * What a reconciliation is, without its table in brackets ("(A. Uitgaven JenV)" after a waarvan line's artikel): the table
  * is named beside its source line here; the API's explanations leave it out the same way.
  */
@@ -90,6 +77,7 @@ export default {
       aansluiting: eenVan(zoek, 'aansluiting', SOORTEN_AANSLUITING.map((s) => s.waarde), ''),
       ernst: eenVan(zoek, 'ernst', ['', ...ERNSTEN.map((e) => e.waarde)], ''),
       soort: eenVan(zoek, 'soort', ['', ...BEVINDINGSOORTEN.map((s) => s.waarde)], ''),
+      q: (zoek.get('q') ?? '').trim(),
       aansluitingenPagina: zoek.get('aansluitingenPagina') ?? '',
       bevindingenPagina: zoek.get('bevindingenPagina') ?? '',
     };
@@ -114,6 +102,7 @@ export default {
         velden: [
           { naam: 'ernst', label: 'Ernst', soort: 'lijst', opties: [{ waarde: '', label: 'Alle' }, ...ERNSTEN] },
           { naam: 'soort', label: 'Soort bevinding', soort: 'lijst', opties: [{ waarde: '', label: 'Alle soorten' }, ...BEVINDINGSOORTEN] },
+          { naam: 'q', label: 'Zoeken in de bevindingen', soort: 'tekst', uitleg: 'Hele woorden en hun begin; hoofdletters en accenten tellen niet (DJI, politie).' },
         ],
         waarden: keuzes,
         bijWijziging: (nieuw) => wijzig({ ...nieuw, bevindingenPagina: '' }),
@@ -123,7 +112,7 @@ export default {
 
     const EIGEN = {
       aansluitingen: ['begroting', 'begrotingsjaar', 'fase', 'status', 'aansluiting', 'aansluitingenPagina'],
-      bevindingen: ['begroting', 'ernst', 'soort', 'bevindingenPagina'],
+      bevindingen: ['begroting', 'ernst', 'soort', 'q', 'bevindingenPagina'],
     };
     let getoond = {};
 
@@ -220,7 +209,6 @@ function zetPagina(keuzes, naam, deel, ctx) {
   }
 }
 
-const bereik = (deel) => (deel.aantal > 1 ? `, ${deel.eerste}–${deel.laatste} van ${deel.totaal}` : '');
 
 /**
  * How many of the chosen reconciliations do not add up, over all pages. The status filter often says it already (all of
@@ -241,6 +229,9 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
   const filters = { begroting: gekozenBegroting(keuzes), begrotingsjaar: keuzes.begrotingsjaar, fase: keuzes.fase, status, aansluiting: keuzes.aansluiting };
   blok.laad(async () => {
     const { url, antwoord } = await haalPagina(ctx, keuzes, 'aansluitingenPagina', '/aansluitingen', filters);
+    // The table and its downloads are the API's table of the same page (/aansluitingen/tabel); the chart draws the rows.
+    const tabelUrl = alsTabel(url);
+    const tabelAntwoord = await ctx.haalEenmaal(tabelUrl, ctx.signal);
     const totaal = antwoord.metadata.paginering.totaalAantal;
     const afwijkingen = totaal ? await aantalAfwijkingen(ctx, filters, status, totaal) : 0;
     return () => {
@@ -256,22 +247,12 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
         samenvatting: `${totaal} aansluiting${totaal === 1 ? '' : 'en'}, waarvan ${afwijkingen} niet ${afwijkingen === 1 ? 'sluit of past' : 'sluiten of passen'}` +
           `${deel.aantal > 1 ? `; grafiek en tabel tonen ${deel.eerste}–${deel.laatste}` : ''}. Open rondje: gedrukt; blauw vierkant: berekend uit de delen.`,
         paginas: paginanavigatie({ deel, wat: 'aansluitingen', naar: naarPagina }),
-        tabelElement: tabel({
-          bijschrift: `Aansluitingen: gedrukt tegen berekend, met de bron van elk cijfer${bereik(deel)}`,
-          kolommen: [
-            { kop: 'Wat', rijkop: true, waarde: omschrijving },
-            { kop: 'Jaar', geenAfbreking: true, waarde: (r) => (r.jaar ? String(r.jaar) : opmaak.LEEG) },
-            { kop: 'Gedrukt', getal: true, waarde: (r) => opmaak.getal(r.gedrukt) },
-            { kop: 'Berekend', getal: true, waarde: (r) => opmaak.getal(r.berekend) },
-            { kop: 'Verschil', getal: true, waarde: (r) => opmaak.getalMetTeken(r.verschil) },
-            { kop: 'Eenheid', geenAfbreking: true, waarde: (r) => eenheidLabel(r.eenheid) },
-            { kop: 'Oordeel', geenAfbreking: true, waarde: (r) => el('span', { class: AFWIJKEND.has(r.oordeel) ? 'oordeel-afwijking' : null }, oordeelLabel(r.oordeel)) },
-            { kop: 'Juiste waarde', getal: true, waarde: (r) => opmaak.getal(r.juisteWaarde) },
-            { kop: 'Bron', waarde: bronVanAansluiting },
-            { kop: 'API', waarde: (r) => el('a', { href: verzoekVoorAansluiting(r) }, 'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor ${r.label}`)) },
-          ],
-          rijen,
+        tabelElement: tabelVanApi(tabelAntwoord, {
+          // A verdict that does not add up stands out; the words are the API's.
+          cel: (k, rij, tekst) => (k.sleutel === 'oordeel' && AFWIJKEND.has(tekst.replace(' ', '-')) ? el('span', { class: 'oordeel-afwijking' }, tekst) : undefined),
         }),
+        tabelUrl,
+        bestandUrl: alsTabel(verzoek('/aansluitingen', filters)),
         urls: [url],
         metadata: antwoord.metadata,
         legendaItems: [
@@ -281,27 +262,6 @@ function toonAansluitingen(blok, keuzes, ctx, naarPagina) {
       });
       ctx.meld(`Aansluitingen bijgewerkt: ${rijen.length} getoond.`);
     };
-  });
-}
-
-/**
- * Where both sides stand: the printed figure's line and table, and the lines of the parts that were added up, each line a link
- * to it and its surroundings in its own file.
- */
-function bronVanAansluiting(r) {
-  const delen = r.bronRegels ?? [];
-  return el('span', {},
-    regelLink(r.bronBestand, r.bronRegel), r.bronTabel ? ` (${r.bronTabel})` : '',
-    delen.length ? el('span', { class: 'klein' }, `; delen: regel${delen.length === 1 ? '' : 's'} `,
-      delenLinks(delen, r.bronBestandenDelen, r.bronBestand),
-      r.bronTabelDelen && r.bronTabelDelen !== r.bronTabel ? ` (${r.bronTabelDelen})` : '') : null);
-}
-
-/** The narrowest request of /v1/aansluitingen that holds this row: its kind, begroting and stand, soort and year. */
-function verzoekVoorAansluiting(r) {
-  return verzoek('/aansluitingen', {
-    aansluiting: r.soortAansluiting, begroting: r.begroting, begrotingsjaar: r.begroting ? r.begrotingsjaar : null,
-    fase: r.begroting ? r.fase : null, soort: r.soort, jaar: r.jaar,
   });
 }
 
@@ -380,13 +340,15 @@ function geheugen() {
  * selection per kind and severity (metadata.tellingen, over all pages); the table lists one page of problems.
  */
 function toonBevindingen(blok, keuzes, ctx, naarPagina) {
-  const filters = { begroting: gekozenBegroting(keuzes), ernst: keuzes.ernst, soort: keuzes.soort };
+  const filters = { begroting: gekozenBegroting(keuzes), ernst: keuzes.ernst, soort: keuzes.soort, q: keuzes.q };
   blok.laad(async () => {
-    const { url, antwoord } = await haalPagina(ctx, keuzes, 'bevindingenPagina', '/bevindingen/gegroepeerd', filters);
+    // One request: the API's table of the page (one row per problem), whose metadata counts every finding of the choice for the chart.
+    const { url, antwoord: tabelAntwoord } = await haalPagina(ctx, keuzes, 'bevindingenPagina', '/bevindingen/tabel', filters);
+    const antwoord = { ...tabelAntwoord, gegevens: tabelAntwoord.rijen };
     return () => {
       const problemen = antwoord.metadata.paginering.totaalAantal;
       if (!problemen) {
-        blok.meld('Geen bevindingen met deze keuzes.');
+        blok.meld(keuzes.q ? `Geen bevindingen met deze keuzes die '${keuzes.q}' noemen.` : 'Geen bevindingen met deze keuzes.');
         return;
       }
       const geteld = antwoord.metadata.tellingen;
@@ -428,74 +390,22 @@ function toonBevindingen(blok, keuzes, ctx, naarPagina) {
           `${deel.aantal > 1 ? `; de tabel toont problemen ${deel.eerste}–${deel.laatste}, in de volgorde van de API` : ''}.`,
         paginas: paginanavigatie({ deel, wat: 'bevindingen', naar: naarPagina }),
         paginasBijTabel: true,
-        tabelElement: tabel({
-          bijschrift: `Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat${bereik(deel)}`,
-          kolommen: [
-            { kop: 'Ernst', geenAfbreking: true, waarde: (p) => el('span', { class: `ernst ernst-${p.ernst}` }, p.ernstLabel) },
-            { kop: 'Soort', rijkop: true, waarde: (p) => p.soortLabel },
-            { kop: 'Uitleg', breed: true, waarde: (p) => p.uitleg },
-            { kop: 'Jaren', waarde: (p) => (p.jaren.length ? p.jaren.join(', ') : opmaak.LEEG) },
-            { kop: 'Waarover', waarde: (p) => [p.begroting ?? p.hoofdstuk, p.begrotingsjaar, p.fase && faseLabel(p.fase).toLowerCase(), p.organisatie].filter(Boolean).join(', ') || opmaak.LEEG },
-            { kop: 'Juiste waarde', waarde: juisteWaarden },
-            { kop: 'Cijfer zoals gedrukt, en bron', waarde: cijfersVanProbleem },
-            { kop: 'API', waarde: (p) => el('a', { href: verzoek('/bevindingen', { soort: p.soort, begroting: p.begroting ?? p.hoofdstuk, organisatie: p.organisatie, ernst: p.ernst }) },
-              'verzoek', el('span', { class: 'visueel-verborgen' }, ` voor ${p.soortLabel.toLowerCase()}, ${p.jaren.length ? p.jaren.join(', ') : (p.organisatie ?? p.begroting ?? '')}`)) },
-          ],
-          rijen: deel.rijen,
+        tabelElement: tabelVanApi(tabelAntwoord, {
+          rijkop: 'soort',
+          breed: ['uitleg'],
+          // Every figure of a problem (up to a dozen in the open data) behind a disclosure; the figure it turns on stays in view.
+          ingeklapt: { cijfers: (n) => `alle ${n} cijfers` },
+          cel: (k, rij, tekst) => {
+            const ernst = ERNSTEN.find((e) => e.label === tekst);
+            return k.sleutel === 'ernst' && ernst ? el('span', { class: `ernst ernst-${ernst.waarde}` }, tekst) : undefined;
+          },
         }),
+        tabelUrl: url,
+        bestandUrl: verzoek('/bevindingen/tabel', filters),
         urls: [url],
         metadata: antwoord.metadata,
         legendaItems: ERNSTEN.map((e) => el('li', {}, voorbeeld({ kleur: ERNST_KLEUR[e.waarde], vlak: true }), e.label.toLowerCase())),
       });
     };
   });
-}
-
-/** The value the arithmetic supports: with its sum for one year; per year, "2026: € 1.843.526 duizend", for several. */
-function juisteWaarden(p) {
-  const metWaarde = p.bevindingen.filter((b) => b.juisteWaarde !== null && b.juisteWaarde !== undefined);
-  if (!metWaarde.length) return opmaak.LEEG;
-  if (p.bevindingen.length === 1) {
-    const [b] = metWaarde;
-    return el('span', {}, el('span', { class: 'geen-afbreking' }, metEenheid(opmaak.getal(b.juisteWaarde), b.eenheid)),
-      b.berekening ? el('span', { class: 'klein' }, ` (${b.berekening})`) : null);
-  }
-  return el('ul', { class: 'per-jaar' }, metWaarde.map((b) => el('li', { class: 'geen-afbreking' }, `${b.jaar}: ${metEenheid(opmaak.getal(b.juisteWaarde), b.eenheid)}`)));
-}
-
-/**
- * The figures of a problem: for one year, the figure it turns on in view and every figure behind a disclosure; for several
- * years, per year the figure it turns on with its line, and every figure of every year behind the disclosure.
- */
-function cijfersVanProbleem(p) {
-  if (p.bevindingen.length === 1) return cijfersVanBevinding(p.bevindingen[0]);
-  const jaren = p.bevindingen.filter((b) => b.cijfers?.length);
-  if (!jaren.length) return opmaak.LEEG;
-  const alle = jaren.reduce((som, b) => som + b.cijfers.length, 0);
-  return el('div', { class: 'cijfers' },
-    el('ul', { class: 'per-jaar' }, jaren.map((b) => el('li', {}, `${b.jaar}: ${zoalsGedrukt(b.cijfers[0])}, `, regelLink(b.cijfers[0].bronBestand, b.cijfers[0].bronRegel)))),
-    el('details', {},
-      el('summary', {}, `alle ${alle} cijfers van de ${jaren.length} jaren`),
-      el('ul', {}, jaren.flatMap((b) => b.cijfers.map((c) => el('li', {}, `${zoalsGedrukt(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c))))))));
-}
-
-/** Where a figure stands: its file, its line (a link to it in its file) and its section. */
-const bron = (c) => [`${c.bronBestand}, `, regelLink(c.bronBestand, c.bronRegel), c.bronSectie && c.bronSectie !== c.bronBestand ? ` (${c.bronSectie})` : ''];
-
-/**
- * The figures of a finding: the one it turns on, as printed, with its line (a link to it in its file), in view; every figure
- * with its file, line and section behind a disclosure (the open data's findings name up to a dozen). The links stay out of the
- * disclosure's summary, which is itself a control.
- */
-function cijfersVanBevinding(b) {
-  const cijfers = b.cijfers ?? [];
-  if (!cijfers.length) return opmaak.LEEG;
-  const [eerste] = cijfers;
-  const kop = el('p', {}, `${zoalsGedrukt(eerste)}, `, regelLink(eerste.bronBestand, eerste.bronRegel));
-  const meer = cijfers.length === 1 ? 'wat en waar'
-    : `en ${cijfers.length - 1} ander${cijfers.length === 2 ? '' : 'e'} cijfer${cijfers.length === 2 ? '' : 's'}`;
-  return el('div', { class: 'cijfers' }, kop,
-    el('details', {},
-      el('summary', {}, meer),
-      el('ul', {}, cijfers.map((c) => el('li', {}, `${zoalsGedrukt(c)}: ${c.omschrijving}${c.jaar ? ` (${c.jaar})` : ''}. `, el('span', { class: 'klein' }, bron(c)))))));
 }

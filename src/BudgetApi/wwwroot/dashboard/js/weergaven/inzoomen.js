@@ -5,12 +5,12 @@
 
 import { alsTabel, haal, verzoek } from '../api.js';
 import { begrotingOpties, FASEN, FASEN_KEUZE, faseLabel, SOORTEN, soortLabel, standaardBegroting } from '../begrippen.js';
-import { grafiekblok } from '../blok.js';
+import { grafiekblok, verzoekLinks, volgSortering } from '../blok.js';
 import { el } from '../dom.js';
 import { BALKMARGES, KLEUR, miljoenenAs, regelbreedte, rijen as rijindeling, teken } from '../grafiek.js';
 import { eenVan, keuzeformulier } from '../keuzes.js';
 import * as opmaak from '../opmaak.js';
-import { tabel, tabelVanApi } from '../tabel.js';
+import { tabelVanApi } from '../tabel.js';
 
 const Plot = globalThis.Plot;
 
@@ -267,31 +267,27 @@ function tekenBalken(blok, items, label) {
 /** An organisation found by the search box: its figures as the text and the bezetting table give them, and the budget lines that name it. */
 function toonOrganisatie(sectie, code, ctx) {
   const url = verzoek(`/organisaties/${encodeURIComponent(code)}`);
+  // The table and its downloads are the API's table of the organisation's figures (/organisaties/{code}/tabel), as every block's.
+  const tabelUrl = alsTabel(url);
   const regelsUrl = verzoek('/zoeken', { q: code, aantal: 20 });
   const kop = el('h3', {}, `Organisatie ${code}`);
   const houder = el('div', { 'aria-busy': 'true' });
-  sectie.append(el('section', { class: 'blok', 'aria-label': `Organisatie ${code}` }, kop, houder));
-  Promise.all([haal(url, { signal: ctx.signal }), haal(regelsUrl, { signal: ctx.signal })]).then(([cijfers, gevonden]) => {
+  const verzoeken = el('div', { class: 'verzoeken' });
+  const blok = el('section', { class: 'blok', 'aria-label': `Organisatie ${code}` }, kop, houder, verzoeken);
+  volgSortering(blok, verzoeken);
+  sectie.append(blok);
+  Promise.all([haal(tabelUrl, { signal: ctx.signal }), haal(regelsUrl, { signal: ctx.signal })]).then(([cijfers, gevonden]) => {
     const naam = gevonden.gegevens.find((s) => s.soort === 'organisatie' && s.code.toLowerCase() === code.toLowerCase())?.tekst ?? code;
     kop.textContent = naam;
     const regels = gevonden.gegevens.filter((s) => s.soort === 'artikel' || s.soort === 'regel');
     houder.removeAttribute('aria-busy');
     houder.replaceChildren(
-      tabel({
-        bijschrift: `Cijfers van ${naam}, elk in zijn eigen eenheid`,
-        kolommen: [
-          { kop: 'Wat', rijkop: true, breed: true, waarde: (r) => r.omschrijving },
-          { kop: 'Zoals gedrukt', getal: true, geenAfbreking: true, waarde: (r) => r.zoalsGedrukt ?? opmaak.getal(r.waarde) },
-          { kop: 'Eenheid', waarde: (r) => r.eenheid },
-          { kop: 'Jaar', waarde: (r) => (r.jaar ? String(r.jaar) : opmaak.LEEG) },
-        ],
-        rijen: cijfers.gegevens,
-      }),
+      tabelVanApi(cijfers, { breed: ['omschrijving'] }),
       el('h4', {}, 'Begrotingsregels die deze naam noemen'),
       regels.length
         ? el('ul', {}, regels.map((s) => el('li', {}, interneLink(adresVanSuggestie(s), s.tekst))))
-        : el('p', {}, 'Geen begrotingsregel noemt deze naam.'),
-      el('p', { class: 'verzoeken' }, 'API-verzoeken: ', el('a', { href: url }, el('code', {}, url)), ' en ', el('a', { href: regelsUrl }, el('code', {}, regelsUrl))));
+        : el('p', {}, 'Geen begrotingsregel noemt deze naam.'));
+    verzoeken.replaceChildren(...verzoekLinks([url, regelsUrl], `de cijfers van ${naam}`, tabelUrl));
   }).catch((fout) => {
     if (fout?.name === 'AbortError') return;
     houder.removeAttribute('aria-busy');
