@@ -518,7 +518,8 @@ if [ -n "$schaal" ]; then
       meld "scale: BudgetApi did not load the stand files in <DataMap>/standen/"
       stop_app "$pid"; rm -rf "$map"; continue
     fi
-    S_LAAD[$n]=$((klaar - koud_a_med))
+    # The median of an even number of starts has a half millisecond: shell arithmetic takes whole numbers.
+    S_LAAD[$n]=$((klaar - ${koud_a_med%.*}))
     S_DB[$n]=$(du -cm "$map"/budget*.db | tail -1 | cut -f1)
     for j in "${!SCHAALVERZOEKEN[@]}"; do
       url=${SCHAALVERZOEKEN[$j]}
