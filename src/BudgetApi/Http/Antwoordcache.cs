@@ -80,7 +80,7 @@ public static class Antwoordcache
             var antwoord = winkel.ZoekVolledig(gegevens.Versie, volledig);
             if (antwoord is not null && limiet is null && Verzoeklimieten.KoptekstenLengte(request) <= Verzoeklimieten.MaxKoptekstenLengte)
             {
-                // The common hit, without an async state machine when the log is off and the write completes at once.
+                // The common hit, without an async state machine when the write completes at once.
                 return Dien(context, antwoord, winkel, cors, log, start);
             }
             return Langzaam(context, next, gegevens, volledig, antwoord, start);
@@ -149,8 +149,10 @@ public static class Antwoordcache
             return Task.CompletedTask;
         }
         var schrijven = context.Response.Body.WriteAsync(antwoord.Lichaam, context.RequestAborted);
-        if (schrijven.IsCompletedSuccessfully && !log.IsEnabled(LogLevel.Information)) return Task.CompletedTask;
-        return Gelogd(schrijven, log, context, start);
+        if (!schrijven.IsCompletedSuccessfully) return Gelogd(schrijven, log, context, start);
+        schrijven.GetAwaiter().GetResult();
+        Logboek.Schrijf(log, context, start);
+        return Task.CompletedTask;
 
         static async Task Gelogd(ValueTask schrijven, ILogger log, HttpContext context, long start)
         {
