@@ -395,7 +395,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         await using var sessie = await Open("/dashboard/?weergave=aansluitingen&begroting=VI", 1280);
         var page = sessie.Page;
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking");
-        await VerzoekEnDownloads(page, "/v1/bevindingen/tabel?begroting=JenV&pagina=1&paginaGrootte=20", "18596347");
+        await VerzoekEnDownloads(page, "/v1/bevindingen/tabel?begroting=JenV&pagina=1&paginaGrootte=20", "€ 18.596.347 duizend");
 
         var api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV&paginaGrootte=20");
         var tabel = await LeesTabel(page, "Bevindingen per probleem, met de jaren en elk cijfer zoals gedrukt en waar het staat");
@@ -414,7 +414,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Ernst" }).SelectOptionAsync("fout");
         await WachtTotKlaar(page);
         page.Url.Should().EndWith("?weergave=aansluitingen&begroting=JenV&begrotingsjaar=2026&fase=ontwerpbegroting&status=afwijking&ernst=fout");
-        await VerzoekEnDownloads(page, "/v1/bevindingen/tabel?begroting=JenV&ernst=fout&pagina=1&paginaGrootte=20", "18596347");
+        await VerzoekEnDownloads(page, "/v1/bevindingen/tabel?begroting=JenV&ernst=fout&pagina=1&paginaGrootte=20", "€ 18.596.347 duizend");
         api = await _client.GetLijst("/v1/bevindingen/gegroepeerd?begroting=JenV&ernst=fout");
         api.Gegevens.Should().HaveCount(7, "the findings 'fout' are seven problems: two totals over five years, DGRR's pattern, article 34's numbers, " +
             "and of JenV's organisations PDOEK's parts and two impossible numbers (NCSC, the Rechtspraak)");
@@ -972,7 +972,7 @@ public sealed partial class DashboardTests(KestrelFactory factory) : IClassFixtu
     private async Task VerzoekEnDownloads(IPage page, string url, string figuurInCsv)
     {
         var blok = page.Locator("#weergave .blok").Filter(new() { Has = page.Locator($"a[href='{url}']") }).First;
-        (await blok.Locator($"a[href='{url}'] code").InnerTextAsync()).Should().Be(url);
+        (await blok.Locator($"a[href='{url}'] code").First.InnerTextAsync()).Should().Be(url);
         var pad = url.Split('?')[0];
         var tabel = url;
         if (new[] { "/v1/totalen", "/v1/aandelen", "/v1/mutaties", "/v1/uitputting", "/v1/standenreeks", "/v1/bezetting", "/v1/aansluitingen" }.Contains(pad))
