@@ -263,6 +263,11 @@ public sealed class GegenereerdeClientTests(BudgetApiFactory factory)
         }))!.Rijen!.Last().Totaal.Should().BeTrue();
         (await client.Uitputting.Tabel.GetAsync(c => { c.QueryParameters.Begroting = "VI"; c.QueryParameters.Begrotingsjaar = 2015; }))!.Rijen.Should().NotBeEmpty();
         (await client.Bezetting.Tabel.GetAsync(c => c.QueryParameters.Tabel = "budget-per-fte"))!.Kolommen!.Last().Eenheid.Should().Be(Tabeleenheid.Euro);
+        var aansluitingenTabel = await client.Aansluitingen.Tabel.GetAsync(c => { c.QueryParameters.Begroting = "JenV"; c.QueryParameters.PaginaGrootte = 5; });
+        aansluitingenTabel!.Rijen!.Should().HaveCount(5).And.Contain(r => r.Links != null && r.Links.Any(l => l.Kolom == "bron"));
+        (await client.Bevindingen.Tabel.GetAsync(c => { c.QueryParameters.Begroting = "JenV"; c.QueryParameters.Q = "DJI"; }))!.Rijen.Should().NotBeEmpty();
+        var organisatieTabel = await client.Organisaties["DJI"].Tabel.GetAsync(c => c.QueryParameters.Sorteer = "-waarde");
+        organisatieTabel!.Kolommen!.Select(k => k.Sleutel).Should().Contain("waarde");
 
         // Every GET operation of the committed document was called (the import has its own test below).
         var contract = JsonNode.Parse(await File.ReadAllTextAsync(Repo.Bestand("openapi/budgetapi.json")))!;

@@ -95,7 +95,7 @@ public static partial class TabellenEndpoints
         List<Tabelkolom> kolommen =
         [
             K("wat", "Wat", Tabeleenheden.Tekst), K("jaar", "Jaar", Tabeleenheden.Code), K("gedrukt", "Gedrukt", Tabeleenheden.Getal),
-            K("berekend", "Berekend", Tabeleenheden.Getal), K("verschil", "Verschil", Tabeleenheden.Getal), K("eenheid", "Eenheid", Tabeleenheden.Tekst),
+            K("berekend", "Berekend", Tabeleenheden.Getal), K("verschil", "Verschil", Tabeleenheden.GetalMetTeken), K("eenheid", "Eenheid", Tabeleenheden.Tekst),
             K("oordeel", "Oordeel", Tabeleenheden.Tekst), K("juisteWaarde", "Juiste waarde", Tabeleenheden.Getal), K("bron", "Bron", Tabeleenheden.Tekst),
         ];
         var alle = gekozen.Select(a =>
@@ -195,14 +195,14 @@ public static partial class TabellenEndpoints
         return c.ZoalsGedrukt is { } g && c.Waarde is { } w && g != Cijfers.Getal(w) ? $"{tekst} (gedrukt {g})" : tekst;
     }
 
-    const string OrganisatieSql = "SELECT code AS Code, naam AS Naam FROM organisatie WHERE code = @code COLLATE NOCASE";
+    const string OrganisatieSql = "SELECT code AS Code, naam AS Naam, afkorting AS Afkorting FROM organisatie WHERE code = @code COLLATE NOCASE";
 
     static Results<TabelResultaat, ProblemHttpResult> GetOrganisatieTabel(
         [Description("Code van de organisatie zoals in /organisaties, hoofdletterongevoelig. Bijvoorbeeld: DJI")] string code, BudgetDb db,
         [FromQuery(Name = Tabelsortering.Parameter), Description(Tabelsortering.Uitleg)] string? sorteer)
     {
-        (string Code, string Naam)? organisatie;
-        using (var verbinding = db.Open()) organisatie = verbinding.QuerySingleOrDefault<(string Code, string Naam)?>(OrganisatieSql, new { code });
+        (string Code, string Naam, string? Afkorting)? organisatie;
+        using (var verbinding = db.Open()) organisatie = verbinding.QuerySingleOrDefault<(string Code, string Naam, string? Afkorting)?>(OrganisatieSql, new { code });
         if (organisatie is not { } o)
         {
             return Problemen.NietGevonden("organisatie", $"Er is geen organisatie met code '{code}'; de codes staan in /organisaties.");
@@ -218,7 +218,7 @@ public static partial class TabellenEndpoints
             var bron = new Celtekst("bron").Regel(Bronnen.DocumentBestand, c.BronRegel).Tekst($" ({c.BronSectie})");
             return new Tabelrij([c.Omschrijving, c.Waarde, c.Eenheid, c.ZoalsGedrukt, c.Jaar, bron.Klaar()], Links: bron.Links);
         }).ToList();
-        return new TabelResultaat(new Tabel($"Cijfers van {o.Naam}, elk in zijn eigen eenheid", kolommen, rijen, new Metadata { Aantal = rijen.Count, Bron = Bronnen.Document }),
+        return new TabelResultaat(new Tabel($"Cijfers van {o.Naam}{(o.Afkorting is { } afkorting ? $" ({afkorting})" : "")}, elk in zijn eigen eenheid", kolommen, rijen, new Metadata { Aantal = rijen.Count, Bron = Bronnen.Document }),
             $"organisatie-tabel-{o.Code}");
     }
 }

@@ -58,7 +58,7 @@ public static class Codelijsten
     public static readonly Codelijst Bronformaat = new("Bronformaat", "Formaat van een bronbestand: het document (de tekst in data/bron, met zijn cijfers in data/*.csv) of een standbestand.",
         [Documentlezer.Formaat, .. Standbestandsformaat.Waarden]);
 
-    public static readonly Codelijst Tabeleenheid = new("Tabeleenheid", "Wat de cellen van een kolom van een tabel zijn: tekst, code (een jaar of nummer), bedrag (€ × 1.000), mutatie (€ × 1.000, met teken), procent, procent-met-teken, getal (in de eenheid die de kop noemt) of euro.", Tabeleenheden.Alle);
+    public static readonly Codelijst Tabeleenheid = new("Tabeleenheid", "Wat de cellen van een kolom van een tabel zijn: tekst, code (een jaar of nummer), bedrag (€ × 1.000), mutatie (€ × 1.000, met teken), procent, procent-met-teken, getal (in de eenheid die de kop noemt), euro of getal-met-teken (een verschil in zijn eigen eenheid).", Tabeleenheden.Alle);
 
     /// <summary>Every set, in the order the components are listed.</summary>
     public static IReadOnlyList<Codelijst> Alle { get; } =

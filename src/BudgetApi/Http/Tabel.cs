@@ -33,13 +33,16 @@ public static class Tabeleenheden
     /// <summary>Whole euros.</summary>
     public const string Euro = "euro";
 
-    public static readonly IReadOnlyList<string> Alle = [Tekst, Code, Bedrag, Mutatie, Procent, ProcentMetTeken, Getal, Euro];
+    /// <summary>A difference in its own unit (fte, € miljoen), with the decimals it has; the screen shows its sign (+16.752.821, -0,5).</summary>
+    public const string GetalMetTeken = "getal-met-teken";
+
+    public static readonly IReadOnlyList<string> Alle = [Tekst, Code, Bedrag, Mutatie, Procent, ProcentMetTeken, Getal, Euro, GetalMetTeken];
 }
 
 /// <summary>Eén kolom van een tabel zoals het dashboard hem toont.</summary>
 /// <param name="Sleutel">Vaste naam van de kolom (camelCase, een fase of een jaar), voor wie de tabel leest zonder de kop.</param>
 /// <param name="Titel">De kop zoals het scherm, de CSV en Excel hem tonen (Nederlands).</param>
-/// <param name="Eenheid">Wat de cellen zijn: tekst, code, bedrag, mutatie, procent, procent-met-teken, getal of euro.</param>
+/// <param name="Eenheid">Wat de cellen zijn: tekst, code, bedrag, mutatie, procent, procent-met-teken, getal, euro of getal-met-teken.</param>
 public sealed record Tabelkolom(string Sleutel, string Titel, string Eenheid);
 
 /// <summary>Eén rij van een tabel: per kolom één cel.</summary>
@@ -76,7 +79,7 @@ public sealed record Tabel(string Titel, IReadOnlyList<Tabelkolom> Kolommen, IRe
         k.Eenheid switch
         {
             Tabeleenheden.Tekst => typeof(string),
-            Tabeleenheden.Procent or Tabeleenheden.ProcentMetTeken or Tabeleenheden.Getal => typeof(decimal),
+            Tabeleenheden.Procent or Tabeleenheden.ProcentMetTeken or Tabeleenheden.Getal or Tabeleenheden.GetalMetTeken => typeof(decimal),
             _ => typeof(long),
         },
         rij => ((Tabelrij)rij).Cellen[i],
@@ -87,7 +90,7 @@ public sealed record Tabel(string Titel, IReadOnlyList<Tabelkolom> Kolommen, IRe
             Tabeleenheden.Procent or Tabeleenheden.ProcentMetTeken => Celsoort.Procent,
             // A figure in its own unit may carry decimals (10,8 fte, € 1.565,01 miljoen): a decimal comma in the excel-nl CSV,
             // its own places in Excel; whole, it is written as any whole number.
-            Tabeleenheden.Getal => Celsoort.Decimaal,
+            Tabeleenheden.Getal or Tabeleenheden.GetalMetTeken => Celsoort.Decimaal,
             _ => Celsoort.Getal,
         })).ToList();
 }

@@ -120,7 +120,7 @@ public sealed class TabellenLijstenTests(BudgetApiFactory factory)
     {
         var (cijfers, _) = await _client.GetLijst("/v1/organisaties/DJI");
         var tabel = await Tabel("/v1/organisaties/dji/tabel");
-        tabel["titel"]!.GetValue<string>().Should().Be("Cijfers van Dienst Justitiële Inrichtingen, elk in zijn eigen eenheid");
+        tabel["titel"]!.GetValue<string>().Should().Be("Cijfers van Dienst Justitiële Inrichtingen (DJI), elk in zijn eigen eenheid");
         var rijen = tabel["rijen"]!.AsArray();
         rijen.Should().HaveCount(cijfers.Count).And.NotBeEmpty();
         foreach (var (rij, cijfer) in rijen.Zip(cijfers))

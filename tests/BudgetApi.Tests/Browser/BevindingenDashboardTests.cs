@@ -66,7 +66,7 @@ public sealed class BevindingenDashboardTests(KestrelFactory factory) : IClassFi
         // JenV by default, in the URL and in the choice, and in both blocks' requests.
         (await page.GetByRole(AriaRole.Combobox, new() { Name = "Begroting", Exact = true }).InputValueAsync()).Should().Be("JenV");
         page.Url.Should().Contain("begroting=JenV");
-        verzoeken.Should().Contain("/v1/bevindingen/gegroepeerd?begroting=JenV&pagina=1&paginaGrootte=20");
+        verzoeken.Should().Contain("/v1/bevindingen/tabel?begroting=JenV&pagina=1&paginaGrootte=20");
         verzoeken.Where(v => v.StartsWith("/v1/bevindingen", StringComparison.Ordinal)).Should().OnlyContain(v => v.Contains("paginaGrootte=20"),
             "only the page shown is asked for");
         verzoeken.Where(v => v.StartsWith("/v1/aansluitingen", StringComparison.Ordinal)).Should().OnlyContain(v => v.Contains("begroting=JenV"));
@@ -86,8 +86,9 @@ public sealed class BevindingenDashboardTests(KestrelFactory factory) : IClassFi
         totaal["Jaren"].Should().Be("2026, 2027, 2028, 2029, 2030");
         totaal["Uitleg"].Should().StartWith("Dezelfde bevinding in 5 jaren");
         totaal["Ernst"].Should().Be("Fout");
-        totaal["Juiste waarde"].Should().Be("2026: € 1.843.526 duizend2027: € 1.871.453 duizend2028: € 1.909.610 duizend2029: € 1.946.985 duizend2030: € 1.982.682 duizend");
-        totaal["Cijfer zoals gedrukt, en bron"].Should().StartWith("2026: € 18.596.347 duizend, regel 533 van introductiedossier-jenv-2026.txt");
+        totaal["Juiste waarde"].Should().Be("2026: € 1.843.526 duizend; 2027: € 1.871.453 duizend; 2028: € 1.909.610 duizend; 2029: € 1.946.985 duizend; 2030: € 1.982.682 duizend");
+        totaal["Cijfer zoals gedrukt"].Should().StartWith("2026: € 18.596.347 duizend, regel 533; 2027: € 18.840.559 duizend, regel 533");
+        (await page.Locator("#weergave table a.bronregel", new() { HasText = "regel 533" }).First.GetAttributeAsync("aria-label")).Should().Be("regel 533 van introductiedossier-jenv-2026.txt");
 
         // No code of the API in what the analyst reads: kinds, severities and verdicts in words, units one way.
         var tekst = await page.Locator("#weergave").InnerTextAsync();
@@ -106,7 +107,7 @@ public sealed class BevindingenDashboardTests(KestrelFactory factory) : IClassFi
         await blok.GetByRole(AriaRole.Button, new() { Name = "Volgende pagina van de bevindingen" }).ClickAsync();
         await page.WaitForFunctionAsync("() => location.search.includes('bevindingenPagina=2')");
         await WachtTotKlaar(page);
-        verzoeken.Should().Equal("/v1/bevindingen/gegroepeerd?pagina=2&paginaGrootte=20");
+        verzoeken.Should().Equal("/v1/bevindingen/tabel?pagina=2&paginaGrootte=20");
         var totaalAantal = metadata["paginering"]!["totaalAantal"]!.GetValue<int>();
         (await LeesTabel(page, $"21–40 van {totaalAantal}")).Select(r => r["Soort"])
             .Should().Equal(alleProblemen.Select(p => p!["soortLabel"]!.GetValue<string>()));

@@ -87,6 +87,7 @@ const OPMAAK = {
   procent: opmaak.procent,
   'procent-met-teken': opmaak.procentMetTeken,
   getal: (v) => (v === null || v === undefined ? LEEG : exact(v)),
+  'getal-met-teken': (v) => (v === null || v === undefined ? LEEG : `${v > 0 ? '+' : ''}${exact(v)}`),
   euro: opmaak.euro,
 };
 
