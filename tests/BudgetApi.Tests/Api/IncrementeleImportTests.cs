@@ -108,6 +108,21 @@ public sealed class IncrementeleImportTests : IDisposable
     }
 
     /// <summary>
+    /// Where the incremental path does not apply the whole database is built, with the reason: a was → wordt table changes the
+    /// reconciliations of every year it names. The database is then a full load's, ids included.
+    /// </summary>
+    [Fact]
+    public async Task Een_was_wordt_tabel_bouwt_de_hele_database_en_zegt_waarom()
+    {
+        var tabel = string.Join(',', Waswordttabel.Kolommen) + "\r\nVI,32,Rechtspraak,2026,XXI,1,Rechtspraak,2027,proef: een verhuizing die nog niet gepubliceerd is,462\r\n";
+        var antwoord = await _client.Importeer(tabel, Tokens.Maak(), "?bestandsnaam=was-wordt-proef.csv");
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK, await antwoord.Content.ReadAsStringAsync());
+        Bron.LaatsteImportIncrementeel.Should().BeFalse();
+        Bron.LaatsteVolledigeImport.Should().Contain("was-wordt");
+        VergelijkMetVolledigeLading("na een was-wordt-tabel");
+    }
+
+    /// <summary>
     /// An import's two versions, read in one pass (Gegevensversie.BerekenMetImport), are those <see cref="Gegevensversie.Bereken"/>
     /// gives: of the folders as they are, and with the import's files, a new name or one that replaces a stored import.
     /// </summary>
