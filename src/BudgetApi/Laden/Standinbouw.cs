@@ -32,8 +32,16 @@ public static class Standinbouw
     /// incremental path does not apply; a disk error is thrown (the caller answers 507), and nothing is left of the attempt.
     /// </summary>
     public static Laadresultaat? Bouw(string dataMap, IReadOnlyList<Standbestand> bestanden, Standbestand extra, string huidigPad, string databasePad,
-        IReadOnlyList<IStandlezer> lezers, string versie, out string? reden)
+        IReadOnlyList<IStandlezer> lezers, string versie, out string? reden, out string tijden)
     {
+        var klok = System.Diagnostics.Stopwatch.StartNew();
+        var stappen = new List<string>();
+        void Stap(string naam)
+        {
+            stappen.Add($"{naam} {klok.ElapsedMilliseconds} ms");
+            klok.Restart();
+        }
+        tijden = "";
         // Read as a load reads it (without the import's expectation): its reading and findings are then the load's.
         var gelezen = Lader.LeesStandbestand(extra, lezers);
         if (!gelezen.Gelukt) { reden = "het bestand geeft bij het laden problemen"; return null; }
@@ -47,7 +55,9 @@ public static class Standinbouw
         try
         {
             // A copy of the served database: readers keep reading the original (opened read-only, never written) until the swap.
+            Stap("lezen");
             File.Copy(huidigPad, tijdelijk, overwrite: false);
+            Stap("kopie");
             using (var verbinding = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tijdelijk, Pooling = false }.ToString()))
             {
                 verbinding.Open();
@@ -61,11 +71,14 @@ public static class Standinbouw
                     if (reden is not null) return null;
                     transactie.Commit();
                 }
+                Stap("schrijven");
                 // Synced once, whole, before the move makes it the database (as a full load does).
                 verbinding.Execute("PRAGMA synchronous = FULL;");
             }
             using (var bestand = new FileStream(tijdelijk, FileMode.Open, FileAccess.ReadWrite)) bestand.Flush(flushToDisk: true);
             File.Move(tijdelijk, databasePad, overwrite: true);
+            Stap("vastleggen");
+            tijden = string.Join(", ", stappen);
             return new Laadresultaat([], new Dictionary<string, int>());
         }
         finally

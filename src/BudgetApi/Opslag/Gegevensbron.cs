@@ -175,20 +175,27 @@ public sealed class Gegevensbron(string dataMap, string databasePad, string impo
     internal Laadresultaat ProbeerImport(IReadOnlyList<Standbestand> bestanden, Standbestand extra, byte[] zijbestand, out Gegevens? gegevens)
     {
         var huidig = _huidig;
-        var versie = Gegevensversie.Bereken(DataMap, ImportMap, [(extra.Naam, extra.Lees()), (extra.Naam + Standbestandsmappen.Importsuffix, zijbestand)]);
+        var klok = System.Diagnostics.Stopwatch.StartNew();
+        var (nu, versie) = Gegevensversie.BerekenMetImport(DataMap, ImportMap, [(extra.Naam, extra.Lees()), (extra.Naam + Standbestandsmappen.Importsuffix, zijbestand)]);
         var pad = DatabaseVoor(versie);
         string? reden;
         if (huidig is null) reden = "er is nog geen versie in gebruik";
         else if (versie == huidig.Versie || (File.Exists(pad) && BudgetDb.IsGaaf(pad))) reden = null;
         // The copy is the served version's database: only when the folders still hold exactly its files (a change the watcher has not
         // yet reloaded would otherwise be left out of the new version, where a full load takes it in).
-        else if (Gegevensversie.Bereken(DataMap, ImportMap) != huidig.Versie) reden = "de mappen zijn gewijzigd sinds de versie in gebruik werd geladen";
+        else if (nu != huidig.Versie) reden = "de mappen zijn gewijzigd sinds de versie in gebruik werd geladen";
         else
         {
             Laadresultaat? resultaat = null;
             try
             {
-                resultaat = Standinbouw.Bouw(DataMap, bestanden, extra, huidig.Db.DatabasePad, pad, Lezers, versie, out reden);
+                var versies = klok.ElapsedMilliseconds;
+                resultaat = Standinbouw.Bouw(DataMap, bestanden, extra, huidig.Db.DatabasePad, pad, Lezers, versie, out reden, out var tijden);
+                if (resultaat is not null)
+                {
+                    logger.LogInformation("Import {Bestand}: in een kopie van de database geschreven in {Ms} ms (versies {Versies} ms, {Tijden}).",
+                        extra.Naam, klok.ElapsedMilliseconds, versies, tijden);
+                }
             }
             catch (Exception fout) when (!Bedrijfsvoering.Opstartfout.IsSchijffout(fout))
             {

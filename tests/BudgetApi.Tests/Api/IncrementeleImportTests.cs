@@ -107,6 +107,40 @@ public sealed class IncrementeleImportTests : IDisposable
         eerst.Should().Contain(r => string.CompareOrdinal(r.Stand, "VI-2026") > 0, "some stand comes after the new one");
     }
 
+    /// <summary>
+    /// Where the incremental path does not apply the whole database is built, with the reason: a was → wordt table changes the
+    /// reconciliations of every year it names. The database is then a full load's, ids included.
+    /// </summary>
+    [Fact]
+    public async Task Een_was_wordt_tabel_bouwt_de_hele_database_en_zegt_waarom()
+    {
+        var tabel = string.Join(',', Waswordttabel.Kolommen) + "\r\nVI,32,Rechtspraak,2026,XXI,1,Rechtspraak,2027,proef: een verhuizing die nog niet gepubliceerd is,462\r\n";
+        var antwoord = await _client.Importeer(tabel, Tokens.Maak(), "?bestandsnaam=was-wordt-proef.csv");
+        antwoord.StatusCode.Should().Be(HttpStatusCode.OK, await antwoord.Content.ReadAsStringAsync());
+        Bron.LaatsteImportIncrementeel.Should().BeFalse();
+        Bron.LaatsteVolledigeImport.Should().Contain("was-wordt");
+        VergelijkMetVolledigeLading("na een was-wordt-tabel");
+    }
+
+    /// <summary>
+    /// An import's two versions, read in one pass (Gegevensversie.BerekenMetImport), are those <see cref="Gegevensversie.Bereken"/>
+    /// gives: of the folders as they are, and with the import's files, a new name or one that replaces a stored import.
+    /// </summary>
+    [Fact]
+    public async Task De_versies_van_een_import_in_een_keer_zijn_die_van_Bereken()
+    {
+        await Importeer(Proefstanden.EersteSuppletoire(await Export(Proefstanden.ExportUrl)), "suppletoire.csv", HttpStatusCode.Created, "nieuw");
+        var bron = Bron;
+        var opgeslagen = Standbestandsmappen.Imports(bron.ImportMap).Single().Pad;
+        foreach (var naam in new[] { "nieuw-bestand.csv", "a.csv", "zzz.csv", Path.GetFileName(opgeslagen) })
+        {
+            (string, byte[])[] teSchrijven = [(naam, "inhoud"u8.ToArray()), (naam + Standbestandsmappen.Importsuffix, "{}"u8.ToArray())];
+            var (nu, met) = Gegevensversie.BerekenMetImport(bron.DataMap, bron.ImportMap, teSchrijven);
+            nu.Should().Be(Gegevensversie.Bereken(bron.DataMap, bron.ImportMap)).And.Be(bron.Huidig!.Versie);
+            met.Should().Be(Gegevensversie.Bereken(bron.DataMap, bron.ImportMap, teSchrijven), naam).And.NotBe(nu);
+        }
+    }
+
     /// <summary>Every line's id with its stand, but those of the given standen, in id order.</summary>
     private static List<(long Id, string Stand)> Regelids(string pad, string[] behalve)
     {
