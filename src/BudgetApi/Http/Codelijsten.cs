@@ -127,6 +127,7 @@ public static class Codelijsten
         [("GetAandelenTabel", "niveau")] = Aandeelniveau,
         [("GetMutatiesTabel", "niveau")] = Mutatieniveau,
         [("GetStandenreeksTabel", "niveau")] = Mutatieniveau,
+        [("GetBevindingenTabel", "soort")] = Bevindingsoort,
     };
 
     private static string Fasen => "(" + string.Join("|", Begrotingscodes.Fasen.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";

@@ -25,6 +25,35 @@ public sealed class OpenApiTests(BudgetApiFactory factory)
             "openapi/budgetapi.json is written by the build and committed; rebuild and commit it when the API changes");
     }
 
+    /// <summary>
+    /// A table (/x/tabel) takes its resource's parameters with the same sets and examples (docs/api.md): a parameter both have is
+    /// declared alike, or a client offers values the one refuses (the findings' soort was once the budget's soort here). The one
+    /// difference on purpose: /verloop/tabel takes fase repeated (a column per fase) and soort=saldo.
+    /// </summary>
+    [Fact]
+    public async Task Een_tabel_neemt_de_parameters_van_haar_resource_zoals_die_ze_declareert()
+    {
+        var paden = (await Document())["paths"]!.AsObject();
+        var bewust = new HashSet<(string, string)> { ("/verloop/tabel", "fase"), ("/verloop/tabel", "soort") };
+        var vergeleken = 0;
+        foreach (var (pad, operaties) in paden)
+        {
+            if (!pad.EndsWith("/tabel", StringComparison.Ordinal) || pad.StartsWith("/csv/", StringComparison.Ordinal) || pad.StartsWith("/xlsx/", StringComparison.Ordinal)) continue;
+            var resource = pad[..^"/tabel".Length];
+            if (!paden.ContainsKey(resource)) continue;
+            var eigen = (operaties!["get"]!["parameters"]?.AsArray() ?? []).ToDictionary(p => p!["name"]!.GetValue<string>());
+            foreach (var parameter in paden[resource]!["get"]!["parameters"]?.AsArray() ?? [])
+            {
+                var naam = parameter!["name"]!.GetValue<string>();
+                if (!eigen.TryGetValue(naam, out var tabelparameter) || bewust.Contains((pad, naam))) continue;
+                JsonNode.DeepEquals(tabelparameter!["schema"], parameter["schema"]).Should().BeTrue($"{pad} declares {naam} as {resource} does");
+                JsonNode.DeepEquals(tabelparameter["example"], parameter["example"]).Should().BeTrue($"{pad} gives {naam} the example of {resource}");
+                vergeleken++;
+            }
+        }
+        vergeleken.Should().BeGreaterThan(20);
+    }
+
     [Fact]
     public async Task Het_document_is_voor_iedereen_leesbaar_met_servers_contact_en_semver()
     {
