@@ -28,13 +28,8 @@ public sealed class IncrementeleImportTests : IDisposable
 
     public IncrementeleImportTests()
     {
-        var data = _map.KopieVanData();
         // With both open-data samples: BZ's ontwerpbegroting 2016 is a stand of two publications.
-        Directory.CreateDirectory(Path.Combine(data, "standen"));
-        foreach (var bestand in Directory.EnumerateFiles(Path.Combine(Repo.DataMap, "standen"), "*.csv"))
-        {
-            File.Copy(bestand, Path.Combine(data, "standen", Path.GetFileName(bestand)));
-        }
+        _map.KopieVanDataMetStanden();
         _factory = new ImportFactory(_map);
         _client = _factory.CreateClient();
     }

@@ -19,13 +19,8 @@ public sealed class LaterePublicatieTests : IDisposable
 
     public LaterePublicatieTests()
     {
-        var data = _map.KopieVanData();
         // With both open-data samples: the stand is already loaded from two publications.
-        Directory.CreateDirectory(Path.Combine(data, "standen"));
-        foreach (var bestand in Directory.EnumerateFiles(Path.Combine(Repo.DataMap, "standen"), "*.csv"))
-        {
-            File.Copy(bestand, Path.Combine(data, "standen", Path.GetFileName(bestand)));
-        }
+        _map.KopieVanDataMetStanden();
         _factory = new ImportFactory(_map);
         _client = _factory.CreateClient();
     }

@@ -48,6 +48,18 @@ public sealed class TijdelijkeMap : IDisposable
         return doel;
     }
 
+    /// <summary>A copy of data/ with both open-data samples in standen/ as well (a stand of two publications: BZ's ontwerpbegroting 2016).</summary>
+    public string KopieVanDataMetStanden()
+    {
+        var doel = KopieVanData();
+        Directory.CreateDirectory(Path.Combine(doel, "standen"));
+        foreach (var bestand in Directory.EnumerateFiles(Path.Combine(Repo.DataMap, "standen"), "*.csv"))
+        {
+            File.Copy(bestand, Path.Combine(doel, "standen", Path.GetFileName(bestand)));
+        }
+        return doel;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
