@@ -47,7 +47,7 @@ public static partial class TabellenEndpoints
         return v1;
     }
 
-    /// <summary>The request for a source line with two lines either side, as the dashboard links it (js/bron.js).</summary>
+    /// <summary>The request for a source line with two lines either side: the link a table cell carries to its source (rijen[].links).</summary>
     internal static string Regeladres(string bestand, int regel) =>
         $"/v1/bronnen/{Uri.EscapeDataString(bestand)}/regels?van={Math.Max(1, regel - 2).ToString(CultureInfo.InvariantCulture)}&tot={(regel + 2).ToString(CultureInfo.InvariantCulture)}";
 
