@@ -94,16 +94,13 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         var bronId = new Dictionary<Bronbestand, long>();
         foreach (var bron in bronnen)
         {
-            bronId[bron] = verbinding.ExecuteScalar<long>(
-                "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door, lezing) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door, @Lezing) RETURNING id",
-                new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor,
-                    Lezing = bron.Lezing is null ? null : JsonSerializer.Serialize(bron.Lezing, JsonSerializerOptions.Web) }, transactie);
+            bronId[bron] = SchrijfBron(bron);
         }
         var geladen = SchrijfStanden(document.TitelregelPerStand(), standen, bronId);
         foreach (var b in bevindingen.DistinctBy(b => b.Id))
         {
             Voer("INSERT INTO bevinding VALUES (@Id, @Soort, @Ernst, @Hoofdstuk, @Inhoud)",
-                new { b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Inhoud = JsonSerializer.Serialize(b, JsonOpties) });
+                new { b.Id, b.Soort, b.Ernst, b.Hoofdstuk, Inhoud = Bevindingtekst(b) });
         }
         SchrijfDocumenttabellen(document.Tabellen);
         foreach (var (v, volgorde) in (verhuizingen ?? []).Select((v, i) => (v, i)))
@@ -212,6 +209,12 @@ internal sealed class Databaseschrijver(SqliteConnection verbinding, SqliteTrans
         }
         return geladen;
     }
+
+    /// <summary>A source file's row (a load's every source, an incremental import's new file); its id is the row's.</summary>
+    public long SchrijfBron(Bronbestand bron) => verbinding.ExecuteScalar<long>(
+        "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door, lezing) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door, @Lezing) RETURNING id",
+        new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor,
+            Lezing = bron.Lezing is null ? null : JsonSerializer.Serialize(bron.Lezing, JsonSerializerOptions.Web) }, transactie);
 
     /// <summary>A finding as the bevinding table keeps it (whole, as /v1/bevindingen serves it).</summary>
     public static string Bevindingtekst(Bevinding bevinding) => JsonSerializer.Serialize(bevinding, JsonOpties);

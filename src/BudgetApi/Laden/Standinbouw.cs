@@ -103,10 +103,7 @@ public static class Standinbouw
         {
             Lezing = Bronlezing.Van(gelezen),
         };
-        var nieuwId = verbinding.ExecuteScalar<long>(
-            "INSERT INTO bronbestand (naam, formaat, sha256, geimporteerd_op, geimporteerd_door, lezing) VALUES (@Naam, @Formaat, @Sha256, @Op, @Door, @Lezing) RETURNING id",
-            new { bron.Naam, bron.Formaat, bron.Sha256, Op = bron.GeimporteerdOp?.ToString("O", CultureInfo.InvariantCulture), Door = bron.GeimporteerdDoor,
-                Lezing = JsonSerializer.Serialize(bron.Lezing, JsonSerializerOptions.Web) }, transactie);
+        var nieuwId = schrijver.SchrijfBron(bron);
         bron = bron with { Volgorde = checked((int)nieuwId) };
 
         // A hoofdstuk no source named before comes in as a load adds it (Lader.RegisterMetBronnen): after the others, named by the file.
